@@ -1,0 +1,116 @@
+/* yeastar-report-type.h
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Every request parameter of call_report/download except `type`, in the
+ * order of the vendor page. `type` is the report type itself. */
+typedef enum
+{
+  YEASTAR_PARAM_START_TIME,
+  YEASTAR_PARAM_END_TIME,
+  YEASTAR_PARAM_TIME,
+  YEASTAR_PARAM_EXT_ID_LIST,
+  YEASTAR_PARAM_TRUNK_ID,
+  YEASTAR_PARAM_TRUNK_ID_LIST,
+  YEASTAR_PARAM_IVR_ID_LIST,
+  YEASTAR_PARAM_RING_GROUP_ID_LIST,
+  YEASTAR_PARAM_QUEUE_ID,
+  YEASTAR_PARAM_QUEUE_ID_LIST,
+  YEASTAR_PARAM_AGENT_ID_LIST,
+  YEASTAR_PARAM_ABANDON_TIME,
+  YEASTAR_PARAM_TALK_TIME,
+  YEASTAR_PARAM_INCLUDE_INTERNAL,
+  YEASTAR_PARAM_CALLBACK_RESULT,
+  YEASTAR_PARAM_REASON,
+  YEASTAR_PARAM_COMMUNICATION_TYPE,
+  YEASTAR_PARAM_CALL_FROM,
+  YEASTAR_PARAM_CALL_TO,
+  YEASTAR_PARAM_CALL_TO_TYPE,
+  YEASTAR_PARAM_MISS_CALL_TYPE,
+  YEASTAR_PARAM_UNRETURN_STATUS,
+  YEASTAR_PARAM_NEED_DETAIL,
+  YEASTAR_PARAM_IS_ASYNC,
+  YEASTAR_N_PARAMS
+} YeastarParam;
+
+typedef enum
+{
+  YEASTAR_AVAILABILITY_NONE = 0,
+  YEASTAR_AVAILABILITY_OPTIONAL,
+  YEASTAR_AVAILABILITY_REQUIRED,
+} YeastarAvailability;
+
+typedef enum
+{
+  YEASTAR_VALUE_DATE_TIME, /* start_time, end_time: PBX date + time format */
+  YEASTAR_VALUE_PERIOD,    /* time: a day, a month or a year in the PBX date format */
+  YEASTAR_VALUE_ID_LIST,   /* comma-separated IDs from get_menuoptions */
+  YEASTAR_VALUE_ID,        /* one ID from get_menuoptions */
+  YEASTAR_VALUE_ENUM,      /* one of yeastar_report_type_get_enum_values() */
+  YEASTAR_VALUE_SECONDS,   /* non-negative whole seconds */
+  YEASTAR_VALUE_TEXT,      /* free text */
+  YEASTAR_VALUE_FLAG,      /* 0 or 1 */
+} YeastarValueKind;
+
+typedef enum
+{
+  YEASTAR_CATEGORY_EXTENSION,
+  YEASTAR_CATEGORY_TRUNK,
+  YEASTAR_CATEGORY_IVR,
+  YEASTAR_CATEGORY_QUEUE,
+  YEASTAR_CATEGORY_AGENT,
+  YEASTAR_CATEGORY_RING_GROUP,
+  YEASTAR_CATEGORY_ACCOUNTING,
+  YEASTAR_CATEGORY_OTHER,
+  YEASTAR_N_CATEGORIES
+} YeastarCategory;
+
+/* The report types are addressed by their index in the table,
+ * 0 .. yeastar_report_type_get_count () - 1. */
+typedef struct _YeastarReportType YeastarReportType;
+
+guint                     yeastar_report_type_get_count             (void);
+const YeastarReportType  *yeastar_report_type_get_nth               (guint                     index);
+const YeastarReportType  *yeastar_report_type_lookup                (const char               *api_name);
+guint                     yeastar_report_type_get_index             (const YeastarReportType  *type);
+const char               *yeastar_report_type_get_api_name          (const YeastarReportType  *type);
+const char               *yeastar_report_type_get_title             (const YeastarReportType  *type);
+YeastarCategory           yeastar_report_type_get_category          (const YeastarReportType  *type);
+gboolean                  yeastar_report_type_uses_range            (const YeastarReportType  *type);
+gboolean                  yeastar_report_type_uses_period           (const YeastarReportType  *type);
+YeastarAvailability       yeastar_report_type_get_availability      (const YeastarReportType  *type,
+                                                                     YeastarParam              param);
+gboolean                  yeastar_report_type_takes                 (const YeastarReportType  *type,
+                                                                     YeastarParam              param);
+gboolean                  yeastar_report_type_requires              (const YeastarReportType  *type,
+                                                                     YeastarParam              param);
+/* NULL-terminated allowed API values of an enum parameter for this type
+ * (communication_type depends on the type), or NULL for other kinds. */
+const char * const       *yeastar_report_type_get_enum_values       (const YeastarReportType  *type,
+                                                                     YeastarParam              param);
+
+const char               *yeastar_category_get_title                (YeastarCategory           category);
+
+const char               *yeastar_param_get_api_name                (YeastarParam              param);
+gboolean                  yeastar_param_from_api_name               (const char               *api_name,
+                                                                     YeastarParam             *param);
+const char               *yeastar_param_get_title                   (YeastarParam              param);
+YeastarValueKind          yeastar_param_get_value_kind              (YeastarParam              param);
+/* The get_menuoptions menu an ID parameter's values come from
+ * ("extension", "trunk", "IVR", "ring_group", "queue", "queue_agent"),
+ * or NULL. */
+const char               *yeastar_param_get_menu                    (YeastarParam              param);
+/* Translated label for one API enum value, e.g. "no_answer" -> "No answer". */
+const char               *yeastar_param_get_enum_value_title        (YeastarParam              param,
+                                                                     const char               *value);
+
+G_END_DECLS
