@@ -74,6 +74,24 @@ typedef enum
   YEASTAR_N_CATEGORIES
 } YeastarCategory;
 
+/* The API path a report is requested on. AUTO lets the client choose from
+ * the firmware: v2.0 from NN.21.0.117 on, else v1.0. */
+typedef enum
+{
+  YEASTAR_API_VERSION_AUTO,
+  YEASTAR_API_VERSION_V1,
+  YEASTAR_API_VERSION_V2,
+} YeastarApiVersion;
+
+/* A period report (`time`) covers one day (by hour), one month (by day)
+ * or one year (by month). */
+typedef enum
+{
+  YEASTAR_PERIOD_DAY,
+  YEASTAR_PERIOD_MONTH,
+  YEASTAR_PERIOD_YEAR,
+} YeastarPeriodKind;
+
 /* The report types are addressed by their index in the table,
  * 0 .. yeastar_report_type_get_count () - 1. */
 typedef struct _YeastarReportType YeastarReportType;
