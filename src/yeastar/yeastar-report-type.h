@@ -127,6 +127,10 @@ YeastarValueKind          yeastar_param_get_value_kind              (YeastarPara
  * ("extension", "trunk", "IVR", "ring_group", "queue", "queue_agent"),
  * or NULL. */
 const char               *yeastar_param_get_menu                    (YeastarParam              param);
+/* All menus an ID parameter's values may come from, NULL-terminated:
+ * ext_id_list takes extension and extension group IDs
+ * ({ "extension", "ext_group" }). NULL for other kinds. */
+const char * const       *yeastar_param_get_menus                   (YeastarParam              param);
 /* Translated label for one API enum value, e.g. "no_answer" -> "No answer". */
 const char               *yeastar_param_get_enum_value_title        (YeastarParam              param,
                                                                      const char               *value);
