@@ -1,0 +1,35 @@
+/* main.c
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <locale.h>
+
+#include "reports-application.h"
+#include "reports-cli.h"
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(ReportsApplication) app = NULL;
+
+  setlocale (LC_ALL, "");
+  bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+  bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
+  textdomain (GETTEXT_PACKAGE);
+
+  /* Subcommands (`call-reports download …`) run headless: they must work
+   * from cron with no display, so they never initialise GTK. */
+  if (reports_cli_is_command (argc, argv))
+    return reports_cli_run (argc, argv);
+
+  app = reports_application_new ();
+
+  return g_application_run (G_APPLICATION (app), argc, argv);
+}

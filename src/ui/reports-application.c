@@ -1,0 +1,166 @@
+/* reports-application.c
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "reports-application.h"
+#include "reports-cli.h"
+#include "reports-compat.h"
+#include "reports-window.h"
+
+struct _ReportsApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (ReportsApplication, reports_application, ADW_TYPE_APPLICATION)
+
+static const GOptionEntry main_entries[] = {
+  { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { NULL }
+};
+
+ReportsApplication *
+reports_application_new (void)
+{
+  return g_object_new (REPORTS_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "resource-base-path", RESOURCE_BASE_PATH,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       NULL);
+}
+
+GSettings *
+reports_application_get_settings (ReportsApplication *self)
+{
+  g_return_val_if_fail (REPORTS_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static char *
+describe_commands (void)
+{
+  const ReportsCliCommand *commands;
+  GString *str = g_string_new (_("Commands:"));
+  guint n_commands;
+
+  commands = reports_cli_get_commands (&n_commands);
+  for (guint i = 0; i < n_commands; i++)
+    g_string_append_printf (str, "\n  %-10s %s", commands[i].name, _(commands[i].summary));
+
+  g_string_append_printf (str, "\n\n%s",
+                          _("Without a command the window opens. "
+                            "Run “call-reports COMMAND --help” for a command’s options."));
+
+  return g_string_free (str, FALSE);
+}
+
+static int
+reports_application_handle_local_options (GApplication *app,
+                                          GVariantDict *options)
+{
+  if (g_variant_dict_contains (options, "version"))
+    {
+      g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
+      return EXIT_SUCCESS;
+    }
+
+  /* Go on with the default processing: register, then activate. */
+  return -1;
+}
+
+static void
+reports_application_activate (GApplication *app)
+{
+  ReportsApplication *self = REPORTS_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  if (window == NULL)
+    window = GTK_WINDOW (reports_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+quit_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+about_action (GSimpleAction *action,
+              GVariant      *parameter,
+              gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+
+  reports_compat_show_about (gtk_application_get_active_window (app));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", quit_action },
+  { "about", about_action },
+};
+
+static void
+reports_application_startup (GApplication *app)
+{
+  ReportsApplication *self = REPORTS_APPLICATION (app);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_APPLICATION_CLASS (reports_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (BASE_ID);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
+}
+
+static void
+reports_application_dispose (GObject *object)
+{
+  ReportsApplication *self = REPORTS_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (reports_application_parent_class)->dispose (object);
+}
+
+static void
+reports_application_class_init (ReportsApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->dispose = reports_application_dispose;
+
+  app_class->handle_local_options = reports_application_handle_local_options;
+  app_class->startup = reports_application_startup;
+  app_class->activate = reports_application_activate;
+}
+
+static void
+reports_application_init (ReportsApplication *self)
+{
+  g_autofree char *commands = describe_commands ();
+
+  g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[COMMAND]"));
+  g_application_set_option_context_summary (G_APPLICATION (self),
+                                            _("Download call reports from a Yeastar P-Series PBX."));
+  g_application_set_option_context_description (G_APPLICATION (self), commands);
+}

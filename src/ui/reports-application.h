@@ -1,0 +1,21 @@
+/* reports-application.h
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define REPORTS_TYPE_APPLICATION (reports_application_get_type ())
+
+G_DECLARE_FINAL_TYPE (ReportsApplication, reports_application, REPORTS, APPLICATION, AdwApplication)
+
+ReportsApplication *reports_application_new          (void);
+GSettings          *reports_application_get_settings (ReportsApplication *self);
+
+G_END_DECLS
