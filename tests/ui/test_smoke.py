@@ -1,0 +1,63 @@
+#!/usr/bin/python3
+# The smoke test of the real window: it starts, has the right title, opens
+# About through the primary menu as a user would, and is photographed.
+#
+# usage: test_smoke.py BINARY SCREENSHOT_DIR
+
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from atspi_driver import App, Tap, click, screenshot, wait_for, safe_name  # noqa: E402
+
+
+def main():
+    binary, shots = sys.argv[1], sys.argv[2]
+    os.makedirs(shots, exist_ok=True)
+    tap = Tap()
+    app = App(binary)
+    try:
+        if not tap.ok(app.node is not None, "the application appears on the accessibility bus"):
+            return tap.finish()
+
+        window = app.wait_find(role="frame", name="Call Reports")
+        tap.ok(window is not None, "the main window is titled “Call Reports”",
+               [safe_name(f) for f in app.frames()])
+
+        menu_button = app.wait_find(name="Main Menu", predicate=lambda n: n.get_n_actions() > 0)
+        tap.ok(menu_button is not None, "the primary menu button has the accessible name “Main Menu”")
+
+        tap.ok(screenshot(os.path.join(shots, "main-window.png"), window), "a screenshot of the main window is saved")
+
+        if menu_button is not None:
+            click(menu_button)
+        about_item = app.wait_find(name="About Call Reports", predicate=lambda n: n.get_n_actions() > 0)
+        tap.ok(about_item is not None, "the primary menu offers “About Call Reports”")
+
+        shortcuts_item = app.find(name="Keyboard Shortcuts")
+        tap.ok(shortcuts_item is not None, "the primary menu offers “Keyboard Shortcuts”")
+
+        if about_item is not None:
+            click(about_item)
+        about = wait_for(lambda: next((f for f in app.frames()
+                                       if safe_name(f) in ("About Call Reports", "About")), None))
+        if about is None:
+            # libadwaita 1.2's AdwAboutWindow is a frame that shows the
+            # application name as a label.
+            about = wait_for(lambda: next((f for f in app.frames() if f is not window and
+                                           app.find(name="Call Reports", role="label", root=f)), None))
+        tap.ok(about is not None, "About opens a window that names the application",
+               [safe_name(f) for f in app.frames()])
+        if about is not None:
+            version = app.find(role="label", root=about,
+                               predicate=lambda n: safe_name(n).startswith("0."))
+            tap.ok(version is not None, "About shows the version")
+        tap.ok(screenshot(os.path.join(shots, "about.png"), window), "a screenshot of About is saved")
+    finally:
+        rc = app.stop()
+    tap.ok(rc in (0, -15, 143), "the application exits cleanly when asked", f"exit status {rc}")
+    return tap.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
