@@ -147,7 +147,7 @@ static const EnumValueTitle enum_value_titles[] = {
   { YEASTAR_PARAM_UNRETURN_STATUS, "2", N_("Not returned") },
 };
 
-static const char *category_titles[YEASTAR_N_CATEGORIES] = {
+static const char * const category_titles[YEASTAR_N_CATEGORIES] = {
   [YEASTAR_CATEGORY_EXTENSION] = N_("Extension"),
   [YEASTAR_CATEGORY_TRUNK] = N_("Trunk"),
   [YEASTAR_CATEGORY_IVR] = N_("IVR"),
