@@ -7,6 +7,335 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "yeastar-client-private.h"
 #include "yeastar-error.h"
 
-G_DEFINE_QUARK (yeastar-error-quark, yeastar_error)
+struct _YeastarInvalidParam
+{
+  char *field;
+  char *valid_msg;
+  char *value;
+};
+
+G_DEFINE_BOXED_TYPE (YeastarInvalidParam, yeastar_invalid_param,
+                     yeastar_invalid_param_copy, yeastar_invalid_param_free)
+
+/* The error domain is an extended one (GLib 2.68) so that a 40002 error
+ * carries its invalid_param_list structurally, through g_error_copy()
+ * and GTask, without any side table. */
+typedef struct
+{
+  GPtrArray *invalid_params;
+} YeastarErrorPrivate;
+
+static void
+yeastar_error_private_init (YeastarErrorPrivate *priv)
+{
+  priv->invalid_params = NULL;
+}
+
+static void
+yeastar_error_private_copy (const YeastarErrorPrivate *src,
+                            YeastarErrorPrivate       *dest)
+{
+  /* The array is never modified once attached, so it can be shared. */
+  dest->invalid_params = src->invalid_params ? g_ptr_array_ref (src->invalid_params) : NULL;
+}
+
+static void
+yeastar_error_private_clear (YeastarErrorPrivate *priv)
+{
+  g_clear_pointer (&priv->invalid_params, g_ptr_array_unref);
+}
+
+G_DEFINE_EXTENDED_ERROR (YeastarError, yeastar_error)
+
+YeastarInvalidParam *
+yeastar_invalid_param_new (const char *field,
+                           const char *valid_msg,
+                           const char *value)
+{
+  YeastarInvalidParam *self = g_new0 (YeastarInvalidParam, 1);
+
+  self->field = g_strdup (field ? field : "");
+  self->valid_msg = g_strdup (valid_msg ? valid_msg : "");
+  self->value = g_strdup (value);
+
+  return self;
+}
+
+YeastarInvalidParam *
+yeastar_invalid_param_copy (const YeastarInvalidParam *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return yeastar_invalid_param_new (self->field, self->valid_msg, self->value);
+}
+
+void
+yeastar_invalid_param_free (YeastarInvalidParam *self)
+{
+  if (self == NULL)
+    return;
+
+  g_free (self->field);
+  g_free (self->valid_msg);
+  g_free (self->value);
+  g_free (self);
+}
+
+const char *
+yeastar_invalid_param_get_field (const YeastarInvalidParam *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->field;
+}
+
+const char *
+yeastar_invalid_param_get_valid_msg (const YeastarInvalidParam *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->valid_msg;
+}
+
+const char *
+yeastar_invalid_param_get_value (const YeastarInvalidParam *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->value;
+}
+
+/**
+ * yeastar_error_get_invalid_params:
+ * @error: a #GError
+ *
+ * Returns: (transfer none) (nullable) (element-type YeastarInvalidParam):
+ *   the parameters the PBX rejected, if @error is a 40002 error
+ */
+GPtrArray *
+yeastar_error_get_invalid_params (const GError *error)
+{
+  YeastarErrorPrivate *priv;
+
+  if (error == NULL || error->domain != YEASTAR_ERROR)
+    return NULL;
+
+  priv = yeastar_error_get_private (error);
+  return priv ? priv->invalid_params : NULL;
+}
+
+/* Replaces every occurrence of each secret in @text, and the value of any
+ * "access_token=" or "refresh_token=" found in it, by "…". Used on the few
+ * foreign texts (PBX errmsg, GLib causes) that end up in a message. */
+char *
+_yeastar_error_scrub (const char         *text,
+                      const char * const *secrets)
+{
+  static const char * const keys[] = { "access_token=", "refresh_token=", NULL };
+  g_autoptr(GString) out = NULL;
+
+  if (text == NULL)
+    return NULL;
+
+  out = g_string_new (text);
+
+  for (guint i = 0; secrets != NULL && secrets[i] != NULL; i++)
+    if (secrets[i][0] != '\0')
+      g_string_replace (out, secrets[i], "…", 0);
+
+  for (guint i = 0; keys[i] != NULL; i++)
+    {
+      const char *found;
+      gsize from = 0;
+
+      while ((found = strstr (out->str + from, keys[i])) != NULL)
+        {
+          gsize start = (found - out->str) + strlen (keys[i]);
+          gsize end = start;
+
+          while (end < out->len && out->str[end] != '&' && out->str[end] != ' ' &&
+                 out->str[end] != '"' && out->str[end] != '\'' && out->str[end] != '\n')
+            end++;
+          g_string_erase (out, start, end - start);
+          g_string_insert (out, start, "…");
+          from = start + strlen ("…");
+        }
+    }
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+static char *
+describe_block_expiry (JsonNode *node)
+{
+  /* [INFERRED] The docs do not say what block_expire_time holds. A large
+   * number is taken as a Unix time, a small one as seconds left, and a
+   * string is shown as the PBX wrote it. */
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+    return g_strdup (json_node_get_string (node));
+
+  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
+    {
+      gint64 value = json_node_get_int (node);
+
+      if (value > 1000000000)
+        {
+          g_autoptr(GDateTime) when = g_date_time_new_from_unix_local (value);
+
+          if (when != NULL)
+            return g_date_time_format (when, "%c");
+        }
+      else if (value > 0)
+        {
+          return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "in %d minute", "in %d minutes",
+                                               (gulong) ((value + 59) / 60)),
+                                  (int) ((value + 59) / 60));
+        }
+    }
+
+  return NULL;
+}
+
+/* Builds the GError for a non-zero errcode. @during_login: the reply came
+ * from get_token, where any unknown errcode means refused credentials. */
+GError *
+_yeastar_error_from_errcode (gint64              errcode,
+                             const char         *errmsg,
+                             JsonObject         *root,
+                             const char         *endpoint,
+                             gboolean            during_login,
+                             const char * const *secrets)
+{
+  g_autofree char *safe_msg = _yeastar_error_scrub (errmsg ? errmsg : "", secrets);
+
+  switch (errcode)
+    {
+    case 60002:
+      if (during_login)
+        return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_TOKEN_LIMIT,
+                            _("The PBX already holds the maximum number of access tokens "
+                              "for this API application (8). Close other programs that use "
+                              "the same Client ID, or wait up to 30 minutes for old tokens "
+                              "to expire, then connect again."));
+      break;
+
+    case 70004:
+      {
+        JsonNode *expiry = root ? json_object_get_member (root, "block_expire_time") : NULL;
+        g_autofree char *when = expiry ? describe_block_expiry (expiry) : NULL;
+
+        if (when != NULL)
+          return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_IP_BLOCKED,
+                              _("The PBX has blocked this computer’s IP address after repeated "
+                                "failed logins. An administrator can remove it under Security > "
+                                "Security Rules > Blocked IPs; otherwise the block ends by itself "
+                                "(block_expire_time: %s)."), when);
+        return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_IP_BLOCKED,
+                            _("The PBX has blocked this computer’s IP address after repeated "
+                              "failed logins. An administrator can remove it under Security > "
+                              "Security Rules > Blocked IPs."));
+      }
+
+    case 70087:
+      return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_IP_FORBIDDEN,
+                          _("The PBX does not accept API requests from this computer’s IP "
+                            "address. Add the address to the allowed IPs of the API "
+                            "application under Integrations > API."));
+
+    case 10005:
+    case 70084:
+      return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_PERMISSION_DENIED,
+                          _("The API application is not allowed to do this (error %d). Grant "
+                            "it the Call Report permission under Integrations > API on the PBX."),
+                          (int) errcode);
+
+    case 10001:
+      if (!during_login)
+        return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_INTERFACE_MISSING,
+                            _("The PBX does not offer “%s” on this API version or firmware "
+                              "(error 10001)."), endpoint);
+      break;
+
+    case 10004:
+      if (!during_login)
+        return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_TOKEN_EXPIRED,
+                            _("The PBX rejected the access token as expired even after a new "
+                              "one was obtained. Check that the PBX clock is right, then try again."));
+      break;
+
+    case 40002:
+      if (!during_login)
+        {
+          JsonNode *list_node = root ? json_object_get_member (root, "invalid_param_list") : NULL;
+          g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func ((GDestroyNotify) yeastar_invalid_param_free);
+          g_autoptr(GString) text = g_string_new (NULL);
+          GError *error;
+
+          if (list_node != NULL && JSON_NODE_HOLDS_ARRAY (list_node))
+            {
+              JsonArray *list = json_node_get_array (list_node);
+
+              for (guint i = 0; i < json_array_get_length (list); i++)
+                {
+                  JsonNode *item = json_array_get_element (list, i);
+                  JsonObject *obj;
+                  const char *field;
+                  const char *valid_msg;
+                  g_autofree char *value = NULL;
+                  JsonNode *value_node;
+
+                  if (!JSON_NODE_HOLDS_OBJECT (item))
+                    continue;
+                  obj = json_node_get_object (item);
+                  field = json_object_get_string_member_with_default (obj, "field", "");
+                  valid_msg = json_object_get_string_member_with_default (obj, "valid_msg", "");
+                  value_node = json_object_get_member (obj, "value");
+                  if (value_node != NULL && JSON_NODE_HOLDS_VALUE (value_node))
+                    {
+                      if (json_node_get_value_type (value_node) == G_TYPE_STRING)
+                        value = g_strdup (json_node_get_string (value_node));
+                      else if (json_node_get_value_type (value_node) == G_TYPE_INT64)
+                        value = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value_node));
+                    }
+                  g_ptr_array_add (params, yeastar_invalid_param_new (field, valid_msg, value));
+                }
+            }
+
+          if (params->len == 0)
+            return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_INVALID_PARAMETER,
+                                _("The PBX rejected a parameter of the request (%s)."), safe_msg);
+
+          g_string_append (text, _("The PBX rejected these parameters:"));
+          for (guint i = 0; i < params->len; i++)
+            {
+              YeastarInvalidParam *param = g_ptr_array_index (params, i);
+              g_autofree char *line = _yeastar_error_scrub (param->valid_msg, secrets);
+
+              g_string_append_printf (text, "\n%s: %s", param->field, line);
+            }
+
+          error = g_error_new_literal (YEASTAR_ERROR, YEASTAR_ERROR_INVALID_PARAMETER, text->str);
+          yeastar_error_get_private (error)->invalid_params = g_steal_pointer (&params);
+          return error;
+        }
+      break;
+
+    default:
+      break;
+    }
+
+  if (during_login)
+    return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_AUTHENTICATION_FAILED,
+                        _("The PBX refused to log in (error %" G_GINT64_FORMAT ": %s). Check "
+                          "that the API is enabled under Integrations > API and that the Client "
+                          "ID and Client Secret are right. Every failed attempt counts towards "
+                          "the PBX’s block after 5 failures."), errcode, safe_msg);
+
+  return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_SERVER,
+                      _("The PBX reported an error for “%s” (error %" G_GINT64_FORMAT ": %s)."),
+                      endpoint, errcode, safe_msg);
+}

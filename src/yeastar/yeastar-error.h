@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib.h>
+#include <glib-object.h>
 
 G_BEGIN_DECLS
 
@@ -43,5 +43,31 @@ typedef enum
 } YeastarError;
 
 GQuark yeastar_error_quark (void);
+
+/**
+ * YeastarInvalidParam:
+ *
+ * One entry of a 40002 reply's `invalid_param_list`: the parameter the
+ * PBX rejected, its validator text, and the value if the PBX echoed it.
+ */
+typedef struct _YeastarInvalidParam YeastarInvalidParam;
+
+#define YEASTAR_TYPE_INVALID_PARAM (yeastar_invalid_param_get_type ())
+
+GType                yeastar_invalid_param_get_type      (void) G_GNUC_CONST;
+YeastarInvalidParam *yeastar_invalid_param_new           (const char                *field,
+                                                          const char                *valid_msg,
+                                                          const char                *value);
+YeastarInvalidParam *yeastar_invalid_param_copy          (const YeastarInvalidParam *self);
+void                 yeastar_invalid_param_free          (YeastarInvalidParam       *self);
+const char          *yeastar_invalid_param_get_field     (const YeastarInvalidParam *self);
+const char          *yeastar_invalid_param_get_valid_msg (const YeastarInvalidParam *self);
+const char          *yeastar_invalid_param_get_value     (const YeastarInvalidParam *self);
+
+/* The invalid_param_list of a YEASTAR_ERROR_INVALID_PARAMETER error
+ * (element type YeastarInvalidParam), or NULL. It survives g_error_copy(). */
+GPtrArray           *yeastar_error_get_invalid_params    (const GError              *error);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (YeastarInvalidParam, yeastar_invalid_param_free)
 
 G_END_DECLS

@@ -1,0 +1,2428 @@
+/* yeastar-client.c
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include <glib/gi18n.h>
+
+#include "yeastar-client-private.h"
+#include "yeastar-error.h"
+#include "yeastar-event-stream.h"
+#include "yeastar-menu-option.h"
+
+/* How the client talks to the PBX.
+ *
+ * Every API call goes through one FIFO queue with a single slot: at most
+ * one API request is in flight (the PBX dislikes parallel calls). The call
+ * at the head of the queue first makes sure there is a valid access token,
+ * by refreshing or logging in itself, while it still holds the slot; so
+ * there is never more than one login or refresh in flight, and callers that
+ * arrive meanwhile simply wait in the queue. File downloads and the
+ * WebSocket take their token through the same queue but stream outside it,
+ * so a large download does not block the UI's small calls.
+ *
+ * A login refused by the PBX (wrong credentials, token cap, blocked IP) is
+ * remembered and returned to every later call without contacting the PBX
+ * again: five failures block the IP, so only an explicit
+ * yeastar_client_connect_async() tries again.
+ */
+
+#define USER_AGENT "OpenAPI"
+#define MAX_REPLY_BYTES (32 * 1024 * 1024)   /* 20,000 menu options are ~2 MB */
+#define READ_CHUNK 65536
+#define DEFAULT_REPORT_TIMEOUT 300
+#define DEFAULT_IO_TIMEOUT 120               /* docs: sync reports may take 60-120 s */
+#define REFRESH_MARGIN_US (60 * G_USEC_PER_SEC)
+
+struct _YeastarReportLink
+{
+  char *file;
+  char *url;
+};
+
+G_DEFINE_BOXED_TYPE (YeastarReportLink, yeastar_report_link,
+                     yeastar_report_link_copy, yeastar_report_link_free)
+
+struct _YeastarClient
+{
+  GObject parent_instance;
+
+  char *base_uri;
+  char *host;
+  char *client_id;
+  char *client_secret;
+  char *pinned;
+  YeastarApiVersion api_version;
+  guint report_timeout;
+
+  SoupSession *session;
+
+  /* The token pair; expiry times are g_get_monotonic_time() values so a
+   * wall-clock change cannot make a token look fresh. */
+  char *access_token;
+  char *refresh_token;
+  gint64 access_expires;
+  gint64 refresh_expires;
+  gint64 access_margin;
+  gint64 refresh_margin;
+  GError *login_error;
+
+  /* Every secret this client ever held, NULL-terminated, for scrubbing. */
+  GPtrArray *secrets;
+
+  GQueue queue;
+  GTask *current;
+
+  YeastarPbxInfo *pbx_info;
+  YeastarDateFormat *corrected_format;
+  YeastarEventStream *events;
+};
+
+G_DEFINE_FINAL_TYPE (YeastarClient, yeastar_client, G_TYPE_OBJECT)
+
+enum {
+  PROP_0,
+  PROP_BASE_URI,
+  PROP_CLIENT_ID,
+  PROP_CLIENT_SECRET,
+  PROP_API_VERSION,
+  PROP_PINNED_CERTIFICATE,
+  PROP_REPORT_TIMEOUT,
+  PROP_LOGGED_IN,
+  PROP_PBX_INFO,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+typedef enum
+{
+  CALL_API,        /* an OpenAPI call with access_token */
+  CALL_TOKEN,      /* only make sure there is a token and return it */
+  CALL_LOGIN,      /* explicit get_token */
+  CALL_DEL_TOKEN,  /* revoke */
+} CallKind;
+
+typedef enum
+{
+  STAGE_LOGIN,
+  STAGE_REFRESH,
+  STAGE_API,
+  STAGE_DEL_TOKEN,
+} Stage;
+
+typedef struct
+{
+  CallKind kind;
+  Stage stage;
+  char *method;
+  const char *version;    /* "v1.0" / "v2.0" */
+  char *endpoint;
+  char *query;
+  guint allow_processing : 1;
+  guint retried : 1;
+  guint logged_in : 1;
+
+  SoupMessage *msg;
+  GInputStream *stream;
+  GByteArray *reply;
+  GCancellable *cancellable;
+  gulong cancel_id;
+} Call;
+
+static void call_begin          (GTask *task);
+static void call_ensure_token   (GTask *task);
+static void client_pump         (YeastarClient *self);
+static void update_logged_in    (YeastarClient *self);
+
+static void
+call_free (Call *call)
+{
+  if (call->cancel_id != 0)
+    g_cancellable_disconnect (call->cancellable, call->cancel_id);
+  g_clear_object (&call->cancellable);
+  g_clear_pointer (&call->method, g_free);
+  g_clear_pointer (&call->endpoint, g_free);
+  g_clear_pointer (&call->query, g_free);
+  g_clear_object (&call->msg);
+  g_clear_object (&call->stream);
+  g_clear_pointer (&call->reply, g_byte_array_unref);
+  g_free (call);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Report links                                                           */
+
+YeastarReportLink *
+yeastar_report_link_new (const char *file,
+                         const char *download_resource_url)
+{
+  YeastarReportLink *self;
+
+  g_return_val_if_fail (download_resource_url != NULL, NULL);
+
+  self = g_new0 (YeastarReportLink, 1);
+  self->file = g_strdup (file ? file : "");
+  self->url = g_strdup (download_resource_url);
+  return self;
+}
+
+YeastarReportLink *
+yeastar_report_link_copy (const YeastarReportLink *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return yeastar_report_link_new (self->file, self->url);
+}
+
+void
+yeastar_report_link_free (YeastarReportLink *self)
+{
+  if (self == NULL)
+    return;
+  g_free (self->file);
+  g_free (self->url);
+  g_free (self);
+}
+
+const char *
+yeastar_report_link_get_file (const YeastarReportLink *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->file;
+}
+
+const char *
+yeastar_report_link_get_url (const YeastarReportLink *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  return self->url;
+}
+
+/* ---------------------------------------------------------------------- */
+/* TLS fingerprints                                                       */
+
+/**
+ * yeastar_tls_certificate_dup_fingerprint:
+ * @certificate: a certificate
+ *
+ * Returns: (transfer full) (nullable): the SHA-256 of the DER encoding as
+ *   upper-case hex pairs separated by colons, as
+ *   `openssl x509 -fingerprint -sha256` prints it
+ */
+char *
+yeastar_tls_certificate_dup_fingerprint (GTlsCertificate *certificate)
+{
+  g_autoptr(GByteArray) der = NULL;
+  g_autoptr(GChecksum) checksum = NULL;
+  guint8 digest[32];
+  gsize digest_len = sizeof digest;
+  GString *out;
+
+  g_return_val_if_fail (G_IS_TLS_CERTIFICATE (certificate), NULL);
+
+  g_object_get (certificate, "certificate", &der, NULL);
+  if (der == NULL)
+    return NULL;
+
+  checksum = g_checksum_new (G_CHECKSUM_SHA256);
+  g_checksum_update (checksum, der->data, der->len);
+  g_checksum_get_digest (checksum, digest, &digest_len);
+
+  out = g_string_sized_new (digest_len * 3);
+  for (gsize i = 0; i < digest_len; i++)
+    g_string_append_printf (out, i == 0 ? "%02X" : ":%02X", digest[i]);
+
+  return g_string_free (out, FALSE);
+}
+
+/**
+ * yeastar_tls_normalize_fingerprint:
+ * @text: a SHA-256 fingerprint in hex, with or without ':' (or spaces),
+ *   in any case, optionally prefixed "SHA256 Fingerprint="
+ *
+ * Returns: (transfer full) (nullable): the canonical form, or NULL if
+ *   @text is not 32 bytes of hex
+ */
+char *
+yeastar_tls_normalize_fingerprint (const char *text)
+{
+  const char *p;
+  GString *hex;
+  GString *out;
+
+  if (text == NULL)
+    return NULL;
+
+  p = strchr (text, '=');
+  if (p != NULL)
+    text = p + 1;
+
+  hex = g_string_new (NULL);
+  for (p = text; *p != '\0'; p++)
+    {
+      if (*p == ':' || *p == ' ' || *p == '\t' || *p == '\n' || *p == '-')
+        continue;
+      if (!g_ascii_isxdigit (*p))
+        {
+          g_string_free (hex, TRUE);
+          return NULL;
+        }
+      g_string_append_c (hex, g_ascii_toupper (*p));
+    }
+
+  if (hex->len != 64)
+    {
+      g_string_free (hex, TRUE);
+      return NULL;
+    }
+
+  out = g_string_sized_new (96);
+  for (guint i = 0; i < 64; i += 2)
+    {
+      if (i > 0)
+        g_string_append_c (out, ':');
+      g_string_append_len (out, hex->str + i, 2);
+    }
+  g_string_free (hex, TRUE);
+
+  return g_string_free (out, FALSE);
+}
+
+static gboolean
+on_accept_certificate (SoupMessage          *msg,
+                       GTlsCertificate      *certificate,
+                       GTlsCertificateFlags  errors,
+                       YeastarClient        *self)
+{
+  g_autofree char *fingerprint = yeastar_tls_certificate_dup_fingerprint (certificate);
+
+  if (fingerprint != NULL && self->pinned != NULL && g_str_equal (fingerprint, self->pinned))
+    return TRUE;
+
+  /* Remember what was refused, for the error message. Only refusals are
+   * recorded, so a later network error is never mistaken for TLS. */
+  g_object_set_data_full (G_OBJECT (msg), "yeastar-refused-fingerprint",
+                          g_steal_pointer (&fingerprint), g_free);
+  return FALSE;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Errors                                                                 */
+
+const char * const *
+_yeastar_client_get_secrets (YeastarClient *self)
+{
+  return (const char * const *) self->secrets->pdata;
+}
+
+static void
+remember_secret (YeastarClient *self,
+                 const char    *secret)
+{
+  if (secret == NULL || secret[0] == '\0')
+    return;
+
+  for (guint i = 0; i + 1 < self->secrets->len; i++)
+    if (g_str_equal (g_ptr_array_index (self->secrets, i), secret))
+      return;
+
+  /* Keep the array NULL-terminated. */
+  g_ptr_array_insert (self->secrets, self->secrets->len - 1, g_strdup (secret));
+}
+
+static char *
+describe_cause (YeastarClient *self,
+                const GError  *error)
+{
+  if (error->domain == G_IO_ERROR)
+    {
+      switch (error->code)
+        {
+        case G_IO_ERROR_CONNECTION_REFUSED:
+          return g_strdup (_("the connection was refused; check the address and port"));
+        case G_IO_ERROR_TIMED_OUT:
+          return g_strdup (_("no answer in time"));
+        case G_IO_ERROR_HOST_UNREACHABLE:   /* == G_IO_ERROR_HOST_NOT_FOUND */
+        case G_IO_ERROR_NETWORK_UNREACHABLE:
+          return g_strdup (_("the host cannot be found or reached"));
+        case G_IO_ERROR_CONNECTION_CLOSED:   /* == G_IO_ERROR_BROKEN_PIPE */
+          return g_strdup (_("the connection was closed"));
+        case G_IO_ERROR_PARTIAL_INPUT:
+          return g_strdup (_("the reply ended too early"));
+        default:
+          break;
+        }
+    }
+  else if (error->domain == G_RESOLVER_ERROR)
+    return g_strdup (_("the host name was not found"));
+
+  /* Anything else: GLib's text, which may quote the URI (and so the
+   * access_token): scrub it. */
+  return _yeastar_error_scrub (error->message, _yeastar_client_get_secrets (self));
+}
+
+GError *
+_yeastar_client_transport_error (YeastarClient *self,
+                                 SoupMessage   *msg,
+                                 const GError  *error)
+{
+  const char *refused = msg ? g_object_get_data (G_OBJECT (msg), "yeastar-refused-fingerprint") : NULL;
+  g_autofree char *cause = NULL;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
+  if (error->domain == YEASTAR_ERROR)
+    return g_error_copy (error);
+
+  if (refused != NULL)
+    {
+      if (self->pinned != NULL)
+        return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_TLS_CHANGED,
+                            _("Warning: the PBX at %s now shows a different certificate than "
+                              "the one you accepted. Someone may be intercepting the connection. "
+                              "Do not continue unless the administrator replaced the certificate.\n"
+                              "Accepted SHA-256 fingerprint: %s\n"
+                              "Presented SHA-256 fingerprint: %s"),
+                            self->host, self->pinned, refused);
+      return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_TLS_UNTRUSTED,
+                          _("The certificate of the PBX at %s is not trusted (it is probably "
+                            "self-signed). Compare its SHA-256 fingerprint with the one shown "
+                            "on the PBX before accepting it:\n%s"),
+                          self->host, refused);
+    }
+
+  cause = describe_cause (self, error);
+  if (error->domain == G_TLS_ERROR)
+    return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NETWORK,
+                        _("Could not set up a secure connection to the PBX at %s: %s"),
+                        self->host, cause);
+
+  return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NETWORK,
+                      _("Could not reach the PBX at %s: %s"), self->host, cause);
+}
+
+static gboolean
+looks_like_html (GBytes *body)
+{
+  gsize len = 0;
+  const char *data = body ? g_bytes_get_data (body, &len) : NULL;
+  gsize i = 0;
+
+  if (data == NULL)
+    return FALSE;
+  /* Skip a UTF-8 BOM and white space. */
+  if (len >= 3 && memcmp (data, "\xEF\xBB\xBF", 3) == 0)
+    i = 3;
+  while (i < len && g_ascii_isspace (data[i]))
+    i++;
+  return i < len && data[i] == '<';
+}
+
+JsonObject *
+_yeastar_client_parse_envelope (YeastarClient  *self,
+                                GBytes         *body,
+                                const char     *endpoint,
+                                GError        **error)
+{
+  g_autoptr(JsonParser) parser = json_parser_new_immutable ();
+  gsize len = 0;
+  const char *data = g_bytes_get_data (body, &len);
+  JsonNode *root;
+  JsonObject *object;
+  JsonNode *errcode;
+
+  if (looks_like_html (body))
+    {
+      g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_NOT_YEASTAR,
+                   _("The server at %s answered with a web page instead of the Yeastar "
+                     "OpenAPI. Check the address and port, and that the API is enabled "
+                     "under Integrations > API."), self->host);
+      return NULL;
+    }
+
+  if (len == 0 || !json_parser_load_from_data (parser, data, len, NULL))
+    {
+      g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
+                   _("The PBX sent a reply to “%s” that is not valid JSON."), endpoint);
+      return NULL;
+    }
+
+  root = json_parser_get_root (parser);
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    {
+      g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
+                   _("The PBX sent a reply to “%s” that is not a JSON object."), endpoint);
+      return NULL;
+    }
+
+  object = json_node_get_object (root);
+  errcode = json_object_get_member (object, "errcode");
+  if (errcode == NULL || !JSON_NODE_HOLDS_VALUE (errcode) ||
+      json_node_get_value_type (errcode) != G_TYPE_INT64)
+    {
+      g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
+                   _("The PBX sent a reply to “%s” without a numeric error code."), endpoint);
+      return NULL;
+    }
+
+  if (json_object_has_member (object, "errmsg"))
+    {
+      JsonNode *errmsg = json_object_get_member (object, "errmsg");
+
+      if (!JSON_NODE_HOLDS_VALUE (errmsg) || json_node_get_value_type (errmsg) != G_TYPE_STRING)
+        {
+          g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
+                       _("The PBX sent a reply to “%s” whose error message is not text."), endpoint);
+          return NULL;
+        }
+    }
+
+  return json_object_ref (object);
+}
+
+/* Checks the HTTP layer, then the envelope, then errcode. */
+static JsonObject *
+check_reply (YeastarClient  *self,
+             Call           *call,
+             GBytes         *body,
+             GError        **error)
+{
+  guint status = soup_message_get_status (call->msg);
+  const char *content_type;
+  g_autoptr(JsonObject) root = NULL;
+  gint64 errcode;
+
+  if (status >= 500)
+    {
+      g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_SERVER,
+                   _("The PBX failed to answer “%s” (HTTP status %u). Try again later."),
+                   call->endpoint, status);
+      return NULL;
+    }
+
+  if (status == 404)
+    {
+      g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_NOT_YEASTAR,
+                   _("The server at %s does not offer the Yeastar OpenAPI (HTTP status 404). "
+                     "Check the address and port, and that the API is enabled under "
+                     "Integrations > API."), self->host);
+      return NULL;
+    }
+
+  if (status < 200 || status >= 300)
+    {
+      /* [INFERRED] The PBX answers 200 even for failures; anything else
+       * comes from something in front of it (proxy, other web server). */
+      g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_NOT_YEASTAR,
+                   _("The server at %s answered “%s” with HTTP status %u, which a Yeastar "
+                     "PBX does not send. Check the address and port."),
+                   self->host, call->endpoint, status);
+      return NULL;
+    }
+
+  content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (call->msg), NULL);
+  if (content_type != NULL && g_ascii_strcasecmp (content_type, "text/html") == 0)
+    {
+      g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_NOT_YEASTAR,
+                   _("The server at %s answered with a web page instead of the Yeastar "
+                     "OpenAPI. Check the address and port, and that the API is enabled "
+                     "under Integrations > API."), self->host);
+      return NULL;
+    }
+
+  root = _yeastar_client_parse_envelope (self, body, call->endpoint, error);
+  if (root == NULL)
+    return NULL;
+
+  errcode = json_object_get_int_member (root, "errcode");
+  if (errcode == 0 || (errcode == 2 && call->allow_processing))
+    return g_steal_pointer (&root);
+
+  g_propagate_error (error,
+                     _yeastar_error_from_errcode (errcode,
+                                                  json_object_get_string_member_with_default (root, "errmsg", ""),
+                                                  root, call->endpoint,
+                                                  call->stage == STAGE_LOGIN || call->stage == STAGE_REFRESH,
+                                                  _yeastar_client_get_secrets (self)));
+  return NULL;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Messages                                                               */
+
+/* Percent-encodes what must not appear raw in a request line (space,
+ * control, non-ASCII, '#'); existing %XX escapes are kept. */
+static char *
+encode_query (const char *query)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const guchar *p = (const guchar *) query; *p != '\0'; p++)
+    {
+      if (*p <= 0x20 || *p >= 0x7F || *p == '#' || *p == '"' || *p == '<' ||
+          *p == '>' || *p == '\\' || *p == '^' || *p == '`' || *p == '{' ||
+          *p == '|' || *p == '}')
+        g_string_append_printf (out, "%%%02X", *p);
+      else
+        g_string_append_c (out, *p);
+    }
+
+  return g_string_free (out, FALSE);
+}
+
+SoupMessage *
+_yeastar_client_new_message (YeastarClient *self,
+                             const char    *method,
+                             const char    *path,
+                             const char    *query,
+                             const char    *access_token)
+{
+  g_autofree char *encoded = query && query[0] ? encode_query (query) : NULL;
+  g_autofree char *uri = NULL;
+  SoupMessage *msg;
+
+  uri = g_strconcat (self->base_uri, path,
+                     encoded ? "?" : "", encoded ? encoded : "",
+                     access_token ? (encoded ? "&" : "?") : "",
+                     access_token ? "access_token=" : "",
+                     access_token ? access_token : "",
+                     NULL);
+
+  msg = soup_message_new (method, uri);
+  if (msg == NULL)
+    return NULL;
+
+  g_signal_connect_object (msg, "accept-certificate",
+                           G_CALLBACK (on_accept_certificate), self, 0);
+  return msg;
+}
+
+SoupSession *
+_yeastar_client_get_session (YeastarClient *self)
+{
+  return self->session;
+}
+
+const char *
+_yeastar_client_get_host (YeastarClient *self)
+{
+  return self->host;
+}
+
+/* ---------------------------------------------------------------------- */
+/* The exchange: send one message, read the bounded body, check it        */
+
+static void call_exchange_done (GTask *task, JsonObject *root, GError *error);
+
+static void
+on_call_read (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  YeastarClient *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GBytes) chunk = NULL;
+  g_autoptr(GBytes) body = NULL;
+  JsonObject *root;
+
+  chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
+  if (chunk == NULL)
+    {
+      call_exchange_done (task, NULL, _yeastar_client_transport_error (self, call->msg, error));
+      return;
+    }
+
+  if (g_bytes_get_size (chunk) > 0)
+    {
+      if (call->reply->len + g_bytes_get_size (chunk) > MAX_REPLY_BYTES)
+        {
+          call_exchange_done (task, NULL,
+                              g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
+                                           _("The PBX’s reply to “%s” is unreasonably large."),
+                                           call->endpoint));
+          return;
+        }
+      g_byte_array_append (call->reply, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
+      g_input_stream_read_bytes_async (call->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
+                                       call->cancellable, on_call_read, g_object_ref (task));
+      return;
+    }
+
+  body = g_bytes_new (call->reply->data, call->reply->len);
+  root = check_reply (self, call, body, &error);
+  call_exchange_done (task, root, g_steal_pointer (&error));
+}
+
+static void
+on_call_sent (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  YeastarClient *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  goffset length;
+
+  call->stream = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (call->stream == NULL)
+    {
+      call_exchange_done (task, NULL, _yeastar_client_transport_error (self, call->msg, error));
+      return;
+    }
+
+  length = soup_message_headers_get_content_length (soup_message_get_response_headers (call->msg));
+  if (length > MAX_REPLY_BYTES)
+    {
+      call_exchange_done (task, NULL,
+                          g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
+                                       _("The PBX’s reply to “%s” is unreasonably large."),
+                                       call->endpoint));
+      return;
+    }
+
+  g_clear_pointer (&call->reply, g_byte_array_unref);
+  call->reply = g_byte_array_new ();
+  g_input_stream_read_bytes_async (call->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
+                                   call->cancellable, on_call_read, g_object_ref (task));
+}
+
+static void
+call_exchange (GTask       *task,
+               Stage        stage,
+               const char  *method,
+               const char  *path,
+               const char  *query,
+               const char  *token,
+               JsonBuilder *body)
+{
+  YeastarClient *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+
+  call->stage = stage;
+  g_clear_object (&call->msg);
+  g_clear_object (&call->stream);
+
+  call->msg = _yeastar_client_new_message (self, method, path, query, token);
+  if (call->msg == NULL)
+    {
+      call_exchange_done (task, NULL,
+                          g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_INVALID_REQUEST,
+                                       _("Could not build a valid request for “%s”."),
+                                       call->endpoint));
+      return;
+    }
+
+  if (body != NULL)
+    {
+      g_autoptr(JsonGenerator) generator = json_generator_new ();
+      g_autoptr(JsonNode) node = json_builder_get_root (body);
+      gsize len = 0;
+      char *text;
+
+      json_generator_set_root (generator, node);
+      text = json_generator_to_data (generator, &len);
+      soup_message_set_request_body_from_bytes (call->msg, "application/json",
+                                                g_bytes_new_take (text, len));
+    }
+
+  g_debug ("YeastarClient: %s %s (%s)", method, call->endpoint,
+           stage == STAGE_LOGIN ? "login" : stage == STAGE_REFRESH ? "refresh" :
+           stage == STAGE_DEL_TOKEN ? "revoke" : "call");
+
+  soup_session_send_async (self->session, call->msg, G_PRIORITY_DEFAULT, call->cancellable,
+                           on_call_sent, g_object_ref (task));
+}
+
+/* ---------------------------------------------------------------------- */
+/* Queue                                                                  */
+
+static void
+call_return (GTask    *task,
+             gpointer  value,
+             GDestroyNotify value_free,
+             GError   *error)
+{
+  /* The task holds the client; keep it alive past the task's end. */
+  g_autoptr(YeastarClient) self = g_object_ref (g_task_get_source_object (task));
+  Call *call = g_task_get_task_data (task);
+
+  g_clear_object (&call->stream);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, value, value_free);
+
+  if (self->current == task)
+    {
+      g_clear_object (&self->current);
+      client_pump (self);
+    }
+}
+
+static gboolean
+prune_cancelled (gpointer user_data)
+{
+  g_autoptr(YeastarClient) self = user_data;
+  GList *link = self->queue.head;
+
+  while (link != NULL)
+    {
+      GList *next = link->next;
+      GTask *task = link->data;
+
+      if (g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+        {
+          g_queue_delete_link (&self->queue, link);
+          g_task_return_error_if_cancelled (task);
+          g_object_unref (task);
+        }
+      link = next;
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_queued_cancelled (GCancellable  *cancellable,
+                     YeastarClient *self)
+{
+  /* May run in another thread, and inside g_cancellable_cancel(): defer. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, prune_cancelled, g_object_ref (self), NULL);
+}
+
+static void
+client_pump (YeastarClient *self)
+{
+  while (self->current == NULL && !g_queue_is_empty (&self->queue))
+    {
+      GTask *task = g_queue_pop_head (&self->queue);
+
+      if (g_task_return_error_if_cancelled (task))
+        {
+          g_object_unref (task);
+          continue;
+        }
+
+      self->current = task;
+      call_begin (task);
+    }
+}
+
+static void
+client_enqueue (YeastarClient       *self,
+                Call                *call,
+                gpointer             source_tag,
+                GCancellable        *cancellable,
+                GAsyncReadyCallback  callback,
+                gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, call, (GDestroyNotify) call_free);
+
+  if (cancellable != NULL)
+    {
+      call->cancellable = g_object_ref (cancellable);
+      call->cancel_id = g_cancellable_connect (cancellable, G_CALLBACK (on_queued_cancelled),
+                                               self, NULL);
+    }
+
+  g_queue_push_tail (&self->queue, task);
+  client_pump (self);
+}
+
+static Call *
+call_new (CallKind    kind,
+          const char *method,
+          const char *version,
+          const char *endpoint,
+          const char *query)
+{
+  Call *call = g_new0 (Call, 1);
+
+  call->kind = kind;
+  call->method = g_strdup (method);
+  call->version = version;
+  call->endpoint = g_strdup (endpoint);
+  call->query = g_strdup (query);
+  return call;
+}
+
+/* ---------------------------------------------------------------------- */
+/* Tokens                                                                 */
+
+static gboolean
+token_is_fresh (YeastarClient *self)
+{
+  return self->access_token != NULL &&
+         g_get_monotonic_time () < self->access_expires - self->access_margin;
+}
+
+static gboolean
+refresh_is_possible (YeastarClient *self)
+{
+  return self->refresh_token != NULL &&
+         g_get_monotonic_time () < self->refresh_expires - self->refresh_margin;
+}
+
+static void
+forget_tokens (YeastarClient *self)
+{
+  g_clear_pointer (&self->access_token, g_free);
+  g_clear_pointer (&self->refresh_token, g_free);
+  self->access_expires = 0;
+  self->refresh_expires = 0;
+  update_logged_in (self);
+}
+
+static gboolean
+store_tokens (YeastarClient  *self,
+              JsonObject     *root,
+              GError        **error)
+{
+  const char *names[] = { "access_token", "refresh_token" };
+  const char *lifetimes[] = { "access_token_expire_time", "refresh_token_expire_time" };
+  gint64 now = g_get_monotonic_time ();
+
+  for (guint i = 0; i < 2; i++)
+    {
+      JsonNode *token = json_object_get_member (root, names[i]);
+      JsonNode *lifetime = json_object_get_member (root, lifetimes[i]);
+
+      if (token == NULL || !JSON_NODE_HOLDS_VALUE (token) ||
+          json_node_get_value_type (token) != G_TYPE_STRING ||
+          json_node_get_string (token)[0] == '\0' ||
+          lifetime == NULL || !JSON_NODE_HOLDS_VALUE (lifetime) ||
+          json_node_get_value_type (lifetime) != G_TYPE_INT64 ||
+          json_node_get_int (lifetime) <= 0)
+        {
+          g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
+                       _("The PBX’s login reply has no usable “%s”."), names[i]);
+          return FALSE;
+        }
+    }
+
+  for (guint i = 0; i < 2; i++)
+    remember_secret (self, json_object_get_string_member (root, names[i]));
+
+  g_free (self->access_token);
+  self->access_token = g_strdup (json_object_get_string_member (root, "access_token"));
+  g_free (self->refresh_token);
+  self->refresh_token = g_strdup (json_object_get_string_member (root, "refresh_token"));
+
+  /* Renew about 60 s early; for short lifetimes (tests, odd PBXs) half way. */
+  {
+    gint64 access = json_object_get_int_member (root, "access_token_expire_time") * G_USEC_PER_SEC;
+    gint64 refresh = json_object_get_int_member (root, "refresh_token_expire_time") * G_USEC_PER_SEC;
+
+    self->access_expires = now + access;
+    self->refresh_expires = now + refresh;
+    self->access_margin = MIN (REFRESH_MARGIN_US, access / 2);
+    self->refresh_margin = MIN (REFRESH_MARGIN_US, refresh / 2);
+  }
+
+  update_logged_in (self);
+  return TRUE;
+}
+
+static void
+call_login (GTask *task)
+{
+  YeastarClient *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+  g_autoptr(JsonBuilder) body = json_builder_new ();
+
+  call->logged_in = TRUE;
+
+  json_builder_begin_object (body);
+  json_builder_set_member_name (body, "username");
+  json_builder_add_string_value (body, self->client_id);
+  json_builder_set_member_name (body, "password");
+  json_builder_add_string_value (body, self->client_secret);
+  json_builder_end_object (body);
+
+  call_exchange (task, STAGE_LOGIN, "POST", "/openapi/v1.0/get_token", NULL, NULL, body);
+}
+
+static void
+call_refresh (GTask *task)
+{
+  YeastarClient *self = g_task_get_source_object (task);
+  g_autoptr(JsonBuilder) body = json_builder_new ();
+
+  json_builder_begin_object (body);
+  json_builder_set_member_name (body, "refresh_token");
+  json_builder_add_string_value (body, self->refresh_token);
+  json_builder_end_object (body);
+
+  call_exchange (task, STAGE_REFRESH, "POST", "/openapi/v1.0/refresh_token", NULL, NULL, body);
+}
+
+static void
+call_send_api (GTask *task)
+{
+  YeastarClient *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+  g_autofree char *path = g_strdup_printf ("/openapi/%s/%s", call->version, call->endpoint);
+
+  call_exchange (task, STAGE_API, call->method, path, call->query, self->access_token, NULL);
+}
+
+static void
+call_token_ready (GTask *task)
+{
+  YeastarClient *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+
+  switch (call->kind)
+    {
+    case CALL_API:
+      call_send_api (task);
+      break;
+
+    case CALL_TOKEN:
+    case CALL_LOGIN:
+      {
+        gint64 *expires = g_new (gint64, 1);
+
+        /* The token and its expiry travel together; see the finish. */
+        *expires = self->access_expires - self->access_margin;
+        g_object_set_data_full (G_OBJECT (task), "expires", expires, g_free);
+        call_return (task, g_strdup (self->access_token), g_free, NULL);
+      }
+      break;
+
+    case CALL_DEL_TOKEN:
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+call_ensure_token (GTask *task)
+{
+  YeastarClient *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+
+  if (self->login_error != NULL)
+    call_return (task, NULL, NULL, g_error_copy (self->login_error));
+  else if (token_is_fresh (self))
+    call_token_ready (task);
+  else if (refresh_is_possible (self))
+    call_refresh (task);
+  else if (!call->logged_in)
+    call_login (task);
+  else
+    /* Logged in during this very call and the token is already stale:
+     * never loop on get_token. */
+    call_return (task, NULL, NULL,
+                 g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_TOKEN_EXPIRED,
+                              _("The PBX hands out access tokens that expire at once. "
+                                "Check the PBX clock.")));
+}
+
+static gboolean
+is_refusal (const GError *error)
+{
+  return error->domain == YEASTAR_ERROR &&
+         (error->code == YEASTAR_ERROR_AUTHENTICATION_FAILED ||
+          error->code == YEASTAR_ERROR_TOKEN_LIMIT ||
+          error->code == YEASTAR_ERROR_IP_BLOCKED ||
+          error->code == YEASTAR_ERROR_IP_FORBIDDEN ||
+          error->code == YEASTAR_ERROR_PERMISSION_DENIED);
+}
+
+static void
+call_exchange_done (GTask      *task,
+                    JsonObject *root,
+                    GError     *error)
+{
+  YeastarClient *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+  g_autoptr(JsonObject) owned_root = root;
+
+  switch (call->stage)
+    {
+    case STAGE_LOGIN:
+      if (error == NULL && !store_tokens (self, root, &error))
+        {
+          /* A "successful" login without tokens: do not try again. */
+        }
+      if (error != NULL)
+        {
+          /* Remember refusals so nothing retries the login by itself. */
+          if (is_refusal (error))
+            {
+              g_clear_error (&self->login_error);
+              self->login_error = g_error_copy (error);
+            }
+          call_return (task, NULL, NULL, error);
+          return;
+        }
+      call_ensure_token (task);
+      return;
+
+    case STAGE_REFRESH:
+      if (error == NULL && store_tokens (self, root, &error))
+        {
+          call_ensure_token (task);
+          return;
+        }
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) ||
+          g_error_matches (error, YEASTAR_ERROR, YEASTAR_ERROR_NETWORK) ||
+          g_error_matches (error, YEASTAR_ERROR, YEASTAR_ERROR_TLS_UNTRUSTED) ||
+          g_error_matches (error, YEASTAR_ERROR, YEASTAR_ERROR_TLS_CHANGED) ||
+          g_error_matches (error, YEASTAR_ERROR, YEASTAR_ERROR_IP_BLOCKED) ||
+          g_error_matches (error, YEASTAR_ERROR, YEASTAR_ERROR_IP_FORBIDDEN))
+        {
+          call_return (task, NULL, NULL, error);
+          return;
+        }
+      /* The refresh token is dead (or the reply odd): log in once. */
+      g_debug ("YeastarClient: refresh refused, logging in again");
+      g_clear_error (&error);
+      forget_tokens (self);
+      call_ensure_token (task);
+      return;
+
+    case STAGE_API:
+      if (g_error_matches (error, YEASTAR_ERROR, YEASTAR_ERROR_TOKEN_EXPIRED) && !call->retried)
+        {
+          /* 10004: renew (refresh, or log in if that fails) once and retry once. */
+          g_debug ("YeastarClient: %s answered 10004, renewing the token", call->endpoint);
+          g_clear_error (&error);
+          call->retried = TRUE;
+          self->access_expires = 0;
+          call_ensure_token (task);
+          return;
+        }
+      if (error != NULL)
+        call_return (task, NULL, NULL, error);
+      else
+        call_return (task, g_steal_pointer (&owned_root), (GDestroyNotify) json_object_unref, NULL);
+      return;
+
+    case STAGE_DEL_TOKEN:
+      /* The token is gone locally whatever the PBX said. */
+      forget_tokens (self);
+      if (error != NULL)
+        call_return (task, NULL, NULL, error);
+      else
+        call_return (task, GINT_TO_POINTER (TRUE), NULL, NULL);
+      return;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static void
+call_begin (GTask *task)
+{
+  YeastarClient *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+
+  switch (call->kind)
+    {
+    case CALL_LOGIN:
+      /* The user asked to connect: a remembered refusal may be retried. */
+      g_clear_error (&self->login_error);
+      call_ensure_token (task);
+      break;
+
+    case CALL_DEL_TOKEN:
+      if (self->access_token == NULL)
+        call_return (task, GINT_TO_POINTER (TRUE), NULL, NULL);
+      else if (g_get_monotonic_time () >= self->access_expires)
+        {
+          /* Already expired: nothing left to revoke. */
+          forget_tokens (self);
+          call_return (task, GINT_TO_POINTER (TRUE), NULL, NULL);
+        }
+      else
+        {
+          g_autofree char *token = g_strdup (self->access_token);
+
+          call_exchange (task, STAGE_DEL_TOKEN, "GET", "/openapi/v1.0/del_token", NULL, token, NULL);
+        }
+      break;
+
+    case CALL_API:
+    case CALL_TOKEN:
+      call_ensure_token (task);
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+}
+
+static const char *
+version_path (YeastarApiVersion version)
+{
+  return version == YEASTAR_API_VERSION_V2 ? "v2.0" : "v1.0";
+}
+
+/* Queues a JSON API call; the result is the reply's root JsonObject. */
+static void
+client_call_async (YeastarClient       *self,
+                   const char          *method,
+                   YeastarApiVersion    version,
+                   const char          *endpoint,
+                   const char          *query,
+                   gboolean             allow_processing,
+                   GCancellable        *cancellable,
+                   GAsyncReadyCallback  callback,
+                   gpointer             user_data)
+{
+  Call *call = call_new (CALL_API, method, version_path (version), endpoint, query);
+
+  call->allow_processing = !!allow_processing;
+  client_enqueue (self, call, client_call_async, cancellable, callback, user_data);
+}
+
+static JsonObject *
+client_call_finish (YeastarClient  *self,
+                    GAsyncResult   *result,
+                    GError        **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+_yeastar_client_get_access_token_async (YeastarClient       *self,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (YEASTAR_IS_CLIENT (self));
+
+  client_enqueue (self, call_new (CALL_TOKEN, NULL, NULL, "token", NULL),
+                  _yeastar_client_get_access_token_async, cancellable, callback, user_data);
+}
+
+char *
+_yeastar_client_get_access_token_finish (YeastarClient  *self,
+                                         GAsyncResult   *result,
+                                         gint64         *expires_at,
+                                         GError        **error)
+{
+  char *token = g_task_propagate_pointer (G_TASK (result), error);
+
+  if (expires_at != NULL)
+    {
+      gint64 *expires = g_object_get_data (G_OBJECT (result), "expires");
+
+      *expires_at = expires ? *expires : 0;
+    }
+  return token;
+}
+
+void
+_yeastar_client_invalidate_token (YeastarClient *self,
+                                  const char    *token)
+{
+  g_return_if_fail (YEASTAR_IS_CLIENT (self));
+
+  if (token != NULL && g_strcmp0 (token, self->access_token) == 0)
+    self->access_expires = 0;
+}
+
+/* ---------------------------------------------------------------------- */
+/* GObject                                                                */
+
+static void
+update_logged_in (YeastarClient *self)
+{
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LOGGED_IN]);
+}
+
+static void
+yeastar_client_dispose (GObject *object)
+{
+  YeastarClient *self = (YeastarClient *)object;
+
+  if (self->events != NULL)
+    yeastar_event_stream_close (self->events);
+  g_clear_object (&self->events);
+
+  if (self->session != NULL)
+    soup_session_abort (self->session);
+
+  G_OBJECT_CLASS (yeastar_client_parent_class)->dispose (object);
+}
+
+static void
+yeastar_client_finalize (GObject *object)
+{
+  YeastarClient *self = (YeastarClient *)object;
+
+  /* Queued tasks hold a reference on the client, so the queue is empty. */
+  g_assert (g_queue_is_empty (&self->queue));
+  g_assert (self->current == NULL);
+
+  g_clear_object (&self->session);
+  g_clear_pointer (&self->base_uri, g_free);
+  g_clear_pointer (&self->host, g_free);
+  g_clear_pointer (&self->client_id, g_free);
+  g_clear_pointer (&self->client_secret, g_free);
+  g_clear_pointer (&self->pinned, g_free);
+  g_clear_pointer (&self->access_token, g_free);
+  g_clear_pointer (&self->refresh_token, g_free);
+  g_clear_error (&self->login_error);
+  g_clear_pointer (&self->secrets, g_ptr_array_unref);
+  g_clear_object (&self->pbx_info);
+  g_clear_pointer (&self->corrected_format, yeastar_date_format_unref);
+
+  G_OBJECT_CLASS (yeastar_client_parent_class)->finalize (object);
+}
+
+static void
+yeastar_client_get_property (GObject    *object,
+                             guint       prop_id,
+                             GValue     *value,
+                             GParamSpec *pspec)
+{
+  YeastarClient *self = YEASTAR_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URI:
+      g_value_set_string (value, self->base_uri);
+      break;
+
+    case PROP_CLIENT_ID:
+      g_value_set_string (value, self->client_id);
+      break;
+
+    case PROP_API_VERSION:
+      g_value_set_int (value, self->api_version);
+      break;
+
+    case PROP_PINNED_CERTIFICATE:
+      g_value_set_string (value, self->pinned);
+      break;
+
+    case PROP_REPORT_TIMEOUT:
+      g_value_set_uint (value, self->report_timeout);
+      break;
+
+    case PROP_LOGGED_IN:
+      g_value_set_boolean (value, yeastar_client_get_logged_in (self));
+      break;
+
+    case PROP_PBX_INFO:
+      g_value_set_object (value, self->pbx_info);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+yeastar_client_set_property (GObject      *object,
+                             guint         prop_id,
+                             const GValue *value,
+                             GParamSpec   *pspec)
+{
+  YeastarClient *self = YEASTAR_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_BASE_URI:
+      /* Already normalised by yeastar_client_new(); g_object_new() callers
+       * get it normalised here, or the client stays unusable (NULL). */
+      self->base_uri = yeastar_client_normalize_base_uri (g_value_get_string (value), NULL);
+      break;
+
+    case PROP_CLIENT_ID:
+      self->client_id = g_value_dup_string (value);
+      break;
+
+    case PROP_CLIENT_SECRET:
+      self->client_secret = g_value_dup_string (value);
+      break;
+
+    case PROP_API_VERSION:
+      yeastar_client_set_api_version (self, g_value_get_int (value));
+      break;
+
+    case PROP_PINNED_CERTIFICATE:
+      yeastar_client_set_pinned_certificate (self, g_value_get_string (value));
+      break;
+
+    case PROP_REPORT_TIMEOUT:
+      yeastar_client_set_report_timeout (self, g_value_get_uint (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+yeastar_client_constructed (GObject *object)
+{
+  YeastarClient *self = (YeastarClient *)object;
+  g_autoptr(GUri) uri = NULL;
+
+  G_OBJECT_CLASS (yeastar_client_parent_class)->constructed (object);
+
+  if (self->base_uri != NULL)
+    uri = g_uri_parse (self->base_uri, G_URI_FLAGS_NONE, NULL);
+  if (uri != NULL)
+    self->host = g_uri_get_port (uri) > 0
+      ? g_strdup_printf ("%s:%d", g_uri_get_host (uri), g_uri_get_port (uri))
+      : g_strdup (g_uri_get_host (uri));
+  else
+    self->host = g_strdup ("?");
+
+  remember_secret (self, self->client_secret);
+}
+
+static void
+yeastar_client_class_init (YeastarClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->constructed = yeastar_client_constructed;
+  object_class->dispose = yeastar_client_dispose;
+  object_class->finalize = yeastar_client_finalize;
+  object_class->get_property = yeastar_client_get_property;
+  object_class->set_property = yeastar_client_set_property;
+
+  properties [PROP_BASE_URI] =
+    g_param_spec_string ("base-uri", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_CLIENT_ID] =
+    g_param_spec_string ("client-id", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* Write-only: the secret never leaves the client. */
+  properties [PROP_CLIENT_SECRET] =
+    g_param_spec_string ("client-secret", NULL, NULL, NULL,
+                         (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* A YeastarApiVersion (plain int: the enum has no GType in the model). */
+  properties [PROP_API_VERSION] =
+    g_param_spec_int ("api-version", NULL, NULL,
+                      YEASTAR_API_VERSION_AUTO, YEASTAR_API_VERSION_V2, YEASTAR_API_VERSION_AUTO,
+                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_PINNED_CERTIFICATE] =
+    g_param_spec_string ("pinned-certificate", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_REPORT_TIMEOUT] =
+    g_param_spec_uint ("report-timeout", NULL, NULL, 1, G_MAXUINT, DEFAULT_REPORT_TIMEOUT,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_LOGGED_IN] =
+    g_param_spec_boolean ("logged-in", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_PBX_INFO] =
+    g_param_spec_object ("pbx-info", NULL, NULL, YEASTAR_TYPE_PBX_INFO,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+yeastar_client_init (YeastarClient *self)
+{
+  self->report_timeout = DEFAULT_REPORT_TIMEOUT;
+  self->secrets = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (self->secrets, NULL);
+  g_queue_init (&self->queue);
+
+  /* One session for everything. max-conns-per-host 1 matches the PBX,
+   * which closes every connection after one answer anyway. */
+  self->session = soup_session_new_with_options ("user-agent", USER_AGENT,
+                                                 "timeout", DEFAULT_IO_TIMEOUT,
+                                                 "max-conns-per-host", 2,
+                                                 NULL);
+}
+
+/* ---------------------------------------------------------------------- */
+/* Public API                                                             */
+
+/**
+ * yeastar_client_normalize_base_uri:
+ * @text: what the user typed: "https://pbx:8088", "pbx.example.com", …
+ *
+ * Accepts http and https only; without a scheme, https is assumed. Drops
+ * trailing slashes; refuses user info, a query or a fragment.
+ *
+ * Returns: (transfer full) (nullable): e.g. "https://192.168.5.150:8088"
+ */
+char *
+yeastar_client_normalize_base_uri (const char  *text,
+                                   GError     **error)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *with_scheme = NULL;
+  g_autoptr(GUri) uri = NULL;
+  g_autoptr(GString) out = NULL;
+  const char *scheme;
+  const char *path;
+
+  if (text == NULL)
+    goto invalid;
+
+  stripped = g_strstrip (g_strdup (text));
+  if (stripped[0] == '\0')
+    goto invalid;
+
+  with_scheme = strstr (stripped, "://") ? g_strdup (stripped) : g_strconcat ("https://", stripped, NULL);
+  uri = g_uri_parse (with_scheme, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL)
+    goto invalid;
+
+  scheme = g_uri_get_scheme (uri);
+  if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
+    goto invalid;
+  if (g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0' ||
+      g_uri_get_userinfo (uri) != NULL || g_uri_get_query (uri) != NULL ||
+      g_uri_get_fragment (uri) != NULL)
+    goto invalid;
+
+  out = g_string_new (NULL);
+  g_string_append_printf (out, "%s://", g_ascii_strcasecmp (scheme, "http") == 0 ? "http" : "https");
+  if (strchr (g_uri_get_host (uri), ':') != NULL)
+    g_string_append_printf (out, "[%s]", g_uri_get_host (uri));   /* IPv6 literal */
+  else
+    {
+      g_autofree char *host = g_ascii_strdown (g_uri_get_host (uri), -1);
+      g_string_append (out, host);
+    }
+  if (g_uri_get_port (uri) > 0)
+    g_string_append_printf (out, ":%d", g_uri_get_port (uri));
+
+  /* A path prefix is kept (a PBX behind a reverse proxy), minus slashes. */
+  path = g_uri_get_path (uri);
+  g_string_append (out, path);
+  while (out->len > 0 && out->str[out->len - 1] == '/')
+    g_string_truncate (out, out->len - 1);
+
+  return g_string_free (g_steal_pointer (&out), FALSE);
+
+invalid:
+  g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_INVALID_REQUEST,
+               _("“%s” is not a PBX address. Use https://address:8088 for a PBX on the "
+                 "premises or https://name.yeastarcloud.com for a cloud PBX."),
+               text ? text : "");
+  return NULL;
+}
+
+/**
+ * yeastar_client_new:
+ * @base_uri: the PBX address, see yeastar_client_normalize_base_uri()
+ * @client_id: the API application's Client ID
+ * @client_secret: its Client Secret
+ *
+ * Returns: (transfer full) (nullable): a client, or NULL if @base_uri is
+ *   not usable
+ */
+YeastarClient *
+yeastar_client_new (const char  *base_uri,
+                    const char  *client_id,
+                    const char  *client_secret,
+                    GError     **error)
+{
+  g_autofree char *normalized = yeastar_client_normalize_base_uri (base_uri, error);
+
+  if (normalized == NULL)
+    return NULL;
+
+  if (client_id == NULL || client_id[0] == '\0' || client_secret == NULL || client_secret[0] == '\0')
+    {
+      g_set_error_literal (error, YEASTAR_ERROR, YEASTAR_ERROR_INVALID_REQUEST,
+                           _("Enter the Client ID and Client Secret shown under Integrations > "
+                             "API on the PBX."));
+      return NULL;
+    }
+
+  return g_object_new (YEASTAR_TYPE_CLIENT,
+                       "base-uri", normalized,
+                       "client-id", client_id,
+                       "client-secret", client_secret,
+                       NULL);
+}
+
+const char *
+yeastar_client_get_base_uri (YeastarClient *self)
+{
+  g_return_val_if_fail (YEASTAR_IS_CLIENT (self), NULL);
+  return self->base_uri;
+}
+
+const char *
+yeastar_client_get_client_id (YeastarClient *self)
+{
+  g_return_val_if_fail (YEASTAR_IS_CLIENT (self), NULL);
+  return self->client_id;
+}
+
+YeastarApiVersion
+yeastar_client_get_api_version (YeastarClient *self)
+{
+  g_return_val_if_fail (YEASTAR_IS_CLIENT (self), YEASTAR_API_VERSION_AUTO);
+  return self->api_version;
+}
+
+/* AUTO chooses from the firmware; a request's own version wins over this. */
+void
+yeastar_client_set_api_version (YeastarClient     *self,
+                                YeastarApiVersion  version)
+{
+  g_return_if_fail (YEASTAR_IS_CLIENT (self));
+
+  if (self->api_version != version)
+    {
+      self->api_version = version;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_API_VERSION]);
+    }
+}
+
+const char *
+yeastar_client_get_pinned_certificate (YeastarClient *self)
+{
+  g_return_val_if_fail (YEASTAR_IS_CLIENT (self), NULL);
+  return self->pinned;
+}
+
+/**
+ * yeastar_client_set_pinned_certificate:
+ * @sha256: (nullable): the SHA-256 fingerprint of the one certificate to
+ *   accept although it is not trusted, or NULL for normal verification only
+ *
+ * Returns: FALSE if @sha256 is not a SHA-256 fingerprint (nothing changes)
+ */
+gboolean
+yeastar_client_set_pinned_certificate (YeastarClient *self,
+                                       const char    *sha256)
+{
+  g_autofree char *normalized = NULL;
+
+  g_return_val_if_fail (YEASTAR_IS_CLIENT (self), FALSE);
+
+  if (sha256 != NULL)
+    {
+      normalized = yeastar_tls_normalize_fingerprint (sha256);
+      if (normalized == NULL)
+        return FALSE;
+    }
+
+  if (g_strcmp0 (normalized, self->pinned) != 0)
+    {
+      g_free (self->pinned);
+      self->pinned = g_steal_pointer (&normalized);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PINNED_CERTIFICATE]);
+    }
+
+  return TRUE;
+}
+
+guint
+yeastar_client_get_report_timeout (YeastarClient *self)
+{
+  g_return_val_if_fail (YEASTAR_IS_CLIENT (self), 0);
+  return self->report_timeout;
+}
+
+/* How long an async report (is_async=1) may take before event 30027. */
+void
+yeastar_client_set_report_timeout (YeastarClient *self,
+                                   guint          seconds)
+{
+  g_return_if_fail (YEASTAR_IS_CLIENT (self));
+  g_return_if_fail (seconds > 0);
+
+  if (self->report_timeout != seconds)
+    {
+      self->report_timeout = seconds;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REPORT_TIMEOUT]);
+    }
+}
+
+gboolean
+yeastar_client_get_logged_in (YeastarClient *self)
+{
+  g_return_val_if_fail (YEASTAR_IS_CLIENT (self), FALSE);
+  return self->access_token != NULL;
+}
+
+/**
+ * yeastar_client_get_cached_pbx_info:
+ *
+ * Returns: (transfer none) (nullable): the system information read on this
+ *   connection, if any
+ */
+YeastarPbxInfo *
+yeastar_client_get_cached_pbx_info (YeastarClient *self)
+{
+  g_return_val_if_fail (YEASTAR_IS_CLIENT (self), NULL);
+  return self->pbx_info;
+}
+
+/* system/information ---------------------------------------------------- */
+
+static void
+on_information (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  YeastarClient *self = YEASTAR_CLIENT (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(YeastarPbxInfo) info = NULL;
+  JsonNode *data;
+
+  root = client_call_finish (self, result, &error);
+  if (root == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  data = json_object_get_member (root, "data");
+  if (data == NULL || !JSON_NODE_HOLDS_OBJECT (data))
+    {
+      g_task_return_new_error (task, YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
+                               _("The PBX’s system information has no data."));
+      return;
+    }
+
+  info = _yeastar_pbx_info_new_from_json (json_node_get_object (data), &error);
+  if (info == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  if (g_set_object (&self->pbx_info, info))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PBX_INFO]);
+
+  g_task_return_pointer (task, g_steal_pointer (&info), g_object_unref);
+}
+
+/**
+ * yeastar_client_get_pbx_info_async:
+ *
+ * Reads system/information (v1.0; it does not exist on v2.0) once per
+ * connection; later calls return the cached object.
+ */
+void
+yeastar_client_get_pbx_info_async (YeastarClient       *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (YEASTAR_IS_CLIENT (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, yeastar_client_get_pbx_info_async);
+
+  if (self->pbx_info != NULL)
+    {
+      g_task_return_pointer (task, g_object_ref (self->pbx_info), g_object_unref);
+      return;
+    }
+
+  client_call_async (self, "GET", YEASTAR_API_VERSION_V1, "system/information", NULL, FALSE,
+                     cancellable, on_information, g_steal_pointer (&task));
+}
+
+YeastarPbxInfo *
+yeastar_client_get_pbx_info_finish (YeastarClient  *self,
+                                    GAsyncResult   *result,
+                                    GError        **error)
+{
+  g_return_val_if_fail (YEASTAR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* connect / disconnect -------------------------------------------------- */
+
+static void
+on_connect_info (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  YeastarPbxInfo *info;
+
+  info = yeastar_client_get_pbx_info_finish (YEASTAR_CLIENT (object), result, &error);
+  if (info == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, info, g_object_unref);
+}
+
+static void
+on_connect_login (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  YeastarClient *self = YEASTAR_CLIENT (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+
+  token = g_task_propagate_pointer (G_TASK (result), &error);
+  if (token == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  yeastar_client_get_pbx_info_async (self, g_task_get_cancellable (task),
+                                     on_connect_info, g_object_ref (task));
+}
+
+/**
+ * yeastar_client_connect_async:
+ *
+ * Logs in and reads the system information. This is the only call that
+ * retries a login the PBX refused earlier: call it when the user asks to.
+ * With a valid token already, no new token is requested.
+ */
+void
+yeastar_client_connect_async (YeastarClient       *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Call *call;
+
+  g_return_if_fail (YEASTAR_IS_CLIENT (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, yeastar_client_connect_async);
+
+  /* Reuses a valid token; logs in only if needed. */
+  call = call_new (CALL_LOGIN, NULL, NULL, "get_token", NULL);
+
+  client_enqueue (self, call, yeastar_client_connect_async, cancellable,
+                  on_connect_login, g_steal_pointer (&task));
+}
+
+YeastarPbxInfo *
+yeastar_client_connect_finish (YeastarClient  *self,
+                               GAsyncResult   *result,
+                               GError        **error)
+{
+  g_return_val_if_fail (YEASTAR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+on_del_token (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_pointer (G_TASK (result), &error))
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * yeastar_client_disconnect_async:
+ *
+ * Closes the event stream, revokes the access token with del_token (after
+ * the queued calls) and forgets the token pair, the cached system
+ * information and any learnt date format.
+ */
+void
+yeastar_client_disconnect_async (YeastarClient       *self,
+                                 GCancellable        *cancellable,
+                                 GAsyncReadyCallback  callback,
+                                 gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (YEASTAR_IS_CLIENT (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, yeastar_client_disconnect_async);
+
+  if (self->events != NULL)
+    yeastar_event_stream_close (self->events);
+  g_clear_object (&self->events);
+  if (self->pbx_info != NULL)
+    {
+      g_clear_object (&self->pbx_info);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PBX_INFO]);
+    }
+  g_clear_pointer (&self->corrected_format, yeastar_date_format_unref);
+
+  client_enqueue (self, call_new (CALL_DEL_TOKEN, NULL, NULL, "del_token", NULL),
+                  yeastar_client_disconnect_async, cancellable,
+                  on_del_token, g_steal_pointer (&task));
+}
+
+gboolean
+yeastar_client_disconnect_finish (YeastarClient  *self,
+                                  GAsyncResult   *result,
+                                  GError        **error)
+{
+  g_return_val_if_fail (YEASTAR_IS_CLIENT (self), FALSE);
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* get_menuoptions ------------------------------------------------------- */
+
+static const char * const known_menus[] = {
+  "extension", "ext_group", "trunk", "IVR", "ring_group", "queue", "queue_agent", NULL,
+};
+
+static void
+on_menu_options (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  YeastarClient *self = YEASTAR_CLIENT (object);
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  const char *menu = g_task_get_task_data (task);
+  JsonNode *data;
+  JsonArray *array;
+  guint n;
+
+  root = client_call_finish (self, result, &error);
+  if (root == NULL)
+    {
+      g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  data = json_object_get_member (root, "data");
+  store = g_list_store_new (YEASTAR_TYPE_MENU_OPTION);
+
+  /* [INFERRED] An empty menu may come without `data` or with null. */
+  if (data == NULL || JSON_NODE_HOLDS_NULL (data))
+    {
+      g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+      return;
+    }
+
+  if (!JSON_NODE_HOLDS_ARRAY (data))
+    {
+      g_task_return_new_error (task, YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
+                               _("The PBX’s list of “%s” options is not a list."), menu);
+      return;
+    }
+
+  array = json_node_get_array (data);
+  n = json_array_get_length (array);
+  items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *item;
+      JsonNode *value;
+      JsonNode *text;
+      JsonNode *type;
+      g_autofree char *id = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        goto malformed;
+      item = json_node_get_object (node);
+      value = json_object_get_member (item, "value");
+      text = json_object_get_member (item, "text");
+      type = json_object_get_member (item, "type");
+
+      /* `value` is documented as a string; accept an integer too. */
+      if (value != NULL && JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+        id = g_strdup (json_node_get_string (value));
+      else if (value != NULL && JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64)
+        id = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value));
+      else
+        goto malformed;
+
+      if (text == NULL || !JSON_NODE_HOLDS_VALUE (text) || json_node_get_value_type (text) != G_TYPE_STRING)
+        goto malformed;
+      if (type != NULL && !JSON_NODE_HOLDS_NULL (type) &&
+          (!JSON_NODE_HOLDS_VALUE (type) || json_node_get_value_type (type) != G_TYPE_STRING))
+        goto malformed;
+
+      g_ptr_array_add (items,
+                       yeastar_menu_option_new (menu, id, json_node_get_string (text),
+                                                type && JSON_NODE_HOLDS_VALUE (type) ? json_node_get_string (type) : NULL));
+    }
+
+  /* One items-changed for the whole list, however long. */
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
+  return;
+
+malformed:
+  g_task_return_new_error (task, YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
+                           _("The PBX’s list of “%s” options has an entry without a usable ID or name."),
+                           menu);
+}
+
+void
+yeastar_client_get_menu_options_async (YeastarClient       *self,
+                                       const char          *menu,
+                                       const char          *queue_id,
+                                       GCancellable        *cancellable,
+                                       GAsyncReadyCallback  callback,
+                                       gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *query = NULL;
+  g_autofree char *escaped_id = NULL;
+
+  g_return_if_fail (YEASTAR_IS_CLIENT (self));
+  g_return_if_fail (menu != NULL);
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, yeastar_client_get_menu_options_async);
+  g_task_set_task_data (task, g_strdup (menu), g_free);
+
+  if (!g_strv_contains (known_menus, menu))
+    {
+      g_task_return_new_error (task, YEASTAR_ERROR, YEASTAR_ERROR_INVALID_REQUEST,
+                               _("“%s” is not a list of options this program knows."), menu);
+      return;
+    }
+
+  if (g_str_equal (menu, "queue_agent"))
+    {
+      if (queue_id == NULL || queue_id[0] == '\0')
+        {
+          g_task_return_new_error (task, YEASTAR_ERROR, YEASTAR_ERROR_INVALID_REQUEST,
+                                   _("Choose a queue to list its agents."));
+          return;
+        }
+      escaped_id = g_uri_escape_string (queue_id, NULL, FALSE);
+      query = g_strdup_printf ("menu=%s&id=%s", menu, escaped_id);
+    }
+  else
+    query = g_strdup_printf ("menu=%s", menu);
+
+  client_call_async (self, "GET", YEASTAR_API_VERSION_V1, "system/get_menuoptions", query, FALSE,
+                     cancellable, on_menu_options, g_steal_pointer (&task));
+}
+
+/**
+ * yeastar_client_get_menu_options_finish:
+ *
+ * Returns: (transfer full): a #GListModel of #YeastarMenuOption
+ */
+GListModel *
+yeastar_client_get_menu_options_finish (YeastarClient  *self,
+                                        GAsyncResult   *result,
+                                        GError        **error)
+{
+  g_return_val_if_fail (YEASTAR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* call_report/download -------------------------------------------------- */
+
+typedef struct
+{
+  YeastarReportRequest *request;
+  YeastarReportPhaseFunc phase_func;
+  gpointer phase_data;
+  YeastarApiVersion version;
+  YeastarEventStream *events;
+  GCancellable *wait_cancellable;
+  gulong chain_id;
+  GCancellable *caller_cancellable;
+  YeastarReportLink *event_link;
+  GError *event_error;
+  guint corrected : 1;
+  guint processing : 1;     /* the PBX answered errcode 2 */
+  guint event_done : 1;
+  guint waiting : 1;        /* a wait on the event stream is running */
+} ReportData;
+
+static void
+report_data_free (ReportData *data)
+{
+  if (data->chain_id != 0)
+    g_cancellable_disconnect (data->caller_cancellable, data->chain_id);
+  g_clear_object (&data->caller_cancellable);
+  if (data->wait_cancellable != NULL)
+    g_cancellable_cancel (data->wait_cancellable);
+  g_clear_object (&data->wait_cancellable);
+  g_clear_object (&data->request);
+  g_clear_object (&data->events);
+  g_clear_pointer (&data->event_link, yeastar_report_link_free);
+  g_clear_error (&data->event_error);
+  g_free (data);
+}
+
+static void report_send (GTask *task);
+
+static gboolean
+report_task_done (GTask *task)
+{
+  return g_task_get_completed (task) || g_object_get_data (G_OBJECT (task), "returned") != NULL;
+}
+
+static void
+report_return (GTask             *task,
+               YeastarReportLink *link,
+               GError            *error)
+{
+  ReportData *data = g_task_get_task_data (task);
+
+  if (report_task_done (task))
+    {
+      yeastar_report_link_free (link);
+      g_clear_error (&error);
+      return;
+    }
+  g_object_set_data (G_OBJECT (task), "returned", GINT_TO_POINTER (TRUE));
+
+  /* Stop a wait that is no longer needed. */
+  if (data->waiting && data->wait_cancellable != NULL)
+    g_cancellable_cancel (data->wait_cancellable);
+
+  if (error != NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, link, (GDestroyNotify) yeastar_report_link_free);
+}
+
+static void
+on_report_event (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ReportData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  YeastarReportLink *link;
+
+  data->waiting = FALSE;
+  link = yeastar_event_stream_wait_report_finish (YEASTAR_EVENT_STREAM (object), result, &error);
+
+  if (data->processing)
+    {
+      /* The HTTP reply came first: this is the answer. A cancelled wait
+       * here means the caller cancelled. */
+      if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
+        return;   /* cancelled by report_return */
+      report_return (task, link, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The event beat the HTTP reply (or the wait was stopped): keep it. */
+  data->event_done = TRUE;
+  data->event_link = link;
+  data->event_error = g_steal_pointer (&error);
+}
+
+static YeastarDateFormat *
+report_format (YeastarClient *self)
+{
+  return self->corrected_format ? self->corrected_format
+                                : yeastar_pbx_info_get_date_format (self->pbx_info);
+}
+
+/* The "valid format: <Go layout>" hint of a 40002 reply, as a format. */
+static YeastarDateFormat *
+format_from_hint (const GError *error)
+{
+  GPtrArray *params = yeastar_error_get_invalid_params (error);
+
+  for (guint i = 0; params != NULL && i < params->len; i++)
+    {
+      const char *valid_msg = yeastar_invalid_param_get_valid_msg (g_ptr_array_index (params, i));
+      YeastarDateFormat *format;
+
+      if (valid_msg == NULL || strstr (valid_msg, "valid format") == NULL)
+        continue;
+      format = yeastar_date_format_new_from_go_layout (valid_msg, NULL);
+      if (format != NULL)
+        return format;
+    }
+
+  return NULL;
+}
+
+static void
+on_report_reply (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  YeastarClient *self = YEASTAR_CLIENT (object);
+  g_autoptr(GTask) task = user_data;
+  ReportData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  const char *file;
+  const char *url;
+
+  root = client_call_finish (self, result, &error);
+  if (root == NULL)
+    {
+      if (g_error_matches (error, YEASTAR_ERROR, YEASTAR_ERROR_INVALID_PARAMETER) && !data->corrected)
+        {
+          g_autoptr(YeastarDateFormat) corrected = format_from_hint (error);
+
+          /* Retry once with the format the PBX's validator asked for, and
+           * keep it for this connection; the same format again is no fix. */
+          if (corrected != NULL && !yeastar_date_format_equal (corrected, report_format (self)))
+            {
+              g_autofree char *description = yeastar_date_format_to_string (corrected);
+
+              g_debug ("YeastarClient: PBX asked for date format %s, retrying once", description);
+              g_clear_pointer (&self->corrected_format, yeastar_date_format_unref);
+              self->corrected_format = g_steal_pointer (&corrected);
+              data->corrected = TRUE;
+              report_send (task);
+              return;
+            }
+        }
+      report_return (task, NULL, g_steal_pointer (&error));
+      return;
+    }
+
+  if (json_object_get_int_member (root, "errcode") == 2)
+    {
+      if (data->events == NULL)
+        {
+          report_return (task, NULL,
+                         g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
+                                      _("The PBX prepares the report in the background although "
+                                        "it was asked for it directly.")));
+          return;
+        }
+
+      data->processing = TRUE;
+      if (data->phase_func != NULL)
+        data->phase_func (_YEASTAR_REPORT_PHASE_PREPARING, data->phase_data);
+
+      if (data->event_done)
+        report_return (task, g_steal_pointer (&data->event_link), g_steal_pointer (&data->event_error));
+      return;
+    }
+
+  file = json_object_get_string_member_with_default (root, "file", NULL);
+  url = json_object_get_string_member_with_default (root, "download_resource_url", NULL);
+  if (url == NULL || url[0] != '/' ||
+      (json_object_has_member (root, "file") && file == NULL))
+    {
+      report_return (task, NULL,
+                     g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
+                                  _("The PBX’s answer has no usable download link for the report.")));
+      return;
+    }
+
+  report_return (task, yeastar_report_link_new (file, url), NULL);
+}
+
+static void
+report_send (GTask *task)
+{
+  YeastarClient *self = g_task_get_source_object (task);
+  ReportData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *query = NULL;
+
+  query = yeastar_report_request_to_query (data->request, report_format (self), &error);
+  if (query == NULL)
+    {
+      report_return (task, NULL, g_steal_pointer (&error));
+      return;
+    }
+
+  client_call_async (self, "GET", data->version, "call_report/download", query,
+                     data->events != NULL, g_task_get_cancellable (task),
+                     on_report_reply, g_object_ref (task));
+}
+
+static void
+chain_cancel (GCancellable *cancellable,
+              gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+static void
+on_report_events_open (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  YeastarClient *self = g_task_get_source_object (task);
+  ReportData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!yeastar_event_stream_open_finish (YEASTAR_EVENT_STREAM (object), result, &error))
+    {
+      report_return (task, NULL, g_steal_pointer (&error));
+      return;
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  /* Subscribed: start waiting BEFORE the request goes out. */
+  data->wait_cancellable = g_cancellable_new ();
+  if (g_task_get_cancellable (task) != NULL)
+    {
+      data->caller_cancellable = g_object_ref (g_task_get_cancellable (task));
+      data->chain_id = g_cancellable_connect (data->caller_cancellable, G_CALLBACK (chain_cancel),
+                                              g_object_ref (data->wait_cancellable), g_object_unref);
+    }
+  data->waiting = TRUE;
+  yeastar_event_stream_wait_report_async (data->events, self->report_timeout,
+                                          data->wait_cancellable, on_report_event,
+                                          g_object_ref (task));
+  report_send (task);
+}
+
+static void
+on_report_info (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  YeastarClient *self = YEASTAR_CLIENT (object);
+  g_autoptr(GTask) task = user_data;
+  ReportData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YeastarPbxInfo) info = NULL;
+
+  info = yeastar_client_get_pbx_info_finish (self, result, &error);
+  if (info == NULL)
+    {
+      report_return (task, NULL, g_steal_pointer (&error));
+      return;
+    }
+
+  /* The request's version wins, then the client's, then the firmware. */
+  data->version = yeastar_report_request_get_api_version (data->request);
+  if (data->version == YEASTAR_API_VERSION_AUTO)
+    data->version = self->api_version;
+  if (data->version == YEASTAR_API_VERSION_AUTO)
+    data->version = yeastar_pbx_info_get_default_api_version (info);
+
+  if (!yeastar_report_request_get_async (data->request))
+    {
+      report_send (task);
+      return;
+    }
+
+  if (self->events == NULL)
+    self->events = yeastar_event_stream_new (self);
+  data->events = g_object_ref (self->events);
+  yeastar_event_stream_open_async (data->events, g_task_get_cancellable (task),
+                                   on_report_events_open, g_object_ref (task));
+}
+
+void
+_yeastar_client_request_report_async (YeastarClient          *self,
+                                      YeastarReportRequest   *request,
+                                      YeastarReportPhaseFunc  phase_func,
+                                      gpointer                phase_data,
+                                      GCancellable           *cancellable,
+                                      GAsyncReadyCallback     callback,
+                                      gpointer                user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GError) error = NULL;
+  ReportData *data;
+
+  g_return_if_fail (YEASTAR_IS_CLIENT (self));
+  g_return_if_fail (YEASTAR_IS_REPORT_REQUEST (request));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, yeastar_client_request_report_async);
+
+  data = g_new0 (ReportData, 1);
+  data->request = g_object_ref (request);
+  data->phase_func = phase_func;
+  data->phase_data = phase_data;
+  g_task_set_task_data (task, data, (GDestroyNotify) report_data_free);
+
+  /* Nothing is sent for a request that cannot be valid. */
+  if (!yeastar_report_request_validate (request, NULL, &error))
+    {
+      if (error->domain != YEASTAR_ERROR)
+        {
+          GError *wrapped = g_error_new_literal (YEASTAR_ERROR, YEASTAR_ERROR_INVALID_REQUEST, error->message);
+
+          g_clear_error (&error);
+          error = wrapped;
+        }
+      report_return (task, NULL, g_steal_pointer (&error));
+      return;
+    }
+
+  if (phase_func != NULL)
+    phase_func (_YEASTAR_REPORT_PHASE_REQUESTING, phase_data);
+
+  yeastar_client_get_pbx_info_async (self, cancellable, on_report_info, g_steal_pointer (&task));
+}
+
+/**
+ * yeastar_client_request_report_async:
+ * @request: what to generate
+ *
+ * Asks the PBX for a report and returns where to download it. The request
+ * is validated locally first. With the request's "async" set, the event
+ * stream is subscribed before the request goes out and the link arrives
+ * with event 30027 (within #YeastarClient:report-timeout). A 40002 reply
+ * with a "valid format:" hint is retried once with that format.
+ */
+void
+yeastar_client_request_report_async (YeastarClient        *self,
+                                     YeastarReportRequest *request,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data)
+{
+  _yeastar_client_request_report_async (self, request, NULL, NULL, cancellable, callback, user_data);
+}
+
+YeastarReportLink *
+yeastar_client_request_report_finish (YeastarClient  *self,
+                                      GAsyncResult   *result,
+                                      GError        **error)
+{
+  g_return_val_if_fail (YEASTAR_IS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}

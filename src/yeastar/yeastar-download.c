@@ -1,0 +1,1162 @@
+/* yeastar-download.c
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <stdio.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <glib/gi18n.h>
+#include <glib/gstdio.h>
+
+#include "yeastar-client-private.h"
+#include "yeastar-download.h"
+#include "yeastar-error.h"
+#include "yeastar-file-name.h"
+
+/* One report download: ask the PBX for the report (unless built for a
+ * link), then stream the file into "<folder>/<name>.part" with a reusable
+ * 256 KiB buffer (memory does not grow with the file), and give it its
+ * final name only once the body is complete.
+ *
+ * Never overwriting, without races:
+ * 1. The .part file is created with g_file_create() (O_CREAT|O_EXCL): if
+ *    "name.csv.part" exists (another download of the same name), the next
+ *    number is tried: "name (2).csv.part", …; a final name that already
+ *    exists is skipped too.
+ * 2. When complete, the .part is renamed with renameat2(RENAME_NOREPLACE),
+ *    which fails atomically if the final name appeared meanwhile; then the
+ *    next number is tried. File systems without RENAME_NOREPLACE get
+ *    link() + unlink(), which has the same no-replace guarantee, and only
+ *    where neither works (some FUSE/FAT) a check-then-rename remains.
+ *
+ * On any failure or cancellation the .part is removed, so nothing is left
+ * behind. The small clean-up and the rename are synchronous local file
+ * system calls on purpose: they must have happened when the task ends.
+ *
+ * The body is inspected before anything is written: the first 64 KiB are
+ * held in memory, and a body that is JSON (by Content-Type, or starting
+ * with '{' and parsing as an errcode envelope) is an error, not a report:
+ * errcode 60001 (the simulator's and [INFERRED] the PBX's answer for a
+ * deleted file) means the link expired, and the report is requested once
+ * more; 10004 renews the token once.
+ */
+
+#define BUFFER_SIZE (256 * 1024)
+#define SNIFF_SIZE (64 * 1024)
+#define NOTIFY_INTERVAL_US (100 * 1000)
+#define MAX_NAME_NUMBER 10000
+#define ERRCODE_DATA_NOT_FOUND 60001
+
+struct _YeastarDownload
+{
+  GObject parent_instance;
+
+  YeastarClient *client;
+  YeastarReportRequest *request;
+  GFile *folder;
+  YeastarReportLink *link;
+
+  YeastarDownloadState state;
+  guint64 received;
+  gint64 total;
+  char *file_name;
+  GFile *file;
+  GError *error;
+
+  GTask *task;
+  GCancellable *cancellable;
+  GCancellable *caller_cancellable;
+  gulong chain_id;
+
+  /* One transfer */
+  SoupMessage *msg;
+  GInputStream *input;
+  GOutputStream *output;
+  GFile *part;
+  char *base_name;
+  char *token;
+  guint number;
+  GByteArray *head;
+  guint8 *buffer;
+  gboolean json_body;
+  gint64 last_notify;
+
+  guint started : 1;
+  guint re_requested : 1;
+  guint token_renewed : 1;
+};
+
+G_DEFINE_FINAL_TYPE (YeastarDownload, yeastar_download, G_TYPE_OBJECT)
+G_DEFINE_ENUM_TYPE (YeastarDownloadState, yeastar_download_state,
+  G_DEFINE_ENUM_VALUE (YEASTAR_DOWNLOAD_STATE_IDLE, "idle"),
+  G_DEFINE_ENUM_VALUE (YEASTAR_DOWNLOAD_STATE_REQUESTING, "requesting"),
+  G_DEFINE_ENUM_VALUE (YEASTAR_DOWNLOAD_STATE_PREPARING, "preparing"),
+  G_DEFINE_ENUM_VALUE (YEASTAR_DOWNLOAD_STATE_DOWNLOADING, "downloading"),
+  G_DEFINE_ENUM_VALUE (YEASTAR_DOWNLOAD_STATE_DONE, "done"),
+  G_DEFINE_ENUM_VALUE (YEASTAR_DOWNLOAD_STATE_FAILED, "failed"))
+
+enum {
+  PROP_0,
+  PROP_CLIENT,
+  PROP_REQUEST,
+  PROP_FOLDER,
+  PROP_LINK,
+  PROP_STATE,
+  PROP_BYTES_RECEIVED,
+  PROP_TOTAL_BYTES,
+  PROP_FRACTION,
+  PROP_FILE_NAME,
+  PROP_FILE,
+  PROP_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void download_request (YeastarDownload *self);
+static void download_fetch   (YeastarDownload *self);
+static void read_next        (YeastarDownload *self);
+
+/* State ----------------------------------------------------------------- */
+
+static void
+set_state (YeastarDownload      *self,
+           YeastarDownloadState  state)
+{
+  if (self->state != state)
+    {
+      self->state = state;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATE]);
+    }
+}
+
+static void
+notify_progress (YeastarDownload *self,
+                 gboolean         force)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  /* At most ten times a second, so a fast LAN download does not flood
+   * the main loop with redraws. */
+  if (!force && now - self->last_notify < NOTIFY_INTERVAL_US)
+    return;
+
+  self->last_notify = now;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BYTES_RECEIVED]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FRACTION]);
+}
+
+static void
+set_total (YeastarDownload *self,
+           gint64           total)
+{
+  if (self->total != total)
+    {
+      self->total = total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOTAL_BYTES]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FRACTION]);
+    }
+}
+
+static void
+reset_transfer (YeastarDownload *self)
+{
+  if (self->output != NULL)
+    g_output_stream_close (self->output, NULL, NULL);
+  g_clear_object (&self->output);
+  g_clear_object (&self->input);
+  g_clear_object (&self->msg);
+
+  if (self->part != NULL)
+    {
+      g_file_delete (self->part, NULL, NULL);
+      g_clear_object (&self->part);
+    }
+
+  g_clear_pointer (&self->head, g_byte_array_unref);
+  self->json_body = FALSE;
+  if (self->received != 0)
+    {
+      self->received = 0;
+      notify_progress (self, TRUE);
+    }
+}
+
+static void
+finish (YeastarDownload *self,
+        GError          *error)
+{
+  g_autoptr(GTask) task = g_steal_pointer (&self->task);
+
+  reset_transfer (self);
+  g_clear_pointer (&self->buffer, g_free);
+  if (self->chain_id != 0)
+    g_cancellable_disconnect (self->caller_cancellable, self->chain_id);
+  self->chain_id = 0;
+  g_clear_object (&self->caller_cancellable);
+
+  if (error != NULL)
+    {
+      g_clear_error (&self->error);
+      self->error = g_error_copy (error);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ERROR]);
+      set_state (self, YEASTAR_DOWNLOAD_STATE_FAILED);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  set_state (self, YEASTAR_DOWNLOAD_STATE_DONE);
+  g_task_return_pointer (task, g_object_ref (self->file), g_object_unref);
+}
+
+/* Final name ------------------------------------------------------------ */
+
+static void
+set_file_name (YeastarDownload *self,
+               const char      *name)
+{
+  if (g_strcmp0 (self->file_name, name) != 0)
+    {
+      g_free (self->file_name);
+      self->file_name = g_strdup (name);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE_NAME]);
+    }
+}
+
+/* Moves @from to @to only if @to does not exist. Returns 0 or an errno. */
+static int
+rename_no_replace (const char *from,
+                   const char *to)
+{
+#ifdef RENAME_NOREPLACE
+  if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
+    return 0;
+  if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
+    return errno;
+#endif
+
+  if (link (from, to) == 0)
+    {
+      unlink (from);
+      return 0;
+    }
+  if (errno == EEXIST)
+    return EEXIST;
+
+  /* Last resort (no hard links either): check, then rename. */
+  if (g_file_test (to, G_FILE_TEST_EXISTS))
+    return EEXIST;
+  if (g_rename (from, to) == 0)
+    return 0;
+  return errno;
+}
+
+static void
+complete_file (YeastarDownload *self)
+{
+  g_autofree char *part_path = g_file_get_path (self->part);
+
+  for (guint n = self->number; n < MAX_NAME_NUMBER; n++)
+    {
+      g_autofree char *name = yeastar_file_name_with_number (self->base_name, n);
+      g_autoptr(GFile) target = g_file_get_child (self->folder, name);
+      g_autofree char *target_path = g_file_get_path (target);
+      int saved;
+
+      if (part_path == NULL || target_path == NULL)
+        break;
+
+      saved = rename_no_replace (part_path, target_path);
+      if (saved == EEXIST)
+        continue;
+      if (saved != 0)
+        {
+          finish (self, g_error_new (G_IO_ERROR, g_io_error_from_errno (saved),
+                                     _("Could not save the report as “%s”: %s"),
+                                     name, g_strerror (saved)));
+          return;
+        }
+
+      g_clear_object (&self->part);   /* renamed: nothing to delete */
+      g_set_object (&self->file, target);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
+      set_file_name (self, name);
+      finish (self, NULL);
+      return;
+    }
+
+  finish (self, g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
+                             _("Could not find a free file name for the report in the folder.")));
+}
+
+static void
+on_output_closed (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(YeastarDownload) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!g_output_stream_close_finish (G_OUTPUT_STREAM (object), result, &error))
+    {
+      g_clear_object (&self->output);
+      finish (self, g_steal_pointer (&error));
+      return;
+    }
+
+  g_clear_object (&self->output);
+  complete_file (self);
+}
+
+/* Streaming ------------------------------------------------------------- */
+
+static void
+on_written (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(YeastarDownload) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gsize written = 0;
+
+  if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (object), result, &written, &error))
+    {
+      finish (self, g_steal_pointer (&error));
+      return;
+    }
+
+  read_next (self);
+}
+
+static void
+end_of_body (YeastarDownload *self)
+{
+  notify_progress (self, TRUE);
+
+  if (self->total >= 0 && self->received != (guint64) self->total)
+    {
+      finish (self, g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NETWORK,
+                                 _("The download from the PBX at %s ended after %" G_GUINT64_FORMAT
+                                   " of %" G_GINT64_FORMAT " bytes."),
+                                 _yeastar_client_get_host (self->client),
+                                 self->received, self->total));
+      return;
+    }
+
+  g_output_stream_close_async (self->output, G_PRIORITY_DEFAULT, self->cancellable,
+                               on_output_closed, g_object_ref (self));
+}
+
+static void
+on_read (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(YeastarDownload) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gssize n;
+
+  n = g_input_stream_read_finish (G_INPUT_STREAM (object), result, &error);
+  if (n < 0)
+    {
+      finish (self, _yeastar_client_transport_error (self->client, self->msg, error));
+      return;
+    }
+
+  if (n == 0)
+    {
+      end_of_body (self);
+      return;
+    }
+
+  self->received += n;
+  notify_progress (self, FALSE);
+  g_output_stream_write_all_async (self->output, self->buffer, n, G_PRIORITY_DEFAULT,
+                                   self->cancellable, on_written, g_object_ref (self));
+}
+
+static void
+read_next (YeastarDownload *self)
+{
+  g_input_stream_read_async (self->input, self->buffer, BUFFER_SIZE, G_PRIORITY_DEFAULT,
+                             self->cancellable, on_read, g_object_ref (self));
+}
+
+static void create_part (YeastarDownload *self);
+
+static void
+on_part_created (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(YeastarDownload) self = user_data;
+  g_autoptr(GError) error = NULL;
+  GFileOutputStream *output;
+
+  output = g_file_create_finish (G_FILE (object), result, &error);
+  if (output == NULL)
+    {
+      g_clear_object (&self->part);   /* not ours: never delete it */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS) && self->number < MAX_NAME_NUMBER)
+        {
+          self->number++;
+          create_part (self);
+          return;
+        }
+      finish (self, g_steal_pointer (&error));
+      return;
+    }
+
+  self->output = G_OUTPUT_STREAM (output);
+
+  /* The sniffed head first, then the rest of the body. */
+  g_output_stream_write_all_async (self->output, self->head->data, self->head->len,
+                                   G_PRIORITY_DEFAULT, self->cancellable,
+                                   on_written, g_object_ref (self));
+}
+
+static void
+create_part (YeastarDownload *self)
+{
+  g_autofree char *name = NULL;
+  g_autofree char *part_name = NULL;
+  g_autoptr(GFile) target = NULL;
+
+  /* Skip final names that exist; the .part itself is created exclusively. */
+  for (;;)
+    {
+      g_clear_pointer (&name, g_free);
+      g_clear_object (&target);
+      name = yeastar_file_name_with_number (self->base_name, self->number);
+      target = g_file_get_child (self->folder, name);
+      if (!g_file_query_exists (target, NULL) || self->number >= MAX_NAME_NUMBER)
+        break;
+      self->number++;
+    }
+
+  set_file_name (self, name);
+  part_name = g_strconcat (name, ".part", NULL);
+  self->part = g_file_get_child (self->folder, part_name);
+  g_file_create_async (self->part, G_FILE_CREATE_NONE, G_PRIORITY_DEFAULT, self->cancellable,
+                       on_part_created, g_object_ref (self));
+}
+
+/* Decides what the first bytes are: an error envelope, or the report. */
+static void
+inspect_head (YeastarDownload *self)
+{
+  g_autoptr(GBytes) bytes = g_bytes_new (self->head->data, self->head->len);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonObject) root = NULL;
+  gboolean starts_json = FALSE;
+  gint64 errcode;
+
+  for (guint i = 0; i < self->head->len; i++)
+    if (!g_ascii_isspace (self->head->data[i]))
+      {
+        starts_json = self->head->data[i] == '{';
+        break;
+      }
+
+  if (self->json_body || starts_json)
+    root = _yeastar_client_parse_envelope (self->client, bytes, "download", &error);
+
+  if (root == NULL && self->json_body)
+    {
+      finish (self, g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NOT_A_FILE,
+                                 _("The PBX at %s sent a message instead of the report file."),
+                                 _yeastar_client_get_host (self->client)));
+      return;
+    }
+
+  if (root == NULL)
+    {
+      /* The report itself. */
+      create_part (self);
+      return;
+    }
+
+  errcode = json_object_get_int_member (root, "errcode");
+  if (errcode == ERRCODE_DATA_NOT_FOUND)
+    {
+      if (self->request != NULL && !self->re_requested)
+        {
+          g_debug ("YeastarDownload: link expired, asking for the report again");
+          self->re_requested = TRUE;
+          reset_transfer (self);
+          download_request (self);
+          return;
+        }
+      finish (self, g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_LINK_EXPIRED,
+                                 _("The report’s download link has expired (links are valid for "
+                                   "30 minutes). Ask for the report again.")));
+      return;
+    }
+
+  if (errcode == 10004 && !self->token_renewed)
+    {
+      self->token_renewed = TRUE;
+      reset_transfer (self);
+      _yeastar_client_invalidate_token (self->client, self->token);
+      download_fetch (self);
+      return;
+    }
+
+  if (errcode != 0)
+    {
+      GError *mapped = _yeastar_error_from_errcode (errcode,
+                                                    json_object_get_string_member_with_default (root, "errmsg", ""),
+                                                    root, "download", FALSE,
+                                                    _yeastar_client_get_secrets (self->client));
+      GError *wrapped;
+
+      /* Keep the specific codes (blocked IP, permission); the rest is "not a file". */
+      if (mapped->code != YEASTAR_ERROR_SERVER)
+        {
+          finish (self, mapped);
+          return;
+        }
+      wrapped = g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NOT_A_FILE,
+                             _("The PBX sent a message instead of the report file: %s"),
+                             mapped->message);
+      g_error_free (mapped);
+      finish (self, wrapped);
+      return;
+    }
+
+  finish (self, g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NOT_A_FILE,
+                             _("The PBX at %s answered the download link with a message instead "
+                               "of the report file. Its firmware may need the report to be "
+                               "requested again."), _yeastar_client_get_host (self->client)));
+}
+
+static void
+on_head_read (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(YeastarDownload) self = user_data;
+  g_autoptr(GError) error = NULL;
+  gssize n;
+
+  n = g_input_stream_read_finish (G_INPUT_STREAM (object), result, &error);
+  if (n < 0)
+    {
+      finish (self, _yeastar_client_transport_error (self->client, self->msg, error));
+      return;
+    }
+
+  if (n > 0)
+    {
+      g_byte_array_append (self->head, self->buffer, n);
+      self->received += n;
+      notify_progress (self, FALSE);
+
+      if (self->head->len < SNIFF_SIZE)
+        {
+          g_input_stream_read_async (self->input, self->buffer,
+                                     MIN (BUFFER_SIZE, SNIFF_SIZE - self->head->len),
+                                     G_PRIORITY_DEFAULT, self->cancellable,
+                                     on_head_read, g_object_ref (self));
+          return;
+        }
+    }
+
+  if (n == 0 && self->total >= 0 && self->received != (guint64) self->total)
+    {
+      finish (self, g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NETWORK,
+                                 _("The download from the PBX at %s ended after %" G_GUINT64_FORMAT
+                                   " of %" G_GINT64_FORMAT " bytes."),
+                                 _yeastar_client_get_host (self->client),
+                                 self->received, self->total));
+      return;
+    }
+
+  inspect_head (self);
+}
+
+static void
+on_sent (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(YeastarDownload) self = user_data;
+  g_autoptr(GError) error = NULL;
+  SoupMessageHeaders *headers;
+  const char *content_type;
+  guint status;
+
+  self->input = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  if (self->input == NULL)
+    {
+      finish (self, _yeastar_client_transport_error (self->client, self->msg, error));
+      return;
+    }
+
+  status = soup_message_get_status (self->msg);
+  headers = soup_message_get_response_headers (self->msg);
+  content_type = soup_message_headers_get_content_type (headers, NULL);
+
+  if (status >= 500)
+    {
+      finish (self, g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_SERVER,
+                                 _("The PBX failed to send the report (HTTP status %u). Try again later."),
+                                 status));
+      return;
+    }
+  if (status == 404 || status == 410)
+    {
+      /* [INFERRED] A link the web server no longer knows. */
+      finish (self, g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_LINK_EXPIRED,
+                                 _("The report’s download link is no longer valid (HTTP status %u). "
+                                   "Ask for the report again."), status));
+      return;
+    }
+  if (status < 200 || status >= 300)
+    {
+      finish (self, g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NOT_A_FILE,
+                                 _("The PBX answered the download link with HTTP status %u."), status));
+      return;
+    }
+
+  self->json_body = content_type != NULL &&
+                    (g_ascii_strcasecmp (content_type, "application/json") == 0 ||
+                     g_ascii_strcasecmp (content_type, "text/json") == 0);
+
+  /* A decoded (gzip) body does not match Content-Length: unknown total. */
+  if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+      soup_message_headers_get_one (headers, "Content-Encoding") == NULL)
+    set_total (self, soup_message_headers_get_content_length (headers));
+  else
+    set_total (self, -1);
+
+  set_state (self, YEASTAR_DOWNLOAD_STATE_DOWNLOADING);
+
+  self->head = g_byte_array_sized_new (SNIFF_SIZE);
+  g_input_stream_read_async (self->input, self->buffer, SNIFF_SIZE, G_PRIORITY_DEFAULT,
+                             self->cancellable, on_head_read, g_object_ref (self));
+}
+
+static void
+on_fetch_token (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(YeastarDownload) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *token = NULL;
+  g_autofree char *path = NULL;
+  const char *url = yeastar_report_link_get_url (self->link);
+  const char *query;
+
+  token = _yeastar_client_get_access_token_finish (self->client, result, NULL, &error);
+  if (token == NULL)
+    {
+      finish (self, g_steal_pointer (&error));
+      return;
+    }
+
+  /* base + download_resource_url + (?|&)access_token=… */
+  query = strchr (url, '?');
+  path = query ? g_strndup (url, query - url) : g_strdup (url);
+  self->msg = _yeastar_client_new_message (self->client, "GET", path, query ? query + 1 : NULL, token);
+  g_free (self->token);
+  self->token = g_steal_pointer (&token);
+  if (self->msg == NULL)
+    {
+      finish (self, g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
+                                 _("The PBX gave a download link that is not usable.")));
+      return;
+    }
+
+  soup_session_send_async (_yeastar_client_get_session (self->client), self->msg,
+                           G_PRIORITY_DEFAULT, self->cancellable, on_sent, g_object_ref (self));
+}
+
+static void
+download_fetch (YeastarDownload *self)
+{
+  const char *file = yeastar_report_link_get_file (self->link);
+  const char *url = yeastar_report_link_get_url (self->link);
+
+  /* The name comes from `file`; without one, from the link's last part. */
+  g_free (self->base_name);
+  if (file != NULL && file[0] != '\0')
+    self->base_name = yeastar_file_name_sanitize (file);
+  else
+    {
+      g_autofree char *unescaped = g_uri_unescape_segment (url, strchr (url, '?'), NULL);
+
+      self->base_name = yeastar_file_name_sanitize (unescaped ? unescaped : url);
+    }
+  self->number = 1;
+
+  _yeastar_client_get_access_token_async (self->client, self->cancellable,
+                                          on_fetch_token, g_object_ref (self));
+}
+
+static void
+on_phase (YeastarReportPhase phase,
+          gpointer           user_data)
+{
+  YeastarDownload *self = user_data;
+
+  set_state (self, phase == _YEASTAR_REPORT_PHASE_PREPARING ? YEASTAR_DOWNLOAD_STATE_PREPARING
+                                                            : YEASTAR_DOWNLOAD_STATE_REQUESTING);
+}
+
+static void
+on_link (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(YeastarDownload) self = user_data;
+  g_autoptr(GError) error = NULL;
+  YeastarReportLink *link;
+
+  link = yeastar_client_request_report_finish (YEASTAR_CLIENT (object), result, &error);
+  if (link == NULL)
+    {
+      finish (self, g_steal_pointer (&error));
+      return;
+    }
+
+  g_clear_pointer (&self->link, yeastar_report_link_free);
+  self->link = link;
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_LINK]);
+  download_fetch (self);
+}
+
+static void
+download_request (YeastarDownload *self)
+{
+  set_state (self, YEASTAR_DOWNLOAD_STATE_REQUESTING);
+  /* The phase callback runs only while the request runs, and the
+   * download is kept alive by the reference passed with it. */
+  _yeastar_client_request_report_async (self->client, self->request, on_phase, self,
+                                        self->cancellable, on_link, g_object_ref (self));
+}
+
+/* GObject --------------------------------------------------------------- */
+
+static void
+yeastar_download_dispose (GObject *object)
+{
+  YeastarDownload *self = (YeastarDownload *)object;
+
+  /* A running download holds a reference: only idle ones get here. */
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+
+  G_OBJECT_CLASS (yeastar_download_parent_class)->dispose (object);
+}
+
+static void
+yeastar_download_finalize (GObject *object)
+{
+  YeastarDownload *self = (YeastarDownload *)object;
+
+  g_clear_object (&self->client);
+  g_clear_object (&self->request);
+  g_clear_object (&self->folder);
+  g_clear_pointer (&self->link, yeastar_report_link_free);
+  g_clear_pointer (&self->file_name, g_free);
+  g_clear_pointer (&self->base_name, g_free);
+  g_clear_pointer (&self->token, g_free);
+  g_clear_object (&self->file);
+  g_clear_error (&self->error);
+  g_clear_object (&self->cancellable);
+  g_clear_pointer (&self->buffer, g_free);
+
+  G_OBJECT_CLASS (yeastar_download_parent_class)->finalize (object);
+}
+
+static void
+yeastar_download_get_property (GObject    *object,
+                               guint       prop_id,
+                               GValue     *value,
+                               GParamSpec *pspec)
+{
+  YeastarDownload *self = YEASTAR_DOWNLOAD (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      g_value_set_object (value, self->client);
+      break;
+
+    case PROP_REQUEST:
+      g_value_set_object (value, self->request);
+      break;
+
+    case PROP_FOLDER:
+      g_value_set_object (value, self->folder);
+      break;
+
+    case PROP_LINK:
+      g_value_set_boxed (value, self->link);
+      break;
+
+    case PROP_STATE:
+      g_value_set_enum (value, self->state);
+      break;
+
+    case PROP_BYTES_RECEIVED:
+      g_value_set_uint64 (value, self->received);
+      break;
+
+    case PROP_TOTAL_BYTES:
+      g_value_set_int64 (value, self->total);
+      break;
+
+    case PROP_FRACTION:
+      g_value_set_double (value, yeastar_download_get_fraction (self));
+      break;
+
+    case PROP_FILE_NAME:
+      g_value_set_string (value, self->file_name);
+      break;
+
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    case PROP_ERROR:
+      g_value_set_boxed (value, self->error);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+yeastar_download_set_property (GObject      *object,
+                               guint         prop_id,
+                               const GValue *value,
+                               GParamSpec   *pspec)
+{
+  YeastarDownload *self = YEASTAR_DOWNLOAD (object);
+
+  switch (prop_id)
+    {
+    case PROP_CLIENT:
+      self->client = g_value_dup_object (value);
+      break;
+
+    case PROP_REQUEST:
+      self->request = g_value_dup_object (value);
+      break;
+
+    case PROP_FOLDER:
+      self->folder = g_value_dup_object (value);
+      break;
+
+    case PROP_LINK:
+      self->link = g_value_dup_boxed (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+yeastar_download_class_init (YeastarDownloadClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = yeastar_download_dispose;
+  object_class->finalize = yeastar_download_finalize;
+  object_class->get_property = yeastar_download_get_property;
+  object_class->set_property = yeastar_download_set_property;
+
+  properties [PROP_CLIENT] =
+    g_param_spec_object ("client", NULL, NULL, YEASTAR_TYPE_CLIENT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_REQUEST] =
+    g_param_spec_object ("request", NULL, NULL, YEASTAR_TYPE_REPORT_REQUEST,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_FOLDER] =
+    g_param_spec_object ("folder", NULL, NULL, G_TYPE_FILE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  /* Given for a link-only download; set once the PBX answered otherwise. */
+  properties [PROP_LINK] =
+    g_param_spec_boxed ("link", NULL, NULL, YEASTAR_TYPE_REPORT_LINK,
+                        (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_STATE] =
+    g_param_spec_enum ("state", NULL, NULL, YEASTAR_TYPE_DOWNLOAD_STATE, YEASTAR_DOWNLOAD_STATE_IDLE,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_BYTES_RECEIVED] =
+    g_param_spec_uint64 ("bytes-received", NULL, NULL, 0, G_MAXUINT64, 0,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  /* -1 while unknown (no Content-Length). */
+  properties [PROP_TOTAL_BYTES] =
+    g_param_spec_int64 ("total-bytes", NULL, NULL, -1, G_MAXINT64, -1,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  /* 0..1, or -1 while the total is unknown (pulse the progress bar). */
+  properties [PROP_FRACTION] =
+    g_param_spec_double ("fraction", NULL, NULL, -1.0, 1.0, -1.0,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_FILE_NAME] =
+    g_param_spec_string ("file-name", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL, G_TYPE_FILE,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_ERROR] =
+    g_param_spec_boxed ("error", NULL, NULL, G_TYPE_ERROR,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+yeastar_download_init (YeastarDownload *self)
+{
+  self->total = -1;
+}
+
+YeastarDownload *
+yeastar_download_new (YeastarClient        *client,
+                      YeastarReportRequest *request,
+                      GFile                *folder)
+{
+  g_return_val_if_fail (YEASTAR_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (YEASTAR_IS_REPORT_REQUEST (request), NULL);
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+
+  return g_object_new (YEASTAR_TYPE_DOWNLOAD,
+                       "client", client,
+                       "request", request,
+                       "folder", folder,
+                       NULL);
+}
+
+/* A download of a link obtained elsewhere (e.g. an event). Without the
+ * request, an expired link cannot be asked for again. */
+YeastarDownload *
+yeastar_download_new_for_link (YeastarClient           *client,
+                               const YeastarReportLink *link,
+                               GFile                   *folder)
+{
+  g_return_val_if_fail (YEASTAR_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (link != NULL, NULL);
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+
+  return g_object_new (YEASTAR_TYPE_DOWNLOAD,
+                       "client", client,
+                       "link", link,
+                       "folder", folder,
+                       NULL);
+}
+
+YeastarClient *
+yeastar_download_get_client (YeastarDownload *self)
+{
+  g_return_val_if_fail (YEASTAR_IS_DOWNLOAD (self), NULL);
+  return self->client;
+}
+
+YeastarReportRequest *
+yeastar_download_get_request (YeastarDownload *self)
+{
+  g_return_val_if_fail (YEASTAR_IS_DOWNLOAD (self), NULL);
+  return self->request;
+}
+
+GFile *
+yeastar_download_get_folder (YeastarDownload *self)
+{
+  g_return_val_if_fail (YEASTAR_IS_DOWNLOAD (self), NULL);
+  return self->folder;
+}
+
+YeastarDownloadState
+yeastar_download_get_state (YeastarDownload *self)
+{
+  g_return_val_if_fail (YEASTAR_IS_DOWNLOAD (self), YEASTAR_DOWNLOAD_STATE_IDLE);
+  return self->state;
+}
+
+guint64
+yeastar_download_get_bytes_received (YeastarDownload *self)
+{
+  g_return_val_if_fail (YEASTAR_IS_DOWNLOAD (self), 0);
+  return self->received;
+}
+
+gint64
+yeastar_download_get_total_bytes (YeastarDownload *self)
+{
+  g_return_val_if_fail (YEASTAR_IS_DOWNLOAD (self), -1);
+  return self->total;
+}
+
+double
+yeastar_download_get_fraction (YeastarDownload *self)
+{
+  g_return_val_if_fail (YEASTAR_IS_DOWNLOAD (self), -1.0);
+
+  if (self->state == YEASTAR_DOWNLOAD_STATE_DONE)
+    return 1.0;
+  if (self->total <= 0)
+    return -1.0;
+  return CLAMP ((double) self->received / (double) self->total, 0.0, 1.0);
+}
+
+/* The sanitised name the file is (or will be) saved under. */
+const char *
+yeastar_download_get_file_name (YeastarDownload *self)
+{
+  g_return_val_if_fail (YEASTAR_IS_DOWNLOAD (self), NULL);
+  return self->file_name;
+}
+
+/**
+ * yeastar_download_get_file:
+ *
+ * Returns: (transfer none) (nullable): the saved report, once done
+ */
+GFile *
+yeastar_download_get_file (YeastarDownload *self)
+{
+  g_return_val_if_fail (YEASTAR_IS_DOWNLOAD (self), NULL);
+  return self->file;
+}
+
+const GError *
+yeastar_download_get_error (YeastarDownload *self)
+{
+  g_return_val_if_fail (YEASTAR_IS_DOWNLOAD (self), NULL);
+  return self->error;
+}
+
+static void
+chain_cancel (GCancellable *cancellable,
+              gpointer      user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+}
+
+void
+yeastar_download_start_async (YeastarDownload     *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (YEASTAR_IS_DOWNLOAD (self));
+  g_return_if_fail (!cancellable || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, yeastar_download_start_async);
+
+  if (self->started)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_BUSY,
+                               _("This download has already been started."));
+      return;
+    }
+
+  self->started = TRUE;
+  self->task = g_steal_pointer (&task);
+  self->cancellable = g_cancellable_new ();
+  self->buffer = g_malloc (BUFFER_SIZE);
+
+  if (cancellable != NULL)
+    {
+      self->caller_cancellable = g_object_ref (cancellable);
+      self->chain_id = g_cancellable_connect (cancellable, G_CALLBACK (chain_cancel),
+                                              g_object_ref (self->cancellable), g_object_unref);
+    }
+
+  if (self->link != NULL)
+    download_fetch (self);
+  else
+    download_request (self);
+}
+
+/**
+ * yeastar_download_start_finish:
+ *
+ * Returns: (transfer full): the saved report
+ */
+GFile *
+yeastar_download_start_finish (YeastarDownload  *self,
+                               GAsyncResult     *result,
+                               GError          **error)
+{
+  g_return_val_if_fail (YEASTAR_IS_DOWNLOAD (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* For a Cancel button: same as cancelling the start's cancellable. */
+void
+yeastar_download_cancel (YeastarDownload *self)
+{
+  g_return_if_fail (YEASTAR_IS_DOWNLOAD (self));
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+}
+
+/* One-shot helpers ------------------------------------------------------ */
+
+static void
+on_one_shot (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GFile *file;
+
+  file = yeastar_download_start_finish (YEASTAR_DOWNLOAD (object), result, &error);
+  if (file == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, file, g_object_unref);
+}
+
+void
+yeastar_client_download_report_async (YeastarClient        *client,
+                                      YeastarReportRequest *request,
+                                      GFile                *folder,
+                                      GCancellable         *cancellable,
+                                      GAsyncReadyCallback   callback,
+                                      gpointer              user_data)
+{
+  g_autoptr(YeastarDownload) download = NULL;
+  GTask *task;
+
+  g_return_if_fail (YEASTAR_IS_CLIENT (client));
+
+  task = g_task_new (client, cancellable, callback, user_data);
+  g_task_set_source_tag (task, yeastar_client_download_report_async);
+
+  download = yeastar_download_new (client, request, folder);
+  yeastar_download_start_async (download, cancellable, on_one_shot, task);
+}
+
+GFile *
+yeastar_client_download_report_finish (YeastarClient  *client,
+                                       GAsyncResult   *result,
+                                       GError        **error)
+{
+  g_return_val_if_fail (YEASTAR_IS_CLIENT (client), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, client), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
