@@ -49,7 +49,7 @@ print_type (GString                 *out,
       if (availability == YEASTAR_AVAILABILITY_NONE)
         continue;
 
-      option = g_strdelimit (g_strdup (yeastar_param_get_api_name (p)), "_", '-');
+      option = reports_cli_dup_param_option (p);
       g_string_append_printf (out, "  --%-20s %-9s %s",
                               option,
                               availability == YEASTAR_AVAILABILITY_REQUIRED ? _("required") : _("optional"),

@@ -10,13 +10,31 @@
 #include <glib/gi18n.h>
 
 #include "reports-cli.h"
+#include "reports-cli-download.h"
+#include "reports-cli-info.h"
+#include "reports-cli-options.h"
 #include "reports-cli-types.h"
 
 /* Every subcommand, in the order `--help` lists them. A new subcommand is
  * one row here and one reports-cli-NAME.c file. */
 static const ReportsCliCommand commands[] = {
+  { "download", N_("Download one call report"), reports_cli_download_run },
   { "types", N_("List the report types and the parameters each takes"), reports_cli_types_run },
+  { "options", N_("List the IDs and names of a PBX menu (extensions, queues…)"), reports_cli_options_run },
+  { "info", N_("Show the PBX’s model, firmware, date format, clock and API version"), reports_cli_info_run },
 };
+
+const char *
+reports_cli_get_exit_status_help (void)
+{
+  return _("Exit status:\n"
+           "  0  success\n"
+           "  2  usage or validation error (the message names the option); nothing was sent\n"
+           "  3  authentication or permission refused by the PBX\n"
+           "  4  the PBX rejected the request (its errcode and each invalid field are shown)\n"
+           "  5  network or TLS error\n"
+           "  6  file system error (the output folder or the file)");
+}
 
 const ReportsCliCommand *
 reports_cli_get_commands (guint *n_commands)
@@ -26,6 +44,17 @@ reports_cli_get_commands (guint *n_commands)
   *n_commands = G_N_ELEMENTS (commands);
 
   return commands;
+}
+
+char *
+reports_cli_dup_param_option (YeastarParam param)
+{
+  g_return_val_if_fail (param < YEASTAR_N_PARAMS, NULL);
+
+  if (param == YEASTAR_PARAM_IS_ASYNC)
+    return g_strdup ("async");
+
+  return g_strdelimit (g_strdup (yeastar_param_get_api_name (param)), "_", '-');
 }
 
 static const ReportsCliCommand *
@@ -52,11 +81,14 @@ reports_cli_run (int    argc,
                  char **argv)
 {
   const ReportsCliCommand *command;
+  g_autofree char *prgname = NULL;
 
   g_return_val_if_fail (reports_cli_is_command (argc, argv), REPORTS_EXIT_USAGE);
 
   command = lookup_command (argv[1]);
-  g_set_prgname ("call-reports");
+  /* GOptionContext's "Usage:" line shows the command too. */
+  prgname = g_strdup_printf ("call-reports %s", command->name);
+  g_set_prgname (prgname);
 
   return command->run (argc - 1, argv + 1);
 }

@@ -9,6 +9,8 @@
 
 #include <glib.h>
 
+#include "yeastar-report-type.h"
+
 G_BEGIN_DECLS
 
 /* Exit statuses of the command line, shared by every subcommand. */
@@ -29,8 +31,8 @@ typedef struct
 {
   const char *name;
   const char *summary; /* N_() */
-  int       (*run) (int    argc,
-                    char **argv);
+  int       (*run)(int    argc,
+                   char **argv);
 } ReportsCliCommand;
 
 gboolean                  reports_cli_is_command     (int          argc,
@@ -38,5 +40,11 @@ gboolean                  reports_cli_is_command     (int          argc,
 int                       reports_cli_run            (int          argc,
                                                       char       **argv);
 const ReportsCliCommand  *reports_cli_get_commands   (guint       *n_commands);
+/* The exit statuses, translated, for the --help of the application and of
+ * each command. */
+const char               *reports_cli_get_exit_status_help (void);
+/* The long option of a report parameter, without "--": the API name with
+ * '-' for '_' ("ext-id-list"), and "async" for is_async. */
+char                     *reports_cli_dup_param_option (YeastarParam param);
 
 G_END_DECLS

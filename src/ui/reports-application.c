@@ -60,6 +60,7 @@ describe_commands (void)
   g_string_append_printf (str, "\n\n%s",
                           _("Without a command the window opens. "
                             "Run “call-reports COMMAND --help” for a command’s options."));
+  g_string_append_printf (str, "\n\n%s", reports_cli_get_exit_status_help ());
 
   return g_string_free (str, FALSE);
 }
