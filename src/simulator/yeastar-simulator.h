@@ -47,7 +47,7 @@ typedef enum
 } YeastarSimulatorFault;
 
 /* Properties (all readable and writable; set them before or after start):
- *   "client-id", "client-secret"      credentials get_token accepts
+ *   "client-id", "client-secret"      credentials get_token accepts, default "demo" / "demo-secret"
  *   "date-format"                      system_date_format, e.g. "YYYY/MM/DD", "DD/MM/YYYY", "MM-DD-YYYY"
  *   "time-format"                      system_time_format, "HH:mm:ss" or "hh:mm:ss PM"
  *   "firmware"                         firmware_version, default "37.23.0.123"
@@ -62,7 +62,22 @@ typedef enum
  *   "async-delay-ms"                   delay before event 30027, default 200
  *   "event-msg-as-string"              send the 30027 `msg` as a JSON string, default FALSE
  *   "stall-ms"                         how long FAULT_STALL holds a reply, default 30000
- *   "hostile-file-name"                the `file` name FAULT_HOSTILE_FILE_NAME reports
+ *   "hostile-file-name"                the `file` name FAULT_HOSTILE_FILE_NAME reports, default "../x.csv"
+ * Added:
+ *   "block-duration"                   seconds of the 70004 IP block after 5 failed logins, default 600
+ *   "websocket-idle-ms"                a WebSocket without any frame this long is closed, default 60000
+ *   "huge-json-size"                   bytes of a FAULT_HUGE_JSON reply, default 100 MiB
+ *
+ * Demo defaults: device "Demo PBX", model "Yeastar P570", firmware
+ * "37.23.0.123", date "DD/MM/YYYY", time "hh:mm:ss PM".
+ *
+ * Choices where the vendor is silent: wrong credentials answer errcode 20002;
+ * the 5th failure still answers 20002 and every later request answers 70004
+ * with `block_expire_time` (seconds left); a request without User-Agent
+ * answers -1 FAILURE; unknown files and expired links answer 60001; an
+ * unknown report type answers -2 on both versions; v2.0 ignores parameters
+ * the type does not take; a WebSocket handshake with a bad token answers
+ * HTTP 200 with the 10004 JSON body instead of 101.
  */
 
 YeastarSimulator *yeastar_simulator_new                  (void);
