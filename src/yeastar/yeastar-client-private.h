@@ -26,6 +26,11 @@ typedef void (*YeastarReportPhaseFunc) (YeastarReportPhase phase,
                                         gpointer           user_data);
 
 /* yeastar-error.c */
+const char        *_yeastar_json_get_string              (JsonObject             *object,
+                                                          const char             *name);
+gint64             _yeastar_json_get_int                 (JsonObject             *object,
+                                                          const char             *name,
+                                                          gint64                  fallback);
 char              *_yeastar_error_scrub                  (const char             *text,
                                                           const char * const     *secrets);
 GError            *_yeastar_error_from_errcode           (gint64                  errcode,

@@ -546,7 +546,7 @@ check_reply (YeastarClient  *self,
 
   g_propagate_error (error,
                      _yeastar_error_from_errcode (errcode,
-                                                  json_object_get_string_member_with_default (root, "errmsg", ""),
+                                                  (_yeastar_json_get_string (root, "errmsg") ?: ""),
                                                   root, call->endpoint,
                                                   call->stage == STAGE_LOGIN || call->stage == STAGE_REFRESH,
                                                   _yeastar_client_get_secrets (self)));
@@ -656,6 +656,22 @@ on_call_read (GObject      *object,
       return;
     }
 
+  /* A body cut short of its Content-Length is a network failure, not
+   * malformed JSON. */
+  {
+    SoupMessageHeaders *headers = soup_message_get_response_headers (call->msg);
+
+    if (soup_message_headers_get_encoding (headers) == SOUP_ENCODING_CONTENT_LENGTH &&
+        soup_message_headers_get_one (headers, "Content-Encoding") == NULL &&
+        soup_message_headers_get_content_length (headers) != (goffset) call->reply->len)
+      {
+        g_autoptr(GError) partial = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT, "");
+
+        call_exchange_done (task, NULL, _yeastar_client_transport_error (self, call->msg, partial));
+        return;
+      }
+  }
+
   body = g_bytes_new (call->reply->data, call->reply->len);
   root = check_reply (self, call, body, &error);
   call_exchange_done (task, root, g_steal_pointer (&error));
@@ -734,7 +750,7 @@ call_exchange (GTask       *task,
                                                 g_bytes_new_take (text, len));
     }
 
-  g_debug ("YeastarClient: %s %s (%s)", method, call->endpoint,
+  g_debug ("YeastarClient: %s %s (%s)", method, path,
            stage == STAGE_LOGIN ? "login" : stage == STAGE_REFRESH ? "refresh" :
            stage == STAGE_DEL_TOKEN ? "revoke" : "call");
 
@@ -2237,8 +2253,8 @@ on_report_reply (GObject      *object,
       return;
     }
 
-  file = json_object_get_string_member_with_default (root, "file", NULL);
-  url = json_object_get_string_member_with_default (root, "download_resource_url", NULL);
+  file = _yeastar_json_get_string (root, "file");
+  url = _yeastar_json_get_string (root, "download_resource_url");
   if (url == NULL || url[0] != '/' ||
       (json_object_has_member (root, "file") && file == NULL))
     {

@@ -513,7 +513,7 @@ inspect_head (YeastarDownload *self)
   if (errcode != 0)
     {
       GError *mapped = _yeastar_error_from_errcode (errcode,
-                                                    json_object_get_string_member_with_default (root, "errmsg", ""),
+                                                    (_yeastar_json_get_string (root, "errmsg") ?: ""),
                                                     root, "download", FALSE,
                                                     _yeastar_client_get_secrets (self->client));
       GError *wrapped;

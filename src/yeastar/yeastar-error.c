@@ -169,6 +169,34 @@ _yeastar_error_scrub (const char         *text,
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
+/* A string member, or NULL when it is missing or not a string: never the
+ * critical json_object_get_string_member_with_default() emits for objects. */
+const char *
+_yeastar_json_get_string (JsonObject *object,
+                          const char *name)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+  return json_node_get_string (node);
+}
+
+/* An integer member, or @fallback when missing or not an integer. */
+gint64
+_yeastar_json_get_int (JsonObject *object,
+                       const char *name,
+                       gint64      fallback)
+{
+  JsonNode *node = object ? json_object_get_member (object, name) : NULL;
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
+      json_node_get_value_type (node) != G_TYPE_INT64)
+    return fallback;
+  return json_node_get_int (node);
+}
+
 static char *
 describe_block_expiry (JsonNode *node)
 {
@@ -291,8 +319,8 @@ _yeastar_error_from_errcode (gint64              errcode,
                   if (!JSON_NODE_HOLDS_OBJECT (item))
                     continue;
                   obj = json_node_get_object (item);
-                  field = json_object_get_string_member_with_default (obj, "field", "");
-                  valid_msg = json_object_get_string_member_with_default (obj, "valid_msg", "");
+                  field = _yeastar_json_get_string (obj, "field");
+                  valid_msg = _yeastar_json_get_string (obj, "valid_msg");
                   value_node = json_object_get_member (obj, "value");
                   if (value_node != NULL && JSON_NODE_HOLDS_VALUE (value_node))
                     {

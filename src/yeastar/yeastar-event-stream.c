@@ -186,9 +186,9 @@ static void
 handle_report_event (YeastarEventStream *self,
                      JsonObject         *msg)
 {
-  const char *result = json_object_get_string_member_with_default (msg, "result", "");
-  const char *url = json_object_get_string_member_with_default (msg, "download_resource_url", NULL);
-  const char *file = json_object_get_string_member_with_default (msg, "file", NULL);
+  const char *result = (_yeastar_json_get_string (msg, "result") ?: "");
+  const char *url = _yeastar_json_get_string (msg, "download_resource_url");
+  const char *file = _yeastar_json_get_string (msg, "file");
   Waiter *waiter = g_queue_peek_head (&self->waiters);
 
   if (waiter == NULL)
@@ -209,7 +209,7 @@ handle_report_event (YeastarEventStream *self,
     }
   else
     {
-      const char *text = json_object_get_string_member_with_default (msg, "error", "");
+      const char *text = (_yeastar_json_get_string (msg, "error") ?: "");
       g_autofree char *safe = NULL;
 
       if (self->client != NULL)
@@ -233,7 +233,7 @@ static void
 handle_ack (YeastarEventStream *self,
             JsonObject         *root)
 {
-  gint64 errcode = json_object_get_int_member_with_default (root, "errcode", -1);
+  gint64 errcode = _yeastar_json_get_int (root, "errcode", -1);
   GTask *task;
 
   if (self->subscribed)
@@ -244,7 +244,7 @@ handle_ack (YeastarEventStream *self,
       g_autoptr(GError) error = NULL;
 
       error = _yeastar_error_from_errcode (errcode,
-                                           json_object_get_string_member_with_default (root, "errmsg", ""),
+                                           (_yeastar_json_get_string (root, "errmsg") ?: ""),
                                            root, "subscribe", FALSE,
                                            self->client ? _yeastar_client_get_secrets (self->client) : NULL);
       if (errcode == 10004 && self->client != NULL)
@@ -301,7 +301,7 @@ on_message (SoupWebsocketConnection *conn,
       return;
     }
 
-  event_type = json_object_get_int_member_with_default (object, "type", 0);
+  event_type = _yeastar_json_get_int (object, "type", 0);
   msg_node = json_object_get_member (object, "msg");
   if (msg_node != NULL && JSON_NODE_HOLDS_VALUE (msg_node) &&
       json_node_get_value_type (msg_node) == G_TYPE_STRING)
