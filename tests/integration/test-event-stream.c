@@ -1,0 +1,269 @@
+/* test-event-stream.c
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include "client-test-util.h"
+#include "yeastar-event-stream.h"
+
+static YeastarReportLink *
+request_async_report (Fixture       *f,
+                      const char    *type,
+                      GCancellable  *cancellable,
+                      GError       **error)
+{
+  g_autoptr(YeastarReportRequest) request = new_full_request (type);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  yeastar_report_request_set_async (request, TRUE);
+  yeastar_client_request_report_async (f->client, request, cancellable, store_result_cb, &result);
+  return yeastar_client_request_report_finish (f->client, wait_result (&result), error);
+}
+
+static void
+test_async_report (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(YeastarReportLink) link = NULL;
+  g_autoptr(YeastarReportLink) second = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *query = NULL;
+
+  link = request_async_report (f, "queueagentperformance", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (link);
+  g_assert_true (g_str_has_prefix (yeastar_report_link_get_url (link), "/api/download/"));
+  g_assert_cmpstr (yeastar_report_link_get_file (link), !=, "");
+
+  query = yeastar_simulator_dup_last_query (f->sim, YEASTAR_SIMULATOR_REPORT);
+  g_assert_true (g_str_has_suffix (query, "&is_async=1"));
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_SUBSCRIBE), ==, 1);
+
+  /* The subscription is kept for the next one. */
+  second = request_async_report (f, "ivr", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_SUBSCRIBE), ==, 1);
+  g_assert_cmpstr (yeastar_report_link_get_url (second), !=, yeastar_report_link_get_url (link));
+}
+
+static void
+test_msg_as_string (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(YeastarReportLink) link = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (f->sim, "event-msg-as-string", TRUE, NULL);
+  link = request_async_report (f, "extcallstatistics", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (yeastar_report_link_get_url (link), "/api/download/"));
+}
+
+static void
+test_failure_result (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(YeastarReportLink) link = NULL;
+  g_autoptr(GError) error = NULL;
+
+  yeastar_simulator_inject_fault (f->sim, YEASTAR_SIMULATOR_REPORT, YEASTAR_SIMULATOR_FAULT_REPORT_FAILED, 1);
+  link = request_async_report (f, "ivr", NULL, &error);
+  g_assert_null (link);
+  g_assert_error (error, YEASTAR_ERROR, YEASTAR_ERROR_REPORT_FAILED);
+  g_assert_nonnull (strstr (error->message, "Failed to generate the report file"));
+  assert_no_secrets (f->sim, error);
+}
+
+static void
+test_timeout (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autoptr(YeastarReportLink) link = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (f->sim, "async-delay-ms", 60000, NULL);
+  yeastar_client_set_report_timeout (f->client, 1);
+  link = request_async_report (f, "ivr", NULL, &error);
+  g_assert_null (link);
+  g_assert_error (error, YEASTAR_ERROR, YEASTAR_ERROR_TIMEOUT);
+}
+
+static gboolean
+cancel_cb (gpointer data)
+{
+  g_cancellable_cancel (data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_cancel (Fixture       *f,
+             gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(YeastarReportLink) link = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_object_set (f->sim, "async-delay-ms", 60000, NULL);
+  g_timeout_add (300, cancel_cb, cancellable);
+  link = request_async_report (f, "ivr", cancellable, &error);
+  g_assert_null (link);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+}
+
+static void
+open_stream (YeastarEventStream *stream)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  yeastar_event_stream_open_async (stream, NULL, store_result_cb, &result);
+  g_assert_true (yeastar_event_stream_open_finish (stream, wait_result (&result), &error));
+  g_assert_no_error (error);
+  g_assert_true (yeastar_event_stream_get_connected (stream));
+}
+
+static void
+test_heartbeat (Fixture       *f,
+                gconstpointer  data)
+{
+  g_autoptr(YeastarEventStream) stream = yeastar_event_stream_new (f->client);
+
+  yeastar_event_stream_set_heartbeat_interval (stream, 50);
+  open_stream (stream);
+
+  while (yeastar_simulator_get_heartbeat_count (f->sim) < 3)
+    g_main_context_iteration (NULL, TRUE);
+
+  yeastar_event_stream_close (stream);
+  g_assert_false (yeastar_event_stream_get_connected (stream));
+  spin_idle ();
+  g_assert_finalize_object (g_steal_pointer (&stream));
+}
+
+static void
+test_reconnect_after_drop (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_autoptr(YeastarEventStream) stream = yeastar_event_stream_new (f->client);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YeastarReportLink) link = NULL;
+
+  /* No heartbeat in time: the PBX drops the idle socket; the stream comes
+   * back by itself and subscribes again. */
+  g_object_set (f->sim, "websocket-idle-ms", 200, NULL);
+  open_stream (stream);
+
+  while (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_SUBSCRIBE) < 2 ||
+         !yeastar_event_stream_get_connected (stream))
+    g_main_context_iteration (NULL, TRUE);
+
+  /* Closed and opened again on a patient PBX, it delivers. */
+  g_object_set (f->sim, "websocket-idle-ms", 60000, NULL);
+  yeastar_event_stream_close (stream);
+  open_stream (stream);
+  yeastar_event_stream_wait_report_async (stream, 30, NULL, store_result_cb, &result);
+  {
+    g_autoptr(YeastarReportRequest) request = new_full_request ("ivr");
+    g_autoptr(GAsyncResult) report_result = NULL;
+    g_autoptr(YeastarReportLink) report_link = NULL;
+
+    yeastar_report_request_set_async (request, TRUE);
+    yeastar_client_request_report_async (f->client, request, NULL, store_result_cb, &report_result);
+    report_link = yeastar_client_request_report_finish (f->client, wait_result (&report_result), &error);
+    g_assert_no_error (error);
+  }
+  /* Our own stream saw the same event too (the wait started first). */
+  link = yeastar_event_stream_wait_report_finish (stream, wait_result (&result), &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (link);
+
+  yeastar_event_stream_close (stream);
+}
+
+static void
+test_reconnect_before_expiry (Fixture       *f,
+                              gconstpointer  data)
+{
+  g_autoptr(YeastarEventStream) stream = yeastar_event_stream_new (f->client);
+  g_autoptr(YeastarReportLink) link = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A 2 s token is renewed after 1 s: the socket moves to a fresh token. */
+  g_object_set (f->sim, "access-token-lifetime", 2, NULL);
+  yeastar_event_stream_set_heartbeat_interval (stream, 100);
+  open_stream (stream);
+
+  while (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_SUBSCRIBE) < 2 ||
+         !yeastar_event_stream_get_connected (stream))
+    g_main_context_iteration (NULL, TRUE);
+
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_GET_TOKEN), ==, 1);
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_REFRESH_TOKEN), >=, 1);
+
+  yeastar_event_stream_close (stream);
+  spin_idle ();
+  g_assert_finalize_object (g_steal_pointer (&stream));
+}
+
+static void
+on_event (YeastarEventStream *stream,
+          int                 type,
+          JsonObject         *msg,
+          gpointer            user_data)
+{
+  int *seen = user_data;
+
+  *seen = type;
+  g_assert_nonnull (msg);
+}
+
+static void
+test_event_signal (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(YeastarEventStream) stream = yeastar_event_stream_new (f->client);
+  g_autoptr(YeastarReportLink) link = NULL;
+  g_autoptr(GError) error = NULL;
+  int seen = 0;
+
+  g_object_set (f->sim, "event-msg-as-string", TRUE, NULL);
+  g_signal_connect (stream, "event", G_CALLBACK (on_event), &seen);
+  open_stream (stream);
+
+  link = request_async_report (f, "ivr", NULL, &error);
+  g_assert_no_error (error);
+  while (seen == 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpint (seen, ==, YEASTAR_EVENT_REPORT_DOWNLOAD);
+
+  yeastar_event_stream_close (stream);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+#define ADD(path, func) \
+  g_test_add ("/yeastar/client/events/" path, Fixture, NULL, fixture_setup, func, fixture_teardown)
+
+  ADD ("async-report", test_async_report);
+  ADD ("msg-as-string", test_msg_as_string);
+  ADD ("failure-result", test_failure_result);
+  ADD ("timeout", test_timeout);
+  ADD ("cancel", test_cancel);
+  ADD ("heartbeat", test_heartbeat);
+  ADD ("reconnect-after-drop", test_reconnect_after_drop);
+  ADD ("reconnect-before-expiry", test_reconnect_before_expiry);
+  ADD ("event-signal", test_event_signal);
+
+#undef ADD
+
+  return g_test_run ();
+}
