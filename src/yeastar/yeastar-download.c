@@ -166,8 +166,11 @@ set_total (YeastarDownload *self,
     }
 }
 
+/* Closes the streams and removes a .part. @restart: another attempt
+ * follows, so progress goes back to zero. */
 static void
-reset_transfer (YeastarDownload *self)
+reset_transfer (YeastarDownload *self,
+                gboolean         restart)
 {
   if (self->output != NULL)
     g_output_stream_close (self->output, NULL, NULL);
@@ -183,7 +186,7 @@ reset_transfer (YeastarDownload *self)
 
   g_clear_pointer (&self->head, g_byte_array_unref);
   self->json_body = FALSE;
-  if (self->received != 0)
+  if (restart && self->received != 0)
     {
       self->received = 0;
       notify_progress (self, TRUE);
@@ -196,7 +199,7 @@ finish (YeastarDownload *self,
 {
   g_autoptr(GTask) task = g_steal_pointer (&self->task);
 
-  reset_transfer (self);
+  reset_transfer (self, FALSE);
   g_clear_pointer (&self->buffer, g_free);
   if (self->chain_id != 0)
     g_cancellable_disconnect (self->caller_cancellable, self->chain_id);
@@ -491,7 +494,7 @@ inspect_head (YeastarDownload *self)
         {
           g_debug ("YeastarDownload: link expired, asking for the report again");
           self->re_requested = TRUE;
-          reset_transfer (self);
+          reset_transfer (self, TRUE);
           download_request (self);
           return;
         }
@@ -504,7 +507,7 @@ inspect_head (YeastarDownload *self)
   if (errcode == 10004 && !self->token_renewed)
     {
       self->token_renewed = TRUE;
-      reset_transfer (self);
+      reset_transfer (self, TRUE);
       _yeastar_client_invalidate_token (self->client, self->token);
       download_fetch (self);
       return;
