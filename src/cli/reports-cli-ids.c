@@ -79,8 +79,10 @@ reports_cli_ids_need_lookup (const char *value)
   items = g_strsplit (value, ",", -1);
   for (guint i = 0; items[i] != NULL; i++)
     {
+      /* An empty item is left to the local validation, which rejects it
+       * without asking the PBX anything. */
       g_strstrip (items[i]);
-      if (!is_digits (items[i]))
+      if (items[i][0] != '\0' && !is_digits (items[i]))
         return TRUE;
     }
 

@@ -19,8 +19,8 @@ const char * const *reports_cli_ids_get_menus        (void);
  * "IVR"), or NULL when it is not one of reports_cli_ids_get_menus(). */
 const char         *reports_cli_ids_lookup_menu      (const char    *name);
 
-/* TRUE when some comma-separated item of @value is not all digits, so
- * that it can only be a number or a name to look up. */
+/* TRUE when some non-empty comma-separated item of @value is not all
+ * digits, so that it can only be a number or a name to look up. */
 gboolean            reports_cli_ids_need_lookup      (const char    *value);
 
 /* Fetches the options of @menu (YeastarMenuOption items). */
