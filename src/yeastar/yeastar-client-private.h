@@ -51,7 +51,7 @@ SoupMessage       *_yeastar_client_new_message           (YeastarClient         
 GError            *_yeastar_client_transport_error       (YeastarClient          *self,
                                                           SoupMessage            *msg,
                                                           const GError           *error);
-const char * const*_yeastar_client_get_secrets           (YeastarClient          *self);
+const char * const *_yeastar_client_get_secrets           (YeastarClient          *self);
 /* Parses an errcode envelope; NULL and @error set if it is not one. */
 JsonObject        *_yeastar_client_parse_envelope        (YeastarClient          *self,
                                                           GBytes                 *body,

@@ -12,6 +12,7 @@
 #include <glib/gi18n.h>
 
 #include "yeastar-client-private.h"
+#include "yeastar-enums.h"
 #include "yeastar-error.h"
 #include "yeastar-event-stream.h"
 #include "yeastar-menu-option.h"
@@ -1267,7 +1268,7 @@ update_logged_in (YeastarClient *self)
 static void
 yeastar_client_dispose (GObject *object)
 {
-  YeastarClient *self = (YeastarClient *)object;
+  YeastarClient *self = (YeastarClient *) object;
 
   if (self->events != NULL)
     yeastar_event_stream_close (self->events);
@@ -1282,7 +1283,7 @@ yeastar_client_dispose (GObject *object)
 static void
 yeastar_client_finalize (GObject *object)
 {
-  YeastarClient *self = (YeastarClient *)object;
+  YeastarClient *self = (YeastarClient *) object;
 
   /* Queued tasks hold a reference on the client, so the queue is empty. */
   g_assert (g_queue_is_empty (&self->queue));
@@ -1323,7 +1324,7 @@ yeastar_client_get_property (GObject    *object,
       break;
 
     case PROP_API_VERSION:
-      g_value_set_int (value, self->api_version);
+      g_value_set_enum (value, self->api_version);
       break;
 
     case PROP_PINNED_CERTIFICATE:
@@ -1372,7 +1373,7 @@ yeastar_client_set_property (GObject      *object,
       break;
 
     case PROP_API_VERSION:
-      yeastar_client_set_api_version (self, g_value_get_int (value));
+      yeastar_client_set_api_version (self, g_value_get_enum (value));
       break;
 
     case PROP_PINNED_CERTIFICATE:
@@ -1391,7 +1392,7 @@ yeastar_client_set_property (GObject      *object,
 static void
 yeastar_client_constructed (GObject *object)
 {
-  YeastarClient *self = (YeastarClient *)object;
+  YeastarClient *self = (YeastarClient *) object;
   g_autoptr(GUri) uri = NULL;
 
   G_OBJECT_CLASS (yeastar_client_parent_class)->constructed (object);
@@ -1429,11 +1430,11 @@ yeastar_client_class_init (YeastarClientClass *klass)
   properties [PROP_CLIENT_SECRET] =
     g_param_spec_string ("client-secret", NULL, NULL, NULL,
                          (G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  /* A YeastarApiVersion (plain int: the enum has no GType in the model). */
+  /* AUTO: from the firmware; a request's own version wins over this. */
   properties [PROP_API_VERSION] =
-    g_param_spec_int ("api-version", NULL, NULL,
-                      YEASTAR_API_VERSION_AUTO, YEASTAR_API_VERSION_V2, YEASTAR_API_VERSION_AUTO,
-                      (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+    g_param_spec_enum ("api-version", NULL, NULL,
+                       YEASTAR_TYPE_API_VERSION, YEASTAR_API_VERSION_AUTO,
+                       (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   properties [PROP_PINNED_CERTIFICATE] =
     g_param_spec_string ("pinned-certificate", NULL, NULL, NULL,
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));

@@ -96,12 +96,12 @@ struct _YeastarDownload
 
 G_DEFINE_FINAL_TYPE (YeastarDownload, yeastar_download, G_TYPE_OBJECT)
 G_DEFINE_ENUM_TYPE (YeastarDownloadState, yeastar_download_state,
-  G_DEFINE_ENUM_VALUE (YEASTAR_DOWNLOAD_STATE_IDLE, "idle"),
-  G_DEFINE_ENUM_VALUE (YEASTAR_DOWNLOAD_STATE_REQUESTING, "requesting"),
-  G_DEFINE_ENUM_VALUE (YEASTAR_DOWNLOAD_STATE_PREPARING, "preparing"),
-  G_DEFINE_ENUM_VALUE (YEASTAR_DOWNLOAD_STATE_DOWNLOADING, "downloading"),
-  G_DEFINE_ENUM_VALUE (YEASTAR_DOWNLOAD_STATE_DONE, "done"),
-  G_DEFINE_ENUM_VALUE (YEASTAR_DOWNLOAD_STATE_FAILED, "failed"))
+                    G_DEFINE_ENUM_VALUE (YEASTAR_DOWNLOAD_STATE_IDLE, "idle"),
+                    G_DEFINE_ENUM_VALUE (YEASTAR_DOWNLOAD_STATE_REQUESTING, "requesting"),
+                    G_DEFINE_ENUM_VALUE (YEASTAR_DOWNLOAD_STATE_PREPARING, "preparing"),
+                    G_DEFINE_ENUM_VALUE (YEASTAR_DOWNLOAD_STATE_DOWNLOADING, "downloading"),
+                    G_DEFINE_ENUM_VALUE (YEASTAR_DOWNLOAD_STATE_DONE, "done"),
+                    G_DEFINE_ENUM_VALUE (YEASTAR_DOWNLOAD_STATE_FAILED, "failed"))
 
 enum {
   PROP_0,
@@ -753,7 +753,7 @@ download_request (YeastarDownload *self)
 static void
 yeastar_download_dispose (GObject *object)
 {
-  YeastarDownload *self = (YeastarDownload *)object;
+  YeastarDownload *self = (YeastarDownload *) object;
 
   /* A running download holds a reference: only idle ones get here. */
   if (self->cancellable != NULL)
@@ -765,7 +765,7 @@ yeastar_download_dispose (GObject *object)
 static void
 yeastar_download_finalize (GObject *object)
 {
-  YeastarDownload *self = (YeastarDownload *)object;
+  YeastarDownload *self = (YeastarDownload *) object;
 
   g_clear_object (&self->client);
   g_clear_object (&self->request);

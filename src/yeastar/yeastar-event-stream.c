@@ -520,7 +520,7 @@ stream_connect (YeastarEventStream *self)
 static void
 yeastar_event_stream_dispose (GObject *object)
 {
-  YeastarEventStream *self = (YeastarEventStream *)object;
+  YeastarEventStream *self = (YeastarEventStream *) object;
 
   yeastar_event_stream_close (self);
   g_clear_weak_pointer (&self->client);
@@ -531,7 +531,7 @@ yeastar_event_stream_dispose (GObject *object)
 static void
 yeastar_event_stream_finalize (GObject *object)
 {
-  YeastarEventStream *self = (YeastarEventStream *)object;
+  YeastarEventStream *self = (YeastarEventStream *) object;
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->connect_msg);

@@ -38,7 +38,7 @@ static GParamSpec *properties [N_PROPS];
 static void
 yeastar_menu_option_finalize (GObject *object)
 {
-  YeastarMenuOption *self = (YeastarMenuOption *)object;
+  YeastarMenuOption *self = (YeastarMenuOption *) object;
 
   g_clear_pointer (&self->menu, g_free);
   g_clear_pointer (&self->id, g_free);

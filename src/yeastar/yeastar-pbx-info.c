@@ -57,7 +57,7 @@ static GParamSpec *properties [N_PROPS];
 static void
 yeastar_pbx_info_finalize (GObject *object)
 {
-  YeastarPbxInfo *self = (YeastarPbxInfo *)object;
+  YeastarPbxInfo *self = (YeastarPbxInfo *) object;
 
   g_clear_pointer (&self->device_name, g_free);
   g_clear_pointer (&self->model, g_free);

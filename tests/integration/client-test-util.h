@@ -5,8 +5,9 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
-/* Shared by the client's integration tests: a simulator and a client on
- * 127.0.0.1, main-loop helpers and the token-leak check. Header-only. */
+/* Shared by the client's integration tests (header-only): a simulator and
+ * a client on 127.0.0.1, main-loop helpers and the token-leak check.
+ */
 
 #pragma once
 
