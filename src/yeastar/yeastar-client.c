@@ -742,13 +742,14 @@ call_exchange (GTask       *task,
     {
       g_autoptr(JsonGenerator) generator = json_generator_new ();
       g_autoptr(JsonNode) node = json_builder_get_root (body);
+      g_autoptr(GBytes) bytes = NULL;
       gsize len = 0;
       char *text;
 
       json_generator_set_root (generator, node);
       text = json_generator_to_data (generator, &len);
-      soup_message_set_request_body_from_bytes (call->msg, "application/json",
-                                                g_bytes_new_take (text, len));
+      bytes = g_bytes_new_take (text, len);
+      soup_message_set_request_body_from_bytes (call->msg, "application/json", bytes);
     }
 
   g_debug ("YeastarClient: %s %s (%s)", method, path,
