@@ -19,12 +19,14 @@ struct _ReportsApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  guint           demo : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ReportsApplication, reports_application, ADW_TYPE_APPLICATION)
 
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
+  { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Connect to the built-in demo PBX"), NULL },
   { NULL }
 };
 
@@ -69,11 +71,15 @@ static int
 reports_application_handle_local_options (GApplication *app,
                                           GVariantDict *options)
 {
+  ReportsApplication *self = REPORTS_APPLICATION (app);
+
   if (g_variant_dict_contains (options, "version"))
     {
       g_print ("%s %s\n", PACKAGE_NAME, PACKAGE_VERSION);
       return EXIT_SUCCESS;
     }
+
+  self->demo = g_variant_dict_contains (options, "demo");
 
   /* Go on with the default processing: register, then activate. */
   return -1;
@@ -87,7 +93,15 @@ reports_application_activate (GApplication *app)
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
-    window = GTK_WINDOW (reports_window_new (self));
+    {
+      window = GTK_WINDOW (reports_window_new (self));
+
+      /* The demo when asked for, else the PBX used last, if it was saved. */
+      if (self->demo)
+        reports_window_connect_demo (REPORTS_WINDOW (window));
+      else
+        reports_window_reconnect (REPORTS_WINDOW (window));
+    }
 
   gtk_window_present (window);
 }
@@ -110,7 +124,16 @@ about_action (GSimpleAction *action,
   reports_compat_show_about (gtk_application_get_active_window (app));
 }
 
+static void
+activate_action (GSimpleAction *action,
+                 GVariant      *parameter,
+                 gpointer       user_data)
+{
+  g_application_activate (G_APPLICATION (user_data));
+}
+
 static const GActionEntry app_actions[] = {
+  { "activate", activate_action },
   { "quit", quit_action },
   { "about", about_action },
 };

@@ -49,3 +49,214 @@ reports_compat_show_about (GtkWindow *parent)
                          NULL);
 #endif
 }
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+static void
+alert_response_cb (AdwAlertDialog *dialog,
+                   const char     *response,
+                   gpointer        user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  g_task_return_boolean (task, g_strcmp0 (response, "accept") == 0);
+}
+#else
+static void
+message_response_cb (AdwMessageDialog *dialog,
+                     const char       *response,
+                     gpointer          user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  g_task_return_boolean (task, g_strcmp0 (response, "accept") == 0);
+}
+#endif
+
+void
+reports_compat_confirm_async (GtkWidget           *parent,
+                              const char          *heading,
+                              const char          *body,
+                              const char          *accept_label,
+                              gboolean             destructive,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (GTK_IS_WIDGET (parent));
+
+  task = g_task_new (parent, cancellable, callback, user_data);
+  g_task_set_source_tag (task, reports_compat_confirm_async);
+
+#if ADW_CHECK_VERSION (1, 5, 0)
+  {
+    AdwDialog *dialog = adw_alert_dialog_new (heading, body);
+
+    adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "accept", accept_label,
+                                    NULL);
+    adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "accept",
+                                              destructive ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+    adw_alert_dialog_set_default_response (ADW_ALERT_DIALOG (dialog), "cancel");
+    adw_alert_dialog_set_close_response (ADW_ALERT_DIALOG (dialog), "cancel");
+    adw_alert_dialog_set_body_use_markup (ADW_ALERT_DIALOG (dialog), FALSE);
+    g_signal_connect (dialog, "response", G_CALLBACK (alert_response_cb), g_steal_pointer (&task));
+    adw_dialog_present (dialog, parent);
+  }
+#else
+  {
+    GtkRoot *root = gtk_widget_get_root (parent);
+    GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
+
+    adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                      "cancel", _("_Cancel"),
+                                      "accept", accept_label,
+                                      NULL);
+    adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept",
+                                                destructive ? ADW_RESPONSE_DESTRUCTIVE : ADW_RESPONSE_SUGGESTED);
+    adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+    g_signal_connect (dialog, "response", G_CALLBACK (message_response_cb), g_steal_pointer (&task));
+    gtk_window_present (GTK_WINDOW (dialog));
+  }
+#endif
+}
+
+gboolean
+reports_compat_confirm_finish (GAsyncResult  *result,
+                               GError       **error)
+{
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+static void
+select_folder_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(GError) error = NULL;
+  GFile *folder;
+
+  folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (object), result, &error);
+  if (folder == NULL)
+    {
+      if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
+        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", error->message);
+      else
+        g_task_return_error (task, g_steal_pointer (&error));
+      return;
+    }
+
+  g_task_return_pointer (task, folder, g_object_unref);
+}
+#else
+static void
+native_response_cb (GtkNativeDialog *native,
+                    int              response,
+                    gpointer         user_data)
+{
+  g_autoptr(GTask) task = user_data;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    g_task_return_pointer (task, gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native)), g_object_unref);
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("No folder was chosen"));
+
+  gtk_native_dialog_destroy (native);
+  g_object_unref (native);
+}
+#endif
+
+void
+reports_compat_choose_folder_async (GtkWindow           *parent,
+                                    const char          *title,
+                                    GFile               *initial_folder,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  task = g_task_new (parent, cancellable, callback, user_data);
+  g_task_set_source_tag (task, reports_compat_choose_folder_async);
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileDialog) dialog = gtk_file_dialog_new ();
+
+    gtk_file_dialog_set_title (dialog, title);
+    gtk_file_dialog_set_modal (dialog, TRUE);
+    if (initial_folder != NULL)
+      gtk_file_dialog_set_initial_folder (dialog, initial_folder);
+    gtk_file_dialog_select_folder (dialog, parent, cancellable, select_folder_cb, g_steal_pointer (&task));
+  }
+#else
+  {
+    GtkFileChooserNative *native;
+
+    native = gtk_file_chooser_native_new (title, parent,
+                                          GTK_FILE_CHOOSER_ACTION_SELECT_FOLDER,
+                                          _("_Select"), _("_Cancel"));
+    gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
+    if (initial_folder != NULL)
+      gtk_file_chooser_set_current_folder (GTK_FILE_CHOOSER (native), initial_folder, NULL);
+    g_signal_connect (native, "response", G_CALLBACK (native_response_cb), g_steal_pointer (&task));
+    gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
+  }
+#endif
+}
+
+GFile *
+reports_compat_choose_folder_finish (GAsyncResult  *result,
+                                     GError       **error)
+{
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+void
+reports_compat_open_file (GtkWindow *parent,
+                          GFile     *file)
+{
+  g_return_if_fail (G_IS_FILE (file));
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+    gtk_file_launcher_launch (launcher, parent, NULL, NULL, NULL);
+  }
+#else
+  {
+    g_autofree char *uri = g_file_get_uri (file);
+
+    gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+  }
+#endif
+}
+
+void
+reports_compat_show_in_folder (GtkWindow *parent,
+                               GFile     *file)
+{
+  g_return_if_fail (G_IS_FILE (file));
+
+#if GTK_CHECK_VERSION (4, 10, 0)
+  {
+    g_autoptr(GtkFileLauncher) launcher = gtk_file_launcher_new (file);
+
+    gtk_file_launcher_open_containing_folder (launcher, parent, NULL, NULL, NULL);
+  }
+#else
+  {
+    /* GTK 4.8 has no way to select the file; open its folder. */
+    g_autoptr(GFile) folder = g_file_get_parent (file);
+    g_autofree char *uri = g_file_get_uri (folder != NULL ? folder : file);
+
+    gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+  }
+#endif
+}

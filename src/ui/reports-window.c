@@ -9,6 +9,8 @@
 
 #include <glib/gi18n.h>
 
+#include "reports-connect-page.h"
+#include "reports-report-page.h"
 #include "reports-window.h"
 
 struct _ReportsWindow
@@ -17,11 +19,17 @@ struct _ReportsWindow
 
   /* Owned references */
   GSettings            *settings;
+  ReportsSession       *session;
 
   /* Template widgets */
   AdwHeaderBar         *header_bar;
+  AdwWindowTitle       *window_title;
+  GtkButton            *disconnect_button;
   GtkMenuButton        *primary_menu_button;
+  AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
+  ReportsConnectPage   *connect_page;
+  ReportsReportPage    *report_page;
 };
 
 G_DEFINE_FINAL_TYPE (ReportsWindow, reports_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -36,6 +44,105 @@ reports_window_new (ReportsApplication *application)
                        NULL);
 }
 
+void
+reports_window_connect_demo (ReportsWindow *self)
+{
+  g_return_if_fail (REPORTS_IS_WINDOW (self));
+
+  reports_connect_page_connect_demo (self->connect_page);
+}
+
+void
+reports_window_reconnect (ReportsWindow *self)
+{
+  g_return_if_fail (REPORTS_IS_WINDOW (self));
+
+  reports_connect_page_reconnect_last (self->connect_page);
+}
+
+static void
+set_session (ReportsWindow  *self,
+             ReportsSession *session)
+{
+  g_set_object (&self->session, session);
+  reports_report_page_set_session (self->report_page, session);
+
+  if (session != NULL)
+    {
+      YeastarPbxInfo *info = reports_session_get_pbx_info (session);
+
+      adw_window_title_set_subtitle (self->window_title, yeastar_pbx_info_get_device_name (info));
+      adw_view_stack_set_visible_child_name (self->stack, "report");
+    }
+  else
+    {
+      adw_window_title_set_subtitle (self->window_title, NULL);
+      adw_view_stack_set_visible_child_name (self->stack, "connect");
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->disconnect_button), session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.disconnect", session != NULL);
+}
+
+static void
+connected_cb (ReportsWindow  *self,
+              ReportsSession *session)
+{
+  set_session (self, session);
+}
+
+static void
+close_session_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GApplication) app = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* The token is revoked when the PBX answers; if it cannot, it expires
+   * on its own within 30 minutes. */
+  if (!reports_session_close_finish (REPORTS_SESSION (object), result, &error))
+    g_debug ("Could not revoke the access token: %s", error->message);
+
+  if (app != NULL)
+    g_application_release (app);
+}
+
+static void
+disconnect_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ReportsWindow *self = REPORTS_WINDOW (widget);
+
+  if (self->session == NULL)
+    return;
+
+  reports_session_close_async (self->session, NULL, close_session_cb, NULL);
+  set_session (self, NULL);
+}
+
+static gboolean
+reports_window_close_request (GtkWindow *window)
+{
+  ReportsWindow *self = REPORTS_WINDOW (window);
+
+  /* Revoke the token on the way out so that it does not count against
+   * the PBX's cap of eight; the application stays alive until the PBX
+   * answered. */
+  if (self->session != NULL)
+    {
+      GApplication *app = g_application_get_default ();
+
+      if (app != NULL)
+        g_application_hold (app);
+      reports_session_close_async (self->session, NULL, close_session_cb,
+                                   app != NULL ? g_object_ref (app) : NULL);
+    }
+
+  return GTK_WINDOW_CLASS (reports_window_parent_class)->close_request (window);
+}
+
 static void
 reports_window_dispose (GObject *object)
 {
@@ -43,6 +150,7 @@ reports_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REPORTS_TYPE_WINDOW);
 
+  g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (reports_window_parent_class)->dispose (object);
@@ -53,13 +161,26 @@ reports_window_class_init (ReportsWindowClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  GtkWindowClass *window_class = GTK_WINDOW_CLASS (klass);
 
   object_class->dispose = reports_window_dispose;
+  window_class->close_request = reports_window_close_request;
+
+  g_type_ensure (REPORTS_TYPE_CONNECT_PAGE);
+  g_type_ensure (REPORTS_TYPE_REPORT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/reports-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, header_bar);
+  gtk_widget_class_bind_template_child (widget_class, ReportsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ReportsWindow, disconnect_button);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ReportsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ReportsWindow, connect_page);
+  gtk_widget_class_bind_template_child (widget_class, ReportsWindow, report_page);
+  gtk_widget_class_bind_template_callback (widget_class, connected_cb);
+
+  gtk_widget_class_install_action (widget_class, "win.disconnect", NULL, disconnect_action);
 }
 
 static void
@@ -77,4 +198,8 @@ reports_window_init (ReportsWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  reports_connect_page_set_settings (self->connect_page, self->settings);
+  reports_report_page_set_settings (self->report_page, self->settings);
+  set_session (self, NULL);
 }

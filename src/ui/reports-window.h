@@ -17,6 +17,10 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ReportsWindow, reports_window, REPORTS, WINDOW, AdwApplicationWindow)
 
-ReportsWindow *reports_window_new (ReportsApplication *application);
+ReportsWindow *reports_window_new          (ReportsApplication *application);
+/* Connects to the built-in simulated PBX. */
+void           reports_window_connect_demo (ReportsWindow      *self);
+/* Reconnects to the PBX used last, when it was saved. */
+void           reports_window_reconnect    (ReportsWindow      *self);
 
 G_END_DECLS

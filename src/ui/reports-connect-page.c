@@ -1,0 +1,787 @@
+/* reports-connect-page.c
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <string.h>
+
+#include "reports-compat.h"
+#include "reports-connect-page.h"
+#include "reports-secrets.h"
+#include "reports-server.h"
+#include "yeastar-error.h"
+
+struct _ReportsConnectPage
+{
+  AdwBin                parent_instance;
+
+  /* Owned references */
+  GSettings            *settings;
+  GListStore           *servers;
+  GCancellable         *cancellable;
+  YeastarClient        *client;       /* while connecting */
+  YeastarSimulator     *simulator;    /* while connecting to the demo */
+  char                 *secret;       /* while connecting; wiped after */
+  ReportsServer        *saved_server; /* while connecting to a saved PBX */
+  guint                 remember : 1;
+  guint                 trusted_once : 1;
+
+  /* Template widgets */
+  AdwPreferencesGroup  *saved_group;
+  GtkListBox           *saved_list;
+  AdwEntryRow          *server_row;
+  AdwEntryRow          *client_id_row;
+  AdwPasswordEntryRow  *secret_row;
+  GtkSwitch            *remember_switch;
+  GtkLabel             *error_label;
+  GtkButton            *cancel_button;
+  GtkButton            *connect_button;
+  GtkSpinner           *spinner;
+  AdwActionRow         *demo_row;
+};
+
+G_DEFINE_FINAL_TYPE (ReportsConnectPage, reports_connect_page, ADW_TYPE_BIN)
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  N_PROPS
+};
+
+enum {
+  CONNECTED,
+  N_SIGNALS
+};
+
+static GParamSpec *properties [N_PROPS];
+static guint signals [N_SIGNALS];
+
+static void start_connect (ReportsConnectPage *self);
+
+gboolean
+reports_connect_page_get_busy (ReportsConnectPage *self)
+{
+  g_return_val_if_fail (REPORTS_IS_CONNECT_PAGE (self), FALSE);
+
+  return self->cancellable != NULL;
+}
+
+static void
+clear_secret (ReportsConnectPage *self)
+{
+  if (self->secret != NULL)
+    {
+      explicit_bzero (self->secret, strlen (self->secret));
+      g_clear_pointer (&self->secret, g_free);
+    }
+}
+
+static void
+clear_errors (ReportsConnectPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
+  gtk_widget_remove_css_class (GTK_WIDGET (self->server_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->client_id_row), "error");
+  gtk_widget_remove_css_class (GTK_WIDGET (self->secret_row), "error");
+}
+
+static void
+show_error (ReportsConnectPage *self,
+            GtkWidget          *row,
+            const char         *message)
+{
+  gtk_label_set_text (self->error_label, message);
+  gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->error_label),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message,
+                                  -1);
+  if (row != NULL)
+    {
+      gtk_widget_add_css_class (row, "error");
+      gtk_widget_grab_focus (row);
+    }
+}
+
+static void
+update_actions (ReportsConnectPage *self)
+{
+  gboolean busy = self->cancellable != NULL;
+  gboolean complete;
+
+  complete = gtk_editable_get_text (GTK_EDITABLE (self->server_row))[0] != '\0' &&
+             gtk_editable_get_text (GTK_EDITABLE (self->client_id_row))[0] != '\0' &&
+             gtk_editable_get_text (GTK_EDITABLE (self->secret_row))[0] != '\0';
+
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "connect.connect", !busy && complete);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "connect.demo", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "connect.saved", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "connect.forget", !busy);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "connect.cancel", busy);
+}
+
+static void
+set_busy (ReportsConnectPage *self,
+          gboolean            busy)
+{
+  if (busy)
+    {
+      g_assert (self->cancellable == NULL);
+      self->cancellable = g_cancellable_new ();
+    }
+  else
+    {
+      g_clear_object (&self->cancellable);
+      g_clear_object (&self->client);
+      g_clear_object (&self->saved_server);
+      g_clear_object (&self->simulator);
+      clear_secret (self);
+    }
+
+  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+  gtk_spinner_set_spinning (self->spinner, busy);
+  gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->server_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->client_id_row), !busy);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->secret_row), !busy);
+  update_actions (self);
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
+}
+
+static void
+form_changed_cb (ReportsConnectPage *self)
+{
+  update_actions (self);
+}
+
+static void
+entry_activated_cb (ReportsConnectPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "connect.connect", NULL);
+}
+
+/* The SHA-256 fingerprint in a YEASTAR_ERROR_TLS_UNTRUSTED message, as
+ * colon-separated hex pairs. */
+static char *
+find_fingerprint (const char *message)
+{
+  g_autoptr(GRegex) regex = NULL;
+  g_autoptr(GMatchInfo) match = NULL;
+
+  regex = g_regex_new ("([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}", 0, 0, NULL);
+  if (g_regex_match (regex, message, 0, &match))
+    return g_match_info_fetch (match, 0);
+
+  return NULL;
+}
+
+static ReportsServer *
+remember_server (ReportsConnectPage *self,
+                 const char         *uri,
+                 const char         *client_id,
+                 const char         *pin)
+{
+  ReportsServer *server;
+
+  server = reports_server_list_find (self->servers, uri, client_id, NULL);
+  if (server == NULL)
+    {
+      g_autoptr(ReportsServer) created = reports_server_new (uri, client_id);
+
+      g_list_store_append (self->servers, created);
+      server = created;
+    }
+
+  reports_server_set_pinned_certificate (server, pin);
+  reports_server_list_save (self->servers, self->settings);
+
+  return server;
+}
+
+static void
+store_secret_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(ReportsConnectPage) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!reports_secrets_store_finish (result, &error))
+    {
+      GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+
+      g_warning ("Could not store the Client Secret in the keyring: %s", error->message);
+      if (overlay != NULL)
+        adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay),
+                                     adw_toast_new (_("The Client Secret could not be saved in the keyring")));
+    }
+}
+
+static void
+trust_cb (GObject      *object,
+          GAsyncResult *result,
+          gpointer      user_data)
+{
+  g_autoptr(ReportsConnectPage) self = user_data;
+  char *fingerprint = g_object_get_data (G_OBJECT (self), "pending-fingerprint");
+
+  if (reports_compat_confirm_finish (result, NULL) && self->client != NULL && fingerprint != NULL)
+    {
+      yeastar_client_set_pinned_certificate (self->client, fingerprint);
+      self->trusted_once = TRUE;
+      start_connect (self);
+    }
+  else
+    {
+      show_error (self, GTK_WIDGET (self->server_row),
+                  _("The server’s certificate was not trusted, so Call Reports did not connect."));
+      set_busy (self, FALSE);
+    }
+
+  g_object_set_data (G_OBJECT (self), "pending-fingerprint", NULL);
+}
+
+static void
+ask_trust (ReportsConnectPage *self,
+           const char         *fingerprint)
+{
+  g_autoptr(GUri) uri = g_uri_parse (yeastar_client_get_base_uri (self->client), G_URI_FLAGS_NONE, NULL);
+  g_autofree char *body = NULL;
+
+  body = g_strdup_printf (_("The certificate of %s is not signed by an authority this computer trusts. "
+                            "PBXs often use a self-signed certificate; trust it only if this SHA-256 "
+                            "fingerprint matches the one shown on the PBX (System › Security › Certificates):\n\n%s\n\n"
+                            "Call Reports will remember it and refuse any other certificate for this server."),
+                          uri != NULL ? g_uri_get_host (uri) : yeastar_client_get_base_uri (self->client),
+                          fingerprint);
+
+  g_object_set_data_full (G_OBJECT (self), "pending-fingerprint", g_strdup (fingerprint), g_free);
+  reports_compat_confirm_async (GTK_WIDGET (self),
+                                _("Trust This Certificate?"),
+                                body,
+                                _("_Trust"),
+                                FALSE,
+                                self->cancellable,
+                                trust_cb,
+                                g_object_ref (self));
+}
+
+static void
+connect_cb (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(ReportsConnectPage) self = user_data;
+  YeastarClient *client = YEASTAR_CLIENT (object);
+  g_autoptr(YeastarPbxInfo) info = NULL;
+  g_autoptr(ReportsSession) session = NULL;
+  g_autoptr(GError) error = NULL;
+  ReportsServer *server = NULL;
+
+  info = yeastar_client_connect_finish (client, result, &error);
+
+  if (self->client != client)
+    return; /* cancelled and replaced */
+
+  if (info == NULL)
+    {
+      g_autofree char *fingerprint = NULL;
+
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        {
+          set_busy (self, FALSE);
+          return;
+        }
+
+      if (g_error_matches (error, YEASTAR_ERROR, YEASTAR_ERROR_TLS_UNTRUSTED) &&
+          !self->trusted_once &&
+          (fingerprint = find_fingerprint (error->message)) != NULL)
+        {
+          ask_trust (self, fingerprint);
+          return;
+        }
+
+      if (error->domain == YEASTAR_ERROR &&
+          (error->code == YEASTAR_ERROR_NETWORK ||
+           error->code == YEASTAR_ERROR_NOT_YEASTAR ||
+           error->code == YEASTAR_ERROR_TLS_UNTRUSTED ||
+           error->code == YEASTAR_ERROR_TLS_CHANGED))
+        show_error (self, GTK_WIDGET (self->server_row), error->message);
+      else if (g_error_matches (error, YEASTAR_ERROR, YEASTAR_ERROR_AUTHENTICATION_FAILED))
+        {
+          show_error (self, GTK_WIDGET (self->secret_row), error->message);
+          gtk_widget_add_css_class (GTK_WIDGET (self->client_id_row), "error");
+        }
+      else
+        show_error (self, NULL, error->message);
+
+      set_busy (self, FALSE);
+      return;
+    }
+
+  if (self->simulator == NULL)
+    {
+      const char *uri = yeastar_client_get_base_uri (client);
+      const char *client_id = yeastar_client_get_client_id (client);
+
+      if (self->remember || self->saved_server != NULL)
+        {
+          server = remember_server (self, uri, client_id, yeastar_client_get_pinned_certificate (client));
+          g_settings_set (self->settings, "last-server", "(ss)", uri, client_id);
+        }
+
+      if (self->remember && self->secret != NULL)
+        reports_secrets_store_async (uri, client_id, self->secret, NULL,
+                                     store_secret_cb, g_object_ref (self));
+    }
+
+  session = reports_session_new (client, info, server, self->simulator);
+  gtk_editable_set_text (GTK_EDITABLE (self->secret_row), "");
+  set_busy (self, FALSE);
+
+  g_signal_emit (self, signals [CONNECTED], 0, session);
+}
+
+static void
+start_connect (ReportsConnectPage *self)
+{
+  g_assert (self->client != NULL);
+  g_assert (self->cancellable != NULL);
+
+  yeastar_client_connect_async (self->client, self->cancellable, connect_cb, g_object_ref (self));
+}
+
+static gboolean
+begin (ReportsConnectPage *self,
+       const char         *server_text,
+       const char         *client_id,
+       const char         *secret,
+       GtkWidget         **error_row,
+       GError            **error)
+{
+  g_autofree char *uri = NULL;
+  ReportsServer *saved;
+
+  uri = yeastar_client_normalize_base_uri (server_text, error);
+  if (uri == NULL)
+    {
+      *error_row = GTK_WIDGET (self->server_row);
+      return FALSE;
+    }
+
+  self->client = yeastar_client_new (uri, client_id, secret, error);
+  if (self->client == NULL)
+    {
+      *error_row = GTK_WIDGET (self->client_id_row);
+      return FALSE;
+    }
+
+  saved = reports_server_list_find (self->servers, uri, client_id, NULL);
+  if (saved != NULL)
+    {
+      if (reports_server_get_pinned_certificate (saved) != NULL)
+        yeastar_client_set_pinned_certificate (self->client, reports_server_get_pinned_certificate (saved));
+      yeastar_client_set_api_version (self->client, reports_server_get_api_version (saved));
+      g_set_object (&self->saved_server, saved);
+    }
+
+  self->secret = g_strdup (secret);
+  self->trusted_once = FALSE;
+
+  return TRUE;
+}
+
+static void
+connect_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ReportsConnectPage *self = REPORTS_CONNECT_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  GtkWidget *error_row = NULL;
+
+  if (self->cancellable != NULL)
+    return;
+
+  clear_errors (self);
+  set_busy (self, TRUE);
+  self->remember = gtk_switch_get_active (self->remember_switch);
+
+  if (!begin (self,
+              gtk_editable_get_text (GTK_EDITABLE (self->server_row)),
+              gtk_editable_get_text (GTK_EDITABLE (self->client_id_row)),
+              gtk_editable_get_text (GTK_EDITABLE (self->secret_row)),
+              &error_row, &error))
+    {
+      set_busy (self, FALSE);
+      show_error (self, error_row, error->message);
+      return;
+    }
+
+  start_connect (self);
+}
+
+static void
+cancel_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ReportsConnectPage *self = REPORTS_CONNECT_PAGE (widget);
+
+  if (self->cancellable != NULL)
+    {
+      g_cancellable_cancel (self->cancellable);
+      set_busy (self, FALSE);
+    }
+}
+
+void
+reports_connect_page_connect_demo (ReportsConnectPage *self)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *uri = NULL;
+  g_autofree char *client_id = NULL;
+  g_autofree char *secret = NULL;
+  GtkWidget *error_row = NULL;
+
+  g_return_if_fail (REPORTS_IS_CONNECT_PAGE (self));
+
+  if (self->cancellable != NULL)
+    return;
+
+  clear_errors (self);
+  set_busy (self, TRUE);
+  self->remember = FALSE;
+
+  self->simulator = yeastar_simulator_new ();
+  if (!yeastar_simulator_start (self->simulator, NULL, &error))
+    {
+      g_autofree char *message = g_strdup_printf (_("The demo PBX could not start: %s"), error->message);
+
+      set_busy (self, FALSE);
+      show_error (self, NULL, message);
+      return;
+    }
+
+  uri = yeastar_simulator_dup_base_uri (self->simulator);
+  g_object_get (self->simulator, "client-id", &client_id, "client-secret", &secret, NULL);
+
+  if (!begin (self, uri, client_id, secret, &error_row, &error))
+    {
+      set_busy (self, FALSE);
+      show_error (self, NULL, error->message);
+      return;
+    }
+
+  start_connect (self);
+}
+
+static void
+demo_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  reports_connect_page_connect_demo (REPORTS_CONNECT_PAGE (widget));
+}
+
+static void
+lookup_secret_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  ReportsConnectPage *self = g_task_get_source_object (task);
+  ReportsServer *server = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *secret = NULL;
+  GtkWidget *error_row = NULL;
+
+  secret = reports_secrets_lookup_finish (result, &error);
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  gtk_editable_set_text (GTK_EDITABLE (self->server_row), reports_server_get_uri (server));
+  gtk_editable_set_text (GTK_EDITABLE (self->client_id_row), reports_server_get_client_id (server));
+
+  if (secret == NULL)
+    {
+      set_busy (self, FALSE);
+      if (error != NULL)
+        show_error (self, GTK_WIDGET (self->secret_row), error->message);
+      else
+        show_error (self, GTK_WIDGET (self->secret_row),
+                    _("The keyring has no Client Secret for this PBX. Enter it to connect."));
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  self->remember = TRUE;
+  if (!begin (self, reports_server_get_uri (server), reports_server_get_client_id (server), secret,
+              &error_row, &error))
+    {
+      set_busy (self, FALSE);
+      show_error (self, error_row, error->message);
+      g_task_return_boolean (task, FALSE);
+      return;
+    }
+
+  /* The secret came from the keyring: no need to store it again. */
+  clear_secret (self);
+  start_connect (self);
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+connect_saved (ReportsConnectPage *self,
+               ReportsServer      *server)
+{
+  GTask *task;
+
+  if (self->cancellable != NULL)
+    return;
+
+  clear_errors (self);
+  set_busy (self, TRUE);
+
+  task = g_task_new (self, self->cancellable, NULL, NULL);
+  g_task_set_source_tag (task, connect_saved);
+  g_task_set_task_data (task, g_object_ref (server), g_object_unref);
+  reports_secrets_lookup_async (reports_server_get_uri (server),
+                                reports_server_get_client_id (server),
+                                self->cancellable,
+                                lookup_secret_cb,
+                                task);
+}
+
+static void
+saved_action (GtkWidget  *widget,
+              const char *action_name,
+              GVariant   *parameter)
+{
+  ReportsConnectPage *self = REPORTS_CONNECT_PAGE (widget);
+  g_autoptr(ReportsServer) server = g_list_model_get_item (G_LIST_MODEL (self->servers),
+                                                           g_variant_get_uint32 (parameter));
+
+  if (server != NULL)
+    connect_saved (self, server);
+}
+
+void
+reports_connect_page_reconnect_last (ReportsConnectPage *self)
+{
+  g_autofree char *uri = NULL;
+  g_autofree char *client_id = NULL;
+  ReportsServer *server;
+
+  g_return_if_fail (REPORTS_IS_CONNECT_PAGE (self));
+
+  g_settings_get (self->settings, "last-server", "(ss)", &uri, &client_id);
+  server = reports_server_list_find (self->servers, uri, client_id, NULL);
+  if (server != NULL)
+    connect_saved (self, server);
+}
+
+static void
+clear_secret_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!reports_secrets_clear_finish (result, &error))
+    g_warning ("Could not remove the Client Secret from the keyring: %s", error->message);
+}
+
+static void
+forget_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ReportsConnectPage *self = REPORTS_CONNECT_PAGE (widget);
+  guint position = g_variant_get_uint32 (parameter);
+  g_autoptr(ReportsServer) server = g_list_model_get_item (G_LIST_MODEL (self->servers), position);
+  g_autofree char *last_uri = NULL;
+  g_autofree char *last_client_id = NULL;
+
+  if (server == NULL)
+    return;
+
+  reports_secrets_clear_async (reports_server_get_uri (server),
+                               reports_server_get_client_id (server),
+                               NULL, clear_secret_cb, NULL);
+
+  g_settings_get (self->settings, "last-server", "(ss)", &last_uri, &last_client_id);
+  if (reports_server_equal (server, last_uri, last_client_id))
+    g_settings_reset (self->settings, "last-server");
+
+  g_list_store_remove (self->servers, position);
+  reports_server_list_save (self->servers, self->settings);
+}
+
+static GtkWidget *
+create_saved_row (gpointer item,
+                  gpointer user_data)
+{
+  ReportsConnectPage *self = user_data;
+  ReportsServer *server = item;
+  GtkWidget *row;
+  GtkWidget *forget;
+  guint position = 0;
+  g_autofree char *forget_label = NULL;
+
+  reports_server_list_find (self->servers,
+                            reports_server_get_uri (server),
+                            reports_server_get_client_id (server),
+                            &position);
+
+  row = adw_action_row_new ();
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), reports_server_get_uri (server));
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reports_server_get_client_id (server));
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), TRUE);
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (row), "connect.saved");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (row), "u", position);
+
+  forget = gtk_button_new_from_icon_name ("user-trash-symbolic");
+  /* Translators: %s is a PBX address. */
+  forget_label = g_strdup_printf (_("Forget %s"), reports_server_get_uri (server));
+  gtk_widget_set_tooltip_text (forget, forget_label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (forget),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, forget_label,
+                                  -1);
+  gtk_widget_set_valign (forget, GTK_ALIGN_CENTER);
+  gtk_widget_add_css_class (forget, "flat");
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (forget), "connect.forget");
+  gtk_actionable_set_action_target (GTK_ACTIONABLE (forget), "u", position);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), forget);
+
+  return row;
+}
+
+static void
+servers_changed_cb (ReportsConnectPage *self)
+{
+  /* Rows carry their position as the action target: rebuild them all. */
+  gtk_list_box_bind_model (self->saved_list, G_LIST_MODEL (self->servers),
+                           create_saved_row, self, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->saved_group),
+                          g_list_model_get_n_items (G_LIST_MODEL (self->servers)) > 0);
+}
+
+void
+reports_connect_page_set_settings (ReportsConnectPage *self,
+                                   GSettings          *settings)
+{
+  g_return_if_fail (REPORTS_IS_CONNECT_PAGE (self));
+  g_return_if_fail (G_IS_SETTINGS (settings));
+  g_return_if_fail (self->settings == NULL);
+
+  self->settings = g_object_ref (settings);
+  self->servers = reports_server_list_load (settings);
+  g_signal_connect_object (self->servers, "items-changed",
+                           G_CALLBACK (servers_changed_cb), self, G_CONNECT_SWAPPED);
+  servers_changed_cb (self);
+}
+
+static void
+reports_connect_page_dispose (GObject *object)
+{
+  ReportsConnectPage *self = REPORTS_CONNECT_PAGE (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), REPORTS_TYPE_CONNECT_PAGE);
+
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->client);
+  g_clear_object (&self->simulator);
+  g_clear_object (&self->saved_server);
+  g_clear_object (&self->servers);
+  g_clear_object (&self->settings);
+  clear_secret (self);
+
+  G_OBJECT_CLASS (reports_connect_page_parent_class)->dispose (object);
+}
+
+static void
+reports_connect_page_get_property (GObject    *object,
+                                   guint       prop_id,
+                                   GValue     *value,
+                                   GParamSpec *pspec)
+{
+  ReportsConnectPage *self = REPORTS_CONNECT_PAGE (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, reports_connect_page_get_busy (self));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reports_connect_page_class_init (ReportsConnectPageClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = reports_connect_page_dispose;
+  object_class->get_property = reports_connect_page_get_property;
+
+  properties [PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  signals [CONNECTED] =
+    g_signal_new ("connected",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 1, REPORTS_TYPE_SESSION);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/reports-connect-page.ui");
+  gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, saved_group);
+  gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, saved_list);
+  gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, server_row);
+  gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, client_id_row);
+  gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, secret_row);
+  gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, remember_switch);
+  gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, error_label);
+  gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, cancel_button);
+  gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, connect_button);
+  gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, demo_row);
+  gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
+
+  gtk_widget_class_install_action (widget_class, "connect.connect", NULL, connect_action);
+  gtk_widget_class_install_action (widget_class, "connect.cancel", NULL, cancel_action);
+  gtk_widget_class_install_action (widget_class, "connect.demo", NULL, demo_action);
+  gtk_widget_class_install_action (widget_class, "connect.saved", "u", saved_action);
+  gtk_widget_class_install_action (widget_class, "connect.forget", "u", forget_action);
+
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "connect.connect", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "connect.cancel", NULL);
+}
+
+static void
+reports_connect_page_init (ReportsConnectPage *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+  update_actions (self);
+}

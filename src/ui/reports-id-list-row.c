@@ -1,0 +1,417 @@
+/* reports-id-list-row.c
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "reports-id-list-row.h"
+#include "reports-id-selector.h"
+#include "yeastar-menu-option.h"
+
+struct _ReportsIdListRow
+{
+  AdwActionRow    parent_instance;
+
+  ReportsSession *session;
+  YeastarParam    param;
+  char           *value;
+  char           *queue_id;
+  char           *summary;
+  GListStore     *options;       /* every menu of the parameter, once loaded */
+  GCancellable   *cancellable;
+  guint           pending;       /* menus still loading */
+  guint           open_when_loaded : 1;
+
+  GtkWidget      *spinner;
+};
+
+G_DEFINE_FINAL_TYPE (ReportsIdListRow, reports_id_list_row, ADW_TYPE_ACTION_ROW)
+
+enum {
+  PROP_0,
+  PROP_VALUE,
+  PROP_SUMMARY,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+static void load_options (ReportsIdListRow *self);
+
+static guint
+count_ids (const char *value)
+{
+  g_auto(GStrv) ids = NULL;
+  guint n = 0;
+
+  if (value == NULL)
+    return 0;
+
+  ids = g_strsplit (value, ",", -1);
+  for (guint i = 0; ids[i] != NULL; i++)
+    if (g_strstrip (ids[i])[0] != '\0')
+      n++;
+
+  return n;
+}
+
+/* "3 extensions", in the noun of the parameter. */
+static char *
+format_count (YeastarParam param,
+              guint        n)
+{
+  if (param == YEASTAR_PARAM_EXT_ID_LIST)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u extension or group", "%u extensions or groups", n), n);
+  if (param == YEASTAR_PARAM_TRUNK_ID_LIST)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u trunk", "%u trunks", n), n);
+  if (param == YEASTAR_PARAM_IVR_ID_LIST)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u IVR", "%u IVRs", n), n);
+  if (param == YEASTAR_PARAM_RING_GROUP_ID_LIST)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ring group", "%u ring groups", n), n);
+  if (param == YEASTAR_PARAM_QUEUE_ID_LIST)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u queue", "%u queues", n), n);
+  if (param == YEASTAR_PARAM_AGENT_ID_LIST)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u agent", "%u agents", n), n);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", n), n);
+}
+
+const char *
+reports_id_list_row_get_summary (ReportsIdListRow *self)
+{
+  g_return_val_if_fail (REPORTS_IS_ID_LIST_ROW (self), NULL);
+
+  return self->summary;
+}
+
+static void
+update_summary (ReportsIdListRow *self)
+{
+  guint n = count_ids (self->value);
+  guint total = self->options != NULL && self->pending == 0 ? g_list_model_get_n_items (G_LIST_MODEL (self->options)) : 0;
+  g_autofree char *summary = NULL;
+
+  if (self->param == YEASTAR_PARAM_AGENT_ID_LIST && self->queue_id == NULL)
+    summary = g_strdup (_("Choose a queue first"));
+  else if (n == 0)
+    summary = g_strdup (_("None selected"));
+  else if (total > 0 && n == total)
+    {
+      g_autofree char *count = format_count (self->param, total);
+
+      /* Translators: %s is a count such as "120 queues". */
+      summary = g_strdup_printf (_("All %s"), count);
+    }
+  else
+    summary = format_count (self->param, n);
+
+  if (g_strcmp0 (summary, self->summary) != 0)
+    {
+      g_free (self->summary);
+      self->summary = g_steal_pointer (&summary);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), self->summary);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SUMMARY]);
+    }
+
+  gtk_widget_set_sensitive (GTK_WIDGET (self),
+                            self->param != YEASTAR_PARAM_AGENT_ID_LIST || self->queue_id != NULL);
+}
+
+const char *
+reports_id_list_row_get_value (ReportsIdListRow *self)
+{
+  g_return_val_if_fail (REPORTS_IS_ID_LIST_ROW (self), NULL);
+
+  return self->value;
+}
+
+void
+reports_id_list_row_set_value (ReportsIdListRow *self,
+                               const char       *value)
+{
+  g_return_if_fail (REPORTS_IS_ID_LIST_ROW (self));
+
+  if (value != NULL && value[0] == '\0')
+    value = NULL;
+
+  if (g_strcmp0 (self->value, value) == 0)
+    return;
+
+  g_free (self->value);
+  self->value = g_strdup (value);
+  update_summary (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VALUE]);
+}
+
+void
+reports_id_list_row_set_queue_id (ReportsIdListRow *self,
+                                  const char       *queue_id)
+{
+  g_return_if_fail (REPORTS_IS_ID_LIST_ROW (self));
+
+  if (queue_id != NULL && queue_id[0] == '\0')
+    queue_id = NULL;
+
+  if (g_strcmp0 (self->queue_id, queue_id) == 0)
+    return;
+
+  g_free (self->queue_id);
+  self->queue_id = g_strdup (queue_id);
+
+  /* Agents belong to a queue: another queue, another list, and the
+   * agents picked for the previous queue no longer apply. */
+  g_clear_object (&self->options);
+  reports_id_list_row_set_value (self, NULL);
+  update_summary (self);
+  if (self->queue_id != NULL)
+    load_options (self);
+}
+
+static void
+applied_cb (ReportsIdListRow *self,
+            const char       *value)
+{
+  reports_id_list_row_set_value (self, value);
+}
+
+static void
+open_selector (ReportsIdListRow *self)
+{
+  ReportsIdSelector *selector;
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
+
+  selector = reports_id_selector_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                      title, G_LIST_MODEL (self->options), self->value);
+  g_signal_connect_object (selector, "applied", G_CALLBACK (applied_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (selector));
+}
+
+static void
+set_loading (ReportsIdListRow *self,
+             gboolean          loading)
+{
+  gtk_widget_set_visible (self->spinner, loading);
+  gtk_spinner_set_spinning (GTK_SPINNER (self->spinner), loading);
+}
+
+static void
+load_menu_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(ReportsIdListRow) self = user_data;
+  g_autoptr(GListModel) options = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  guint n_items;
+
+  options = reports_session_load_menu_finish (REPORTS_SESSION (object), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  self->pending--;
+
+  if (options == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Could not load the list: %s"), error->message);
+
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (self), message);
+      gtk_widget_add_css_class (GTK_WIDGET (self), "error");
+      set_loading (self, FALSE);
+      self->open_when_loaded = FALSE;
+      return;
+    }
+
+  n_items = g_list_model_get_n_items (options);
+  items = g_ptr_array_new_full (n_items, g_object_unref);
+  for (guint i = 0; i < n_items; i++)
+    g_ptr_array_add (items, g_list_model_get_item (options, i));
+  if (self->options != NULL)
+    g_list_store_splice (self->options, g_list_model_get_n_items (G_LIST_MODEL (self->options)), 0,
+                         items->pdata, items->len);
+
+  if (self->pending == 0)
+    {
+      set_loading (self, FALSE);
+      update_summary (self);
+      if (self->open_when_loaded)
+        {
+          self->open_when_loaded = FALSE;
+          open_selector (self);
+        }
+    }
+}
+
+static void
+load_options (ReportsIdListRow *self)
+{
+  const char * const *menus = yeastar_param_get_menus (self->param);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  self->cancellable = g_cancellable_new ();
+
+  g_clear_object (&self->options);
+  self->options = g_list_store_new (YEASTAR_TYPE_MENU_OPTION);
+  self->pending = 0;
+  gtk_widget_remove_css_class (GTK_WIDGET (self), "error");
+
+  if (self->session == NULL || menus == NULL)
+    return;
+
+  set_loading (self, TRUE);
+  for (guint i = 0; menus[i] != NULL; i++)
+    {
+      self->pending++;
+      reports_session_load_menu_async (self->session, menus[i],
+                                       self->param == YEASTAR_PARAM_AGENT_ID_LIST ? self->queue_id : NULL,
+                                       self->cancellable, load_menu_cb, g_object_ref (self));
+    }
+}
+
+static void
+reports_id_list_row_activate (AdwActionRow *row)
+{
+  ReportsIdListRow *self = REPORTS_ID_LIST_ROW (row);
+
+  if (self->options == NULL || gtk_widget_has_css_class (GTK_WIDGET (self), "error"))
+    load_options (self);
+
+  if (self->pending > 0)
+    self->open_when_loaded = TRUE;
+  else
+    open_selector (self);
+}
+
+static void
+reports_id_list_row_dispose (GObject *object)
+{
+  ReportsIdListRow *self = REPORTS_ID_LIST_ROW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->options);
+  g_clear_object (&self->session);
+
+  G_OBJECT_CLASS (reports_id_list_row_parent_class)->dispose (object);
+}
+
+static void
+reports_id_list_row_finalize (GObject *object)
+{
+  ReportsIdListRow *self = REPORTS_ID_LIST_ROW (object);
+
+  g_clear_pointer (&self->value, g_free);
+  g_clear_pointer (&self->queue_id, g_free);
+  g_clear_pointer (&self->summary, g_free);
+
+  G_OBJECT_CLASS (reports_id_list_row_parent_class)->finalize (object);
+}
+
+static void
+reports_id_list_row_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ReportsIdListRow *self = REPORTS_ID_LIST_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_VALUE:
+      g_value_set_string (value, self->value);
+      break;
+
+    case PROP_SUMMARY:
+      g_value_set_string (value, self->summary);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reports_id_list_row_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  ReportsIdListRow *self = REPORTS_ID_LIST_ROW (object);
+
+  switch (prop_id)
+    {
+    case PROP_VALUE:
+      reports_id_list_row_set_value (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reports_id_list_row_class_init (ReportsIdListRowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  AdwActionRowClass *row_class = ADW_ACTION_ROW_CLASS (klass);
+
+  object_class->dispose = reports_id_list_row_dispose;
+  object_class->finalize = reports_id_list_row_finalize;
+  object_class->get_property = reports_id_list_row_get_property;
+  object_class->set_property = reports_id_list_row_set_property;
+
+  row_class->activate = reports_id_list_row_activate;
+
+  properties [PROP_VALUE] =
+    g_param_spec_string ("value", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_SUMMARY] =
+    g_param_spec_string ("summary", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+reports_id_list_row_init (ReportsIdListRow *self)
+{
+  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
+
+  self->spinner = gtk_spinner_new ();
+  gtk_widget_set_visible (self->spinner, FALSE);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->spinner);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), arrow);
+  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), TRUE);
+}
+
+GtkWidget *
+reports_id_list_row_new (ReportsSession *session,
+                         YeastarParam    param)
+{
+  ReportsIdListRow *self;
+
+  g_return_val_if_fail (REPORTS_IS_SESSION (session), NULL);
+  g_return_val_if_fail (yeastar_param_get_value_kind (param) == YEASTAR_VALUE_ID_LIST, NULL);
+
+  self = g_object_new (REPORTS_TYPE_ID_LIST_ROW,
+                       "title", yeastar_param_get_title (param),
+                       NULL);
+  self->session = g_object_ref (session);
+  self->param = param;
+  update_summary (self);
+  if (param != YEASTAR_PARAM_AGENT_ID_LIST)
+    load_options (self);
+
+  return GTK_WIDGET (self);
+}

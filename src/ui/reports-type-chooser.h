@@ -1,0 +1,25 @@
+/* reports-type-chooser.h
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define REPORTS_TYPE_TYPE_CHOOSER (reports_type_chooser_get_type ())
+
+G_DECLARE_FINAL_TYPE (ReportsTypeChooser, reports_type_chooser, REPORTS, TYPE_CHOOSER, GtkPopover)
+
+/* The 22 report types of the report-type table, under their categories,
+ * searchable by name. "report-type" is the chosen type's API name. */
+GtkWidget  *reports_type_chooser_new             (void);
+const char *reports_type_chooser_get_report_type (ReportsTypeChooser *self);
+void        reports_type_chooser_set_report_type (ReportsTypeChooser *self,
+                                                  const char         *api_name);
+
+G_END_DECLS
