@@ -15,6 +15,7 @@
 #include "reports-cli-download.h"
 #include "reports-cli-ids.h"
 #include "reports-cli-time.h"
+#include "yeastar-date-range.h"
 #include "yeastar-download.h"
 #include "yeastar-menu-option.h"
 #include "yeastar-report-request.h"
@@ -55,7 +56,7 @@ typedef struct
   YeastarReportRequest *request;
   GFile                *folder;
   gboolean              has_range;
-  ReportsCliRange       range;
+  YeastarDateRange      range;
   gboolean              lookup[YEASTAR_N_PARAMS];
 } Download;
 
@@ -377,9 +378,9 @@ prepare_request (Download  *self,
       YeastarPeriodKind kind;
       g_autoptr(GDateTime) period = NULL;
 
-      if (!reports_cli_range_from_name (self->range_name, &self->range))
+      if (!yeastar_date_range_from_name (self->range_name, &self->range))
         {
-          g_autofree char *names = g_strjoinv (", ", (char **) reports_cli_range_get_names ());
+          g_autofree char *names = g_strjoinv (", ", (char **) yeastar_date_range_get_names ());
           g_autofree char *quoted = g_utf8_make_valid (self->range_name, -1);
 
           return usage_error (error, _("--range: “%s” is not a preset; give one of %s"), quoted, names);
@@ -392,7 +393,7 @@ prepare_request (Download  *self,
       if (!uses_period && !yeastar_report_type_uses_range (type))
         return usage_error (error, _("--range: %s takes no dates"), yeastar_report_type_get_api_name (type));
 
-      if (uses_period && !reports_cli_range_get_period (self->range, placeholder, &kind, &period))
+      if (uses_period && !yeastar_date_range_get_period (self->range, placeholder, &kind, &period))
         return usage_error (error,
                             _("--range: %s covers a day, a month or a year (--time), not a week"),
                             yeastar_report_type_get_api_name (type));
@@ -411,7 +412,7 @@ prepare_request (Download  *self,
           g_autoptr(GDateTime) start = NULL;
           g_autoptr(GDateTime) end = NULL;
 
-          reports_cli_range_get_bounds (self->range, placeholder, &start, &end);
+          yeastar_date_range_get_bounds (self->range, placeholder, &start, &end);
           yeastar_report_request_set_start_time (self->request, start);
           yeastar_report_request_set_end_time (self->request, end);
         }
@@ -605,7 +606,7 @@ apply_range (Download *self)
       g_autoptr(GDateTime) period = NULL;
       YeastarPeriodKind kind;
 
-      if (reports_cli_range_get_period (self->range, now, &kind, &period))
+      if (yeastar_date_range_get_period (self->range, now, &kind, &period))
         {
           yeastar_report_request_set_period_kind (self->request, kind);
           yeastar_report_request_set_period (self->request, period);
@@ -616,7 +617,7 @@ apply_range (Download *self)
       g_autoptr(GDateTime) start = NULL;
       g_autoptr(GDateTime) end = NULL;
 
-      reports_cli_range_get_bounds (self->range, now, &start, &end);
+      yeastar_date_range_get_bounds (self->range, now, &start, &end);
       yeastar_report_request_set_start_time (self->request, start);
       yeastar_report_request_set_end_time (self->request, end);
     }

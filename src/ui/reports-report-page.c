@@ -9,7 +9,6 @@
 
 #include <glib/gi18n.h>
 
-#include "reports-cli-time.h"
 #include "reports-compat.h"
 #include "reports-date-time-row.h"
 #include "reports-download-row.h"
@@ -18,6 +17,7 @@
 #include "reports-period-row.h"
 #include "reports-report-page.h"
 #include "reports-type-chooser.h"
+#include "yeastar-date-range.h"
 #include "yeastar-download.h"
 #include "yeastar-error.h"
 
@@ -884,14 +884,14 @@ preset_action (GtkWidget  *widget,
   ReportsReportPage *self = REPORTS_REPORT_PAGE (widget);
   g_autoptr(GDateTime) start = NULL;
   g_autoptr(GDateTime) end = NULL;
-  ReportsCliRange range;
+  YeastarDateRange range;
   GDateTime *now;
 
-  if (self->session == NULL || !reports_cli_range_from_name (g_variant_get_string (parameter, NULL), &range))
+  if (self->session == NULL || !yeastar_date_range_from_name (g_variant_get_string (parameter, NULL), &range))
     return;
 
   now = yeastar_pbx_info_get_clock (reports_session_get_pbx_info (self->session));
-  reports_cli_range_get_bounds (range, now, &start, &end);
+  yeastar_date_range_get_bounds (range, now, &start, &end);
   yeastar_report_request_set_start_time (self->request, start);
   yeastar_report_request_set_end_time (self->request, end);
 }

@@ -916,35 +916,6 @@ test_time_parser (void)
     }
 }
 
-static void
-test_range_edges (void)
-{
-  g_autoptr(GDateTime) sunday = g_date_time_new_utc (2024, 3, 17, 23, 0, 0);
-  g_autoptr(GDateTime) new_year = g_date_time_new_utc (2024, 1, 1, 0, 0, 0);
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-  g_autofree char *a = NULL;
-  g_autofree char *b = NULL;
-
-  /* On a Sunday, this week began six days ago (ISO weeks). */
-  reports_cli_range_get_bounds (REPORTS_CLI_RANGE_THIS_WEEK, sunday, &start, &end);
-  a = g_date_time_format (start, "%F %T");
-  b = g_date_time_format (end, "%F %T");
-  g_assert_cmpstr (a, ==, "2024-03-11 00:00:00");
-  g_assert_cmpstr (b, ==, "2024-03-17 23:59:59");
-  g_clear_pointer (&start, g_date_time_unref);
-  g_clear_pointer (&end, g_date_time_unref);
-  g_clear_pointer (&a, g_free);
-  g_clear_pointer (&b, g_free);
-
-  /* Yesterday and last month across the new year. */
-  reports_cli_range_get_bounds (REPORTS_CLI_RANGE_LAST_MONTH, new_year, &start, &end);
-  a = g_date_time_format (start, "%F %T");
-  b = g_date_time_format (end, "%F %T");
-  g_assert_cmpstr (a, ==, "2023-12-01 00:00:00");
-  g_assert_cmpstr (b, ==, "2023-12-31 23:59:59");
-}
-
 int
 main (int   argc,
       char *argv[])
@@ -952,7 +923,6 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/time/parser", test_time_parser);
-  g_test_add_func ("/cli/time/range-edges", test_range_edges);
   g_test_add_func ("/cli/demo", test_demo);
 
 #define ADD(path, func) \
