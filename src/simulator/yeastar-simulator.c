@@ -89,7 +89,8 @@ struct _YeastarSimulator
   guint                  total_requests;
   guint                  failed_logins;
   guint                  heartbeats;
-  guint                  report_counter;
+  guint64                report_counter;
+  guint64                name_salt;      /* makes file names differ between simulators */
   guint                  download_id;
 };
 
@@ -1149,25 +1150,45 @@ link_for_name (const char *name)
   return g_string_free (link, FALSE);
 }
 
+/* splitmix64's finaliser: a bijection on 64-bit values. */
+static guint64
+mix64 (guint64 x)
+{
+  x ^= x >> 30;
+  x *= G_GUINT64_CONSTANT (0xbf58476d1ce4e5b9);
+  x ^= x >> 27;
+  x *= G_GUINT64_CONSTANT (0x94d049bb133111eb);
+  x ^= x >> 31;
+
+  return x;
+}
+
 /* "<ReportName>-<firmware>-download-<YYYYMMDDhhmmss>-<16 chars>.csv", like
- * the vendor's example; the 16 characters come from the request counter,
- * so names are unique and reproducible. */
+ * the vendor's example. The 16 characters come from the request counter
+ * and a salt drawn when the simulator is made: every name a simulator
+ * offers is different (the first 11 characters are the base-62 digits of
+ * a bijection of the counter, and 62^11 > 2^64), and two simulators, in
+ * one process or in two, almost surely never offer the same name, even
+ * with the same clock. Only the name varies: a file's bytes depend on the
+ * request and the clock alone. */
 static char *
 new_file_name (YeastarSimulator        *self,
                const YeastarReportType *type)
 {
   static const char alphabet[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789";
+  const guint base = sizeof alphabet - 1;
   g_autoptr(GDateTime) now = dup_now (self);
   g_autofree char *stamp = g_date_time_format (now, "%Y%m%d%H%M%S");
-  guint32 state = 0x2545f491u ^ (++self->report_counter * 0x9e3779b9u);
+  guint64 unique = mix64 (self->name_salt + ++self->report_counter * G_GUINT64_CONSTANT (0x9e3779b97f4a7c15));
+  guint64 filler = mix64 (unique ^ self->name_salt);
   char suffix[17];
 
   for (guint i = 0; i < 16; i++)
     {
-      state ^= state << 13;
-      state ^= state >> 17;
-      state ^= state << 5;
-      suffix[i] = alphabet[state % (sizeof alphabet - 1)];
+      guint64 *digits = i < 11 ? &unique : &filler;
+
+      suffix[i] = alphabet[*digits % base];
+      *digits /= base;
     }
   suffix[16] = '\0';
 
@@ -2211,6 +2232,7 @@ yeastar_simulator_init (YeastarSimulator *self)
   self->stalls = g_ptr_array_new_with_free_func (stall_free);
   self->events = g_ptr_array_new_with_free_func (pending_event_free);
   self->created_at = g_get_monotonic_time ();
+  self->name_salt = (guint64) g_random_int () << 32 | g_random_int ();
   _yeastar_simulator_menus_init (&self->menus);
 }
 

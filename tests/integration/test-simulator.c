@@ -488,6 +488,68 @@ test_validator (Fixture       *fx,
   g_assert_cmpstr (yeastar_simulator_get_last_api_version (fx->sim), ==, "v1.0");
 }
 
+#define FILE_NAME_QUERY "type=queueperformance&queue_id_list=1,2&start_time=01/07/2026%2012:00:00%20AM" \
+  "&end_time=31/07/2026%2011:59:59%20PM"
+
+/* The random-looking part of an offered name: "…-download-<stamp>-<16>.csv". */
+static const char *
+name_suffix (const char *name)
+{
+  const char *dash = strrchr (name, '-');
+
+  g_assert_nonnull (dash);
+  g_assert_cmpuint (strlen (dash), ==, strlen ("-") + 16 + strlen (".csv"));
+  for (guint i = 1; i <= 16; i++)
+    g_assert_true (g_ascii_isalnum (dash[i]));
+  return dash + 1;
+}
+
+static void
+test_file_names (Fixture       *fx,
+                 gconstpointer  data)
+{
+  g_autoptr(GDateTime) clock = g_date_time_new_utc (2026, 7, 31, 10, 0, 0);
+  g_autoptr(GHashTable) names = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GHashTable) suffixes = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GPtrArray) replies = g_ptr_array_new_with_free_func ((GDestroyNotify) json_node_unref);
+  g_autoptr(GBytes) first = NULL;
+  Fixture other = { 0, };
+
+  /* Two simulators with the same clock, as two demo processes started in
+   * the same second, or two runs of a test; each offers the same report
+   * twice, within the same second. */
+  fixture_set_up (&other, NULL);
+  g_object_set (fx->sim, "clock", clock, NULL);
+  g_object_set (other.sim, "clock", clock, NULL);
+
+  for (guint i = 0; i < 4; i++)
+    {
+      Fixture *on = i % 2 == 0 ? fx : &other;
+      JsonNode *reply = api_get (on, "/openapi/v2.0/call_report/download", FILE_NAME_QUERY);
+      const char *name = string_of (reply, "file");
+      g_autoptr(GBytes) contents = NULL;
+
+      g_assert_cmpint (errcode_of (reply), ==, 0);
+      g_ptr_array_add (replies, reply);
+      g_assert_true (g_str_has_prefix (name, "QueuePerformance-37.23.0.123-download-20260731100000-"));
+      g_assert_true (g_hash_table_add (names, (char *) name));
+      g_assert_true (g_hash_table_add (suffixes, (char *) name_suffix (name)));
+
+      /* The bytes depend on the request and the clock, never on the name. */
+      contents = yeastar_simulator_dup_file_contents (on->sim, name);
+      g_assert_nonnull (contents);
+      if (first == NULL)
+        first = g_bytes_ref (contents);
+      else
+        g_assert_true (g_bytes_equal (first, contents));
+    }
+
+  /* Each simulator offers only its own files. */
+  g_assert_null (yeastar_simulator_dup_file_contents (other.sim, string_of (g_ptr_array_index (replies, 0), "file")));
+
+  fixture_tear_down (&other, NULL);
+}
+
 static GBytes *
 download (Fixture      *fx,
           const char   *link,
@@ -1228,6 +1290,7 @@ main (int   argc,
   ADD ("menu-options", test_menu_options);
   ADD ("report/validator", test_validator);
   ADD ("report/download", test_download);
+  ADD ("report/file-names", test_file_names);
   ADD ("report/expired-link", test_expired_link);
   ADD ("report/all-types", test_all_types);
   ADD ("report/large", test_large_report);
