@@ -655,7 +655,7 @@ on_state_changed (YeastarDownload *download,
 static void
 print_json (Download *self,
             GFile    *file,
-            goffset   size)
+            guint64   size)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
@@ -676,7 +676,7 @@ print_json (Download *self,
   json_builder_set_member_name (builder, "file_name");
   json_builder_add_string_value (builder, name);
   json_builder_set_member_name (builder, "bytes");
-  json_builder_add_int_value (builder, size);
+  json_builder_add_int_value (builder, (gint64) size);
   json_builder_set_member_name (builder, "type");
   json_builder_add_string_value (builder, self->type_name);
   json_builder_set_member_name (builder, "query");
@@ -710,9 +710,8 @@ reports_cli_download_run (int    argc,
   g_autofree char *description = NULL;
   g_autofree char *path = NULL;
   g_autofree char *size_text = NULL;
-  g_autoptr(GFileInfo) info = NULL;
   g_auto(GStrv) args = NULL;
-  goffset size;
+  guint64 size;
 
   self->connection = reports_cli_connection_new ();
 
@@ -785,13 +784,8 @@ reports_cli_download_run (int    argc,
 
   path = g_file_get_path (file);
 
-  /* The size of what was saved, rather than the count of bytes received,
-   * so that --json tells what is on disk. */
-  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE,
-                            NULL, &error);
-  if (info == NULL)
-    return fail (self, error);
-  size = g_file_info_get_size (info);
+  /* Every byte received was saved, and the count stays once done. */
+  size = yeastar_download_get_bytes_received (download);
   size_text = g_format_size (size);
   /* Translators: %s is a size, e.g. "12.3 kB" */
   reports_cli_connection_progress (self->connection, _("Saved %s"), size_text);

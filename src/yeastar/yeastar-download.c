@@ -167,7 +167,8 @@ set_total (YeastarDownload *self,
 }
 
 /* Closes the streams and removes a .part. @restart: another attempt
- * follows, so progress goes back to zero. */
+ * follows, so progress goes back to zero. Finishing calls it with FALSE:
+ * a saved report keeps its counts (finish() clears them on failure). */
 static void
 reset_transfer (YeastarDownload *self,
                 gboolean         restart)
@@ -208,6 +209,14 @@ finish (YeastarDownload *self,
 
   if (error != NULL)
     {
+      /* Nothing of the transfer is kept, so nothing of its progress. */
+      if (self->received != 0)
+        {
+          self->received = 0;
+          notify_progress (self, TRUE);
+        }
+      set_total (self, -1);
+
       g_clear_error (&self->error);
       self->error = g_error_copy (error);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ERROR]);
@@ -898,6 +907,9 @@ yeastar_download_class_init (YeastarDownloadClass *klass)
   properties [PROP_STATE] =
     g_param_spec_enum ("state", NULL, NULL, YEASTAR_TYPE_DOWNLOAD_STATE, YEASTAR_DOWNLOAD_STATE_IDLE,
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  /* bytes-received and total-bytes keep their final values once the
+   * download is done, and go back to 0 and -1 when it fails or is
+   * cancelled (nothing is kept). */
   properties [PROP_BYTES_RECEIVED] =
     g_param_spec_uint64 ("bytes-received", NULL, NULL, 0, G_MAXUINT64, 0,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));

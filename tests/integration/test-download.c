@@ -106,6 +106,32 @@ on_notify_state (YeastarDownload *download,
     }
 }
 
+/* After DONE, bytes-received and total-bytes keep the final counts (the
+ * window's "Saved as … (12 kB)", the CLI's --json "bytes"); after a
+ * failure or a cancellation nothing was kept, and neither is progress. */
+static void
+assert_final_counts (YeastarDownload *download,
+                     GFile           *file)
+{
+  g_autoptr(GFileInfo) info = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (file == NULL)
+    {
+      g_assert_cmpuint (yeastar_download_get_bytes_received (download), ==, 0);
+      g_assert_cmpint (yeastar_download_get_total_bytes (download), ==, -1);
+      g_assert_cmpfloat (yeastar_download_get_fraction (download), ==, -1.0);
+      return;
+    }
+
+  info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, G_FILE_QUERY_INFO_NONE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_file_info_get_size (info), >, 0);
+  g_assert_cmpuint (yeastar_download_get_bytes_received (download), ==, g_file_info_get_size (info));
+  g_assert_cmpint (yeastar_download_get_total_bytes (download), ==, g_file_info_get_size (info));
+  g_assert_cmpfloat (yeastar_download_get_fraction (download), ==, 1.0);
+}
+
 static GFile *
 run_download (DownloadFixture       *f,
               YeastarReportRequest  *request,
@@ -141,9 +167,13 @@ run_download (DownloadFixture       *f,
       g_assert_nonnull (yeastar_download_get_error (download));
       assert_no_secrets (f->base.sim, yeastar_download_get_error (download));
     }
+  assert_final_counts (download, file);
 
   g_clear_object (&result);
   spin_idle ();
+  /* … and keep them while the main loop runs on. */
+  assert_final_counts (download, file);
+  g_assert_cmpuint (progress->last_bytes, ==, yeastar_download_get_bytes_received (download));
   return file;
 }
 
