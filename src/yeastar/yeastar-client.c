@@ -2176,25 +2176,41 @@ report_format (YeastarClient *self)
                                 : yeastar_pbx_info_get_date_format (self->pbx_info);
 }
 
-/* The "valid format: <Go layout>" hint of a 40002 reply, as a format. */
+/* The "valid format: <Go layout>" hint of a 40002 reply, as a format.
+ * A date-time layout (start_time, end_time) tells the whole format. A
+ * date-only layout (a day's `time`) tells only the date order and the
+ * separator: the 12/24-hour setting of @current is kept, because a format
+ * without time, remembered for the connection, would take the time out of
+ * every later range report. A date-time hint wins over a date-only one. */
 static YeastarDateFormat *
-format_from_hint (const GError *error)
+format_from_hint (const GError      *error,
+                  YeastarDateFormat *current)
 {
   GPtrArray *params = yeastar_error_get_invalid_params (error);
+  g_autoptr(YeastarDateFormat) date_only = NULL;
 
   for (guint i = 0; params != NULL && i < params->len; i++)
     {
       const char *valid_msg = yeastar_invalid_param_get_valid_msg (g_ptr_array_index (params, i));
-      YeastarDateFormat *format;
+      g_autoptr(YeastarDateFormat) format = NULL;
 
       if (valid_msg == NULL || strstr (valid_msg, "valid format") == NULL)
         continue;
       format = yeastar_date_format_new_from_go_layout (valid_msg, NULL);
-      if (format != NULL)
-        return format;
+      if (format == NULL)
+        continue;
+      if (yeastar_date_format_has_time (format))
+        return g_steal_pointer (&format);
+      if (date_only == NULL)
+        date_only = g_steal_pointer (&format);
     }
 
-  return NULL;
+  if (date_only == NULL)
+    return NULL;
+
+  return yeastar_date_format_new_full (yeastar_date_format_get_order (date_only),
+                                       yeastar_date_format_get_separator (date_only),
+                                       current != NULL && yeastar_date_format_is_12_hour (current));
 }
 
 static void
@@ -2215,7 +2231,7 @@ on_report_reply (GObject      *object,
     {
       if (g_error_matches (error, YEASTAR_ERROR, YEASTAR_ERROR_INVALID_PARAMETER) && !data->corrected)
         {
-          g_autoptr(YeastarDateFormat) corrected = format_from_hint (error);
+          g_autoptr(YeastarDateFormat) corrected = format_from_hint (error, report_format (self));
 
           /* Retry once with the format the PBX's validator asked for, and
            * keep it for this connection; the same format again is no fix. */

@@ -700,6 +700,55 @@ test_report_format_correction (Fixture       *f,
 }
 
 static void
+test_report_format_correction_date_only (Fixture       *f,
+                                         gconstpointer  data)
+{
+  g_autoptr(YeastarReportRequest) period = new_full_request ("queueavgwaittalktime");
+  g_autoptr(YeastarReportRequest) range = new_full_request ("queueperformance");
+  g_autoptr(GDateTime) day = g_date_time_new_local (2026, 7, 15, 0, 0, 0);
+  g_autoptr(YeastarReportLink) link = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YeastarPbxInfo) info = NULL;
+  g_autofree char *query = NULL;
+
+  g_object_set (f->sim, "date-format", "YYYY/MM/DD", "time-format", "hh:mm:ss PM", NULL);
+  info = connect_client (f);
+
+  /* The display format changes to DD/MM/YYYY: a day report's first guess
+   * is wrong, and the validator's hint for `time` has no time in it. */
+  g_object_set (f->sim, "date-format", "DD/MM/YYYY", NULL);
+  yeastar_report_request_set_period_kind (period, YEASTAR_PERIOD_DAY);
+  yeastar_report_request_set_period (period, day);
+  link = request_report (f, period, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (link);
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_REPORT), ==, 2);
+  query = yeastar_simulator_dup_last_query (f->sim, YEASTAR_SIMULATOR_REPORT);
+  g_assert_nonnull (strstr (query, "time=15/07/2026"));
+  g_clear_pointer (&link, yeastar_report_link_free);
+  g_clear_pointer (&query, g_free);
+
+  /* Only the date order and separator were learnt: a range report still
+   * sends its times, in 12-hour form, and is right first time. */
+  link = request_report (f, range, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (link);
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_REPORT), ==, 3);
+  query = yeastar_simulator_dup_last_query (f->sim, YEASTAR_SIMULATOR_REPORT);
+  g_assert_nonnull (strstr (query, "start_time=01/07/2026 12:00:00 AM&end_time=31/07/2026 11:59:59 PM"));
+  g_clear_pointer (&link, yeastar_report_link_free);
+  g_clear_pointer (&query, g_free);
+
+  /* Nor does v1.0, which has no validator to correct it (a wrong format
+   * there gives an empty report). */
+  yeastar_report_request_set_api_version (range, YEASTAR_API_VERSION_V1);
+  link = request_report (f, range, &error);
+  g_assert_no_error (error);
+  query = yeastar_simulator_dup_last_query (f->sim, YEASTAR_SIMULATOR_REPORT);
+  g_assert_nonnull (strstr (query, "start_time=01/07/2026 12:00:00 AM&end_time=31/07/2026 11:59:59 PM"));
+}
+
+static void
 test_report_failed_sync (Fixture       *f,
                          gconstpointer  data)
 {
@@ -755,6 +804,7 @@ main (int   argc,
   ADD ("report/invalid-local", test_report_invalid_local);
   ADD ("report/api-version", test_report_api_version);
   ADD ("report/format-correction", test_report_format_correction);
+  ADD ("report/format-correction-date-only", test_report_format_correction_date_only);
   ADD ("report/failed-sync", test_report_failed_sync);
 
 #undef ADD
