@@ -20,9 +20,15 @@
  * - The PBX drops a socket after 60 s without traffic: a text `heartbeat`
  *   goes out every heartbeat-interval (30 s by default).
  * - The socket needs a valid access token, which expires: shortly before
- *   the client would renew it, and whenever the socket drops, the stream
- *   reconnects with a fresh token and subscribes again. [INFERRED] Events
- *   sent during the reconnection gap are lost; the waiter then times out.
+ *   the client would renew it, the stream opens a second socket with a
+ *   fresh token, subscribes on it, and only then closes the old one, so no
+ *   event falls into a gap. While both are subscribed the PBX may send an
+ *   event on both: an event 30027 the old socket delivered while the new
+ *   one was up is remembered by its download_id, and its copy from the new
+ *   socket is dropped.
+ * - When the socket drops, the stream reconnects with a fresh token and
+ *   subscribes again. [INFERRED] Events sent during that gap are lost; the
+ *   waiter then times out.
  * - Event 30027 carries no reference to the request it answers (only a
  *   download_id the synchronous reply never mentions), so waiters are
  *   served in the order they started: the client starts a wait just before
@@ -42,6 +48,11 @@ struct _YeastarEventStream
   guint heartbeat_interval;
 
   SoupWebsocketConnection *conn;
+  /* A planned reconnect: the subscribed socket being replaced by conn,
+   * closed once conn is subscribed. */
+  SoupWebsocketConnection *old_conn;
+  /* download_id of events 30027 old_conn delivered while conn was open */
+  GArray *overlap_ids;
   SoupMessage *connect_msg;
   GCancellable *cancellable;
   char *token;
@@ -56,7 +67,8 @@ struct _YeastarEventStream
 
   guint wanted : 1;        /* open was asked for and not closed */
   guint connecting : 1;
-  guint subscribed : 1;
+  guint acked : 1;         /* conn acknowledged the subscription */
+  guint subscribed : 1;    /* "connected": conn or old_conn is subscribed */
   guint established : 1;   /* subscribed at least once: reconnect on drops */
 };
 
@@ -182,6 +194,42 @@ fail_all (YeastarEventStream *self,
 
 /* Incoming -------------------------------------------------------------- */
 
+/* Once the new socket of a planned reconnect is subscribed, the PBX sends
+ * an event on both sockets. An event 30027 the old socket delivers while
+ * the new one is open is remembered, and its copy from the new one is a
+ * duplicate. */
+static gboolean
+is_duplicate_event (YeastarEventStream      *self,
+                    SoupWebsocketConnection *conn,
+                    JsonObject              *msg)
+{
+  gint64 id = _yeastar_json_get_int (msg, "download_id", -1);
+
+  g_assert (YEASTAR_IS_EVENT_STREAM (self));
+  g_assert (msg != NULL);
+
+  if (id < 0)
+    return FALSE;
+
+  if (self->old_conn != NULL && conn == self->old_conn)
+    {
+      if (self->conn != NULL)
+        g_array_append_val (self->overlap_ids, id);
+      return FALSE;
+    }
+
+  for (guint i = 0; i < self->overlap_ids->len; i++)
+    {
+      if (g_array_index (self->overlap_ids, gint64, i) == id)
+        {
+          g_array_remove_index_fast (self->overlap_ids, i);
+          return TRUE;
+        }
+    }
+
+  return FALSE;
+}
+
 static void
 handle_report_event (YeastarEventStream *self,
                      JsonObject         *msg)
@@ -229,15 +277,20 @@ handle_report_event (YeastarEventStream *self,
     }
 }
 
+static void close_connection (YeastarEventStream       *self,
+                              SoupWebsocketConnection **conn);
+static void schedule_reconnect (YeastarEventStream *self);
+
 static void
-handle_ack (YeastarEventStream *self,
-            JsonObject         *root)
+handle_ack (YeastarEventStream      *self,
+            SoupWebsocketConnection *conn,
+            JsonObject              *root)
 {
   gint64 errcode = _yeastar_json_get_int (root, "errcode", -1);
   GTask *task;
 
-  if (self->subscribed)
-    return;   /* [INFERRED] a late duplicate acknowledgement */
+  if (conn != self->conn || self->acked)
+    return;   /* the old socket's, or [INFERRED] a late duplicate acknowledgement */
 
   if (errcode != 0)
     {
@@ -250,13 +303,28 @@ handle_ack (YeastarEventStream *self,
       if (errcode == 10004 && self->client != NULL)
         _yeastar_client_invalidate_token (self->client, self->token);
       fail_all (self, error, !self->established);
-      drop_connection (self);
+      if (self->old_conn != NULL)
+        {
+          /* A planned reconnect failed: the old socket serves on. */
+          close_connection (self, &self->conn);
+          g_clear_pointer (&self->token, g_free);
+          schedule_reconnect (self);
+        }
+      else
+        drop_connection (self);
       return;
     }
 
+  self->acked = TRUE;
   set_subscribed (self, TRUE);
   self->established = TRUE;
   self->reconnect_delay = 1;
+
+  if (self->old_conn != NULL)
+    {
+      g_debug ("YeastarEventStream: new connection subscribed, closing the old one");
+      close_connection (self, &self->old_conn);
+    }
 
   while ((task = g_queue_pop_head (&self->open_tasks)) != NULL)
     {
@@ -265,11 +333,11 @@ handle_ack (YeastarEventStream *self,
     }
 }
 
+/* One text frame from @conn. */
 static void
-on_message (SoupWebsocketConnection *conn,
-            gint                     type,
-            GBytes                  *message,
-            YeastarEventStream      *self)
+handle_text (YeastarEventStream      *self,
+             SoupWebsocketConnection *conn,
+             GBytes                  *message)
 {
   g_autoptr(JsonParser) parser = NULL;
   gsize len = 0;
@@ -280,7 +348,7 @@ on_message (SoupWebsocketConnection *conn,
   g_autoptr(JsonNode) parsed_msg = NULL;
   gint64 event_type;
 
-  if (type != SOUP_WEBSOCKET_DATA_TEXT || data == NULL)
+  if (data == NULL)
     return;
 
   if (len >= 9 && g_ascii_strncasecmp (data, "heartbeat", 9) == 0)
@@ -297,7 +365,7 @@ on_message (SoupWebsocketConnection *conn,
   object = json_node_get_object (root);
   if (json_object_has_member (object, "errcode") && !json_object_has_member (object, "type"))
     {
-      handle_ack (self, object);
+      handle_ack (self, conn, object);
       return;
     }
 
@@ -316,10 +384,27 @@ on_message (SoupWebsocketConnection *conn,
       return;
     }
 
+  if (event_type == YEASTAR_EVENT_REPORT_DOWNLOAD &&
+      is_duplicate_event (self, conn, json_node_get_object (msg_node)))
+    {
+      g_debug ("YeastarEventStream: event 30027 received on both connections, the copy ignored");
+      return;
+    }
+
   g_signal_emit (self, signals [EVENT], 0, (int) event_type, json_node_get_object (msg_node));
 
   if (event_type == YEASTAR_EVENT_REPORT_DOWNLOAD)
     handle_report_event (self, json_node_get_object (msg_node));
+}
+
+static void
+on_message (SoupWebsocketConnection *conn,
+            gint                     type,
+            GBytes                  *message,
+            YeastarEventStream      *self)
+{
+  if (type == SOUP_WEBSOCKET_DATA_TEXT)
+    handle_text (self, conn, message);
 }
 
 /* Connection ------------------------------------------------------------ */
@@ -347,18 +432,32 @@ schedule_reconnect (YeastarEventStream *self)
 }
 
 static void
+close_connection (YeastarEventStream       *self,
+                  SoupWebsocketConnection **conn)
+{
+  g_assert (YEASTAR_IS_EVENT_STREAM (self));
+  g_assert (conn != NULL);
+
+  if (*conn == NULL)
+    return;
+
+  if (*conn == self->conn)
+    self->acked = FALSE;
+
+  g_signal_handlers_disconnect_by_data (*conn, self);
+  if (soup_websocket_connection_get_state (*conn) == SOUP_WEBSOCKET_STATE_OPEN)
+    soup_websocket_connection_close (*conn, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
+  g_clear_object (conn);
+}
+
+static void
 drop_connection (YeastarEventStream *self)
 {
   g_clear_handle_id (&self->heartbeat_id, g_source_remove);
   g_clear_handle_id (&self->renew_id, g_source_remove);
 
-  if (self->conn != NULL)
-    {
-      g_signal_handlers_disconnect_by_data (self->conn, self);
-      if (soup_websocket_connection_get_state (self->conn) == SOUP_WEBSOCKET_STATE_OPEN)
-        soup_websocket_connection_close (self->conn, SOUP_WEBSOCKET_CLOSE_NORMAL, NULL);
-      g_clear_object (&self->conn);
-    }
+  close_connection (self, &self->conn);
+  close_connection (self, &self->old_conn);
 
   g_clear_pointer (&self->token, g_free);
   set_subscribed (self, FALSE);
@@ -368,6 +467,28 @@ static void
 on_closed (SoupWebsocketConnection *conn,
            YeastarEventStream      *self)
 {
+  if (self->old_conn != NULL && conn == self->old_conn)
+    {
+      /* Replaced before the new socket was subscribed: that one takes
+       * over once it is. */
+      g_debug ("YeastarEventStream: old connection closed by the PBX during a reconnect");
+      close_connection (self, &self->old_conn);
+      set_subscribed (self, self->acked);
+      if (self->conn == NULL && !self->connecting)
+        schedule_reconnect (self);
+      return;
+    }
+
+  if (self->old_conn != NULL)
+    {
+      /* The new socket of a planned reconnect went: the old one serves on. */
+      g_debug ("YeastarEventStream: new connection closed by the PBX during a reconnect");
+      close_connection (self, &self->conn);
+      g_clear_pointer (&self->token, g_free);
+      schedule_reconnect (self);
+      return;
+    }
+
   g_debug ("YeastarEventStream: connection closed by the PBX");
   drop_connection (self);
 
@@ -382,14 +503,20 @@ on_closed (SoupWebsocketConnection *conn,
   schedule_reconnect (self);
 }
 
+static void
+send_heartbeat (SoupWebsocketConnection *conn)
+{
+  if (conn != NULL && soup_websocket_connection_get_state (conn) == SOUP_WEBSOCKET_STATE_OPEN)
+    soup_websocket_connection_send_text (conn, "heartbeat");
+}
+
 static gboolean
 on_heartbeat (gpointer user_data)
 {
   YeastarEventStream *self = user_data;
 
-  if (self->conn != NULL &&
-      soup_websocket_connection_get_state (self->conn) == SOUP_WEBSOCKET_STATE_OPEN)
-    soup_websocket_connection_send_text (self->conn, "heartbeat");
+  send_heartbeat (self->conn);
+  send_heartbeat (self->old_conn);
 
   return G_SOURCE_CONTINUE;
 }
@@ -399,8 +526,22 @@ on_renew (gpointer user_data)
 {
   YeastarEventStream *self = user_data;
 
-  /* The token is about to be renewed: move to a fresh one now. */
+  /* The token is about to be renewed: move to a fresh one now. A
+   * subscribed socket stays until the new one is subscribed too, so that
+   * no event is sent while neither is. */
   self->renew_id = 0;
+  if (self->wanted && self->conn != NULL && self->acked && !self->connecting)
+    {
+      g_debug ("YeastarEventStream: access token about to expire, opening a new connection");
+      close_connection (self, &self->old_conn);
+      self->old_conn = g_steal_pointer (&self->conn);
+      self->acked = FALSE;
+      g_array_set_size (self->overlap_ids, 0);
+      g_clear_pointer (&self->token, g_free);
+      stream_connect (self);
+      return G_SOURCE_REMOVE;
+    }
+
   g_debug ("YeastarEventStream: access token about to expire, reconnecting");
   drop_connection (self);
   if (self->wanted)
@@ -452,10 +593,12 @@ on_connected (GObject      *object,
     }
 
   self->conn = g_steal_pointer (&conn);
+  self->acked = FALSE;
   g_signal_connect (self->conn, "message", G_CALLBACK (on_message), self);
   g_signal_connect (self->conn, "closed", G_CALLBACK (on_closed), self);
 
   soup_websocket_connection_send_text (self->conn, "{\"topic_list\":[30027]}");
+  g_clear_handle_id (&self->heartbeat_id, g_source_remove);
   self->heartbeat_id = g_timeout_add (self->heartbeat_interval, on_heartbeat, self);
 }
 
@@ -536,6 +679,7 @@ yeastar_event_stream_finalize (GObject *object)
   g_clear_object (&self->cancellable);
   g_clear_object (&self->connect_msg);
   g_clear_pointer (&self->token, g_free);
+  g_clear_pointer (&self->overlap_ids, g_array_unref);
 
   G_OBJECT_CLASS (yeastar_event_stream_parent_class)->finalize (object);
 }
@@ -632,6 +776,7 @@ yeastar_event_stream_init (YeastarEventStream *self)
 {
   self->heartbeat_interval = DEFAULT_HEARTBEAT_MS;
   self->reconnect_delay = 1;
+  self->overlap_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   g_queue_init (&self->open_tasks);
   g_queue_init (&self->waiters);
 }

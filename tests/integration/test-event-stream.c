@@ -211,6 +211,43 @@ test_reconnect_before_expiry (Fixture       *f,
 }
 
 static void
+test_report_during_planned_reconnect (Fixture       *f,
+                                      gconstpointer  data)
+{
+  g_autoptr(YeastarReportLink) link = NULL;
+  g_autoptr(YeastarReportLink) second = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* A 2 s token: 1 s after login the stream moves to a fresh one, and the
+   * stalled refresh_token holds that switch for 800 ms. Event 30027 comes
+   * 1.3 s after the request, while the new socket is not up yet: the old
+   * one must still be subscribed to deliver it. */
+  g_object_set (f->sim,
+                "access-token-lifetime", 2,
+                "async-delay-ms", 1300,
+                "stall-ms", 800,
+                NULL);
+  yeastar_simulator_inject_fault (f->sim, YEASTAR_SIMULATOR_REFRESH_TOKEN, YEASTAR_SIMULATOR_FAULT_STALL, 1);
+  yeastar_client_set_report_timeout (f->client, 5);
+
+  link = request_async_report (f, "ivr", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (link);
+  /* It was delivered during the switch: the refresh is still held. */
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_REFRESH_TOKEN), ==, 1);
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_SUBSCRIBE), ==, 1);
+
+  /* The new socket takes over; the next report is served by it, once. */
+  while (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_SUBSCRIBE) < 2)
+    g_main_context_iteration (NULL, TRUE);
+  spin_for (100);
+  g_object_set (f->sim, "async-delay-ms", 50, NULL);
+  second = request_async_report (f, "queueagentperformance", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (yeastar_report_link_get_url (second), !=, yeastar_report_link_get_url (link));
+}
+
+static void
 on_event (YeastarEventStream *stream,
           int                 type,
           JsonObject         *msg,
@@ -261,6 +298,7 @@ main (int   argc,
   ADD ("heartbeat", test_heartbeat);
   ADD ("reconnect-after-drop", test_reconnect_after_drop);
   ADD ("reconnect-before-expiry", test_reconnect_before_expiry);
+  ADD ("report-during-planned-reconnect", test_report_during_planned_reconnect);
   ADD ("event-signal", test_event_signal);
 
 #undef ADD
