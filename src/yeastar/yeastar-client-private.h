@@ -11,6 +11,7 @@
 #include <libsoup/soup.h>
 
 #include "yeastar-client.h"
+#include "yeastar-event-stream.h"
 #include "yeastar-pbx-info.h"
 
 G_BEGIN_DECLS
@@ -57,6 +58,19 @@ JsonObject        *_yeastar_client_parse_envelope        (YeastarClient         
                                                           GBytes                 *body,
                                                           const char             *endpoint,
                                                           GError                **error);
+/* The envelope, then errcode (0, or 2 with @allow_processing) or its GError. */
+JsonObject        *_yeastar_client_parse_reply           (YeastarClient          *self,
+                                                          GBytes                 *body,
+                                                          const char             *endpoint,
+                                                          gboolean                allow_processing,
+                                                          gboolean                during_login,
+                                                          GError                **error);
+/* Takes the tokens of a get_token or refresh_token reply. */
+gboolean           _yeastar_client_store_tokens          (YeastarClient          *self,
+                                                          JsonObject             *root,
+                                                          GError                **error);
+YeastarReportLink *_yeastar_report_link_new_from_json    (JsonObject             *root,
+                                                          GError                **error);
 /* A valid access token, refreshed or obtained through the request queue,
  * so it never races with another login. */
 void               _yeastar_client_get_access_token_async  (YeastarClient          *self,
@@ -77,6 +91,16 @@ void               _yeastar_client_request_report_async  (YeastarClient         
                                                           GCancellable           *cancellable,
                                                           GAsyncReadyCallback     callback,
                                                           gpointer                user_data);
+
+/* yeastar-menu-option.c */
+GListStore        *_yeastar_menu_options_new_from_json   (const char             *menu,
+                                                          JsonObject             *root,
+                                                          GError                **error);
+
+/* yeastar-event-stream.c */
+/* What the socket's "message" handler does with one text frame. */
+void               _yeastar_event_stream_handle_text     (YeastarEventStream     *self,
+                                                          GBytes                 *message);
 
 /* yeastar-pbx-info.c */
 YeastarPbxInfo    *_yeastar_pbx_info_new_from_json       (JsonObject             *data,

@@ -205,6 +205,25 @@ yeastar_report_link_get_url (const YeastarReportLink *self)
   return self->url;
 }
 
+/* The link of a call_report/download reply with errcode 0. */
+YeastarReportLink *
+_yeastar_report_link_new_from_json (JsonObject  *root,
+                                    GError     **error)
+{
+  const char *file = _yeastar_json_get_string (root, "file");
+  const char *url = _yeastar_json_get_string (root, "download_resource_url");
+
+  if (url == NULL || url[0] != '/' ||
+      (json_object_has_member (root, "file") && file == NULL))
+    {
+      g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
+                   _("The PBX’s answer has no usable download link for the report."));
+      return NULL;
+    }
+
+  return yeastar_report_link_new (file, url);
+}
+
 /* ---------------------------------------------------------------------- */
 /* TLS fingerprints                                                       */
 
@@ -496,8 +515,6 @@ check_reply (YeastarClient  *self,
 {
   guint status = soup_message_get_status (call->msg);
   const char *content_type;
-  g_autoptr(JsonObject) root = NULL;
-  gint64 errcode;
 
   if (status >= 500)
     {
@@ -537,19 +554,36 @@ check_reply (YeastarClient  *self,
       return NULL;
     }
 
-  root = _yeastar_client_parse_envelope (self, body, call->endpoint, error);
+  return _yeastar_client_parse_reply (self, body, call->endpoint, call->allow_processing,
+                                      call->stage == STAGE_LOGIN || call->stage == STAGE_REFRESH,
+                                      error);
+}
+
+/* The JSON part of check_reply(): the envelope, then errcode. Separate so
+ * that the fuzz targets reach it without a network. */
+JsonObject *
+_yeastar_client_parse_reply (YeastarClient  *self,
+                             GBytes         *body,
+                             const char     *endpoint,
+                             gboolean        allow_processing,
+                             gboolean        during_login,
+                             GError        **error)
+{
+  g_autoptr(JsonObject) root = NULL;
+  gint64 errcode;
+
+  root = _yeastar_client_parse_envelope (self, body, endpoint, error);
   if (root == NULL)
     return NULL;
 
   errcode = json_object_get_int_member (root, "errcode");
-  if (errcode == 0 || (errcode == 2 && call->allow_processing))
+  if (errcode == 0 || (errcode == 2 && allow_processing))
     return g_steal_pointer (&root);
 
   g_propagate_error (error,
                      _yeastar_error_from_errcode (errcode,
                                                   (_yeastar_json_get_string (root, "errmsg") ?: ""),
-                                                  root, call->endpoint,
-                                                  call->stage == STAGE_LOGIN || call->stage == STAGE_REFRESH,
+                                                  root, endpoint, during_login,
                                                   _yeastar_client_get_secrets (self)));
   return NULL;
 }
@@ -952,6 +986,14 @@ store_tokens (YeastarClient  *self,
 
   update_logged_in (self);
   return TRUE;
+}
+
+gboolean
+_yeastar_client_store_tokens (YeastarClient  *self,
+                              JsonObject     *root,
+                              GError        **error)
+{
+  return store_tokens (self, root, error);
 }
 
 static void
@@ -1928,12 +1970,7 @@ on_menu_options (GObject      *object,
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) root = NULL;
-  g_autoptr(GListStore) store = NULL;
-  g_autoptr(GPtrArray) items = NULL;
-  const char *menu = g_task_get_task_data (task);
-  JsonNode *data;
-  JsonArray *array;
-  guint n;
+  GListStore *store;
 
   root = client_call_finish (self, result, &error);
   if (root == NULL)
@@ -1942,71 +1979,11 @@ on_menu_options (GObject      *object,
       return;
     }
 
-  data = json_object_get_member (root, "data");
-  store = g_list_store_new (YEASTAR_TYPE_MENU_OPTION);
-
-  /* [INFERRED] An empty menu may come without `data` or with null. */
-  if (data == NULL || JSON_NODE_HOLDS_NULL (data))
-    {
-      g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
-      return;
-    }
-
-  if (!JSON_NODE_HOLDS_ARRAY (data))
-    {
-      g_task_return_new_error (task, YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
-                               _("The PBX’s list of “%s” options is not a list."), menu);
-      return;
-    }
-
-  array = json_node_get_array (data);
-  n = json_array_get_length (array);
-  items = g_ptr_array_new_full (n, g_object_unref);
-
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *node = json_array_get_element (array, i);
-      JsonObject *item;
-      JsonNode *value;
-      JsonNode *text;
-      JsonNode *type;
-      g_autofree char *id = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        goto malformed;
-      item = json_node_get_object (node);
-      value = json_object_get_member (item, "value");
-      text = json_object_get_member (item, "text");
-      type = json_object_get_member (item, "type");
-
-      /* `value` is documented as a string; accept an integer too. */
-      if (value != NULL && JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
-        id = g_strdup (json_node_get_string (value));
-      else if (value != NULL && JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64)
-        id = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value));
-      else
-        goto malformed;
-
-      if (text == NULL || !JSON_NODE_HOLDS_VALUE (text) || json_node_get_value_type (text) != G_TYPE_STRING)
-        goto malformed;
-      if (type != NULL && !JSON_NODE_HOLDS_NULL (type) &&
-          (!JSON_NODE_HOLDS_VALUE (type) || json_node_get_value_type (type) != G_TYPE_STRING))
-        goto malformed;
-
-      g_ptr_array_add (items,
-                       yeastar_menu_option_new (menu, id, json_node_get_string (text),
-                                                type && JSON_NODE_HOLDS_VALUE (type) ? json_node_get_string (type) : NULL));
-    }
-
-  /* One items-changed for the whole list, however long. */
-  g_list_store_splice (store, 0, 0, items->pdata, items->len);
-  g_task_return_pointer (task, g_steal_pointer (&store), g_object_unref);
-  return;
-
-malformed:
-  g_task_return_new_error (task, YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
-                           _("The PBX’s list of “%s” options has an entry without a usable ID or name."),
-                           menu);
+  store = _yeastar_menu_options_new_from_json (g_task_get_task_data (task), root, &error);
+  if (store == NULL)
+    g_task_return_error (task, g_steal_pointer (&error));
+  else
+    g_task_return_pointer (task, store, g_object_unref);
 }
 
 void
@@ -2223,8 +2200,7 @@ on_report_reply (GObject      *object,
   ReportData *data = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonObject) root = NULL;
-  const char *file;
-  const char *url;
+  YeastarReportLink *link;
 
   root = client_call_finish (self, result, &error);
   if (root == NULL)
@@ -2271,18 +2247,8 @@ on_report_reply (GObject      *object,
       return;
     }
 
-  file = _yeastar_json_get_string (root, "file");
-  url = _yeastar_json_get_string (root, "download_resource_url");
-  if (url == NULL || url[0] != '/' ||
-      (json_object_has_member (root, "file") && file == NULL))
-    {
-      report_return (task, NULL,
-                     g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
-                                  _("The PBX’s answer has no usable download link for the report.")));
-      return;
-    }
-
-  report_return (task, yeastar_report_link_new (file, url), NULL);
+  link = _yeastar_report_link_new_from_json (root, &error);
+  report_return (task, link, g_steal_pointer (&error));
 }
 
 static void

@@ -407,6 +407,14 @@ on_message (SoupWebsocketConnection *conn,
     handle_text (self, conn, message);
 }
 
+/* A text frame, as if the current connection had sent it. */
+void
+_yeastar_event_stream_handle_text (YeastarEventStream *self,
+                                   GBytes             *message)
+{
+  handle_text (self, self->conn, message);
+}
+
 /* Connection ------------------------------------------------------------ */
 
 static gboolean

@@ -7,6 +7,10 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
+
+#include "yeastar-client-private.h"
+#include "yeastar-error.h"
 #include "yeastar-menu-option.h"
 
 /* One entry of system/get_menuoptions: `value` (the internal ID sent in
@@ -181,4 +185,81 @@ yeastar_menu_option_get_type_name (YeastarMenuOption *self)
 {
   g_return_val_if_fail (YEASTAR_IS_MENU_OPTION (self), NULL);
   return self->type;
+}
+
+/* The options of a system/get_menuoptions reply with errcode 0, as a
+ * GListStore of YeastarMenuOption, or NULL and YEASTAR_ERROR_MALFORMED_REPLY. */
+GListStore *
+_yeastar_menu_options_new_from_json (const char  *menu,
+                                     JsonObject  *root,
+                                     GError     **error)
+{
+  g_autoptr(GListStore) store = NULL;
+  g_autoptr(GPtrArray) items = NULL;
+  JsonNode *data;
+  JsonArray *array;
+  guint n;
+
+  data = json_object_get_member (root, "data");
+  store = g_list_store_new (YEASTAR_TYPE_MENU_OPTION);
+
+  /* [INFERRED] An empty menu may come without `data` or with null. */
+  if (data == NULL || JSON_NODE_HOLDS_NULL (data))
+    return g_steal_pointer (&store);
+
+  if (!JSON_NODE_HOLDS_ARRAY (data))
+    {
+      g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
+                   _("The PBX’s list of “%s” options is not a list."), menu);
+      return NULL;
+    }
+
+  array = json_node_get_array (data);
+  n = json_array_get_length (array);
+  items = g_ptr_array_new_full (n, g_object_unref);
+
+  for (guint i = 0; i < n; i++)
+    {
+      JsonNode *node = json_array_get_element (array, i);
+      JsonObject *item;
+      JsonNode *value;
+      JsonNode *text;
+      JsonNode *type;
+      g_autofree char *id = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        goto malformed;
+      item = json_node_get_object (node);
+      value = json_object_get_member (item, "value");
+      text = json_object_get_member (item, "text");
+      type = json_object_get_member (item, "type");
+
+      /* `value` is documented as a string; accept an integer too. */
+      if (value != NULL && JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_STRING)
+        id = g_strdup (json_node_get_string (value));
+      else if (value != NULL && JSON_NODE_HOLDS_VALUE (value) && json_node_get_value_type (value) == G_TYPE_INT64)
+        id = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value));
+      else
+        goto malformed;
+
+      if (text == NULL || !JSON_NODE_HOLDS_VALUE (text) || json_node_get_value_type (text) != G_TYPE_STRING)
+        goto malformed;
+      if (type != NULL && !JSON_NODE_HOLDS_NULL (type) &&
+          (!JSON_NODE_HOLDS_VALUE (type) || json_node_get_value_type (type) != G_TYPE_STRING))
+        goto malformed;
+
+      g_ptr_array_add (items,
+                       yeastar_menu_option_new (menu, id, json_node_get_string (text),
+                                                type && JSON_NODE_HOLDS_VALUE (type) ? json_node_get_string (type) : NULL));
+    }
+
+  /* One items-changed for the whole list, however long. */
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+  return g_steal_pointer (&store);
+
+malformed:
+  g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
+               _("The PBX’s list of “%s” options has an entry without a usable ID or name."),
+               menu);
+  return NULL;
 }
