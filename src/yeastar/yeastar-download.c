@@ -639,6 +639,17 @@ on_sent (GObject      *object,
       return;
     }
 
+  /* A web page (the login page of a proxy or of the PBX's web portal)
+   * is never the report; saving it would leave a bogus file. */
+  if (content_type != NULL && g_ascii_strcasecmp (content_type, "text/html") == 0)
+    {
+      finish (self, g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NOT_YEASTAR,
+                                 _("The server at %s answered with a web page instead of the Yeastar "
+                                   "OpenAPI. Check the address and port, and that the API is enabled "
+                                   "under Integrations > API."), _yeastar_client_get_host (self->client)));
+      return;
+    }
+
   self->json_body = content_type != NULL &&
                     (g_ascii_strcasecmp (content_type, "application/json") == 0 ||
                      g_ascii_strcasecmp (content_type, "text/json") == 0);
