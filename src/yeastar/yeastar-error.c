@@ -329,7 +329,15 @@ _yeastar_error_from_errcode (gint64              errcode,
                       else if (json_node_get_value_type (value_node) == G_TYPE_INT64)
                         value = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value_node));
                     }
-                  g_ptr_array_add (params, yeastar_invalid_param_new (field, valid_msg, value));
+                  /* Everything of the entry may reach a message or the CLI's
+                   * output: no secret may come back through it. */
+                  {
+                    g_autofree char *safe_field = _yeastar_error_scrub (field, secrets);
+                    g_autofree char *safe_valid_msg = _yeastar_error_scrub (valid_msg, secrets);
+                    g_autofree char *safe_value = _yeastar_error_scrub (value, secrets);
+
+                    g_ptr_array_add (params, yeastar_invalid_param_new (safe_field, safe_valid_msg, safe_value));
+                  }
                 }
             }
 
