@@ -266,10 +266,17 @@ handle_report_event (YeastarEventStream *self,
         safe = g_strdup (text);
 
       if (safe[0] == '\0')
-        waiter_finish (waiter, NULL,
-                       g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_REPORT_FAILED,
-                                    _("The PBX could not generate the report (result “%s”)."),
-                                    result));
+        {
+          /* `result` is the PBX's text too: scrubbed like `error`. */
+          g_autofree char *safe_result = self->client != NULL
+                                         ? _yeastar_error_scrub (result, _yeastar_client_get_secrets (self->client))
+                                         : g_strdup (result);
+
+          waiter_finish (waiter, NULL,
+                         g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_REPORT_FAILED,
+                                      _("The PBX could not generate the report (result “%s”)."),
+                                      safe_result));
+        }
       else
         waiter_finish (waiter, NULL,
                        g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_REPORT_FAILED,
