@@ -7,6 +7,7 @@
 import os
 import subprocess
 import sys
+import tempfile
 import time
 
 import gi
@@ -77,16 +78,38 @@ def wait_for(predicate, timeout=15.0, interval=0.1):
     return predicate()
 
 
+# Messages the application may print that are not its own faults: GTK
+# 4.8's AT-SPI bridge answers a client's question about a widget that was
+# just destroyed with a NULL object path, and no notification server runs
+# in the test session.
+KNOWN_MESSAGES = (
+    "g_variant_is_object_path: assertion 'string != NULL' failed",
+    "g_variant_new_object_path: assertion 'g_variant_is_object_path (object_path)' failed",
+    "unable to send notifications through org.freedesktop.Notifications",
+)
+
+
 class App:
-    """The application under test, started from its binary."""
+    """The application under test, started from its binary. What it prints
+    on standard error is kept, so that a test can fail on any warning or
+    critical the application emits."""
 
     def __init__(self, binary, args=(), env=None, name="call-reports"):
         self.name = name
         full_env = dict(os.environ)
         if env:
             full_env.update(env)
-        self.process = subprocess.Popen([binary, *args], env=full_env)
+        self.log = tempfile.NamedTemporaryFile(prefix="call-reports-stderr-", suffix=".log", delete=False)
+        self.process = subprocess.Popen([binary, *args], env=full_env, stderr=self.log)
         self.node = wait_for(self._find_app, timeout=30)
+
+    def unexpected_messages(self):
+        """The warnings and criticals on standard error, less KNOWN_MESSAGES."""
+        with open(self.log.name, encoding="utf-8", errors="replace") as f:
+            lines = f.read().splitlines()
+        return [line for line in lines
+                if ("WARNING" in line or "CRITICAL" in line or "ERROR" in line)
+                and not any(known in line for known in KNOWN_MESSAGES)]
 
     def _find_app(self):
         desktop = Atspi.get_desktop(0)
@@ -143,3 +166,99 @@ def screenshot(path, window=None):
             subprocess.run(["/usr/bin/convert", path, "-crop",
                             f"{extents.width}x{extents.height}+0+0", "+repage", path], check=True)
     return os.path.exists(path) and os.path.getsize(path) > 0
+
+
+def click_at(node):
+    """Click the middle of a widget with the pointer (XTest), for widgets
+    that expose no AT-SPI action, such as list rows."""
+    extents = node.get_extents(Atspi.CoordType.WINDOW)
+    Atspi.generate_mouse_event(extents.x + extents.width // 2,
+                               extents.y + extents.height // 2, "b1c")
+
+
+def keys(*names):
+    """Press keys as the user would, e.g. keys("ctrl+t") or keys("Left")."""
+    subprocess.run(["xdotool", "key", "--delay", "80", *names], check=True)
+
+
+def type_text(text):
+    subprocess.run(["xdotool", "type", "--delay", "30", text], check=True)
+
+
+def set_text(node, text):
+    """Replace the text of an editable field."""
+    editable = node.get_editable_text_iface() if hasattr(node, "get_editable_text_iface") else node
+    return editable.set_text_contents(text)
+
+
+def text_of(node):
+    try:
+        return node.get_text(0, node.get_character_count())
+    except Exception:
+        return safe_name(node)
+
+
+def is_enabled(node):
+    """Whether a widget is sensitive (GTK 4.8 reports SENSITIVE, not ENABLED)."""
+    return node.get_state_set().contains(Atspi.StateType.SENSITIVE)
+
+
+def focus_window(title):
+    """Give the X input focus to the window titled @title. There is no
+    window manager here to hand it back when a dialog closes."""
+    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{title}$"],
+                           capture_output=True, text=True).stdout.split()
+    if found:
+        subprocess.run(["xdotool", "windowfocus", "--sync", found[0]], check=False)
+
+
+class Simulator:
+    """The simulated PBX in its own process (tests/ui/ui-simulator)."""
+
+    def __init__(self, binary, args=()):
+        self.process = subprocess.Popen([binary, *args], stdin=subprocess.PIPE,
+                                        stdout=subprocess.PIPE, text=True)
+        self.uri = self.process.stdout.readline().strip()
+
+    def command(self, line):
+        self.process.stdin.write(line + "\n")
+        self.process.stdin.flush()
+        return self.process.stdout.readline().rstrip("\n")
+
+    def file_bytes(self, name, scratch):
+        path = os.path.join(scratch, "expected-" + os.path.basename(name))
+        if self.command(f"dump {name} {path}") != "ok":
+            return None
+        with open(path, "rb") as f:
+            return f.read()
+
+    def stop(self):
+        if self.process.poll() is None:
+            try:
+                self.command("quit")
+                self.process.wait(timeout=10)
+            except Exception:
+                self.process.kill()
+                self.process.wait()
+
+
+def button(app, label, root=None):
+    """A push button by its visible label; GTK 4.8 names buttons with a
+    mnemonic or an explicit accessible name oddly ("_Select Select")."""
+    return app.wait_find(role="push button", root=root,
+                         predicate=lambda n: n.get_n_actions() > 0 and
+                         (safe_name(n) == label or safe_name(n).replace("_", "").startswith(label)))
+
+
+def pick_day_in_calendar(day):
+    """Select @day (a datetime.date in the month on show) in an open
+    GtkCalendar with the keyboard, as its days expose no action. The first
+    arrow key puts the focus on the grid's first cell; weeks start on
+    Sunday in the C locale the tests run in."""
+    first = day.replace(day=1)
+    # Monday is 0 in Python; the grid starts on Sunday, and shows a whole
+    # week of the month before when the 1st is a Sunday.
+    offset = (first.weekday() + 1) % 7 or 7
+    index = offset + day.day - 1
+    row, column = divmod(index, 7)
+    keys("Right", *(["Down"] * row), *(["Right"] * column), "space")

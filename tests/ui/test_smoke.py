@@ -56,6 +56,8 @@ def main():
     finally:
         rc = app.stop()
     tap.ok(rc in (0, -15, 143), "the application exits cleanly when asked", f"exit status {rc}")
+    messages = app.unexpected_messages()
+    tap.ok(not messages, "the application printed no warning or critical", "\n".join(messages))
     return tap.finish()
 
 

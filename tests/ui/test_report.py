@@ -1,0 +1,257 @@
+#!/usr/bin/python3
+# The report workflow of the real window, as a user does it, against the
+# simulated PBX in another process: wrong credentials, connect, a range
+# report with dates from the calendar and two extensions from the
+# selector, a period report, a queue/agent report, a type whose required
+# ID is missing. Every saved file is compared byte for byte with what the
+# PBX served. Screenshots of the pages are saved for README and metainfo.
+#
+# usage: test_report.py APP_BINARY SIMULATOR_BINARY SCREENSHOT_DIR
+
+import datetime
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from atspi_driver import (App, Simulator, Tap, button, click, focus_window, is_enabled, keys,  # noqa: E402
+                          pick_day_in_calendar, safe_name, safe_role, screenshot, set_text,
+                          text_of, type_text, wait_for, walk)
+
+
+def pbx_date_time(day, hour=0, minute=0, second=0):
+    """The demo PBX's display format, DD/MM/YYYY hh:mm:ss AM/PM."""
+    meridiem = "AM" if hour < 12 else "PM"
+    twelve = hour % 12 or 12
+    return f"{day.day:02d}/{day.month:02d}/{day.year} {twelve:02d}:{minute:02d}:{second:02d} {meridiem}"
+
+
+def close_dialog(app, confirm):
+    """Confirm a dialog and wait until it is gone before looking at the
+    window again: GTK 4.8's AT-SPI bridge can crash when a client walks a
+    window that is being destroyed (the "object path" criticals)."""
+    click(confirm)
+    wait_for(lambda: len(app.frames()) == 1, timeout=10)
+    time.sleep(1.0)
+
+
+def main():
+    app_binary, simulator_binary, shots = sys.argv[1], sys.argv[2], sys.argv[3]
+    os.makedirs(shots, exist_ok=True)
+    scratch = tempfile.mkdtemp(prefix="call-reports-ui-")
+    output = os.path.join(scratch, "Reports")
+    os.makedirs(output)
+    tap = Tap()
+
+    # The folder the user chose last time, remembered in GSettings.
+    settings_dir = os.path.join(os.environ["XDG_CONFIG_HOME"], "glib-2.0", "settings")
+    os.makedirs(settings_dir, exist_ok=True)
+    with open(os.path.join(settings_dir, "keyfile"), "w") as f:
+        f.write("[io/github/callreports/CallReports]\n")
+        f.write(f"destination-folder='{output}'\n")
+        f.write("window-width=760\nwindow-height=860\n")
+
+    simulator = Simulator(simulator_binary)
+    app = App(app_binary, env={"GSETTINGS_BACKEND": "keyfile", "LC_ALL": "C.UTF-8"})
+    try:
+        tap.ok(app.node is not None, "the application appears on the accessibility bus")
+        window = app.wait_find(role="frame", name="Call Reports")
+
+        server = app.wait_find(role="text", name="Server Address, e.g. https://192.168.1.150:8088")
+        client_id = app.find(role="text", name="Client ID")
+        secret = app.find(role="text", name="Client Secret")
+        connect = app.find(role="push button", name="Connect", predicate=lambda n: n.get_n_actions() > 0)
+        tap.ok(None not in (server, client_id, secret, connect),
+               "the connection page has Server Address, Client ID, Client Secret and Connect")
+
+        set_text(server, simulator.uri)
+        set_text(client_id, "demo")
+        set_text(secret, "not-the-secret")
+        time.sleep(0.3)
+        tap.ok(screenshot(os.path.join(shots, "connect-page.png"), window), "a screenshot of the connection page is saved")
+
+        # Wrong credentials: a message an administrator can act on, one login.
+        click(connect)
+        error = app.wait_find(role="label", predicate=lambda n: "Client Secret" in safe_name(n) and
+                              safe_name(n) != "Client Secret")
+        message = safe_name(error) if error is not None else ""
+        tap.ok(error is not None and ("Client ID" in message or "Client Secret" in message),
+               "wrong credentials say to check the Client ID and Secret", message)
+        time.sleep(1.0)
+        logins = simulator.command("count get_token")
+        tap.ok(logins == "1", "a refused login is not retried by itself", f"{logins} logins")
+
+        set_text(secret, "demo-secret")
+        time.sleep(0.3)
+        click(connect)
+        subtitle = app.wait_find(role="label", name="Demo PBX", timeout=20)
+        tap.ok(subtitle is not None, "connecting shows the PBX's name in the header")
+        model = app.wait_find(role="label", predicate=lambda n: safe_name(n).startswith("Yeastar P570, firmware"))
+        tap.ok(model is not None, "the PBX's model and firmware are shown")
+        tap.ok(app.find(role="label", name="DD/MM/YYYY hh:mm:ss AM/PM") is not None,
+               "the PBX's date and time format is shown")
+
+        # The report type of a fresh start: Extension Call Statistics.
+        type_button = app.wait_find(role="push button", name="Extension Call Statistics")
+        tap.ok(type_button is not None, "the report type starts at Extension Call Statistics")
+
+        download = app.find(role="push button",
+                            predicate=lambda n: safe_name(n).startswith("Download") and n.get_n_actions() > 0)
+        tap.ok(download is not None and not is_enabled(download),
+               "Download is disabled while the required extensions are missing")
+        reason = app.find(role="label", predicate=lambda n: "(ext_id_list) is required" in safe_name(n))
+        tap.ok(reason is not None, "the reason names the missing field", [safe_name(n) for n in walk(window) if safe_role(n) == "label"][-5:])
+
+        # From and To through the calendar: the 1st of this month, and today.
+        today = datetime.date.today()
+        first = today.replace(day=1)
+        click(app.find(role="push button", name="Choose a Date",
+                       predicate=lambda n: safe_name(n.get_parent()) == "From date"))
+        time.sleep(0.8)
+        pick_day_in_calendar(first)
+        time.sleep(0.8)
+        click(app.find(role="push button", name="Choose a Date",
+                       predicate=lambda n: safe_name(n.get_parent()) == "To date"))
+        time.sleep(0.8)
+        pick_day_in_calendar(today)
+        time.sleep(0.8)
+        preview = app.wait_find(role="label", predicate=lambda n: safe_name(n).startswith("start_time="))
+        expected_preview = f"start_time={pbx_date_time(first)}\nend_time={pbx_date_time(today, 23, 59, 59)}"
+        tap.ok(preview is not None and safe_name(preview) == expected_preview,
+               "the dates picked in the calendar are previewed in the PBX's format",
+               f"got {safe_name(preview) if preview else None!r}, expected {expected_preview!r}")
+
+        # Two extensions from the selector, found by searching their names.
+        click(button(app, "Choose Extensions"))
+        selector = wait_for(lambda: next((f for f in app.frames() if safe_name(f) == "Extensions (required)"), None))
+        tap.ok(selector is not None, "the extension selector opens")
+        if selector is not None:
+            for name in ("Alice", "Bruno"):
+                keys("ctrl+f", "ctrl+a")
+                type_text(name)
+                time.sleep(0.6)
+                keys("Return")
+                time.sleep(0.3)
+            count = app.wait_find(role="label", root=selector, predicate=lambda n: safe_name(n).startswith("2 of "))
+            tap.ok(count is not None, "the selector counts two selected")
+            tap.ok(screenshot(os.path.join(shots, "id-selector.png"), selector), "a screenshot of the selector is saved")
+            close_dialog(app, button(app, "Select", root=selector))
+        summary = app.wait_find(role="label", name="2 extensions or groups", root=window)
+        tap.ok(summary is not None, "the row says what is selected")
+
+        tap.ok(wait_for(lambda: is_enabled(download)), "Download is enabled once the request is valid")
+        tap.ok(screenshot(os.path.join(shots, "report-page.png"), window), "a screenshot of the report page is saved")
+
+        def download_and_check(what):
+            before = set(os.listdir(output))
+            click(download)
+            saved = app.wait_find(role="label", timeout=30,
+                                  predicate=lambda n: safe_name(n).startswith("Saved as ") and
+                                  not any(name in safe_name(n) for name in before))
+            if not tap.ok(saved is not None, f"the {what} is saved"):
+                return None
+            path = re.match(r"Saved as (.*) \(", safe_name(saved)).group(1)
+            name = os.path.basename(path)
+            with open(path, "rb") as f:
+                got = f.read()
+            expected = simulator.file_bytes(name, scratch)
+            tap.ok(os.path.dirname(path) == output and got == expected and len(got) > 0,
+                   f"the {what} in the chosen folder is the PBX's file, byte for byte", path)
+            tap.ok(not [f for f in os.listdir(output) if f.endswith(".part")], "no .part file is left")
+            return simulator.command("query call_report/download")
+
+        query = download_and_check("range report") or ""
+        tap.ok(f"start_time={pbx_date_time(first)}" in query and
+               f"end_time={pbx_date_time(today, 23, 59, 59)}" in query and
+               re.search(r"ext_id_list=\d+,\d+", query) is not None,
+               "the PBX received the dates in its format and two extension IDs", query)
+
+        # A period report: PBX Call Activity, one day, all trunks.
+        focus_window("Call Reports")
+        keys("ctrl+t")
+        time.sleep(0.8)
+        type_text("PBX Call")
+        keys("Return")
+        tap.ok(app.wait_find(role="push button", name="PBX Call Activity") is not None,
+               "the report type is chosen by searching its name")
+        day_button = app.wait_find(role="push button", name="Choose a Day")
+        click(day_button)
+        time.sleep(0.8)
+        pick_day_in_calendar(first)
+        time.sleep(0.8)
+        click(button(app, "Choose Trunks"))
+        selector = wait_for(lambda: next((f for f in app.frames() if safe_name(f) == "Trunks (required)"), None))
+        if selector is not None:
+            click(button(app, "Select All", root=selector))
+            time.sleep(0.3)
+            close_dialog(app, button(app, "Select", root=selector))
+        tap.ok(app.wait_find(role="label", predicate=lambda n: safe_name(n).startswith("All ") and
+                             "trunks" in safe_name(n)) is not None, "Select All picks every trunk")
+        query = download_and_check("period report") or ""
+        tap.ok(f"time={first.day:02d}/{first.month:02d}/{first.year}" in query,
+               "the PBX received the day in its format", query)
+
+        # A queue and agent report: Agent Performance.
+        focus_window("Call Reports")
+        keys("ctrl+t")
+        time.sleep(0.8)
+        type_text("Agent Perf")
+        keys("Return")
+        tap.ok(app.wait_find(role="push button", name="Agent Performance") is not None,
+               "Agent Performance is chosen")
+        agents = button(app, "Choose Agents")
+        tap.ok(agents is not None and is_enabled(agents), "the agent list follows the chosen queue")
+        time.sleep(0.5)
+        click(agents)
+        selector = wait_for(lambda: next((f for f in app.frames() if safe_name(f) == "Agents"), None))
+        if selector is not None:
+            agent = app.wait_find(role="check box", root=selector)
+            keys("ctrl+f")
+            type_text(safe_name(agent).split(" - ")[-1])
+            time.sleep(0.6)
+            keys("Return")
+            close_dialog(app, button(app, "Select", root=selector))
+        query = download_and_check("queue and agent report") or ""
+        tap.ok(re.search(r"queue_id=\d+", query) is not None and re.search(r"agent_id_list=\d+", query) is not None,
+               "the PBX received the queue and the agent", query)
+
+        # A type whose required ID is missing keeps Download disabled.
+        focus_window("Call Reports")
+        keys("ctrl+t")
+        time.sleep(0.8)
+        type_text("IVR")
+        keys("Return")
+        app.wait_find(role="push button", name="IVR Report")
+        reason = app.wait_find(role="label", predicate=lambda n: "(ivr_id_list) is required" in safe_name(n))
+        tap.ok(reason is not None and not is_enabled(download),
+               "a missing IVR keeps Download disabled and says why")
+
+        # Back to the first type: its values were kept.
+        focus_window("Call Reports")
+        keys("ctrl+t")
+        time.sleep(0.8)
+        type_text("Extension Call Stat")
+        keys("Return")
+        tap.ok(app.wait_find(role="label", name="2 extensions or groups") is not None,
+               "switching back restores the extensions picked for that type")
+
+        # Scroll down to the downloads, with the mouse wheel.
+        subprocess.run(["xdotool", "mousemove", "380", "500"], check=True)
+        for _ in range(20):
+            subprocess.run(["xdotool", "click", "5"], check=True)
+        time.sleep(0.8)
+        tap.ok(screenshot(os.path.join(shots, "downloads.png"), window), "a screenshot of the downloads is saved")
+    finally:
+        rc = app.stop()
+        simulator.stop()
+    tap.ok(rc in (0, -15, 143), "the application exits cleanly", f"exit status {rc}")
+    messages = app.unexpected_messages()
+    tap.ok(not messages, "the application printed no warning or critical", "\n".join(messages))
+    return tap.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

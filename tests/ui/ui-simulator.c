@@ -1,0 +1,154 @@
+/* ui-simulator.c
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* A simulated PBX in its own process for the UI tests, which drive the
+ * real window as a user would and then compare the saved files with what
+ * the PBX served.
+ *
+ *   ui-simulator [--cert FILE --key FILE] [--extensions N]
+ *
+ * It prints its base URI on the first line of standard output, then reads
+ * commands on standard input, one a line, and answers each on one line:
+ *
+ *   dump NAME PATH   write the bytes of offered file NAME to PATH: "ok" or "missing"
+ *   count ENDPOINT   the number of requests to ENDPOINT
+ *   query ENDPOINT   the last query to ENDPOINT, without the token
+ *   quit             stop
+ */
+
+#include "config.h"
+
+#include <gio/gio.h>
+#include <gio/gunixinputstream.h>
+#include <stdio.h>
+
+#include "yeastar-simulator.h"
+
+static YeastarSimulator *simulator;
+static GMainLoop *loop;
+
+static void
+answer (const char *text)
+{
+  g_print ("%s\n", text != NULL ? text : "");
+  fflush (stdout);
+}
+
+static void
+read_line_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GDataInputStream *input = G_DATA_INPUT_STREAM (object);
+  g_autoptr(GError) error = NULL;
+  g_autofree char *line = NULL;
+  g_auto(GStrv) words = NULL;
+
+  line = g_data_input_stream_read_line_finish_utf8 (input, result, NULL, &error);
+  if (line == NULL)
+    {
+      g_main_loop_quit (loop);
+      return;
+    }
+
+  words = g_strsplit (g_strstrip (line), " ", 3);
+  if (g_strcmp0 (words[0], "quit") == 0)
+    {
+      g_main_loop_quit (loop);
+      return;
+    }
+  else if (g_strcmp0 (words[0], "dump") == 0 && words[1] != NULL && words[2] != NULL)
+    {
+      g_autoptr(GBytes) bytes = yeastar_simulator_dup_file_contents (simulator, words[1]);
+
+      if (bytes != NULL &&
+          g_file_set_contents (words[2], g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
+        answer ("ok");
+      else
+        answer ("missing");
+    }
+  else if (g_strcmp0 (words[0], "count") == 0 && words[1] != NULL)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", yeastar_simulator_get_request_count (simulator, words[1]));
+
+      answer (count);
+    }
+  else if (g_strcmp0 (words[0], "query") == 0 && words[1] != NULL)
+    {
+      g_autofree char *query = yeastar_simulator_dup_last_query (simulator, words[1]);
+
+      answer (query);
+    }
+  else
+    answer ("unknown command");
+
+  g_data_input_stream_read_line_async (input, G_PRIORITY_DEFAULT, NULL, read_line_cb, NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GTlsCertificate) certificate = NULL;
+  g_autoptr(GInputStream) stdin_stream = NULL;
+  g_autoptr(GDataInputStream) input = NULL;
+  g_autofree char *cert_file = NULL;
+  g_autofree char *key_file = NULL;
+  g_autofree char *uri = NULL;
+  int extensions = 0;
+  GOptionEntry entries[] = {
+    { "cert", 0, 0, G_OPTION_ARG_FILENAME, &cert_file, "PEM certificate for https", "FILE" },
+    { "key", 0, 0, G_OPTION_ARG_FILENAME, &key_file, "PEM private key for https", "FILE" },
+    { "extensions", 0, 0, G_OPTION_ARG_INT, &extensions, "Number of extensions", "N" },
+    { NULL }
+  };
+
+  context = g_option_context_new (NULL);
+  g_option_context_add_main_entries (context, entries, NULL);
+  if (!g_option_context_parse (context, &argc, &argv, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 2;
+    }
+
+  if (cert_file != NULL)
+    {
+      certificate = g_tls_certificate_new_from_files (cert_file, key_file, &error);
+      if (certificate == NULL)
+        {
+          g_printerr ("%s\n", error->message);
+          return 1;
+        }
+    }
+
+  simulator = yeastar_simulator_new ();
+  if (extensions > 0)
+    yeastar_simulator_set_menu_size (simulator, "extension", extensions);
+  g_object_set (simulator, "async-delay-ms", 500, NULL);
+  if (!yeastar_simulator_start (simulator, certificate, &error))
+    {
+      g_printerr ("%s\n", error->message);
+      return 1;
+    }
+
+  uri = yeastar_simulator_dup_base_uri (simulator);
+  answer (uri);
+
+  loop = g_main_loop_new (NULL, FALSE);
+  stdin_stream = g_unix_input_stream_new (0, FALSE);
+  input = g_data_input_stream_new (stdin_stream);
+  g_data_input_stream_read_line_async (input, G_PRIORITY_DEFAULT, NULL, read_line_cb, NULL);
+  g_main_loop_run (loop);
+
+  yeastar_simulator_stop (simulator);
+  g_clear_object (&simulator);
+  g_clear_pointer (&loop, g_main_loop_unref);
+
+  return 0;
+}
