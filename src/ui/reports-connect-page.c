@@ -775,7 +775,6 @@ reports_connect_page_class_init (ReportsConnectPageClass *klass)
   gtk_widget_class_install_action (widget_class, "connect.saved", "u", saved_action);
   gtk_widget_class_install_action (widget_class, "connect.forget", "u", forget_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "connect.connect", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "connect.cancel", NULL);
 }
 

@@ -20,9 +20,11 @@ struct _ReportsDateTimeRow
   GDateTime      *date_time;
   guint           updating : 1;
   guint           twelve_hour : 1;
+  guint           end_of_day : 1;
 
   /* Template widgets */
   GtkMenuButton  *date_button;
+  GtkMenuButton  *time_button;
   GtkPopover     *popover;
   GtkCalendar    *calendar;
   GtkSpinButton  *hour_spin;
@@ -73,6 +75,7 @@ update_accessible_names (ReportsDateTimeRow *self)
 {
   const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
   g_autofree char *date_label = NULL;
+  g_autofree char *time_label = NULL;
   g_autofree char *hour_label = NULL;
   g_autofree char *minute_label = NULL;
   g_autofree char *second_label = NULL;
@@ -81,6 +84,7 @@ update_accessible_names (ReportsDateTimeRow *self)
   /* Translators: accessible names of the parts of a date-time row; %s is
    * the row's title, "From" or "To". */
   date_label = g_strdup_printf (_("%s date"), title);
+  time_label = g_strdup_printf (_("%s time"), title);
   hour_label = g_strdup_printf (_("%s hour"), title);
   minute_label = g_strdup_printf (_("%s minute"), title);
   second_label = g_strdup_printf (_("%s second"), title);
@@ -88,6 +92,7 @@ update_accessible_names (ReportsDateTimeRow *self)
 
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button), GTK_ACCESSIBLE_PROPERTY_LABEL, date_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL, date_label, -1);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_button), GTK_ACCESSIBLE_PROPERTY_LABEL, time_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->hour_spin), GTK_ACCESSIBLE_PROPERTY_LABEL, hour_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->minute_spin), GTK_ACCESSIBLE_PROPERTY_LABEL, minute_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->second_spin), GTK_ACCESSIBLE_PROPERTY_LABEL, second_label, -1);
@@ -98,6 +103,7 @@ static void
 sync_widgets (ReportsDateTimeRow *self)
 {
   g_autofree char *date_text = NULL;
+  g_autofree char *time_text = NULL;
   int hour;
 
   self->updating = TRUE;
@@ -115,6 +121,9 @@ sync_widgets (ReportsDateTimeRow *self)
       /* Translators: how a chosen day is shown, a strftime format. */
       date_text = g_date_time_format (self->date_time, _("%e %b %Y"));
       gtk_menu_button_set_label (self->date_button, g_strstrip (date_text));
+      /* The time as the user's locale writes it (24-hour, or with AM/PM). */
+      time_text = g_date_time_format (self->date_time, "%X");
+      gtk_menu_button_set_label (self->time_button, time_text);
 
       hour = g_date_time_get_hour (self->date_time);
       if (self->twelve_hour)
@@ -131,12 +140,10 @@ sync_widgets (ReportsDateTimeRow *self)
   else
     {
       gtk_menu_button_set_label (self->date_button, _("Choose a Date"));
+      gtk_menu_button_set_label (self->time_button, "--:--:--");
     }
 
-  gtk_widget_set_sensitive (GTK_WIDGET (self->hour_spin), self->date_time != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->minute_spin), self->date_time != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->second_spin), self->date_time != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->meridiem_dropdown), self->date_time != NULL);
+  gtk_widget_set_sensitive (GTK_WIDGET (self->time_button), self->date_time != NULL);
 
   self->updating = FALSE;
 }
@@ -182,6 +189,15 @@ commit (ReportsDateTimeRow *self,
   reports_date_time_row_set_date_time (self, date_time);
 }
 
+void
+reports_date_time_row_set_end_of_day (ReportsDateTimeRow *self,
+                                      gboolean            end_of_day)
+{
+  g_return_if_fail (REPORTS_IS_DATE_TIME_ROW (self));
+
+  self->end_of_day = !!end_of_day;
+}
+
 static void
 day_selected_cb (ReportsDateTimeRow *self)
 {
@@ -189,6 +205,17 @@ day_selected_cb (ReportsDateTimeRow *self)
 
   if (self->updating)
     return;
+
+  /* The first day picked for the end of a range means its whole day. */
+  if (self->date_time == NULL && self->end_of_day)
+    {
+      self->updating = TRUE;
+      gtk_spin_button_set_value (self->hour_spin, self->twelve_hour ? 11 : 23);
+      gtk_drop_down_set_selected (self->meridiem_dropdown, 1);
+      gtk_spin_button_set_value (self->minute_spin, 59);
+      gtk_spin_button_set_value (self->second_spin, 59);
+      self->updating = FALSE;
+    }
 
   day = gtk_calendar_get_date (self->calendar);
   commit (self,
@@ -241,6 +268,51 @@ reports_date_time_row_finalize (GObject *object)
   g_clear_pointer (&self->date_time, g_date_time_unref);
 
   G_OBJECT_CLASS (reports_date_time_row_parent_class)->finalize (object);
+}
+
+/* GtkCalendar tells nothing when the user picks the day that is already
+ * selected (today, for an unset date): take every click and Enter or
+ * Space as a pick, once the calendar has handled it. */
+static gboolean
+commit_picked_day_cb (gpointer user_data)
+{
+  ReportsDateTimeRow *self = user_data;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->popover)))
+    day_selected_cb (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_commit (ReportsDateTimeRow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, commit_picked_day_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+calendar_released_cb (ReportsDateTimeRow *self,
+                      int                n_press,
+                      double             x,
+                      double             y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->calendar), x, y, GTK_PICK_DEFAULT);
+
+  /* Only a click on a day, not on the month and year arrows. */
+  if (picked != NULL && gtk_widget_has_css_class (picked, "day-number"))
+    schedule_commit (self);
+}
+
+static gboolean
+calendar_key_pressed_cb (ReportsDateTimeRow    *self,
+                         guint             keyval,
+                         guint             keycode,
+                         GdkModifierType   state)
+{
+  if (keyval == GDK_KEY_space || keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
+    schedule_commit (self);
+
+  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -310,6 +382,7 @@ reports_date_time_row_class_init (ReportsDateTimeRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/reports-date-time-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ReportsDateTimeRow, date_button);
+  gtk_widget_class_bind_template_child (widget_class, ReportsDateTimeRow, time_button);
   gtk_widget_class_bind_template_child (widget_class, ReportsDateTimeRow, popover);
   gtk_widget_class_bind_template_child (widget_class, ReportsDateTimeRow, calendar);
   gtk_widget_class_bind_template_child (widget_class, ReportsDateTimeRow, hour_spin);
@@ -325,7 +398,18 @@ reports_date_time_row_class_init (ReportsDateTimeRowClass *klass)
 static void
 reports_date_time_row_init (ReportsDateTimeRow *self)
 {
+  GtkGesture *click;
+  GtkEventController *key;
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (click, "released", G_CALLBACK (calendar_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->calendar), GTK_EVENT_CONTROLLER (click));
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (calendar_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->calendar), key);
 
   self->twelve_hour = reports_locale_uses_12_hour ();
   if (self->twelve_hour)

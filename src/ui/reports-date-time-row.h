@@ -21,6 +21,9 @@ G_DECLARE_FINAL_TYPE (ReportsDateTimeRow, reports_date_time_row, REPORTS, DATE_T
  * wall-clock time, or NULL when unset. */
 GtkWidget *reports_date_time_row_new           (const char         *title);
 GDateTime *reports_date_time_row_get_date_time (ReportsDateTimeRow *self);
+/* For the end of a range: a day picked while unset means until 23:59:59. */
+void       reports_date_time_row_set_end_of_day (ReportsDateTimeRow *self,
+                                                 gboolean            end_of_day);
 void       reports_date_time_row_set_date_time (ReportsDateTimeRow *self,
                                                 GDateTime          *date_time);
 /* Whether the user's locale writes times with AM/PM. */

@@ -28,6 +28,7 @@ struct _ReportsIdListRow
   guint           open_when_loaded : 1;
 
   GtkWidget      *spinner;
+  GtkWidget      *choose_button;
 };
 
 G_DEFINE_FINAL_TYPE (ReportsIdListRow, reports_id_list_row, ADW_TYPE_ACTION_ROW)
@@ -276,10 +277,8 @@ load_options (ReportsIdListRow *self)
 }
 
 static void
-reports_id_list_row_activate (AdwActionRow *row)
+choose (ReportsIdListRow *self)
 {
-  ReportsIdListRow *self = REPORTS_ID_LIST_ROW (row);
-
   if (self->options == NULL || gtk_widget_has_css_class (GTK_WIDGET (self), "error"))
     load_options (self);
 
@@ -287,6 +286,12 @@ reports_id_list_row_activate (AdwActionRow *row)
     self->open_when_loaded = TRUE;
   else
     open_selector (self);
+}
+
+static void
+reports_id_list_row_activate (AdwActionRow *row)
+{
+  choose (REPORTS_ID_LIST_ROW (row));
 }
 
 static void
@@ -385,14 +390,17 @@ reports_id_list_row_class_init (ReportsIdListRowClass *klass)
 static void
 reports_id_list_row_init (ReportsIdListRow *self)
 {
-  GtkWidget *arrow = gtk_image_new_from_icon_name ("go-next-symbolic");
-
   self->spinner = gtk_spinner_new ();
   gtk_widget_set_visible (self->spinner, FALSE);
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->spinner);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (arrow), GTK_ACCESSIBLE_PROPERTY_LABEL, "", -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (self), arrow);
-  gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (self), TRUE);
+
+  /* A real button, so that keyboard and assistive technology users get
+   * the same "Choose…" as a click on the row. */
+  self->choose_button = gtk_button_new_with_mnemonic (_("_Choose…"));
+  gtk_widget_set_valign (self->choose_button, GTK_ALIGN_CENTER);
+  g_signal_connect_swapped (self->choose_button, "clicked", G_CALLBACK (choose), self);
+  adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->choose_button);
+  adw_action_row_set_activatable_widget (ADW_ACTION_ROW (self), self->choose_button);
 }
 
 GtkWidget *
@@ -400,6 +408,7 @@ reports_id_list_row_new (ReportsSession *session,
                          YeastarParam    param)
 {
   ReportsIdListRow *self;
+  g_autofree char *choose_label = NULL;
 
   g_return_val_if_fail (REPORTS_IS_SESSION (session), NULL);
   g_return_val_if_fail (yeastar_param_get_value_kind (param) == YEASTAR_VALUE_ID_LIST, NULL);
@@ -407,6 +416,12 @@ reports_id_list_row_new (ReportsSession *session,
   self = g_object_new (REPORTS_TYPE_ID_LIST_ROW,
                        "title", yeastar_param_get_title (param),
                        NULL);
+  /* Translators: the accessible name of the button that opens the ID
+   * selector; %s is a list such as "Extensions". */
+  choose_label = g_strdup_printf (_("Choose %s"), yeastar_param_get_title (param));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->choose_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, choose_label,
+                                  -1);
   self->session = g_object_ref (session);
   self->param = param;
   update_summary (self);

@@ -207,13 +207,13 @@ reports_id_row_class_init (ReportsIdRowClass *klass)
 static void
 reports_id_row_init (ReportsIdRow *self)
 {
-  g_autoptr(GtkExpression) expression = NULL;
+  GtkExpression *expression;
 
   self->spinner = gtk_spinner_new ();
   adw_action_row_add_suffix (ADW_ACTION_ROW (self), self->spinner);
 
   expression = gtk_property_expression_new (YEASTAR_TYPE_MENU_OPTION, NULL, "text");
-  self->dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, g_object_ref (expression)));
+  self->dropdown = GTK_DROP_DOWN (gtk_drop_down_new (NULL, expression));
   gtk_drop_down_set_enable_search (self->dropdown, TRUE);
   gtk_widget_set_valign (GTK_WIDGET (self->dropdown), GTK_ALIGN_CENTER);
   gtk_widget_set_visible (GTK_WIDGET (self->dropdown), FALSE);

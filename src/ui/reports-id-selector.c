@@ -139,7 +139,9 @@ toggle_position (ReportsIdSelector *self,
 static void
 search_activate_cb (ReportsIdSelector *self)
 {
-  /* Enter in the search picks the match when there is exactly one. */
+  /* Enter in the search picks the match when there is exactly one, also
+   * when typed faster than the search entry's delay. */
+  search_changed_cb (self);
   if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 1)
     toggle_position (self, 0);
 }
@@ -301,7 +303,6 @@ reports_id_selector_class_init (ReportsIdSelectorClass *klass)
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "selector.apply", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_a, GDK_CONTROL_MASK, "selector.select-all", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "selector.focus-search", NULL);
 }
 

@@ -175,6 +175,51 @@ month_year_changed_cb (ReportsPeriodRow *self)
   set_period (self, year, month, 1);
 }
 
+/* GtkCalendar tells nothing when the user picks the day that is already
+ * selected (today, for an unset date): take every click and Enter or
+ * Space as a pick, once the calendar has handled it. */
+static gboolean
+commit_picked_day_cb (gpointer user_data)
+{
+  ReportsPeriodRow *self = user_data;
+
+  if (gtk_widget_get_visible (GTK_WIDGET (self->day_popover)))
+    day_selected_cb (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+schedule_commit (ReportsPeriodRow *self)
+{
+  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, commit_picked_day_cb, g_object_ref (self), g_object_unref);
+}
+
+static void
+calendar_released_cb (ReportsPeriodRow *self,
+                      int                n_press,
+                      double             x,
+                      double             y)
+{
+  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->calendar), x, y, GTK_PICK_DEFAULT);
+
+  /* Only a click on a day, not on the month and year arrows. */
+  if (picked != NULL && gtk_widget_has_css_class (picked, "day-number"))
+    schedule_commit (self);
+}
+
+static gboolean
+calendar_key_pressed_cb (ReportsPeriodRow    *self,
+                         guint             keyval,
+                         guint             keycode,
+                         GdkModifierType   state)
+{
+  if (keyval == GDK_KEY_space || keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
+    schedule_commit (self);
+
+  return GDK_EVENT_PROPAGATE;
+}
+
 static void
 reports_period_row_dispose (GObject *object)
 {
@@ -269,10 +314,21 @@ reports_period_row_class_init (ReportsPeriodRowClass *klass)
 static void
 reports_period_row_init (ReportsPeriodRow *self)
 {
+  GtkGesture *click;
+  GtkEventController *key;
   g_autoptr(GtkStringList) months = gtk_string_list_new (NULL);
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+
+  click = gtk_gesture_click_new ();
+  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (click, "released", G_CALLBACK (calendar_released_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->calendar), GTK_EVENT_CONTROLLER (click));
+  key = gtk_event_controller_key_new ();
+  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
+  g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (calendar_key_pressed_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self->calendar), key);
 
   /* Month names in the user's language, from the C library. */
   for (int month = 1; month <= 12; month++)

@@ -323,7 +323,6 @@ create_param_row (ReportsReportPage *self,
         adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("In seconds; 0 leaves the filter out"));
         gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
         gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (spin), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
         adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
         bind (self, G_OBJECT (spin), "value", pspec->name, seconds_to_number, number_to_seconds, NULL, NULL);
@@ -340,7 +339,6 @@ create_param_row (ReportsReportPage *self,
           adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
                                        _("The PBX prepares the file in the background and announces it; best for large reports"));
         gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-        gtk_accessible_update_property (GTK_ACCESSIBLE (toggle), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
         adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
         bind (self, G_OBJECT (toggle), "active", pspec->name, flag_to_active, active_to_flag, NULL, NULL);
@@ -627,6 +625,8 @@ rebuild_rows (ReportsReportPage *self)
     {
       GtkWidget *from = reports_date_time_row_new (C_("time range", "From"));
       GtkWidget *to = reports_date_time_row_new (C_("time range", "To"));
+
+      reports_date_time_row_set_end_of_day (REPORTS_DATE_TIME_ROW (to), TRUE);
 
       bind (self, G_OBJECT (from), "date-time", "start-time", NULL, NULL, NULL, NULL);
       bind (self, G_OBJECT (to), "date-time", "end-time", NULL, NULL, NULL, NULL);
@@ -1114,10 +1114,6 @@ reports_report_page_class_init (ReportsReportPageClass *klass)
   gtk_widget_class_install_action (widget_class, "report.next-type", NULL, next_type_action);
   gtk_widget_class_install_action (widget_class, "report.previous-type", NULL, previous_type_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "report.download", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "report.choose-type", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "report.next-type", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "report.previous-type", NULL);
 }
 
 static void

@@ -126,9 +126,12 @@ activate_cb (ReportsTypeChooser *self,
 static void
 search_activate_cb (ReportsTypeChooser *self)
 {
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
+  guint n_items;
 
-  /* Enter takes the first matching type. */
+  /* Enter takes the first matching type, also when typed faster than the
+   * search entry's delay. */
+  search_changed_cb (self);
+  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
   for (guint i = 0; i < n_items; i++)
     {
       g_autoptr(ReportsTypeEntry) entry = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
