@@ -2,10 +2,20 @@
 # run.sh [ARGUMENT…]
 #
 # The README's first command: sets up and builds the project (see
-# setup.sh), then starts Call Reports from the build tree.
+# setup.sh), then starts Call Reports from the build tree. With no
+# argument and no saved PBX it opens the built-in demo PBX, so that a
+# first run shows the whole app.
 set -eu
 cd "$(dirname "$0")/.."
 build-aux/setup.sh build
 
 export GSETTINGS_SCHEMA_DIR="$PWD/build/data${GSETTINGS_SCHEMA_DIR:+:$GSETTINGS_SCHEMA_DIR}"
+
+if [ $# -eq 0 ]; then
+  servers=$(gsettings get io.github.callreports.CallReports servers 2>/dev/null || echo "[]")
+  case "$servers" in
+    *"[]"*) set -- --demo ;;
+  esac
+fi
+
 exec build/src/call-reports "$@"

@@ -255,7 +255,7 @@ ask_trust (ReportsConnectPage *self,
 
   body = g_strdup_printf (_("The certificate of %s is not signed by an authority this computer trusts. "
                             "PBXs often use a self-signed certificate; trust it only if this SHA-256 "
-                            "fingerprint matches the one shown on the PBX (System › Security › Certificates):\n\n%s\n\n"
+                            "fingerprint matches the one of the certificate installed on the PBX:\n\n%s\n\n"
                             "Call Reports will remember it and refuse any other certificate for this server."),
                           uri != NULL ? g_uri_get_host (uri) : yeastar_client_get_base_uri (self->client),
                           fingerprint);

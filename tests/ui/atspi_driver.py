@@ -136,6 +136,18 @@ class App:
     def frames(self):
         return [c for c in (self.node.get_child_at_index(i) for i in range(self.node.get_child_count())) if c]
 
+    def close_window(self, window, timeout=15):
+        """Close @window as its close button does, and wait for the
+        application to exit; returns its exit status or None."""
+        for i in range(window.get_n_actions()):
+            if window.get_action_name(i) == "window.close":
+                window.do_action(i)
+                break
+        try:
+            return self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return None
+
     def stop(self):
         if self.process.poll() is None:
             self.process.terminate()
@@ -153,6 +165,7 @@ def click(node):
         if node.get_action_name(i) in ("click", "press", "activate", "toggle"):
             return node.do_action(i)
     return node.do_action(0) if node.get_n_actions() > 0 else False
+
 
 
 def screenshot(path, window=None):
@@ -231,6 +244,18 @@ class Simulator:
             return None
         with open(path, "rb") as f:
             return f.read()
+
+    def close_window(self, window, timeout=15):
+        """Close @window as its close button does, and wait for the
+        application to exit; returns its exit status or None."""
+        for i in range(window.get_n_actions()):
+            if window.get_action_name(i) == "window.close":
+                window.do_action(i)
+                break
+        try:
+            return self.process.wait(timeout=timeout)
+        except subprocess.TimeoutExpired:
+            return None
 
     def stop(self):
         if self.process.poll() is None:
