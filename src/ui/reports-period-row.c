@@ -21,7 +21,6 @@ struct _ReportsPeriodRow
   guint              updating : 1;
 
   /* Template widgets */
-  GtkDropDown       *kind_dropdown;
   GtkMenuButton     *day_button;
   GtkPopover        *day_popover;
   GtkCalendar       *calendar;
@@ -67,7 +66,9 @@ sync_widgets (ReportsPeriodRow *self)
 {
   self->updating = TRUE;
 
-  gtk_drop_down_set_selected (self->kind_dropdown, self->kind);
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self),
+                                 self->kind == YEASTAR_PERIOD_DAY ? _("Day") :
+                                 self->kind == YEASTAR_PERIOD_MONTH ? _("Month") : _("Year"));
   gtk_widget_set_visible (GTK_WIDGET (self->day_button), self->kind == YEASTAR_PERIOD_DAY);
   gtk_widget_set_visible (GTK_WIDGET (self->month_dropdown), self->kind == YEASTAR_PERIOD_MONTH);
   gtk_widget_set_visible (GTK_WIDGET (self->year_spin), self->kind != YEASTAR_PERIOD_DAY);
@@ -139,13 +140,6 @@ reports_period_row_set_period (ReportsPeriodRow *self,
 
   sync_widgets (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PERIOD]);
-}
-
-static void
-kind_changed_cb (ReportsPeriodRow *self)
-{
-  if (!self->updating)
-    reports_period_row_set_period_kind (self, gtk_drop_down_get_selected (self->kind_dropdown));
 }
 
 static void
@@ -300,13 +294,11 @@ reports_period_row_class_init (ReportsPeriodRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/reports-period-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, ReportsPeriodRow, kind_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ReportsPeriodRow, day_button);
   gtk_widget_class_bind_template_child (widget_class, ReportsPeriodRow, day_popover);
   gtk_widget_class_bind_template_child (widget_class, ReportsPeriodRow, calendar);
   gtk_widget_class_bind_template_child (widget_class, ReportsPeriodRow, month_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ReportsPeriodRow, year_spin);
-  gtk_widget_class_bind_template_callback (widget_class, kind_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
   gtk_widget_class_bind_template_callback (widget_class, month_year_changed_cb);
 }

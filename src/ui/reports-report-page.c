@@ -50,6 +50,7 @@ struct _ReportsReportPage
   GtkLabel             *api_warning_label;
   AdwActionRow         *type_row;
   GtkMenuButton        *type_button;
+  GtkLabel             *type_label;
   ReportsTypeChooser   *type_chooser;
   AdwPreferencesGroup  *params_group;
   GtkMenuButton        *presets_button;
@@ -140,6 +141,32 @@ enum_position_to_value (GBinding     *binding,
   else
     g_value_set_string (to, values[position - 1]);
 
+  return TRUE;
+}
+
+/* YeastarPeriodKind ↔ the position in the Period combo row. */
+static gboolean
+enum_to_position (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  g_value_set_uint (to, g_value_get_enum (from));
+  return TRUE;
+}
+
+static gboolean
+position_to_enum (GBinding     *binding,
+                  const GValue *from,
+                  GValue       *to,
+                  gpointer      user_data)
+{
+  guint position = g_value_get_uint (from);
+
+  if (position > YEASTAR_PERIOD_YEAR)
+    return FALSE;
+
+  g_value_set_enum (to, position);
   return TRUE;
 }
 
@@ -615,7 +642,10 @@ rebuild_rows (ReportsReportPage *self)
 
   clear_rows (self);
 
-  gtk_menu_button_set_label (self->type_button, yeastar_report_type_get_title (type));
+  gtk_label_set_text (self->type_label, yeastar_report_type_get_title (type));
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->type_button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, yeastar_report_type_get_title (type),
+                                  -1);
   gtk_widget_set_visible (GTK_WIDGET (self->presets_button), yeastar_report_type_uses_range (type));
 
   if (self->session == NULL)
@@ -635,7 +665,17 @@ rebuild_rows (ReportsReportPage *self)
     }
   else if (yeastar_report_type_uses_period (type))
     {
+      GtkWidget *kind = adw_combo_row_new ();
       GtkWidget *period = reports_period_row_new ();
+      g_autoptr(GtkStringList) kinds = gtk_string_list_new (NULL);
+
+      gtk_string_list_append (kinds, _("A Day, by Hour"));
+      gtk_string_list_append (kinds, _("A Month, by Day"));
+      gtk_string_list_append (kinds, _("A Year, by Month"));
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (kind), _("Period"));
+      adw_combo_row_set_model (ADW_COMBO_ROW (kind), G_LIST_MODEL (kinds));
+      bind (self, G_OBJECT (kind), "selected", "period-kind", enum_to_position, position_to_enum, NULL, NULL);
+      add_row (self, kind, YEASTAR_N_PARAMS);
 
       bind (self, G_OBJECT (period), "period-kind", "period-kind", NULL, NULL, NULL, NULL);
       bind (self, G_OBJECT (period), "period", "period", NULL, NULL, NULL, NULL);
@@ -1097,6 +1137,7 @@ reports_report_page_class_init (ReportsReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, api_warning_label);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, type_row);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, type_button);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, type_label);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, type_chooser);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, params_group);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, presets_button);
