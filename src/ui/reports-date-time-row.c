@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "reports-date-time-row.h"
+#include "reports-day-button.h"
 
 struct _ReportsDateTimeRow
 {
@@ -23,10 +24,8 @@ struct _ReportsDateTimeRow
   guint           end_of_day : 1;
 
   /* Template widgets */
-  GtkMenuButton  *date_button;
+  ReportsDayButton *day_button;
   GtkMenuButton  *time_button;
-  GtkPopover     *popover;
-  GtkCalendar    *calendar;
   GtkSpinButton  *hour_spin;
   GtkAdjustment  *hour_adjustment;
   GtkSpinButton  *minute_spin;
@@ -90,8 +89,7 @@ update_accessible_names (ReportsDateTimeRow *self)
   second_label = g_strdup_printf (_("%s second"), title);
   meridiem_label = g_strdup_printf (_("%s AM or PM"), title);
 
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->date_button), GTK_ACCESSIBLE_PROPERTY_LABEL, date_label, -1);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->calendar), GTK_ACCESSIBLE_PROPERTY_LABEL, date_label, -1);
+  reports_day_button_set_label (self->day_button, date_label);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->time_button), GTK_ACCESSIBLE_PROPERTY_LABEL, time_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->hour_spin), GTK_ACCESSIBLE_PROPERTY_LABEL, hour_label, -1);
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->minute_spin), GTK_ACCESSIBLE_PROPERTY_LABEL, minute_label, -1);
@@ -102,25 +100,14 @@ update_accessible_names (ReportsDateTimeRow *self)
 static void
 sync_widgets (ReportsDateTimeRow *self)
 {
-  g_autofree char *date_text = NULL;
   g_autofree char *time_text = NULL;
   int hour;
 
   self->updating = TRUE;
 
+  reports_day_button_set_day (self->day_button, self->date_time);
   if (self->date_time != NULL)
     {
-      g_autoptr(GDateTime) local = NULL;
-
-      /* GtkCalendar works in local time: hand it noon of the same day. */
-      local = g_date_time_new_local (g_date_time_get_year (self->date_time),
-                                     g_date_time_get_month (self->date_time),
-                                     g_date_time_get_day_of_month (self->date_time),
-                                     12, 0, 0);
-      gtk_calendar_select_day (self->calendar, local);
-      /* Translators: how a chosen day is shown, a strftime format. */
-      date_text = g_date_time_format (self->date_time, _("%e %b %Y"));
-      gtk_menu_button_set_label (self->date_button, g_strstrip (date_text));
       /* The time as the user's locale writes it (24-hour, or with AM/PM). */
       time_text = g_date_time_format (self->date_time, "%X");
       gtk_menu_button_set_label (self->time_button, time_text);
@@ -139,7 +126,6 @@ sync_widgets (ReportsDateTimeRow *self)
     }
   else
     {
-      gtk_menu_button_set_label (self->date_button, _("Choose a Date"));
       gtk_menu_button_set_label (self->time_button, "--:--:--");
     }
 
@@ -199,10 +185,11 @@ reports_date_time_row_set_end_of_day (ReportsDateTimeRow *self,
 }
 
 static void
-day_selected_cb (ReportsDateTimeRow *self)
+day_picked_cb (ReportsDateTimeRow *self,
+               int                 year,
+               int                 month,
+               int                 day)
 {
-  g_autoptr(GDateTime) day = NULL;
-
   if (self->updating)
     return;
 
@@ -217,12 +204,7 @@ day_selected_cb (ReportsDateTimeRow *self)
       self->updating = FALSE;
     }
 
-  day = gtk_calendar_get_date (self->calendar);
-  commit (self,
-          g_date_time_get_year (day),
-          g_date_time_get_month (day),
-          g_date_time_get_day_of_month (day));
-  gtk_popover_popdown (self->popover);
+  commit (self, year, month, day);
 }
 
 static void
@@ -268,51 +250,6 @@ reports_date_time_row_finalize (GObject *object)
   g_clear_pointer (&self->date_time, g_date_time_unref);
 
   G_OBJECT_CLASS (reports_date_time_row_parent_class)->finalize (object);
-}
-
-/* GtkCalendar tells nothing when the user picks the day that is already
- * selected (today, for an unset date): take every click and Enter or
- * Space as a pick, once the calendar has handled it. */
-static gboolean
-commit_picked_day_cb (gpointer user_data)
-{
-  ReportsDateTimeRow *self = user_data;
-
-  if (gtk_widget_get_visible (GTK_WIDGET (self->popover)))
-    day_selected_cb (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_commit (ReportsDateTimeRow *self)
-{
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, commit_picked_day_cb, g_object_ref (self), g_object_unref);
-}
-
-static void
-calendar_released_cb (ReportsDateTimeRow *self,
-                      int                n_press,
-                      double             x,
-                      double             y)
-{
-  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->calendar), x, y, GTK_PICK_DEFAULT);
-
-  /* Only a click on a day, not on the month and year arrows. */
-  if (picked != NULL && gtk_widget_has_css_class (picked, "day-number"))
-    schedule_commit (self);
-}
-
-static gboolean
-calendar_key_pressed_cb (ReportsDateTimeRow    *self,
-                         guint             keyval,
-                         guint             keycode,
-                         GdkModifierType   state)
-{
-  if (keyval == GDK_KEY_space || keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
-    schedule_commit (self);
-
-  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -369,6 +306,8 @@ reports_date_time_row_class_init (ReportsDateTimeRowClass *klass)
 
   object_class->constructed = reports_date_time_row_constructed;
   object_class->dispose = reports_date_time_row_dispose;
+
+  g_type_ensure (REPORTS_TYPE_DAY_BUTTON);
   object_class->finalize = reports_date_time_row_finalize;
   object_class->get_property = reports_date_time_row_get_property;
   object_class->set_property = reports_date_time_row_set_property;
@@ -381,16 +320,14 @@ reports_date_time_row_class_init (ReportsDateTimeRowClass *klass)
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/reports-date-time-row.ui");
-  gtk_widget_class_bind_template_child (widget_class, ReportsDateTimeRow, date_button);
+  gtk_widget_class_bind_template_child (widget_class, ReportsDateTimeRow, day_button);
   gtk_widget_class_bind_template_child (widget_class, ReportsDateTimeRow, time_button);
-  gtk_widget_class_bind_template_child (widget_class, ReportsDateTimeRow, popover);
-  gtk_widget_class_bind_template_child (widget_class, ReportsDateTimeRow, calendar);
   gtk_widget_class_bind_template_child (widget_class, ReportsDateTimeRow, hour_spin);
   gtk_widget_class_bind_template_child (widget_class, ReportsDateTimeRow, hour_adjustment);
   gtk_widget_class_bind_template_child (widget_class, ReportsDateTimeRow, minute_spin);
   gtk_widget_class_bind_template_child (widget_class, ReportsDateTimeRow, second_spin);
   gtk_widget_class_bind_template_child (widget_class, ReportsDateTimeRow, meridiem_dropdown);
-  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, day_picked_cb);
   gtk_widget_class_bind_template_callback (widget_class, time_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, two_digits_output_cb);
 }
@@ -398,18 +335,8 @@ reports_date_time_row_class_init (ReportsDateTimeRowClass *klass)
 static void
 reports_date_time_row_init (ReportsDateTimeRow *self)
 {
-  GtkGesture *click;
-  GtkEventController *key;
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  click = gtk_gesture_click_new ();
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (click, "released", G_CALLBACK (calendar_released_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->calendar), GTK_EVENT_CONTROLLER (click));
-  key = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (calendar_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->calendar), key);
 
   self->twelve_hour = reports_locale_uses_12_hour ();
   if (self->twelve_hour)

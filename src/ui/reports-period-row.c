@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reports-day-button.h"
 #include "reports-period-row.h"
 #include "yeastar-enums.h"
 
@@ -21,9 +22,7 @@ struct _ReportsPeriodRow
   guint              updating : 1;
 
   /* Template widgets */
-  GtkMenuButton     *day_button;
-  GtkPopover        *day_popover;
-  GtkCalendar       *calendar;
+  ReportsDayButton  *day_button;
   GtkDropDown       *month_dropdown;
   GtkSpinButton     *year_spin;
 };
@@ -73,25 +72,11 @@ sync_widgets (ReportsPeriodRow *self)
   gtk_widget_set_visible (GTK_WIDGET (self->month_dropdown), self->kind == YEASTAR_PERIOD_MONTH);
   gtk_widget_set_visible (GTK_WIDGET (self->year_spin), self->kind != YEASTAR_PERIOD_DAY);
 
+  reports_day_button_set_day (self->day_button, self->period);
   if (self->period != NULL)
     {
-      g_autoptr(GDateTime) local = NULL;
-      g_autofree char *day_text = NULL;
-
-      local = g_date_time_new_local (g_date_time_get_year (self->period),
-                                     g_date_time_get_month (self->period),
-                                     g_date_time_get_day_of_month (self->period),
-                                     12, 0, 0);
-      gtk_calendar_select_day (self->calendar, local);
-      /* Translators: how a chosen day is shown, a strftime format. */
-      day_text = g_date_time_format (self->period, _("%e %b %Y"));
-      gtk_menu_button_set_label (self->day_button, g_strstrip (day_text));
       gtk_drop_down_set_selected (self->month_dropdown, g_date_time_get_month (self->period) - 1);
       gtk_spin_button_set_value (self->year_spin, g_date_time_get_year (self->period));
-    }
-  else
-    {
-      gtk_menu_button_set_label (self->day_button, _("Choose a Day"));
     }
 
   self->updating = FALSE;
@@ -143,16 +128,13 @@ reports_period_row_set_period (ReportsPeriodRow *self,
 }
 
 static void
-day_selected_cb (ReportsPeriodRow *self)
+day_picked_cb (ReportsPeriodRow *self,
+               int               year,
+               int               month,
+               int               day)
 {
-  g_autoptr(GDateTime) day = NULL;
-
-  if (self->updating)
-    return;
-
-  day = gtk_calendar_get_date (self->calendar);
-  set_period (self, g_date_time_get_year (day), g_date_time_get_month (day), g_date_time_get_day_of_month (day));
-  gtk_popover_popdown (self->day_popover);
+  if (!self->updating)
+    set_period (self, year, month, day);
 }
 
 static void
@@ -167,51 +149,6 @@ month_year_changed_cb (ReportsPeriodRow *self)
   year = gtk_spin_button_get_value_as_int (self->year_spin);
   month = self->kind == YEASTAR_PERIOD_MONTH ? (int) gtk_drop_down_get_selected (self->month_dropdown) + 1 : 1;
   set_period (self, year, month, 1);
-}
-
-/* GtkCalendar tells nothing when the user picks the day that is already
- * selected (today, for an unset date): take every click and Enter or
- * Space as a pick, once the calendar has handled it. */
-static gboolean
-commit_picked_day_cb (gpointer user_data)
-{
-  ReportsPeriodRow *self = user_data;
-
-  if (gtk_widget_get_visible (GTK_WIDGET (self->day_popover)))
-    day_selected_cb (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-static void
-schedule_commit (ReportsPeriodRow *self)
-{
-  g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, commit_picked_day_cb, g_object_ref (self), g_object_unref);
-}
-
-static void
-calendar_released_cb (ReportsPeriodRow *self,
-                      int                n_press,
-                      double             x,
-                      double             y)
-{
-  GtkWidget *picked = gtk_widget_pick (GTK_WIDGET (self->calendar), x, y, GTK_PICK_DEFAULT);
-
-  /* Only a click on a day, not on the month and year arrows. */
-  if (picked != NULL && gtk_widget_has_css_class (picked, "day-number"))
-    schedule_commit (self);
-}
-
-static gboolean
-calendar_key_pressed_cb (ReportsPeriodRow    *self,
-                         guint             keyval,
-                         guint             keycode,
-                         GdkModifierType   state)
-{
-  if (keyval == GDK_KEY_space || keyval == GDK_KEY_Return || keyval == GDK_KEY_KP_Enter)
-    schedule_commit (self);
-
-  return GDK_EVENT_PROPAGATE;
 }
 
 static void
@@ -278,6 +215,8 @@ reports_period_row_class_init (ReportsPeriodRowClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = reports_period_row_dispose;
+
+  g_type_ensure (REPORTS_TYPE_DAY_BUTTON);
   object_class->get_property = reports_period_row_get_property;
   object_class->set_property = reports_period_row_set_property;
 
@@ -295,32 +234,22 @@ reports_period_row_class_init (ReportsPeriodRowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/reports-period-row.ui");
   gtk_widget_class_bind_template_child (widget_class, ReportsPeriodRow, day_button);
-  gtk_widget_class_bind_template_child (widget_class, ReportsPeriodRow, day_popover);
-  gtk_widget_class_bind_template_child (widget_class, ReportsPeriodRow, calendar);
   gtk_widget_class_bind_template_child (widget_class, ReportsPeriodRow, month_dropdown);
   gtk_widget_class_bind_template_child (widget_class, ReportsPeriodRow, year_spin);
-  gtk_widget_class_bind_template_callback (widget_class, day_selected_cb);
+  gtk_widget_class_bind_template_callback (widget_class, day_picked_cb);
   gtk_widget_class_bind_template_callback (widget_class, month_year_changed_cb);
 }
 
 static void
 reports_period_row_init (ReportsPeriodRow *self)
 {
-  GtkGesture *click;
-  GtkEventController *key;
   g_autoptr(GtkStringList) months = gtk_string_list_new (NULL);
   g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  reports_day_button_set_placeholder (self->day_button, _("Choose a Day"));
+  reports_day_button_set_label (self->day_button, _("Day"));
 
-  click = gtk_gesture_click_new ();
-  gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (click, "released", G_CALLBACK (calendar_released_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->calendar), GTK_EVENT_CONTROLLER (click));
-  key = gtk_event_controller_key_new ();
-  gtk_event_controller_set_propagation_phase (key, GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (key, "key-pressed", G_CALLBACK (calendar_key_pressed_cb), self);
-  gtk_widget_add_controller (GTK_WIDGET (self->calendar), key);
 
   /* Month names in the user's language, from the C library. */
   for (int month = 1; month <= 12; month++)
