@@ -287,3 +287,21 @@ def pick_day_in_calendar(day):
     index = offset + day.day - 1
     row, column = divmod(index, 7)
     keys("Right", *(["Down"] * row), *(["Right"] * column), "space")
+
+
+def find_secrets(paths, secrets):
+    """Every (file, secret) pair where a file below @paths contains one of
+    @secrets: logs, settings and saved reports must hold no token and no
+    Client Secret."""
+    hits = []
+    for top in paths:
+        files = [top] if os.path.isfile(top) else [
+            os.path.join(folder, name) for folder, _, names in os.walk(top) for name in names]
+        for path in files:
+            try:
+                with open(path, "rb") as f:
+                    data = f.read()
+            except OSError:
+                continue
+            hits += [(path, secret) for secret in secrets if secret and secret.encode() in data]
+    return hits

@@ -17,7 +17,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import (App, Simulator, Tap, button, click, focus_window, is_enabled, keys,  # noqa: E402
+from atspi_driver import (App, Simulator, Tap, find_secrets, button, click, focus_window, is_enabled, keys,  # noqa: E402
                           pick_day_in_calendar, safe_name, safe_role, screenshot, set_text,
                           text_of, type_text, wait_for, walk)
 
@@ -244,10 +244,15 @@ def main():
             subprocess.run(["xdotool", "click", "5"], check=True)
         time.sleep(0.8)
         tap.ok(screenshot(os.path.join(shots, "downloads.png"), window), "a screenshot of the downloads is saved")
+        tokens = simulator.command("tokens").split()
     finally:
         rc = app.stop()
         simulator.stop()
     tap.ok(rc in (0, -15, 143), "the application exits cleanly", f"exit status {rc}")
+    hits = find_secrets([os.environ["XDG_CONFIG_HOME"], os.environ["XDG_DATA_HOME"], output, app.log.name],
+                        tokens + ["demo-secret", "not-the-secret"])
+    tap.ok(tokens and not hits,
+           "no token or secret in the settings, the saved files or what the application printed", hits)
     messages = app.unexpected_messages()
     tap.ok(not messages, "the application printed no warning or critical", "\n".join(messages))
     return tap.finish()

@@ -13,7 +13,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import (App, Simulator, Tap, button, click, safe_name, screenshot,  # noqa: E402
+from atspi_driver import (App, Simulator, Tap, find_secrets, button, click, safe_name, screenshot,  # noqa: E402
                           set_text, wait_for)
 
 
@@ -86,6 +86,7 @@ def main():
     tap.ok(not messages, "the application printed no warning or critical", "\n".join(messages))
 
     # The next start reconnects to the saved PBX with the pinned certificate.
+    first_log = app.log.name
     app = App(app_binary, env=env)
     try:
         window = app.wait_find(role="frame", name="Call Reports")
@@ -93,9 +94,18 @@ def main():
                "the next start reconnects to the saved PBX without asking again")
         tap.ok(find_dialog(app, window) is None, "no certificate dialog for the pinned certificate")
         tap.ok(simulator.command("count get_token") == "2", "it logged in once more, with the secret from the keyring")
+        tokens = simulator.command("tokens").split()
     finally:
         rc = app.stop()
         simulator.stop()
+    # The keyring's own file holds the secret, encrypted; the settings must
+    # hold the pinned fingerprint but neither the secret nor any token.
+    settings = os.path.join(os.environ["XDG_CONFIG_HOME"], "glib-2.0", "settings", "keyfile")
+    with open(settings, encoding="utf-8") as f:
+        tap.ok(fingerprint.replace(":", "").lower() in f.read().replace(":", "").lower(),
+               "the trusted fingerprint is remembered in the settings")
+    hits = find_secrets([os.environ["XDG_CONFIG_HOME"], first_log, app.log.name], tokens + ["demo-secret"])
+    tap.ok(tokens and not hits, "no token or secret in the settings or what the application printed", hits)
     return tap.finish()
 
 

@@ -17,6 +17,7 @@
  *   dump NAME PATH   write the bytes of offered file NAME to PATH: "ok" or "missing"
  *   count ENDPOINT   the number of requests to ENDPOINT
  *   query ENDPOINT   the last query to ENDPOINT, without the token
+ *   tokens           every token issued so far, separated by spaces
  *   quit             stop
  */
 
@@ -82,6 +83,13 @@ read_line_cb (GObject      *object,
       g_autofree char *query = yeastar_simulator_dup_last_query (simulator, words[1]);
 
       answer (query);
+    }
+  else if (g_strcmp0 (words[0], "tokens") == 0)
+    {
+      g_auto(GStrv) tokens = yeastar_simulator_dup_issued_tokens (simulator);
+      g_autofree char *joined = g_strjoinv (" ", tokens);
+
+      answer (joined);
     }
   else
     answer ("unknown command");
