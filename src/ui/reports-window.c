@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "reports-bench.h"
 #include "reports-connect-page.h"
 #include "reports-report-page.h"
 #include "reports-window.h"
@@ -244,4 +245,7 @@ reports_window_init (ReportsWindow *self)
   reports_connect_page_set_settings (self->connect_page, self->settings);
   reports_report_page_set_settings (self->report_page, self->settings);
   set_session (self, NULL);
+
+  /* CALL_REPORTS_EXIT_AFTER_FIRST_FRAME=1: build-aux/bench.sh's start-up time. */
+  reports_bench_watch_first_frame (GTK_WINDOW (self));
 }

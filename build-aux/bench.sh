@@ -1,0 +1,265 @@
+#!/usr/bin/env bash
+# bench.sh [--runs N] [--big-runs N]
+#
+# The performance benchmark of issue #7. Builds build-bench with
+# --buildtype=release, runs each case N times (default 5; 3 for the 1 GiB
+# downloads), and prints a table: the case, its median, min–max, the
+# median of its reference measured in the same run, the ratio, the goal,
+# and pass or miss. Not part of `meson test`; `meson compile -C build
+# bench` runs it too.
+#
+#   download    a 1 GiB report from the simulator (tests/bench/bench-server,
+#               its own process on 127.0.0.1) saved by `call-reports
+#               download` against `curl -o` of a link to the same size from
+#               the same server; runs alternate. Goal: at least 0.95 of
+#               curl's throughput. The call-reports time includes its
+#               whole run (login, system/information, the report request,
+#               the file, del_token); curl's only the file.
+#   memory      peak RSS (GNU time) of `call-reports download` for 10 MiB
+#               and 1 GiB. Goal: the larger at most 16 MiB more.
+#   start-up    launch to the end of the first painted frame of the window
+#               (CALL_REPORTS_EXIT_AFTER_FIRST_FRAME, src/ui/reports-bench.c),
+#               on its connection page, against a minimal libadwaita window
+#               (tests/bench/bench-minimal-window.c) measured the same way;
+#               both in build-aux/ci-session.sh (Xvfb, cairo). Goal: 1.3×.
+#   selector    tests/bench/bench-selector.c: loading 20,000 extensions
+#               (request and parsing), and per keystroke in the ID
+#               selector typing "alice ma" and deleting it. Goal: 8 ms.
+#   requests    what one report costs the PBX with a valid token. Goal: 2.
+set -eu
+cd "$(dirname "$0")/.."
+src_dir=$(pwd)
+build_dir=build-bench
+runs=5
+big_runs=3
+
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs=$2; shift 2 ;;
+    --big-runs) big_runs=$2; shift 2 ;;
+    *) echo "usage: $0 [--runs N] [--big-runs N]" >&2; exit 2 ;;
+  esac
+done
+
+# What the benchmark needs besides the build's packages (build-aux/setup.sh).
+packages=(
+  meson ninja-build pkg-config gcc libglib2.0-dev libgtk-4-dev libadwaita-1-dev
+  libsoup-3.0-dev libjson-glib-dev libsecret-1-dev glib-networking
+  xvfb xauth dbus python3 curl time
+)
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$package")
+  fi
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "bench: installing ${missing[*]}" >&2
+  sudo=""
+  if [ "$(id -u)" != 0 ]; then
+    command -v sudo >/dev/null || { echo "bench: run as root or install sudo" >&2; exit 1; }
+    sudo=sudo
+  fi
+  $sudo apt-get update -q >&2
+  DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -q --no-install-recommends "${missing[@]}" >&2
+fi
+
+if [ ! -f "$build_dir/build.ninja" ]; then
+  meson setup "$build_dir" --buildtype=release >&2
+else
+  meson configure "$build_dir" -Dbuildtype=release >&2
+fi
+ninja -C "$build_dir" src/call-reports data/gschemas.compiled tests/bench/bench-server \
+  tests/bench/bench-minimal-window tests/bench/bench-selector >&2
+
+app="$src_dir/$build_dir/src/call-reports"
+bench="$src_dir/$build_dir/tests/bench"
+export GSETTINGS_BACKEND=memory GSETTINGS_SCHEMA_DIR="$src_dir/$build_dir/data"
+export GIO_USE_PROXY_RESOLVER=dummy GIO_USE_VFS=local LC_ALL=C.UTF-8
+export CALL_REPORTS_CLIENT_SECRET=demo-secret
+unset CALL_REPORTS_EXIT_AFTER_FIRST_FRAME
+
+work=$(mktemp -d "$src_dir/$build_dir/bench.XXXXXX")
+server_pid=""
+cleanup() {
+  [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null
+  rm -rf "$work"
+}
+trap cleanup EXIT
+
+# Statistics of the numbers in a file, one a line: "median min max".
+stats() {
+  sort -g "$1" | awk '{ v[NR] = $1 } END {
+    if (NR == 0) { print "nan nan nan"; exit }
+    m = (NR % 2) ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2
+    print m, v[1], v[NR] }'
+}
+
+rows=()
+# row CASE UNIT VALUES_FILE REF_FILE|- GOAL_TEXT PASS_EXPR(awk on m, r).
+# The "ratio" of a MiB row is its difference from the reference.
+row() {
+  local name=$1 unit=$2 values=$3 ref=$4 goal=$5 test=$6
+  local m lo hi rm=nan ratio="—" result
+  read -r m lo hi < <(stats "$values")
+  [ "$ref" != - ] && read -r rm _ _ < <(stats "$ref")
+  result=$(awk -v m="$m" -v r="$rm" "BEGIN { print (($test) ? \"pass\" : \"miss\") }")
+  if [ "$ref" != - ] && [ "$unit" = MiB ]; then
+    ratio=$(awk -v m="$m" -v r="$rm" 'BEGIN { printf "%+.2f MiB", m - r }')
+    rm=$(printf "%.4g %s" "$rm" "$unit")
+  elif [ "$ref" != - ]; then
+    ratio=$(awk -v m="$m" -v r="$rm" 'BEGIN { printf "%.2f", m / r }')
+    rm=$(printf "%.4g %s" "$rm" "$unit")
+  else
+    rm="—"
+  fi
+  rows+=("$(printf '%s|%.4g %s|%.4g–%.4g|%s|%s|%s|%s' "$name" "$m" "$unit" "$lo" "$hi" "$rm" "$ratio" "$goal" "$result")")
+}
+inforow() {
+  local name=$1 unit=$2 values=$3 m lo hi
+  read -r m lo hi < <(stats "$values")
+  rows+=("$(printf '%s|%.4g %s|%.4g–%.4g|—|—|—|—' "$name" "$m" "$unit" "$lo" "$hi")")
+}
+
+# The server ------------------------------------------------------------
+coproc server { exec "$bench/bench-server"; }
+server_pid=$server_PID
+read -r uri <&"${server[0]}"
+ask() {
+  echo "$1" >&"${server[1]}"
+  read -r answer <&"${server[0]}"
+  echo "$answer"
+}
+
+MiB=$((1024 * 1024))
+GiB=$((1024 * MiB))
+out="$work/out"
+mkdir -p "$out"
+
+now_us() { echo $(($(date +%s%N) / 1000)); }
+
+# One call-reports download of the size set: appends seconds and KiB.
+run_cli() {
+  local t0 t1
+  t0=$(now_us)
+  /usr/bin/time -o "$work/time" -f "%M" "$app" download --server "$uri" --client-id demo \
+    --type extcallstatistics --ext-id-list 1 --output "$out" --quiet >/dev/null
+  t1=$(now_us)
+  rm -f "$out"/*
+  echo "$(( t1 - t0 ))" >> "$1"
+  cat "$work/time" >> "$2"
+}
+
+run_curl() {
+  local link t0 t1
+  link=$(ask link)
+  t0=$(now_us)
+  /usr/bin/time -o "$work/time" -f "%M" curl -s -f -o "$out/curl.csv" "$link"
+  t1=$(now_us)
+  rm -f "$out"/*
+  echo "$(( t1 - t0 ))" >> "$1"
+  cat "$work/time" >> "$2"
+}
+
+echo "bench: downloads (1 GiB ×$big_runs, 10 MiB ×$runs)" >&2
+ask "size $GiB" >/dev/null
+for _ in $(seq "$big_runs"); do
+  run_curl "$work/curl-us" "$work/curl-rss"
+  run_cli "$work/cli-us" "$work/cli-big-rss"
+done
+awk -v s=$GiB '{ print s / ($1 / 1e6) / 1048576 }' "$work/curl-us" > "$work/curl-mibs"
+awk -v s=$GiB '{ print s / ($1 / 1e6) / 1048576 }' "$work/cli-us" > "$work/cli-mibs"
+
+ask "size $((10 * MiB))" >/dev/null
+for _ in $(seq "$runs"); do
+  run_cli "$work/cli-small-us" "$work/cli-small-rss"
+done
+awk '{ print $1 / 1024 }' "$work/cli-small-rss" > "$work/small-mib"
+awk '{ print $1 / 1024 }' "$work/cli-big-rss" > "$work/big-mib"
+read -r small_rss _ _ < <(stats "$work/small-mib")
+awk -v s="$small_rss" '{ print $1 - s }' "$work/big-mib" > "$work/rss-growth"
+
+# What a run of the command line costs the PBX.
+before=$(ask total)
+ask "size 0" >/dev/null
+run_cli "$work/cli-tiny-us" "$work/cli-tiny-rss"
+after=$(ask total)
+echo $(( after - before )) > "$work/cli-requests"
+
+# Requests per report on a connected client.
+requests=$(ask requests)
+echo "$requests" | sed -n 's/.*first=\([0-9]*\).*/\1/p' > "$work/first-requests"
+echo "$requests" | sed -n 's/.*second=\([0-9]*\).*/\1/p' > "$work/second-requests"
+refetched=$(echo "$requests" | awk '{ n = 0; for (i = 1; i <= NF; i++) if ($i ~ /^(info|menu|token)=/) { split ($i, kv, "="); n += kv[2] } print n }')
+
+row "download 1 GiB: call-reports vs curl" "MiB/s" "$work/cli-mibs" "$work/curl-mibs" "≥ 0.95× curl" "m / r >= 0.95"
+row "peak RSS, 1 GiB download" "MiB" "$work/big-mib" "$work/small-mib" "≤ +16 MiB over 10 MiB" "m - r <= 16"
+inforow "peak RSS, 10 MiB download" "MiB" "$work/small-mib"
+awk '{ print $1 / 1024 }' "$work/curl-rss" > "$work/curl-mib"
+inforow "curl peak RSS, 1 GiB" "MiB" "$work/curl-mib"
+row "requests, 1st report after connecting" "" "$work/first-requests" - "= 2" "m == 2 && $refetched == 0"
+row "requests, each later report" "" "$work/second-requests" - "= 2" "m == 2 && $refetched == 0"
+inforow "requests per call-reports download run" "" "$work/cli-requests"
+
+# Start-up and the selector, in a private X and D-Bus session --------------
+echo "bench: start-up (×$runs each) and ID selector" >&2
+ask "quit" >/dev/null || true
+wait "$server_pid" 2>/dev/null || true
+server_pid=""
+
+coproc server { exec "$bench/bench-server" --extensions 20000; }
+server_pid=$server_PID
+read -r uri <&"${server[0]}"
+
+cat > "$work/session.sh" <<SESSION
+set -u
+# Launch time: CLOCK_MONOTONIC just before exec, in microseconds.
+launch() {
+  /usr/bin/python3 -c 'import os, sys, time
+os.environ["CALL_REPORTS_BENCH_LAUNCH_US"] = str(time.monotonic_ns() // 1000)
+os.execv(sys.argv[1], sys.argv[1:])' "\$@"
+}
+export CALL_REPORTS_EXIT_AFTER_FIRST_FRAME=1
+# One warm-up run of each, not counted (page cache, font cache).
+launch "$app" >/dev/null 2>&1
+launch "$bench/bench-minimal-window" >/dev/null 2>&1
+for i in \$(seq $runs); do
+  launch "$app" 2>/dev/null | sed -n 's/^first-frame-us //p' >> "$work/app-us"
+  launch "$bench/bench-minimal-window" 2>/dev/null | sed -n 's/^first-frame-us //p' >> "$work/min-us"
+done
+unset CALL_REPORTS_EXIT_AFTER_FIRST_FRAME
+"$bench/bench-selector" --server "$uri" --runs $runs > "$work/selector" 2>/dev/null
+SESSION
+build-aux/ci-session.sh -- bash "$work/session.sh"
+
+awk '{ print $1 / 1000 }' "$work/app-us" > "$work/app-ms"
+awk '{ print $1 / 1000 }' "$work/min-us" > "$work/min-ms"
+row "start-up to first frame (connection page)" "ms" "$work/app-ms" "$work/min-ms" "≤ 1.3× minimal" "m / r <= 1.3"
+
+sed -n 's/^load-us \([0-9]*\) .*/\1/p' "$work/selector" | awk '{ print $1 / 1000 }' > "$work/load-ms"
+sed -n 's/^open-us \([0-9]*\)/\1/p' "$work/selector" | awk '{ print $1 / 1000 }' > "$work/open-ms"
+sed -n 's/^key-us \([0-9]*\) .*/\1/p' "$work/selector" | awk '{ print $1 / 1000 }' > "$work/key-ms"
+sort -g "$work/key-ms" | tail -1 > "$work/key-worst"
+sed -n 's/^close-us \([0-9]*\)/\1/p' "$work/selector" | awk '{ print $1 / 1000 }' > "$work/close-ms"
+inforow "load + parse 20,000 extensions" "ms" "$work/load-ms"
+inforow "open the ID selector (to first frame)" "ms" "$work/open-ms"
+row "ID selector keystroke, median of 16" "ms" "$work/key-ms" - "< 8 ms" "m < 8"
+row "ID selector keystroke, worst of 16" "ms" "$work/key-worst" - "< 8 ms" "m < 8"
+inforow "close the ID selector" "ms" "$work/close-ms"
+
+# The table ------------------------------------------------------------------
+cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
+mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
+echo
+echo "Machine: $cpu, $(nproc) cores, $mem RAM; $(. /etc/os-release && echo "$PRETTY_NAME");" \
+  "GTK $(pkg-config --modversion gtk4), libadwaita $(pkg-config --modversion libadwaita-1)," \
+  "libsoup $(pkg-config --modversion libsoup-3.0), GLib $(pkg-config --modversion glib-2.0);" \
+  "runs: $runs ($big_runs for 1 GiB)"
+echo
+echo "| case | median | min–max | reference (median) | ratio | goal | result |"
+echo "|---|---|---|---|---|---|---|"
+for r in "${rows[@]}"; do
+  echo "| ${r//|/ | } |"
+done
+
+echo "quit" >&"${server[1]}" 2>/dev/null || true
