@@ -30,7 +30,7 @@ struct _ReportsWindow
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   ReportsConnectPage   *connect_page;
-  ReportsReportPage    *report_page;
+  ReportsReportPage    *report_page; /* built at the first connection */
 };
 
 G_DEFINE_FINAL_TYPE (ReportsWindow, reports_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -66,7 +66,17 @@ set_session (ReportsWindow  *self,
              ReportsSession *session)
 {
   g_set_object (&self->session, session);
-  reports_report_page_set_session (self->report_page, session);
+
+  /* The report page is built when it is first needed, so that start-up
+   * draws only the connection page. */
+  if (session != NULL && self->report_page == NULL)
+    {
+      self->report_page = g_object_new (REPORTS_TYPE_REPORT_PAGE, NULL);
+      reports_report_page_set_settings (self->report_page, self->settings);
+      adw_view_stack_add_named (self->stack, GTK_WIDGET (self->report_page), "report");
+    }
+  if (self->report_page != NULL)
+    reports_report_page_set_session (self->report_page, session);
 
   if (session != NULL)
     {
@@ -148,7 +158,7 @@ page_action (GtkWidget  *widget,
       else if (g_str_equal (action_name, "win.previous-type"))
         target = "report.previous-type";
 
-      if (target != NULL)
+      if (target != NULL && self->report_page != NULL)
         gtk_widget_activate_action (GTK_WIDGET (self->report_page), target, NULL);
     }
 }
@@ -198,7 +208,6 @@ reports_window_class_init (ReportsWindowClass *klass)
   window_class->close_request = reports_window_close_request;
 
   g_type_ensure (REPORTS_TYPE_CONNECT_PAGE);
-  g_type_ensure (REPORTS_TYPE_REPORT_PAGE);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/reports-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, header_bar);
@@ -208,7 +217,6 @@ reports_window_class_init (ReportsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, connect_page);
-  gtk_widget_class_bind_template_child (widget_class, ReportsWindow, report_page);
   gtk_widget_class_bind_template_callback (widget_class, connected_cb);
 
   gtk_widget_class_install_action (widget_class, "win.disconnect", NULL, disconnect_action);
@@ -243,7 +251,6 @@ reports_window_init (ReportsWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   reports_connect_page_set_settings (self->connect_page, self->settings);
-  reports_report_page_set_settings (self->report_page, self->settings);
   set_session (self, NULL);
 
   /* CALL_REPORTS_EXIT_AFTER_FIRST_FRAME=1: build-aux/bench.sh's start-up time. */
