@@ -597,7 +597,7 @@ apply_range (Download *self)
     now = g_date_time_ref (yeastar_pbx_info_get_clock (info));
   else
     {
-      g_printerr (_("call-reports: warning: the PBX did not tell its clock; --range counts from this computer’s\n"));
+      g_printerr (_("call-reports: warning: the PBX did not tell its clock; --range counts from this computer’s clock\n"));
       now = g_date_time_new_now_local ();
     }
 

@@ -185,7 +185,8 @@ open_selector (ReportsIdListRow *self)
 {
   ReportsIdSelector *selector;
   GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  const char *title = adw_preferences_row_get_title (ADW_PREFERENCES_ROW (self));
+  /* The field's name, without the "(required)" of the row. */
+  const char *title = yeastar_param_get_title (self->param);
 
   selector = reports_id_selector_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
                                       title, G_LIST_MODEL (self->options), self->value);

@@ -348,6 +348,19 @@ on_written (GObject      *object,
   read_next (self);
 }
 
+/* The body ended before its Content-Length. */
+static GError *
+truncated_error (YeastarDownload *self)
+{
+  g_autofree char *received = g_format_size_full (self->received, G_FORMAT_SIZE_LONG_FORMAT);
+  g_autofree char *total = g_format_size_full (self->total, G_FORMAT_SIZE_LONG_FORMAT);
+
+  /* Translators: the sizes read like "1.2 MB (1,234,567 bytes)". */
+  return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NETWORK,
+                      _("The download from the PBX at %s ended after %s of %s."),
+                      _yeastar_client_get_host (self->client), received, total);
+}
+
 static void
 end_of_body (YeastarDownload *self)
 {
@@ -355,11 +368,7 @@ end_of_body (YeastarDownload *self)
 
   if (self->total >= 0 && self->received != (guint64) self->total)
     {
-      finish (self, g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NETWORK,
-                                 _("The download from the PBX at %s ended after %" G_GUINT64_FORMAT
-                                   " of %" G_GINT64_FORMAT " bytes."),
-                                 _yeastar_client_get_host (self->client),
-                                 self->received, self->total));
+      finish (self, truncated_error (self));
       return;
     }
 
@@ -584,11 +593,7 @@ on_head_read (GObject      *object,
 
   if (n == 0 && self->total >= 0 && self->received != (guint64) self->total)
     {
-      finish (self, g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NETWORK,
-                                 _("The download from the PBX at %s ended after %" G_GUINT64_FORMAT
-                                   " of %" G_GINT64_FORMAT " bytes."),
-                                 _yeastar_client_get_host (self->client),
-                                 self->received, self->total));
+      finish (self, truncated_error (self));
       return;
     }
 

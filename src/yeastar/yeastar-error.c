@@ -366,12 +366,12 @@ _yeastar_error_from_errcode (gint64              errcode,
 
   if (during_login)
     return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_AUTHENTICATION_FAILED,
-                        _("The PBX refused to log in (error %" G_GINT64_FORMAT ": %s). Check "
+                        _("The PBX refused to log in (error %lld: %s). Check "
                           "that the API is enabled under Integrations > API and that the Client "
                           "ID and Client Secret are right. Every failed attempt counts towards "
-                          "the PBX’s block after 5 failures."), errcode, safe_msg);
+                          "the PBX’s block after 5 failures."), (long long) errcode, safe_msg);
 
   return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_SERVER,
-                      _("The PBX reported an error for “%s” (error %" G_GINT64_FORMAT ": %s)."),
-                      endpoint, errcode, safe_msg);
+                      _("The PBX reported an error for “%s” (error %lld: %s)."),
+                      endpoint, (long long) errcode, safe_msg);
 }

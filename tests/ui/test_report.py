@@ -126,7 +126,7 @@ def main():
 
         # Two extensions from the selector, found by searching their names.
         click(button(app, "Choose Extensions"))
-        selector = wait_for(lambda: next((f for f in app.frames() if safe_name(f) == "Extensions (required)"), None))
+        selector = wait_for(lambda: next((f for f in app.frames() if safe_name(f) == "Extensions"), None))
         tap.ok(selector is not None, "the extension selector opens")
         if selector is not None:
             for name in ("Alice", "Bruno"):
@@ -183,7 +183,7 @@ def main():
         pick_day_in_calendar(first)
         time.sleep(0.8)
         click(button(app, "Choose Trunks"))
-        selector = wait_for(lambda: next((f for f in app.frames() if safe_name(f) == "Trunks (required)"), None))
+        selector = wait_for(lambda: next((f for f in app.frames() if safe_name(f) == "Trunks"), None))
         if selector is not None:
             click(button(app, "Select All", root=selector))
             time.sleep(0.3)
