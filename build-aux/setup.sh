@@ -43,6 +43,8 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ ! -f "$build_dir/build.ninja" ]; then
-  meson setup "$build_dir" -Ddevelopment=true >&2
+  # -Werror: the build must stay free of warnings (the project's warning
+  # list is in meson.build).
+  meson setup "$build_dir" -Ddevelopment=true --werror >&2
 fi
 ninja -C "$build_dir" >&2
