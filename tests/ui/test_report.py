@@ -17,7 +17,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import (App, Simulator, Tap, find_secrets, button, click, focus_window, is_enabled, keys,  # noqa: E402
+from atspi_driver import (App, Simulator, Tap, find_secrets, button, click, click_at, focus_window, is_enabled, keys,  # noqa: E402
                           pick_day_in_calendar, safe_name, safe_role, screenshot, set_text,
                           text_of, type_text, wait_for, walk)
 
@@ -168,6 +168,31 @@ def main():
                f"end_time={pbx_date_time(today, 23, 59, 59)}" in query and
                re.search(r"ext_id_list=\d+,\d+", query) is not None,
                "the PBX received the dates in its format and two extension IDs", query)
+
+        # Quick Range fills From and To from the PBX clock.
+        click(button(app, "Quick Range"))
+        yesterday_item = app.wait_find(name="Yesterday", predicate=lambda n: n.get_n_actions() > 0)
+        if yesterday_item is not None:
+            click(yesterday_item)
+        yesterday = today - datetime.timedelta(days=1)
+        expected_preview = (f"start_time={pbx_date_time(yesterday)}\n"
+                            f"end_time={pbx_date_time(yesterday, 23, 59, 59)}")
+        preview = app.wait_find(role="label", root=window, predicate=lambda n: safe_name(n) == expected_preview)
+        tap.ok(preview is not None, "Quick Range › Yesterday fills the whole of yesterday", expected_preview)
+
+        # API v1.0 on new firmware: the window warns that ranges come back empty.
+        api_row = app.find(role="combo box", name="API Version", root=window)
+        click_at(api_row)
+        time.sleep(0.8)
+        keys("Down", "Return")
+        warning = app.wait_find(role="label", root=window,
+                                predicate=lambda n: safe_name(n).startswith("This PBX keeps new report data on API v2.0"))
+        tap.ok(warning is not None, "choosing v1.0 on new firmware shows the warning")
+        focus_window("Call Reports")
+        click_at(api_row)
+        time.sleep(0.8)
+        keys("Up", "Return")
+        time.sleep(0.5)
 
         # A period report: PBX Call Activity, one day, all trunks.
         focus_window("Call Reports")

@@ -94,16 +94,34 @@ def main():
                "the next start reconnects to the saved PBX without asking again")
         tap.ok(find_dialog(app, window) is None, "no certificate dialog for the pinned certificate")
         tap.ok(simulator.command("count get_token") == "2", "it logged in once more, with the secret from the keyring")
+
+        # Disconnect, then forget the saved PBX: its row and its secret go.
+        click(button(app, "Disconnect"))
+        forget = button(app, f"Forget {simulator.uri}")
+        tap.ok(forget is not None, "the connection page lists the saved PBX with a Forget button")
+        tap.ok(wait_for(lambda: simulator.command("count del_token") == "2"), "disconnecting revoked the token")
+        settings = os.path.join(os.environ["XDG_CONFIG_HOME"], "glib-2.0", "settings", "keyfile")
+        with open(settings, encoding="utf-8") as f:
+            tap.ok(fingerprint.replace(":", "").lower() in f.read().replace(":", "").lower(),
+                   "the trusted fingerprint is remembered in the settings")
+        lookup = ["secret-tool", "lookup", "server", simulator.uri, "client-id", "demo"]
+        tap.ok(subprocess.run(lookup, capture_output=True, text=True).stdout == "demo-secret",
+               "the keyring holds the saved PBX's secret")
+        if forget is not None:
+            click(forget)
+        time.sleep(1.0)
+        tap.ok(app.find(root=window, predicate=lambda n: safe_name(n).startswith(f"Forget {simulator.uri}")) is None,
+               "forgetting removes the saved PBX")
+        with open(settings, encoding="utf-8") as f:
+            tap.ok(simulator.uri not in f.read(), "forgetting removes the PBX and its pin from the settings")
+        tap.ok(wait_for(lambda: subprocess.run(lookup, capture_output=True, text=True).stdout == ""),
+               "forgetting removes its secret from the keyring")
         tokens = simulator.command("tokens").split()
     finally:
         rc = app.stop()
         simulator.stop()
     # The keyring's own file holds the secret, encrypted; the settings must
-    # hold the pinned fingerprint but neither the secret nor any token.
-    settings = os.path.join(os.environ["XDG_CONFIG_HOME"], "glib-2.0", "settings", "keyfile")
-    with open(settings, encoding="utf-8") as f:
-        tap.ok(fingerprint.replace(":", "").lower() in f.read().replace(":", "").lower(),
-               "the trusted fingerprint is remembered in the settings")
+    # hold neither the secret nor any token.
     hits = find_secrets([os.environ["XDG_CONFIG_HOME"], first_log, app.log.name], tokens + ["demo-secret"])
     tap.ok(tokens and not hits, "no token or secret in the settings or what the application printed", hits)
     return tap.finish()
