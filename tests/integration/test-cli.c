@@ -185,6 +185,8 @@ run_cliv (Fixture            *f,
 
   g_subprocess_communicate_utf8_finish (process, result, &run->out, &run->err, &error);
   g_assert_no_error (error);
+  if (!g_subprocess_get_if_exited (process))
+    g_test_message ("call-reports died; it said: %s", run->err);
   g_assert_true (g_subprocess_get_if_exited (process));
   run->status = g_subprocess_get_exit_status (process);
 
