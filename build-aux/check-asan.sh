@@ -33,16 +33,8 @@ export G_SLICE=always-malloc
 # leak detection here; check-valgrind.sh checks them for leaks.
 tls_tests="test-simulator test-tls"
 
-# test-cli-keyring is left out: the call-reports it spawns talks to the
-# keyring over the D-Bus session bus, and LeakSanitizer then reports, at
-# exit, D-Bus messages that GDBus's worker thread read for the shared
-# session connection (stacks through g_dbus_message_new_from_blob and
-# unnamed libgio frames). They are GLib's, not ours, but without symbols
-# for those frames no suppression can name them narrowly enough. Its
-# client code is the same as test-cli's, which runs here; test-cli now
-# prints what a child that died said.
 all=$(meson test -C "$build_dir" --list --suite unit --suite integration 2>/dev/null \
-        | sed -n 's|^call-reports:[a-z]* / ||p' | grep -vx 'test-cli-keyring')
+        | sed -n 's|^call-reports:[a-z]* / ||p')
 plain=$(echo "$all" | grep -vxE "${tls_tests// /|}" || true)
 
 status=0
