@@ -18,4 +18,16 @@ if [ $# -eq 0 ]; then
   esac
 fi
 
+if [ -z "${DISPLAY:-}" ] && [ -z "${WAYLAND_DISPLAY:-}" ]; then
+  echo "run: Call Reports is built; its window needs a graphical session (no DISPLAY or WAYLAND_DISPLAY)." >&2
+  echo "run: the command line works here: build/src/call-reports --help" >&2
+  exit 1
+fi
+
+# Started from a plain root shell there may be no session bus; GSettings,
+# the keyring and accessibility need one.
+if [ -z "${DBUS_SESSION_BUS_ADDRESS:-}" ] && command -v dbus-run-session >/dev/null; then
+  exec dbus-run-session -- build/src/call-reports "$@"
+fi
+
 exec build/src/call-reports "$@"
