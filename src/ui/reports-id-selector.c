@@ -10,7 +10,8 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
-#include "reports-id-choice.h"
+#include "reports-id-match.h"
+#include "reports-id-matches.h"
 #include "reports-id-selector.h"
 
 struct _ReportsIdSelector
@@ -18,19 +19,15 @@ struct _ReportsIdSelector
   AdwWindow          parent_instance;
 
   /* Owned references */
-  GListStore        *choices;
-  GtkCustomFilter   *filter;
-  GtkFilterListModel *filtered;
-  char              *needle;
+  ReportsIdMatches  *matches;
   GPtrArray         *unknown_ids; /* IDs of the value that no option has */
-  guint              n_selected;
 
   /* Template widgets */
   AdwWindowTitle    *window_title;
   GtkSearchEntry    *search_entry;
   GtkLabel          *count_label;
   GtkStack          *stack;
-  GtkListView       *list_view;
+  GtkGridView       *grid_view;
 };
 
 G_DEFINE_FINAL_TYPE (ReportsIdSelector, reports_id_selector, ADW_TYPE_WINDOW)
@@ -42,31 +39,17 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-guint
-reports_id_selector_get_n_selected (ReportsIdSelector *self)
-{
-  g_return_val_if_fail (REPORTS_IS_ID_SELECTOR (self), 0);
-
-  return self->n_selected;
-}
-
 char *
 reports_id_selector_dup_value (ReportsIdSelector *self)
 {
   g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) selected = NULL;
   g_auto(GStrv) ids = NULL;
-  guint n_items;
 
   g_return_val_if_fail (REPORTS_IS_ID_SELECTOR (self), NULL);
 
-  n_items = g_list_model_get_n_items (G_LIST_MODEL (self->choices));
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(ReportsIdChoice) choice = g_list_model_get_item (G_LIST_MODEL (self->choices), i);
-
-      if (reports_id_choice_get_selected (choice))
-        g_strv_builder_add (builder, yeastar_menu_option_get_id (reports_id_choice_get_option (choice)));
-    }
+  selected = reports_id_matches_dup_selected_ids (self->matches);
+  g_strv_builder_addv (builder, (const char **) selected);
 
   /* IDs the PBX no longer lists are kept, not silently dropped: the
    * request's validation and the PBX decide about them. */
@@ -81,8 +64,8 @@ reports_id_selector_dup_value (ReportsIdSelector *self)
 static void
 update_count (ReportsIdSelector *self)
 {
-  guint total = g_list_model_get_n_items (G_LIST_MODEL (self->choices)) + self->unknown_ids->len;
-  guint selected = self->n_selected + self->unknown_ids->len;
+  guint total = reports_id_matches_get_n_options (self->matches) + self->unknown_ids->len;
+  guint selected = reports_id_matches_get_n_selected (self->matches) + self->unknown_ids->len;
   g_autofree char *text = NULL;
 
   /* Translators: the count in the ID selector, e.g. "3 of 120 selected". */
@@ -92,65 +75,30 @@ update_count (ReportsIdSelector *self)
 }
 
 static void
-choice_selected_cb (ReportsIdChoice   *choice,
-                    GParamSpec        *pspec,
-                    ReportsIdSelector *self)
-{
-  if (reports_id_choice_get_selected (choice))
-    self->n_selected++;
-  else
-    self->n_selected--;
-
-  update_count (self);
-}
-
-static gboolean
-filter_func (gpointer item,
-             gpointer user_data)
-{
-  ReportsIdSelector *self = user_data;
-
-  return reports_id_choice_matches (item, self->needle);
-}
-
-static void
 search_changed_cb (ReportsIdSelector *self)
 {
-  const char *text = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
-  g_autofree char *stripped = g_strstrip (g_strdup (text));
-  g_autofree char *old_needle = g_steal_pointer (&self->needle);
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->grid_view));
 
-  self->needle = g_utf8_casefold (stripped, -1);
+  if (self->matches == NULL)
+    return;
 
-  /* Matching is "contains", so a needle that contains the previous one
-   * can only drop rows, and one contained in it only add rows: the
-   * filter model then tests only the rows that can change, and the list
-   * keeps the rows that stay (build-aux/bench.sh measures typing with
-   * 20,000 extensions). */
-  if (old_needle == NULL || strcmp (old_needle, self->needle) != 0)
-    {
-      GtkFilterChange change = GTK_FILTER_CHANGE_DIFFERENT;
+  reports_id_matches_set_search (self->matches, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 
-      if (old_needle != NULL && strstr (self->needle, old_needle) != NULL)
-        change = GTK_FILTER_CHANGE_MORE_STRICT;
-      else if (old_needle != NULL && strstr (old_needle, self->needle) != NULL)
-        change = GTK_FILTER_CHANGE_LESS_STRICT;
-
-      gtk_filter_changed (GTK_FILTER (self->filter), change);
-    }
+  /* A new search shows its first matches. */
+  if (vadjustment != NULL && gtk_adjustment_get_value (vadjustment) > 0)
+    gtk_adjustment_set_value (vadjustment, 0);
 
   gtk_stack_set_visible_child_name (self->stack,
-                                    g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) > 0 ? "list" : "empty");
+                                    g_list_model_get_n_items (G_LIST_MODEL (self->matches)) > 0 ? "list" : "empty");
 }
 
 static void
 toggle_position (ReportsIdSelector *self,
                  guint              position)
 {
-  g_autoptr(ReportsIdChoice) choice = g_list_model_get_item (G_LIST_MODEL (self->filtered), position);
-
-  if (choice != NULL)
-    reports_id_choice_set_selected (choice, !reports_id_choice_get_selected (choice));
+  if (position < g_list_model_get_n_items (G_LIST_MODEL (self->matches)))
+    reports_id_matches_set_selected (self->matches, position,
+                                     !reports_id_matches_get_selected (self->matches, position));
 }
 
 static void
@@ -159,8 +107,23 @@ search_activate_cb (ReportsIdSelector *self)
   /* Enter in the search picks the match when there is exactly one, also
    * when typed faster than the search entry's delay. */
   search_changed_cb (self);
-  if (g_list_model_get_n_items (G_LIST_MODEL (self->filtered)) == 1)
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->matches)) == 1)
     toggle_position (self, 0);
+}
+
+/* Down in the search goes to the matches. */
+static gboolean
+search_key_pressed_cb (ReportsIdSelector *self,
+                       guint              keyval,
+                       guint              keycode,
+                       GdkModifierType    state)
+{
+  if ((keyval == GDK_KEY_Down || keyval == GDK_KEY_KP_Down) &&
+      (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) == 0 &&
+      g_list_model_get_n_items (G_LIST_MODEL (self->matches)) > 0)
+    return gtk_widget_child_focus (GTK_WIDGET (self->grid_view), GTK_DIR_TAB_FORWARD);
+
+  return FALSE;
 }
 
 static void
@@ -181,15 +144,14 @@ setup_item_cb (GtkSignalListItemFactory *factory,
   gtk_list_item_set_child (list_item, check);
 }
 
+/* Shows the option that the row's place has now: a new search moves the
+ * options through the places, and the row widgets stay. */
 static void
-bind_item_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *list_item,
-              gpointer                  user_data)
+show_option (GtkListItem *list_item)
 {
-  ReportsIdChoice *choice = gtk_list_item_get_item (list_item);
-  YeastarMenuOption *option = reports_id_choice_get_option (choice);
+  ReportsIdMatch *match = gtk_list_item_get_item (list_item);
+  YeastarMenuOption *option = reports_id_match_get_option (match);
   GtkWidget *check = gtk_list_item_get_child (list_item);
-  GBinding *binding;
   g_autofree char *label = NULL;
 
   if (g_strcmp0 (yeastar_menu_option_get_menu (option), "ext_group") == 0)
@@ -199,7 +161,19 @@ bind_item_cb (GtkSignalListItemFactory *factory,
     label = g_strdup (yeastar_menu_option_get_text (option));
 
   gtk_check_button_set_label (GTK_CHECK_BUTTON (check), label);
-  binding = g_object_bind_property (choice, "selected", check, "active",
+}
+
+static void
+bind_item_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *list_item,
+              gpointer                  user_data)
+{
+  ReportsIdMatch *match = gtk_list_item_get_item (list_item);
+  GBinding *binding;
+
+  show_option (list_item);
+  g_signal_connect_object (match, "notify::option", G_CALLBACK (show_option), list_item, G_CONNECT_SWAPPED);
+  binding = g_object_bind_property (match, "selected", gtk_list_item_get_child (list_item), "active",
                                     G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
   g_object_set_data (G_OBJECT (list_item), "binding", binding);
 }
@@ -211,6 +185,7 @@ unbind_item_cb (GtkSignalListItemFactory *factory,
 {
   GBinding *binding = g_object_steal_data (G_OBJECT (list_item), "binding");
 
+  g_signal_handlers_disconnect_by_func (gtk_list_item_get_item (list_item), show_option, list_item);
   if (binding != NULL)
     g_binding_unbind (binding);
 }
@@ -220,15 +195,7 @@ select_all_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
 {
-  ReportsIdSelector *self = REPORTS_ID_SELECTOR (widget);
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->filtered));
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(ReportsIdChoice) choice = g_list_model_get_item (G_LIST_MODEL (self->filtered), i);
-
-      reports_id_choice_set_selected (choice, TRUE);
-    }
+  reports_id_matches_select_all (REPORTS_ID_SELECTOR (widget)->matches);
 }
 
 static void
@@ -237,16 +204,9 @@ clear_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   ReportsIdSelector *self = REPORTS_ID_SELECTOR (widget);
-  guint n_items = g_list_model_get_n_items (G_LIST_MODEL (self->choices));
-
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(ReportsIdChoice) choice = g_list_model_get_item (G_LIST_MODEL (self->choices), i);
-
-      reports_id_choice_set_selected (choice, FALSE);
-    }
 
   g_ptr_array_set_size (self->unknown_ids, 0);
+  reports_id_matches_unselect_all (self->matches);
   update_count (self);
 }
 
@@ -277,10 +237,7 @@ reports_id_selector_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REPORTS_TYPE_ID_SELECTOR);
 
-  g_clear_object (&self->filtered);
-  g_clear_object (&self->filter);
-  g_clear_object (&self->choices);
-  g_clear_pointer (&self->needle, g_free);
+  g_clear_object (&self->matches);
   g_clear_pointer (&self->unknown_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (reports_id_selector_parent_class)->dispose (object);
@@ -308,9 +265,10 @@ reports_id_selector_class_init (ReportsIdSelectorClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReportsIdSelector, search_entry);
   gtk_widget_class_bind_template_child (widget_class, ReportsIdSelector, count_label);
   gtk_widget_class_bind_template_child (widget_class, ReportsIdSelector, stack);
-  gtk_widget_class_bind_template_child (widget_class, ReportsIdSelector, list_view);
+  gtk_widget_class_bind_template_child (widget_class, ReportsIdSelector, grid_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "selector.select-all", NULL, select_all_action);
@@ -327,25 +285,20 @@ static void
 reports_id_selector_init (ReportsIdSelector *self)
 {
   GtkListItemFactory *factory;
-  g_autoptr(GtkNoSelection) selection = NULL;
 
   gtk_widget_init_template (GTK_WIDGET (self));
 
+  /* Typing searches at once. */
+  gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->search_entry));
+
   self->unknown_ids = g_ptr_array_new_with_free_func (g_free);
-  self->choices = g_list_store_new (REPORTS_TYPE_ID_CHOICE);
-  self->filter = gtk_custom_filter_new (filter_func, self, NULL);
-  self->filtered = gtk_filter_list_model_new (g_object_ref (G_LIST_MODEL (self->choices)),
-                                              g_object_ref (GTK_FILTER (self->filter)));
 
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_item_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_item_cb), self);
   g_signal_connect (factory, "unbind", G_CALLBACK (unbind_item_cb), self);
-  gtk_list_view_set_factory (self->list_view, factory);
+  gtk_grid_view_set_factory (self->grid_view, factory);
   g_object_unref (factory);
-
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->filtered)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
 }
 
 ReportsIdSelector *
@@ -355,10 +308,11 @@ reports_id_selector_new (GtkWindow  *parent,
                          const char *value)
 {
   ReportsIdSelector *self;
-  g_autoptr(GHashTable) wanted = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  g_autoptr(GPtrArray) choices = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(GtkNoSelection) selection = NULL;
+  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
+  g_auto(GStrv) parts = NULL;
   g_auto(GStrv) ids = NULL;
-  guint n_items;
+  g_auto(GStrv) unknown = NULL;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (options), NULL);
 
@@ -368,41 +322,22 @@ reports_id_selector_new (GtkWindow  *parent,
                        NULL);
   adw_window_title_set_title (self->window_title, title);
 
-  ids = g_strsplit (value != NULL ? value : "", ",", -1);
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      g_strstrip (ids[i]);
-      if (ids[i][0] != '\0')
-        g_hash_table_add (wanted, g_strdup (ids[i]));
-    }
+  self->matches = reports_id_matches_new (options);
+  g_signal_connect_object (self->matches, "notify::n-selected", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
 
-  /* Build every row at once and add them with one items-changed, so that
-   * 20,000 extensions cost one model update. */
-  n_items = g_list_model_get_n_items (options);
-  g_ptr_array_set_size (choices, 0);
-  for (guint i = 0; i < n_items; i++)
+  parts = g_strsplit (value != NULL ? value : "", ",", -1);
+  for (guint i = 0; parts[i] != NULL; i++)
     {
-      g_autoptr(YeastarMenuOption) option = g_list_model_get_item (options, i);
-      ReportsIdChoice *choice = reports_id_choice_new (option);
-
-      if (g_hash_table_remove (wanted, yeastar_menu_option_get_id (option)))
-        {
-          reports_id_choice_set_selected (choice, TRUE);
-          self->n_selected++;
-        }
-      g_signal_connect_object (choice, "notify::selected", G_CALLBACK (choice_selected_cb), self, 0);
-      g_ptr_array_add (choices, choice);
+      if (g_strstrip (parts[i])[0] != '\0')
+        g_strv_builder_add (builder, parts[i]);
     }
-  g_list_store_splice (self->choices, 0, 0, choices->pdata, choices->len);
+  ids = g_strv_builder_end (builder);
+  unknown = reports_id_matches_select_ids (self->matches, (const char * const *) ids);
+  for (guint i = 0; unknown[i] != NULL; i++)
+    g_ptr_array_add (self->unknown_ids, g_strdup (unknown[i]));
 
-  for (guint i = 0; ids[i] != NULL; i++)
-    {
-      if (g_hash_table_contains (wanted, ids[i]))
-        {
-          g_ptr_array_add (self->unknown_ids, g_strdup (ids[i]));
-          g_hash_table_remove (wanted, ids[i]);
-        }
-    }
+  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->matches)));
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
 
   update_count (self);
   search_changed_cb (self);

@@ -16,14 +16,14 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ReportsIdSelector, reports_id_selector, REPORTS, ID_SELECTOR, AdwWindow)
 
 /* A dialog to pick IDs from a list of YeastarMenuOption: searchable,
- * virtualised (a GtkListView, fine with 20,000 extensions), with check
- * boxes, Select All, Clear and a count. Emits ::applied with the chosen
- * IDs, comma-separated, when the user confirms. */
+ * virtualised (a ReportsIdMatches in a one-column GtkGridView, fine with
+ * 20,000 extensions), with check boxes, Select All, Clear and a count.
+ * Emits ::applied with the chosen IDs, comma-separated, when the user
+ * confirms. */
 ReportsIdSelector *reports_id_selector_new       (GtkWindow   *parent,
                                                   const char  *title,
                                                   GListModel  *options,
                                                   const char  *value);
-guint              reports_id_selector_get_n_selected (ReportsIdSelector *self);
 char              *reports_id_selector_dup_value (ReportsIdSelector *self);
 
 G_END_DECLS

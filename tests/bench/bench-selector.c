@@ -17,13 +17,14 @@
  *    reports_id_selector_new() to the end of its first painted frame.
  * 3. Types TEXT (default "alice ma") into its search entry one character
  *    at a time, then deletes it again one character at a time (each an
- *    insertion or deletion at the end, as keys do), and prints
- *    per keystroke "key-us N M F P TEXT": N is the main thread's work for the
- *    keystroke, from the text change through the filtering (until the
- *    filter model has nothing pending) and the following frame's layout
- *    and paint; M is the number of matches; then the two parts, the
- *    filtering and the frame. The wait for the frame's turn is not
- *    counted: the main loop is idle then.
+ *    insertion or deletion at the end, as keys do), N times. Prints per
+ *    keystroke "key-us N M F P TEXT": N is the main thread's work for the
+ *    keystroke, from the text change through the search (the matches are
+ *    updated synchronously) and the following frame's layout and paint;
+ *    M is the number of matches; then the two parts, the search and the
+ *    frame. The wait for the frame's turn is not counted: the main loop
+ *    is idle then. After each round, "search-worst-us N", its slowest
+ *    keystroke.
  * 4. Prints "close-us N", the time to destroy the selector.
  *
  * The search entry's own delay (it waits for typing to pause) is set
@@ -143,14 +144,15 @@ search_changed_cb (void)
   searches++;
 }
 
-static void
-keystroke (GtkEditable        *entry,
-           GtkFilterListModel *filtered,
-           Frames             *frames,
-           const char         *text)
+static gint64
+keystroke (GtkEditable *entry,
+           GListModel  *matches,
+           Frames      *frames,
+           const char  *text)
 {
   gint64 start = g_get_monotonic_time ();
   gint64 filtered_at;
+  gint64 work;
   guint target = frames->frames + 1;
 
   /* As a key press or Backspace does: one character added or removed at
@@ -172,8 +174,6 @@ keystroke (GtkEditable        *entry,
   g_assert (g_str_equal (gtk_editable_get_text (entry), text));
   if (searches == 0)
     g_signal_emit_by_name (entry, "search-changed");
-  while (gtk_filter_list_model_get_pending (filtered) > 0)
-    g_main_context_iteration (NULL, TRUE);
   filtered_at = g_get_monotonic_time ();
 
   /* The frame the change caused (or one more, if nothing was queued). */
@@ -181,10 +181,12 @@ keystroke (GtkEditable        *entry,
   while (frames->frames < target)
     g_main_context_iteration (NULL, TRUE);
 
+  work = (filtered_at - start) + (frames->frame_end - MAX (frames->frame_start, filtered_at));
   printf ("key-us %" G_GINT64_FORMAT " %u %" G_GINT64_FORMAT " %" G_GINT64_FORMAT " \"%s\"\n",
-          (filtered_at - start) + (frames->frame_end - MAX (frames->frame_start, filtered_at)),
-          g_list_model_get_n_items (G_LIST_MODEL (filtered)),
+          work, g_list_model_get_n_items (matches),
           filtered_at - start, frames->frame_end - MAX (frames->frame_start, filtered_at), text);
+
+  return work;
 }
 
 int
@@ -198,11 +200,12 @@ main (int   argc,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(YeastarPbxInfo) info = NULL;
   g_autoptr(GListModel) options = NULL;
+  g_autoptr(GtkCssProvider) provider = NULL;
   g_autofree char *server = NULL;
   g_autofree char *text = NULL;
   ReportsIdSelector *selector;
-  GtkListView *list_view;
-  GtkFilterListModel *filtered;
+  GtkGridView *grid_view;
+  GListModel *matches;
   GtkEditable *entry;
   GdkFrameClock *clock;
   Frames frames = { 0, };
@@ -227,6 +230,12 @@ main (int   argc,
     text = g_strdup ("alice ma");
 
   adw_init ();
+
+  /* The application's style sheet, which AdwApplication would load. */
+  provider = gtk_css_provider_new ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   if (server == NULL)
     {
@@ -260,25 +269,33 @@ main (int   argc,
   printf ("open-us %" G_GINT64_FORMAT "\n", frames.frame_end - start);
 
   entry = GTK_EDITABLE (find_widget (GTK_WIDGET (selector), GTK_TYPE_SEARCH_ENTRY));
-  list_view = GTK_LIST_VIEW (find_widget (GTK_WIDGET (selector), GTK_TYPE_LIST_VIEW));
-  g_assert (entry != NULL && list_view != NULL);
-  filtered = GTK_FILTER_LIST_MODEL (gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_list_view_get_model (list_view))));
+  grid_view = GTK_GRID_VIEW (find_widget (GTK_WIDGET (selector), GTK_TYPE_GRID_VIEW));
+  g_assert (entry != NULL && grid_view != NULL);
+  matches = gtk_no_selection_get_model (GTK_NO_SELECTION (gtk_grid_view_get_model (grid_view)));
   gtk_search_entry_set_search_delay (GTK_SEARCH_ENTRY (entry), G_MAXINT / 2);
   g_signal_connect (entry, "search-changed", G_CALLBACK (search_changed_cb), NULL);
 
-  /* Type, then delete. */
+  /* Type, then delete, N times. */
   len = g_utf8_strlen (text, -1);
-  for (glong i = 1; i <= len; i++)
+  for (int cycle = 0; cycle < MAX (runs, 1); cycle++)
     {
-      g_autofree char *prefix = g_utf8_substring (text, 0, i);
+      gint64 worst = 0;
 
-      keystroke (entry, filtered, &frames, prefix);
-    }
-  for (glong i = len - 1; i >= 0; i--)
-    {
-      g_autofree char *prefix = g_utf8_substring (text, 0, i);
+      for (glong i = 1; i <= len; i++)
+        {
+          g_autofree char *prefix = g_utf8_substring (text, 0, i);
+          gint64 work = keystroke (entry, matches, &frames, prefix);
 
-      keystroke (entry, filtered, &frames, prefix);
+          worst = MAX (worst, work);
+        }
+      for (glong i = len - 1; i >= 0; i--)
+        {
+          g_autofree char *prefix = g_utf8_substring (text, 0, i);
+          gint64 work = keystroke (entry, matches, &frames, prefix);
+
+          worst = MAX (worst, work);
+        }
+      printf ("search-worst-us %" G_GINT64_FORMAT "\n", worst);
     }
 
   g_signal_handlers_disconnect_by_data (clock, &frames);
