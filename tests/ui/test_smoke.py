@@ -6,9 +6,10 @@
 
 import os
 import sys
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import App, Tap, click, screenshot, wait_for, safe_name  # noqa: E402
+from atspi_driver import App, Tap, click, focus_window, keys, screenshot, wait_for, safe_name  # noqa: E402
 
 
 def main():
@@ -28,6 +29,21 @@ def main():
         tap.ok(menu_button is not None, "the primary menu button has the accessible name “Main Menu”")
 
         tap.ok(screenshot(os.path.join(shots, "main-window.png"), window), "a screenshot of the main window is saved")
+
+        # Ctrl+? shows the keyboard shortcuts (built only when asked for),
+        # with the application's own accelerators; Escape closes them.
+        focus_window("Call Reports")
+        keys("ctrl+question")
+        shortcuts = wait_for(lambda: next((f for f in app.frames() if safe_name(f) == "Keyboard Shortcuts"), None))
+        tap.ok(shortcuts is not None, "Ctrl+? opens the “Keyboard Shortcuts” window",
+               [safe_name(f) for f in app.frames()])
+        if shortcuts is not None:
+            tap.ok(app.find(name="Download the Report", root=shortcuts) is not None,
+                   "the shortcuts window lists “Download the Report”")
+            keys("Escape")
+            tap.ok(wait_for(lambda: len(app.frames()) == 1, timeout=10), "Escape closes the shortcuts window")
+            time.sleep(1.0)
+            focus_window("Call Reports")
 
         if menu_button is not None:
             click(menu_button)
