@@ -238,6 +238,52 @@ reports_compat_open_file (GtkWindow *parent,
 #endif
 }
 
+#if !GTK_CHECK_VERSION (4, 10, 0)
+typedef struct
+{
+  GtkWindow *parent;
+  GFile     *file;
+} ShowInFolder;
+
+static void
+show_in_folder_free (ShowInFolder *data)
+{
+  g_clear_object (&data->parent);
+  g_clear_object (&data->file);
+  g_free (data);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ShowInFolder, show_in_folder_free)
+
+static void
+open_folder (GtkWindow *parent,
+             GFile     *file)
+{
+  g_autoptr(GFile) folder = g_file_get_parent (file);
+  g_autofree char *uri = g_file_get_uri (folder != NULL ? folder : file);
+
+  gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+}
+
+static void
+show_items_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ShowInFolder) data = user_data;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* Without a file manager that offers this, the folder alone. */
+  reply = g_dbus_connection_call_finish (G_DBUS_CONNECTION (object), result, &error);
+  if (reply == NULL)
+    {
+      g_debug ("FileManager1.ShowItems: %s", error->message);
+      open_folder (data->parent, data->file);
+    }
+}
+#endif
+
 void
 reports_compat_show_in_folder (GtkWindow *parent,
                                GFile     *file)
@@ -252,11 +298,35 @@ reports_compat_show_in_folder (GtkWindow *parent,
   }
 #else
   {
-    /* GTK 4.8 has no way to select the file; open its folder. */
-    g_autoptr(GFile) folder = g_file_get_parent (file);
-    g_autofree char *uri = g_file_get_uri (folder != NULL ? folder : file);
+    /* GTK 4.8 can only open the folder; the file manager's D-Bus interface
+     * (what GtkFileLauncher uses outside a sandbox) also selects the file. */
+    GApplication *app = g_application_get_default ();
+    GDBusConnection *bus = app != NULL ? g_application_get_dbus_connection (app) : NULL;
+    g_autofree char *uri = g_file_get_uri (file);
+    const char *uris[] = { uri, NULL };
+    ShowInFolder *data;
 
-    gtk_show_uri (parent, uri, GDK_CURRENT_TIME);
+    if (bus == NULL)
+      {
+        open_folder (parent, file);
+        return;
+      }
+
+    data = g_new0 (ShowInFolder, 1);
+    data->parent = parent != NULL ? g_object_ref (parent) : NULL;
+    data->file = g_object_ref (file);
+    g_dbus_connection_call (bus,
+                            "org.freedesktop.FileManager1",
+                            "/org/freedesktop/FileManager1",
+                            "org.freedesktop.FileManager1",
+                            "ShowItems",
+                            g_variant_new ("(^ass)", uris, ""),
+                            NULL,
+                            G_DBUS_CALL_FLAGS_NONE,
+                            -1,
+                            NULL,
+                            show_items_cb,
+                            data);
   }
 #endif
 }

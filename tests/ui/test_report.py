@@ -10,6 +10,7 @@
 
 import datetime
 import os
+import pathlib
 import re
 import subprocess
 import sys
@@ -55,6 +56,11 @@ def main():
         f.write("window-width=760\nwindow-height=860\n")
 
     simulator = Simulator(simulator_binary)
+    # The file manager's D-Bus interface, as Show in Folder uses it.
+    file_manager_calls = os.path.join(scratch, "file-manager-calls")
+    file_manager = subprocess.Popen(["/usr/bin/python3", os.path.join(os.path.dirname(__file__), "fake_file_manager.py"),
+                                     file_manager_calls], stdout=subprocess.PIPE, text=True)
+    file_manager.stdout.readline()
     app = App(app_binary, env={"GSETTINGS_BACKEND": "keyfile", "LC_ALL": "C.UTF-8"})
     try:
         tap.ok(app.node is not None, "the application appears on the accessibility bus")
@@ -167,6 +173,7 @@ def main():
             tap.ok(os.path.dirname(path) == output and got == expected and len(got) > 0,
                    f"the {what} in the chosen folder is the PBX's file, byte for byte", path)
             tap.ok(not [f for f in os.listdir(output) if f.endswith(".part")], "no .part file is left")
+            download_and_check.path = path
             return simulator.command("query call_report/download")
 
         query = download_and_check("range report") or ""
@@ -174,6 +181,14 @@ def main():
                f"end_time={pbx_date_time(today, 23, 59, 59)}" in query and
                re.search(r"ext_id_list=\d+,\d+", query) is not None,
                "the PBX received the dates in its format and two extension IDs", query)
+
+        # Show in Folder asks the file manager to show the file itself.
+        click(button(app, "Show in Folder"))
+        shown = wait_for(lambda: os.path.exists(file_manager_calls) and open(file_manager_calls).read().strip(),
+                         timeout=10)
+        expected_call = f"ShowItems {pathlib.Path(getattr(download_and_check, 'path', '/')).as_uri()}"
+        tap.ok(shown == expected_call, "Show in Folder asks the file manager to show the saved file",
+               f"got {shown!r}, expected {expected_call!r}")
 
         # Quick Range fills From and To from the PBX clock.
         click(button(app, "Quick Range"))
@@ -279,6 +294,8 @@ def main():
     finally:
         rc = app.stop()
         simulator.stop()
+        file_manager.terminate()
+        file_manager.wait()
     tap.ok(rc in (0, -15, 143), "the application exits cleanly", f"exit status {rc}")
     hits = find_secrets([os.environ["XDG_CONFIG_HOME"], os.environ["XDG_DATA_HOME"], output, app.log.name],
                         tokens + ["demo-secret", "not-the-secret"])
