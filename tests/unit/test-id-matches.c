@@ -357,7 +357,8 @@ test_many (void)
   matches = reports_id_matches_new (G_LIST_MODEL (options));
   for (guint s = 0; searches[s] != NULL; s++)
     {
-      g_autofree char *needle = g_utf8_casefold (g_strstrip (g_strdup (searches[s])), -1);
+      g_autofree char *stripped = g_strstrip (g_strdup (searches[s]));
+      g_autofree char *needle = g_utf8_casefold (stripped, -1);
       guint n = 0;
 
       reports_id_matches_set_search (matches, searches[s]);
