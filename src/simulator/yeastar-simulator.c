@@ -849,9 +849,10 @@ handle_information (YeastarSimulator  *self,
 }
 
 static void
-reply_invalid_param (SoupServerMessage *msg,
-                     const char        *field,
-                     const char        *valid_msg)
+reply_invalid_param_value (SoupServerMessage *msg,
+                           const char        *field,
+                           const char        *valid_msg,
+                           const char        *value)
 {
   g_autoptr(JsonBuilder) builder = begin_reply (40002);
 
@@ -862,10 +863,23 @@ reply_invalid_param (SoupServerMessage *msg,
   json_builder_add_string_value (builder, field);
   json_builder_set_member_name (builder, "valid_msg");
   json_builder_add_string_value (builder, valid_msg);
+  if (value != NULL)
+    {
+      json_builder_set_member_name (builder, "value");
+      json_builder_add_string_value (builder, value);
+    }
   json_builder_end_object (builder);
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   reply_builder (msg, builder);
+}
+
+static void
+reply_invalid_param (SoupServerMessage *msg,
+                     const char        *field,
+                     const char        *valid_msg)
+{
+  reply_invalid_param_value (msg, field, valid_msg, NULL);
 }
 
 static void
@@ -1351,6 +1365,26 @@ handle_report (YeastarSimulator      *self,
   if (v2 && !validate_v2 (self, msg, type, params))
     return;
 
+  /* A rejection that only the PBX can make, such as an ID it does not
+  * have: the first ID list of the request. [INFERRED] the wording. */
+  if (fault == YEASTAR_SIMULATOR_FAULT_PARAMETER_ERROR)
+    {
+      for (guint i = 0; i < params->len; i++)
+        {
+          const Param *param = &g_array_index (params, Param, i);
+
+          if (g_str_has_suffix (param->name, "_id_list") || g_str_has_suffix (param->name, "_id"))
+            {
+              g_autofree char *valid_msg = g_strdup_printf ("%s not exist", param->name);
+
+              reply_invalid_param_value (msg, param->name, valid_msg, param->value);
+              return;
+            }
+        }
+      reply_invalid_param (msg, "type", "type invalid");
+      return;
+    }
+
   is_async = g_strcmp0 (lookup_param (params, "is_async"), "1") == 0;
 
   if (fault == YEASTAR_SIMULATOR_FAULT_REPORT_FAILED && !is_async)
@@ -1582,6 +1616,7 @@ apply_reply_fault (YeastarSimulator      *self,
     case YEASTAR_SIMULATOR_FAULT_HOSTILE_FILE_NAME:
     case YEASTAR_SIMULATOR_FAULT_JSON_INSTEAD_OF_FILE:
     case YEASTAR_SIMULATOR_FAULT_REPORT_FAILED:
+    case YEASTAR_SIMULATOR_FAULT_PARAMETER_ERROR:
     default:
       return FALSE;
     }

@@ -44,6 +44,7 @@ typedef enum
   YEASTAR_SIMULATOR_FAULT_HOSTILE_FILE_NAME,    /* `file` is `hostile-file-name` */
   YEASTAR_SIMULATOR_FAULT_JSON_INSTEAD_OF_FILE, /* file link answers with an errcode JSON body */
   YEASTAR_SIMULATOR_FAULT_REPORT_FAILED,        /* event 30027 reports result "failure" */
+  YEASTAR_SIMULATOR_FAULT_PARAMETER_ERROR,      /* errcode 40002 naming the request's first ID list */
 } YeastarSimulatorFault;
 
 /* Properties (all readable and writable; set them before or after start):

@@ -11,6 +11,8 @@
 
 #include "reports-compat.h"
 #include "reports-download-row.h"
+#include "yeastar-error.h"
+#include "yeastar-report-type.h"
 
 struct _ReportsDownloadRow
 {
@@ -73,6 +75,36 @@ set_status (ReportsDownloadRow *self,
   gtk_accessible_update_property (GTK_ACCESSIBLE (self),
                                   GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, status,
                                   -1);
+}
+
+/* Why a download failed. The fields a PBX refused (errcode 40002) are
+ * named as the form names them, with what the PBX said. */
+static char *
+describe_error (const GError *error)
+{
+  GPtrArray *params = error != NULL ? yeastar_error_get_invalid_params (error) : NULL;
+  GString *text;
+
+  if (params == NULL || params->len == 0)
+    return g_strdup (error != NULL ? error->message : "");
+
+  text = g_string_new (_("The PBX refused these fields:"));
+  for (guint i = 0; i < params->len; i++)
+    {
+      YeastarInvalidParam *param = g_ptr_array_index (params, i);
+      const char *field = yeastar_invalid_param_get_field (param);
+      const char *value = yeastar_invalid_param_get_value (param);
+      YeastarParam p;
+
+      g_string_append_printf (text, "\n%s: %s",
+                              yeastar_param_from_api_name (field, &p) ? yeastar_param_get_title (p) : field,
+                              yeastar_invalid_param_get_valid_msg (param));
+      if (value != NULL)
+        /* Translators: the value the PBX rejected, after its message. */
+        g_string_append_printf (text, _(" (value “%s”)"), value);
+    }
+
+  return g_string_free (text, FALSE);
 }
 
 static void
@@ -138,8 +170,12 @@ update (ReportsDownloadRow *self)
         if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
           status = g_strdup (_("Cancelled; nothing was saved"));
         else
-          /* Translators: a failed download; %s says why. */
-          status = g_strdup_printf (_("Failed, nothing was saved: %s"), error != NULL ? error->message : "");
+          {
+            g_autofree char *why = describe_error (error);
+
+            /* Translators: a failed download; %s says why. */
+            status = g_strdup_printf (_("Failed, nothing was saved: %s"), why);
+          }
         gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
         gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), FALSE);
         if (error == NULL || !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))

@@ -505,6 +505,25 @@ test_exit_rejected (Fixture       *f,
 }
 
 static void
+test_exit_parameter_error (Fixture       *f,
+                           gconstpointer  data)
+{
+  g_auto(Run) run = { 0, };
+
+  /* What only the PBX can reject, such as an ID it does not have, is
+   * shown field by field, with the option that sets it and the value. */
+  yeastar_simulator_inject_fault (f->sim, YEASTAR_SIMULATOR_REPORT, YEASTAR_SIMULATOR_FAULT_PARAMETER_ERROR, 0);
+  run_cli (f, RUN_CONNECT, &run, "download", "--type", "ivr", "--ivr-id-list", "1");
+  g_assert_cmpint (run.status, ==, 4);
+  g_assert_cmpstr (run.out, ==, "");
+  g_assert_nonnull (strstr (run.err,
+                            "The PBX rejected the request (errcode 40002 PARAMETER ERROR):\n"
+                            "  ivr_id_list (--ivr-id-list): ivr_id_list not exist (value “1”)"));
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_REPORT), ==, 1);
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_DEL_TOKEN), ==, 1);
+}
+
+static void
 test_exit_network (Fixture       *f,
                    gconstpointer  data)
 {
@@ -939,6 +958,7 @@ main (int   argc,
   ADD ("/cli/exit/auth", test_exit_auth);
   ADD ("/cli/exit/permission", test_exit_permission);
   ADD ("/cli/exit/rejected", test_exit_rejected);
+  ADD ("/cli/exit/parameter-error", test_exit_parameter_error);
   ADD ("/cli/exit/network", test_exit_network);
   ADD ("/cli/exit/output-missing", test_output_missing);
   ADD ("/cli/exit/output-unwritable", test_output_unwritable);

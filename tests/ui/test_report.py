@@ -264,6 +264,19 @@ def main():
         tap.ok(re.search(r"queue_id=\d+", query) is not None and re.search(r"agent_id_list=\d+", query) is not None,
                "the PBX received the queue and the agent", query)
 
+        # What only the PBX can refuse (an ID it no longer has) is shown
+        # with the fields it named, and nothing is saved.
+        before = set(os.listdir(output))
+        simulator.command("reject call_report/download")
+        click(download)
+        refused = app.wait_find(role="label", timeout=30,
+                                predicate=lambda n: "The PBX refused these fields:" in safe_name(n))
+        tap.ok(refused is not None and
+               re.search(r"\nQueue: queue_id not exist \(value “\d+”\)", safe_name(refused)) is not None,
+               "a 40002 refusal names the field as the form does, with the PBX's message and the value",
+               safe_name(refused) if refused is not None else None)
+        tap.ok(set(os.listdir(output)) == before, "a refused report leaves no file")
+
         # A type whose required ID is missing keeps Download disabled.
         focus_window("Call Reports")
         keys("ctrl+t")

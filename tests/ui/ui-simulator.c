@@ -18,6 +18,8 @@
  *   count ENDPOINT   the number of requests to ENDPOINT
  *   query ENDPOINT   the last query to ENDPOINT, without the token
  *   tokens           every token issued so far, separated by spaces
+ *   reject ENDPOINT  the next request to ENDPOINT is refused with errcode
+ *                    40002, naming its first ID parameter: "ok"
  *   quit             stop
  */
 
@@ -83,6 +85,11 @@ read_line_cb (GObject      *object,
       g_autofree char *query = yeastar_simulator_dup_last_query (simulator, words[1]);
 
       answer (query);
+    }
+  else if (g_strcmp0 (words[0], "reject") == 0 && words[1] != NULL)
+    {
+      yeastar_simulator_inject_fault (simulator, words[1], YEASTAR_SIMULATOR_FAULT_PARAMETER_ERROR, 1);
+      answer ("ok");
     }
   else if (g_strcmp0 (words[0], "tokens") == 0)
     {
