@@ -604,6 +604,14 @@ reports_cli_connection_fail (ReportsCliConnection *self,
   else
     message = g_string_new (error->message);
 
+  /* The window asks; the command line says how to trust the certificate. */
+  if (g_error_matches (error, YEASTAR_ERROR, YEASTAR_ERROR_TLS_UNTRUSTED))
+    {
+      g_string_append_c (message, '\n');
+      g_string_append (message, _("If the fingerprints match, trust this certificate with "
+                                  "--pin-certificate and its fingerprint."));
+    }
+
   /* The API layer never puts the secret or a token in a message; this is
    * a second lock on the same door. */
   if (self != NULL && self->secret != NULL && self->secret[0] != '\0')

@@ -13,6 +13,7 @@
 
 #include "reports-cli-time.h"
 #include "reports-secrets.h"
+#include "test-certificate.h"
 #include "yeastar-client.h"
 #include "yeastar-report-type.h"
 #include "yeastar-simulator.h"
@@ -64,9 +65,13 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
+/* A self-signed certificate for the https cases, made once per run;
+ * NULL without openssl. */
+static TestCertificate *cert;
+
 static void
-fixture_set_up (Fixture       *f,
-                gconstpointer  data)
+fixture_start (Fixture         *f,
+               GTlsCertificate *certificate)
 {
   g_autoptr(GDateTime) clock = g_date_time_new_utc (2024, 3, 14, 10, 20, 30);
   g_autoptr(GError) error = NULL;
@@ -79,11 +84,28 @@ fixture_set_up (Fixture       *f,
                 "time-format", "hh:mm:ss PM",
                 "clock", clock,
                 NULL);
-  g_assert_true (yeastar_simulator_start (f->sim, NULL, &error));
+  g_assert_true (yeastar_simulator_start (f->sim, certificate, &error));
   g_assert_no_error (error);
   f->base_uri = yeastar_simulator_dup_base_uri (f->sim);
   f->out_dir = g_dir_make_tmp ("test-cli-XXXXXX", &error);
   g_assert_no_error (error);
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  fixture_start (f, NULL);
+}
+
+/* The simulator on https with the run's self-signed certificate. */
+static void
+fixture_set_up_tls (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(GTlsCertificate) certificate = cert != NULL ? test_certificate_load (cert) : NULL;
+
+  fixture_start (f, certificate);
 }
 
 static void
@@ -524,6 +546,50 @@ test_exit_parameter_error (Fixture       *f,
 }
 
 static void
+test_pin_certificate (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *lower = NULL;
+  g_auto(Run) untrusted = { 0, };
+  g_auto(Run) pinned = { 0, };
+  g_auto(Run) other = { 0, };
+  g_auto(Run) malformed = { 0, };
+
+  if (cert == NULL)
+    {
+      g_test_skip ("openssl could not make a certificate");
+      return;
+    }
+  g_assert_true (g_str_has_prefix (f->base_uri, "https://"));
+
+  /* Not pinned: refused before anything is sent, and the message gives
+   * the fingerprint to check and pin. */
+  run_cli (f, RUN_CONNECT, &untrusted, "info");
+  g_assert_cmpint (untrusted.status, ==, 5);
+  g_assert_nonnull (strstr (untrusted.err, cert->openssl_fingerprint));
+  g_assert_nonnull (strstr (untrusted.err, "--pin-certificate"));
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_GET_TOKEN), ==, 0);
+
+  /* Pinned, as openssl prints it but in lower case: connects. */
+  lower = g_ascii_strdown (cert->openssl_fingerprint, -1);
+  run_cli (f, RUN_CONNECT, &pinned, "info", "--pin-certificate", lower);
+  g_assert_cmpint (pinned.status, ==, 0);
+  g_assert_nonnull (strstr (pinned.out, "37.23.0.123"));
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_GET_TOKEN), ==, 1);
+
+  /* Another certificate's fingerprint: refused, nothing sent. */
+  run_cli (f, RUN_CONNECT, &other, "info", "--pin-certificate",
+           "00112233445566778899AABBCCDDEEFF00112233445566778899AABBCCDDEEFF");
+  g_assert_cmpint (other.status, ==, 5);
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_GET_TOKEN), ==, 1);
+
+  /* Not a fingerprint at all: a usage error that says what to give. */
+  run_cli (f, RUN_CONNECT, &malformed, "info", "--pin-certificate", "abc");
+  g_assert_cmpint (malformed.status, ==, 2);
+  g_assert_nonnull (strstr (malformed.err, "SHA-256"));
+}
+
+static void
 test_exit_network (Fixture       *f,
                    gconstpointer  data)
 {
@@ -941,6 +1007,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int ret;
+
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/cli/time/parser", test_time_parser);
@@ -960,6 +1028,7 @@ main (int   argc,
   ADD ("/cli/exit/rejected", test_exit_rejected);
   ADD ("/cli/exit/parameter-error", test_exit_parameter_error);
   ADD ("/cli/exit/network", test_exit_network);
+  g_test_add ("/cli/tls/pin-certificate", Fixture, NULL, fixture_set_up_tls, test_pin_certificate, fixture_tear_down);
   ADD ("/cli/exit/output-missing", test_output_missing);
   ADD ("/cli/exit/output-unwritable", test_output_unwritable);
   ADD ("/cli/ids/name-and-number", test_ids_by_name_and_number);
@@ -973,5 +1042,9 @@ main (int   argc,
 
 #undef ADD
 
-  return g_test_run ();
+  cert = test_certificate_new ();
+  ret = g_test_run ();
+  g_clear_pointer (&cert, test_certificate_free);
+
+  return ret;
 }

@@ -8,73 +8,18 @@
 #include "config.h"
 
 #include "client-test-util.h"
+#include "test-certificate.h"
 #include "yeastar-download.h"
 
-/* A self-signed certificate made with openssl for this run. */
-static char *cert_dir;
-static char *cert_path;
-static char *key_path;
-static char *openssl_fingerprint;
-
-static gboolean
-make_certificate (void)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *out = NULL;
-  int status = 0;
-  const char *req_argv[] = {
-    "openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-subj", "/CN=127.0.0.1",
-    "-addext", "subjectAltName=IP:127.0.0.1", "-days", "1",
-    "-keyout", NULL, "-out", NULL, NULL,
-  };
-  const char *fp_argv[] = {
-    "openssl", "x509", "-noout", "-fingerprint", "-sha256", "-in", NULL, NULL,
-  };
-
-  cert_dir = g_dir_make_tmp ("yeastar-tls-XXXXXX", &error);
-  g_assert_no_error (error);
-  cert_path = g_build_filename (cert_dir, "cert.pem", NULL);
-  key_path = g_build_filename (cert_dir, "key.pem", NULL);
-  req_argv[13] = key_path;
-  req_argv[15] = cert_path;
-  fp_argv[6] = cert_path;
-
-  if (!g_spawn_sync (NULL, (char **) req_argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDOUT_TO_DEV_NULL |
-                     G_SPAWN_STDERR_TO_DEV_NULL, NULL, NULL, NULL, NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, NULL))
-    return FALSE;
-
-  if (!g_spawn_sync (NULL, (char **) fp_argv, NULL, G_SPAWN_SEARCH_PATH | G_SPAWN_STDERR_TO_DEV_NULL,
-                     NULL, NULL, &out, NULL, &status, &error) ||
-      !g_spawn_check_wait_status (status, NULL))
-    return FALSE;
-
-  /* "sha256 Fingerprint=AB:CD:…" (the prefix's case varies by version). */
-  g_strstrip (out);
-  openssl_fingerprint = g_strdup (strchr (out, '=') + 1);
-  return TRUE;
-}
-
-static void
-remove_certificate (void)
-{
-  g_unlink (cert_path);
-  g_unlink (key_path);
-  g_rmdir (cert_dir);
-  g_clear_pointer (&cert_path, g_free);
-  g_clear_pointer (&key_path, g_free);
-  g_clear_pointer (&cert_dir, g_free);
-  g_clear_pointer (&openssl_fingerprint, g_free);
-}
+/* The run's self-signed certificate. */
+static TestCertificate *cert;
 
 static void
 tls_setup (Fixture       *f,
            gconstpointer  data)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_files (cert_path, key_path, &error);
+  g_autoptr(GTlsCertificate) certificate = test_certificate_load (cert);
 
-  g_assert_no_error (error);
   fixture_start (f, certificate);
   g_assert_true (g_str_has_prefix (f->base_uri, "https://"));
 }
@@ -95,13 +40,11 @@ try_connect (Fixture *f)
 static void
 test_fingerprint (void)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GTlsCertificate) certificate = g_tls_certificate_new_from_files (cert_path, key_path, &error);
+  g_autoptr(GTlsCertificate) certificate = test_certificate_load (cert);
   g_autofree char *fingerprint = NULL;
 
-  g_assert_no_error (error);
   fingerprint = yeastar_tls_certificate_dup_fingerprint (certificate);
-  g_assert_cmpstr (fingerprint, ==, openssl_fingerprint);
+  g_assert_cmpstr (fingerprint, ==, cert->openssl_fingerprint);
 }
 
 static void
@@ -111,7 +54,7 @@ test_untrusted (Fixture       *f,
   g_autoptr(GError) error = try_connect (f);
 
   g_assert_error (error, YEASTAR_ERROR, YEASTAR_ERROR_TLS_UNTRUSTED);
-  g_assert_nonnull (strstr (error->message, openssl_fingerprint));
+  g_assert_nonnull (strstr (error->message, cert->openssl_fingerprint));
   assert_no_secrets (f->sim, error);
   /* Nothing, in particular not the secret, reached the server. */
   g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_GET_TOKEN), ==, 0);
@@ -121,7 +64,7 @@ static void
 test_pinned (Fixture       *f,
              gconstpointer  data)
 {
-  g_autofree char *lower = g_ascii_strdown (openssl_fingerprint, -1);
+  g_autofree char *lower = g_ascii_strdown (cert->openssl_fingerprint, -1);
   g_autoptr(GString) bare = g_string_new (lower);
   g_autoptr(GError) error = NULL;
   g_autoptr(GAsyncResult) result = NULL;
@@ -134,7 +77,7 @@ test_pinned (Fixture       *f,
   g_string_replace (bare, ":", "", 0);
   g_assert_false (yeastar_client_set_pinned_certificate (f->client, "not a fingerprint"));
   g_assert_true (yeastar_client_set_pinned_certificate (f->client, bare->str));
-  g_assert_cmpstr (yeastar_client_get_pinned_certificate (f->client), ==, openssl_fingerprint);
+  g_assert_cmpstr (yeastar_client_get_pinned_certificate (f->client), ==, cert->openssl_fingerprint);
 
   error = try_connect (f);
   g_assert_no_error (error);
@@ -164,7 +107,7 @@ test_changed (Fixture       *f,
   g_assert_true (yeastar_client_set_pinned_certificate (f->client, other));
   error = try_connect (f);
   g_assert_error (error, YEASTAR_ERROR, YEASTAR_ERROR_TLS_CHANGED);
-  g_assert_nonnull (strstr (error->message, openssl_fingerprint));
+  g_assert_nonnull (strstr (error->message, cert->openssl_fingerprint));
   g_assert_nonnull (strstr (error->message, other));
   assert_no_secrets (f->sim, error);
   g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_GET_TOKEN), ==, 0);
@@ -178,10 +121,10 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  if (!make_certificate ())
+  cert = test_certificate_new ();
+  if (cert == NULL)
     {
       g_test_skip ("openssl could not make a certificate");
-      remove_certificate ();
       return g_test_run ();
     }
 
@@ -191,6 +134,6 @@ main (int   argc,
   g_test_add ("/yeastar/client/tls/changed", Fixture, NULL, tls_setup, test_changed, fixture_teardown);
 
   ret = g_test_run ();
-  remove_certificate ();
+  g_clear_pointer (&cert, test_certificate_free);
   return ret;
 }
