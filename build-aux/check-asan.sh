@@ -30,8 +30,10 @@ export G_SLICE=always-malloc
 # while it scans the dynamic TLS of threads on Debian 12's glibc 2.36 once
 # the GnuTLS backend of glib-networking is loaded (it is dlopen()ed and has
 # thread-local variables). The tests that use https therefore run without
-# leak detection here; check-valgrind.sh checks them for leaks.
-tls_tests="test-simulator test-tls"
+# leak detection here; check-valgrind.sh checks them for leaks. In
+# test-cli-tls that is also the call-reports binary it runs, which
+# inherits ASAN_OPTIONS.
+tls_tests="test-simulator test-tls test-cli-tls"
 
 all=$(meson test -C "$build_dir" --list --suite unit --suite integration 2>/dev/null \
         | sed -n 's|^call-reports:[a-z]* / ||p')
