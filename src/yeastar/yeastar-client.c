@@ -37,6 +37,7 @@
 #define USER_AGENT "OpenAPI"
 #define MAX_REPLY_BYTES (32 * 1024 * 1024)   /* 20,000 menu options are ~2 MB */
 #define READ_CHUNK 65536
+#define PARSE_IN_THREAD_BYTES (64 * 1024)  /* bigger replies are parsed in a worker thread */
 #define DEFAULT_REPORT_TIMEOUT 300
 #define DEFAULT_IO_TIMEOUT 120               /* docs: sync reports may take 60-120 s */
 #define REFRESH_MARGIN_US (60 * G_USEC_PER_SEC)
@@ -444,37 +445,50 @@ looks_like_html (GBytes *body)
   return i < len && data[i] == '<';
 }
 
-JsonObject *
-_yeastar_client_parse_envelope (YeastarClient  *self,
-                                GBytes         *body,
-                                const char     *endpoint,
-                                GError        **error)
+/* The JSON of a reply, or NULL when it is not JSON. Touches nothing but
+ * @body, so that big replies can be parsed in a worker thread. */
+static JsonNode *
+parse_json (GBytes *body)
 {
   g_autoptr(JsonParser) parser = json_parser_new_immutable ();
   gsize len = 0;
   const char *data = g_bytes_get_data (body, &len);
   JsonNode *root;
+
+  if (len == 0 || !json_parser_load_from_data (parser, data, len, NULL))
+    return NULL;
+
+  root = json_parser_get_root (parser);
+  return root != NULL ? json_node_ref (root) : NULL;
+}
+
+static GError *
+html_error (YeastarClient *self)
+{
+  return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NOT_YEASTAR,
+                      _("The server at %s answered with a web page instead of the Yeastar "
+                        "OpenAPI. Check the address and port, and that the API is enabled "
+                        "under Integrations > API."), self->host);
+}
+
+/* The envelope of a parsed reply (@root NULL: the reply was not JSON). */
+static JsonObject *
+check_envelope (YeastarClient  *self,
+                JsonNode       *root,
+                const char     *endpoint,
+                GError        **error)
+{
   JsonObject *object;
   JsonNode *errcode;
 
-  if (looks_like_html (body))
-    {
-      g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_NOT_YEASTAR,
-                   _("The server at %s answered with a web page instead of the Yeastar "
-                     "OpenAPI. Check the address and port, and that the API is enabled "
-                     "under Integrations > API."), self->host);
-      return NULL;
-    }
-
-  if (len == 0 || !json_parser_load_from_data (parser, data, len, NULL))
+  if (root == NULL)
     {
       g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
                    _("The PBX sent a reply to “%s” that is not valid JSON."), endpoint);
       return NULL;
     }
 
-  root = json_parser_get_root (parser);
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+  if (!JSON_NODE_HOLDS_OBJECT (root))
     {
       g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
                    _("The PBX sent a reply to “%s” that is not a JSON object."), endpoint);
@@ -506,12 +520,29 @@ _yeastar_client_parse_envelope (YeastarClient  *self,
   return json_object_ref (object);
 }
 
-/* Checks the HTTP layer, then the envelope, then errcode. */
-static JsonObject *
-check_reply (YeastarClient  *self,
-             Call           *call,
-             GBytes         *body,
-             GError        **error)
+JsonObject *
+_yeastar_client_parse_envelope (YeastarClient  *self,
+                                GBytes         *body,
+                                const char     *endpoint,
+                                GError        **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+
+  if (looks_like_html (body))
+    {
+      g_propagate_error (error, html_error (self));
+      return NULL;
+    }
+
+  root = parse_json (body);
+  return check_envelope (self, root, endpoint, error);
+}
+
+/* Checks the HTTP layer of a reply. */
+static gboolean
+check_http (YeastarClient  *self,
+            Call           *call,
+            GError        **error)
 {
   guint status = soup_message_get_status (call->msg);
   const char *content_type;
@@ -521,7 +552,7 @@ check_reply (YeastarClient  *self,
       g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_SERVER,
                    _("The PBX failed to answer “%s” (HTTP status %u). Try again later."),
                    call->endpoint, status);
-      return NULL;
+      return FALSE;
     }
 
   if (status == 404)
@@ -530,7 +561,7 @@ check_reply (YeastarClient  *self,
                    _("The server at %s does not offer the Yeastar OpenAPI (HTTP status 404). "
                      "Check the address and port, and that the API is enabled under "
                      "Integrations > API."), self->host);
-      return NULL;
+      return FALSE;
     }
 
   if (status < 200 || status >= 300)
@@ -541,26 +572,43 @@ check_reply (YeastarClient  *self,
                    _("The server at %s answered “%s” with HTTP status %u, which a Yeastar "
                      "PBX does not send. Check the address and port."),
                    self->host, call->endpoint, status);
-      return NULL;
+      return FALSE;
     }
 
   content_type = soup_message_headers_get_content_type (soup_message_get_response_headers (call->msg), NULL);
   if (content_type != NULL && g_ascii_strcasecmp (content_type, "text/html") == 0)
     {
-      g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_NOT_YEASTAR,
-                   _("The server at %s answered with a web page instead of the Yeastar "
-                     "OpenAPI. Check the address and port, and that the API is enabled "
-                     "under Integrations > API."), self->host);
-      return NULL;
+      g_propagate_error (error, html_error (self));
+      return FALSE;
     }
 
-  return _yeastar_client_parse_reply (self, body, call->endpoint, call->allow_processing,
-                                      call->stage == STAGE_LOGIN || call->stage == STAGE_REFRESH,
-                                      error);
+  return TRUE;
 }
 
-/* The JSON part of check_reply(): the envelope, then errcode. Separate so
- * that the fuzz targets reach it without a network. */
+/* errcode of an envelope: 0, or 2 with @allow_processing, or its GError. */
+static JsonObject *
+check_errcode (YeastarClient  *self,
+               JsonObject     *root,
+               const char     *endpoint,
+               gboolean        allow_processing,
+               gboolean        during_login,
+               GError        **error)
+{
+  gint64 errcode = json_object_get_int_member (root, "errcode");
+
+  if (errcode == 0 || (errcode == 2 && allow_processing))
+    return json_object_ref (root);
+
+  g_propagate_error (error,
+                     _yeastar_error_from_errcode (errcode,
+                                                  (_yeastar_json_get_string (root, "errmsg") ?: ""),
+                                                  root, endpoint, during_login,
+                                                  _yeastar_client_get_secrets (self)));
+  return NULL;
+}
+
+/* The JSON part of a reply's check: the envelope, then errcode. Separate
+ * so that the fuzz targets reach it without a network. */
 JsonObject *
 _yeastar_client_parse_reply (YeastarClient  *self,
                              GBytes         *body,
@@ -569,23 +617,12 @@ _yeastar_client_parse_reply (YeastarClient  *self,
                              gboolean        during_login,
                              GError        **error)
 {
-  g_autoptr(JsonObject) root = NULL;
-  gint64 errcode;
+  g_autoptr(JsonObject) root = _yeastar_client_parse_envelope (self, body, endpoint, error);
 
-  root = _yeastar_client_parse_envelope (self, body, endpoint, error);
   if (root == NULL)
     return NULL;
 
-  errcode = json_object_get_int_member (root, "errcode");
-  if (errcode == 0 || (errcode == 2 && allow_processing))
-    return g_steal_pointer (&root);
-
-  g_propagate_error (error,
-                     _yeastar_error_from_errcode (errcode,
-                                                  (_yeastar_json_get_string (root, "errmsg") ?: ""),
-                                                  root, endpoint, during_login,
-                                                  _yeastar_client_get_secrets (self)));
-  return NULL;
+  return check_errcode (self, root, endpoint, allow_processing, during_login, error);
 }
 
 /* ---------------------------------------------------------------------- */
@@ -655,6 +692,48 @@ _yeastar_client_get_host (YeastarClient *self)
 
 static void call_exchange_done (GTask *task, JsonObject *root, GError *error);
 
+static gboolean
+call_is_login (Call *call)
+{
+  return call->stage == STAGE_LOGIN || call->stage == STAGE_REFRESH;
+}
+
+static void
+parse_thread (GTask        *parse,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  /* NULL when it is not JSON; check_envelope() says so. */
+  g_task_return_pointer (parse, parse_json (task_data), (GDestroyNotify) json_node_unref);
+}
+
+static void
+on_call_parsed (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  YeastarClient *self = g_task_get_source_object (task);
+  Call *call = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(JsonNode) node = NULL;
+  g_autoptr(JsonObject) envelope = NULL;
+  JsonObject *root = NULL;
+
+  node = g_task_propagate_pointer (G_TASK (result), &error);
+  if (error != NULL)
+    {
+      call_exchange_done (task, NULL, _yeastar_client_transport_error (self, call->msg, error));
+      return;
+    }
+
+  envelope = check_envelope (self, node, call->endpoint, &error);
+  if (envelope != NULL)
+    root = check_errcode (self, envelope, call->endpoint, call->allow_processing, call_is_login (call), &error);
+  call_exchange_done (task, root, g_steal_pointer (&error));
+}
+
 static void
 on_call_read (GObject      *object,
               GAsyncResult *result,
@@ -666,6 +745,7 @@ on_call_read (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) chunk = NULL;
   g_autoptr(GBytes) body = NULL;
+  GTask *parse;
   JsonObject *root;
 
   chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
@@ -707,9 +787,29 @@ on_call_read (GObject      *object,
       }
   }
 
+  if (!check_http (self, call, &error))
+    {
+      call_exchange_done (task, NULL, g_steal_pointer (&error));
+      return;
+    }
+
   body = g_bytes_new (call->reply->data, call->reply->len);
-  root = check_reply (self, call, body, &error);
-  call_exchange_done (task, root, g_steal_pointer (&error));
+  if (g_bytes_get_size (body) < PARSE_IN_THREAD_BYTES || looks_like_html (body))
+    {
+      root = _yeastar_client_parse_reply (self, body, call->endpoint, call->allow_processing,
+                                          call_is_login (call), &error);
+      call_exchange_done (task, root, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Parsing 20,000 menu options takes json-glib about 50 ms: not on the
+   * main thread (build-aux/bench.sh, the selector case). The worker's
+   * task holds no client, so that the client is never finalized off the
+   * main thread. */
+  parse = g_task_new (NULL, call->cancellable, on_call_parsed, g_steal_pointer (&task));
+  g_task_set_source_tag (parse, on_call_read);
+  g_task_set_task_data (parse, g_steal_pointer (&body), (GDestroyNotify) g_bytes_unref);
+  g_task_run_in_thread (parse, parse_thread);
 }
 
 static void
@@ -1961,6 +2061,57 @@ static const char * const known_menus[] = {
   "extension", "ext_group", "trunk", "IVR", "ring_group", "queue", "queue_agent", NULL,
 };
 
+typedef struct
+{
+  char       *menu;
+  JsonObject *root;
+} BuildOptions;
+
+static void
+build_options_free (BuildOptions *data)
+{
+  g_free (data->menu);
+  g_clear_pointer (&data->root, json_object_unref);
+  g_free (data);
+}
+
+/* Making 20,000 options and freeing their JSON take about 60 ms: in a
+ * worker thread, like the parsing, whose task holds no client either. */
+static void
+build_options_thread (GTask        *build,
+                      gpointer      source_object,
+                      gpointer      task_data,
+                      GCancellable *cancellable)
+{
+  BuildOptions *data = task_data;
+  GError *error = NULL;
+  GListStore *store;
+
+  store = _yeastar_menu_options_new_from_json (data->menu, data->root, &error);
+  g_clear_pointer (&data->root, json_object_unref);
+
+  if (store == NULL)
+    g_task_return_error (build, error);
+  else
+    g_task_return_pointer (build, store, g_object_unref);
+}
+
+static void
+on_options_built (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  GError *error = NULL;
+  GListStore *store;
+
+  store = g_task_propagate_pointer (G_TASK (result), &error);
+  if (store == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, store, g_object_unref);
+}
+
 static void
 on_menu_options (GObject      *object,
                  GAsyncResult *result,
@@ -1969,8 +2120,10 @@ on_menu_options (GObject      *object,
   YeastarClient *self = YEASTAR_CLIENT (object);
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  g_autoptr(JsonObject) root = NULL;
-  GListStore *store;
+  g_autoptr(GTask) build = NULL;
+  GCancellable *cancellable;
+  BuildOptions *data;
+  JsonObject *root;
 
   root = client_call_finish (self, result, &error);
   if (root == NULL)
@@ -1979,11 +2132,14 @@ on_menu_options (GObject      *object,
       return;
     }
 
-  store = _yeastar_menu_options_new_from_json (g_task_get_task_data (task), root, &error);
-  if (store == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, store, g_object_unref);
+  data = g_new0 (BuildOptions, 1);
+  data->menu = g_strdup (g_task_get_task_data (task));
+  data->root = root;
+  cancellable = g_task_get_cancellable (task);
+  build = g_task_new (NULL, cancellable, on_options_built, g_steal_pointer (&task));
+  g_task_set_source_tag (build, on_menu_options);
+  g_task_set_task_data (build, data, (GDestroyNotify) build_options_free);
+  g_task_run_in_thread (build, build_options_thread);
 }
 
 void

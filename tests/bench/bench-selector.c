@@ -12,7 +12,9 @@
  * 1. Loads the "extension" menu of the PBX at URI (credentials "demo" /
  *    "demo-secret"; without --server, a simulator in this process with
  *    20,000 extensions) N times, as the window does: the request and the
- *    parsing into YeastarMenuOptions. Prints "load-us N" per run.
+ *    parsing into YeastarMenuOptions. Prints "load-us N" per run, and
+ *    "load-stall-us N", the longest the main loop was kept busy meanwhile
+ *    (it runs a 1 ms timeout).
  * 2. Opens a ReportsIdSelector on that list and prints "open-us N", from
  *    reports_id_selector_new() to the end of its first painted frame.
  * 3. Types TEXT (default "alice ma") into its search entry one character
@@ -114,6 +116,25 @@ wait_frame (GtkWidget *widget,
     g_main_context_iteration (NULL, TRUE);
 }
 
+/* The longest the main loop went without running a 1 ms timeout. */
+typedef struct
+{
+  gint64 last;
+  gint64 longest;
+} Stall;
+
+static gboolean
+stall_tick_cb (gpointer data)
+{
+  Stall *stall = data;
+  gint64 now = g_get_monotonic_time ();
+
+  stall->longest = MAX (stall->longest, now - stall->last);
+  stall->last = now;
+
+  return G_SOURCE_CONTINUE;
+}
+
 static GListModel *
 load_menu (YeastarClient *client,
            guint          runs)
@@ -124,15 +145,23 @@ load_menu (YeastarClient *client,
     {
       g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(GError) error = NULL;
-      gint64 start = g_get_monotonic_time ();
+      gint64 start;
+      Stall stall;
+      guint tick;
 
       g_clear_object (&options);
+      start = g_get_monotonic_time ();
+      stall = (Stall) { start, 0 };
+      tick = g_timeout_add (1, stall_tick_cb, &stall);
       yeastar_client_get_menu_options_async (client, "extension", NULL, NULL, store_result_cb, &result);
       options = yeastar_client_get_menu_options_finish (client, wait_result (&result), &error);
       if (options == NULL)
         g_error ("get_menuoptions: %s", error->message);
+      stall_tick_cb (&stall);
+      g_source_remove (tick);
       printf ("load-us %" G_GINT64_FORMAT " %u\n", g_get_monotonic_time () - start,
               g_list_model_get_n_items (options));
+      printf ("load-stall-us %" G_GINT64_FORMAT "\n", stall.longest);
     }
 
   return options;

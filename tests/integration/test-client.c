@@ -205,12 +205,55 @@ test_menu_options_large (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(YeastarMenuOption) last = NULL;
 
+  g_autoptr(YeastarMenuOption) first = NULL;
+
+  /* Big enough to be parsed and made into options in worker threads. */
   yeastar_simulator_set_menu_size (f->sim, "extension", 20000);
   model = get_menu (f, "extension", NULL, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (g_list_model_get_n_items (model), ==, 20000);
+  first = g_list_model_get_item (model, 0);
+  g_assert_cmpstr (yeastar_menu_option_get_text (first), ==, "1001 - Alice Martin");
+  g_assert_cmpstr (yeastar_menu_option_get_menu (first), ==, "extension");
   last = g_list_model_get_item (model, 19999);
   g_assert_nonnull (yeastar_menu_option_get_id (last));
+  g_assert_cmpstr (yeastar_menu_option_get_id (last), !=, yeastar_menu_option_get_id (first));
+}
+
+static void
+test_menu_options_large_cancelled (Fixture       *f,
+                                   gconstpointer  data)
+{
+  g_autoptr(GListModel) model = NULL;
+  g_autoptr(GError) error = NULL;
+
+  yeastar_simulator_set_menu_size (f->sim, "extension", 20000);
+
+  /* Cancelled once the PBX has answered: while the reply is read, parsed
+   * or made into options in a worker thread, or after. */
+  for (guint delay = 0; delay <= 100; delay += 25)
+    {
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GListModel) cancelled = NULL;
+      g_autoptr(GError) cancel_error = NULL;
+      guint served = yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_MENU_OPTIONS);
+
+      yeastar_client_get_menu_options_async (f->client, "extension", NULL, cancellable, store_result_cb, &result);
+      while (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_MENU_OPTIONS) == served)
+        g_main_context_iteration (NULL, TRUE);
+      spin_for (delay);
+      g_cancellable_cancel (cancellable);
+
+      cancelled = yeastar_client_get_menu_options_finish (f->client, wait_result (&result), &cancel_error);
+      g_assert_error (cancel_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_null (cancelled);
+    }
+
+  /* The client goes on as before. */
+  model = get_menu (f, "extension", NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (g_list_model_get_n_items (model), ==, 20000);
 }
 
 /* Queue and tokens ------------------------------------------------------ */
@@ -786,6 +829,7 @@ main (int   argc,
   ADD ("menu-options", test_menu_options);
   ADD ("menu-options/invalid", test_menu_options_invalid);
   ADD ("menu-options/large", test_menu_options_large);
+  ADD ("menu-options/large-cancelled", test_menu_options_large_cancelled);
   ADD ("sequential", test_sequential);
   ADD ("cancel-queued", test_cancel_queued);
   ADD ("token/refresh-before-expiry", test_refresh_before_expiry);
