@@ -745,7 +745,7 @@ on_call_read (GObject      *object,
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) chunk = NULL;
   g_autoptr(GBytes) body = NULL;
-  GTask *parse;
+  g_autoptr(GTask) parse = NULL;
   JsonObject *root;
 
   chunk = g_input_stream_read_bytes_finish (G_INPUT_STREAM (object), result, &error);
