@@ -126,6 +126,31 @@ search_key_pressed_cb (ReportsIdSelector *self,
   return FALSE;
 }
 
+/* Up on the first match goes back to the search. */
+static gboolean
+grid_key_pressed_cb (ReportsIdSelector *self,
+                     guint              keyval,
+                     guint              keycode,
+                     GdkModifierType    state)
+{
+  if ((keyval != GDK_KEY_Up && keyval != GDK_KEY_KP_Up) ||
+      (state & (GDK_CONTROL_MASK | GDK_SHIFT_MASK | GDK_ALT_MASK)) != 0)
+    return FALSE;
+
+  for (GtkWidget *focus = gtk_root_get_focus (GTK_ROOT (self));
+       focus != NULL && focus != GTK_WIDGET (self->grid_view);
+       focus = gtk_widget_get_parent (focus))
+    {
+      GtkListItem *list_item = g_object_get_data (G_OBJECT (focus), "list-item");
+
+      if (list_item != NULL)
+        return gtk_list_item_get_position (list_item) == 0 &&
+               gtk_widget_grab_focus (GTK_WIDGET (self->search_entry));
+    }
+
+  return FALSE;
+}
+
 static void
 list_activate_cb (ReportsIdSelector *self,
                   guint              position)
@@ -141,6 +166,8 @@ setup_item_cb (GtkSignalListItemFactory *factory,
   GtkWidget *check = gtk_check_button_new ();
 
   gtk_widget_set_hexpand (check, TRUE);
+  /* For grid_key_pressed_cb(), which asks where the focus is. */
+  g_object_set_data (G_OBJECT (check), "list-item", list_item);
   gtk_list_item_set_child (list_item, check);
 }
 
@@ -269,6 +296,7 @@ reports_id_selector_class_init (ReportsIdSelectorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_key_pressed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, grid_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);
 
   gtk_widget_class_install_action (widget_class, "selector.select-all", NULL, select_all_action);

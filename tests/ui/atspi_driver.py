@@ -211,6 +211,11 @@ def text_of(node):
         return safe_name(node)
 
 
+def is_focused(node):
+    """Whether a widget has the keyboard focus."""
+    return node is not None and node.get_state_set().contains(Atspi.StateType.FOCUSED)
+
+
 def is_enabled(node):
     """Whether a widget is sensitive (GTK 4.8 reports SENSITIVE, not ENABLED)."""
     return node.get_state_set().contains(Atspi.StateType.SENSITIVE)

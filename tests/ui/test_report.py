@@ -18,7 +18,7 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import (App, Simulator, Tap, find_secrets, button, click, click_at, focus_window, is_enabled, keys,  # noqa: E402
+from atspi_driver import (App, Simulator, Tap, find_secrets, button, click, click_at, focus_window, is_enabled, is_focused, keys,  # noqa: E402
                           pick_day_in_calendar, safe_name, safe_role, screenshot, set_text,
                           text_of, type_text, wait_for, walk)
 
@@ -147,6 +147,10 @@ def main():
             time.sleep(0.6)
             keys("Down", "space")
             time.sleep(0.3)
+            # Up on the first match goes back to the search.
+            keys("Up")
+            search = app.find(role="entry", name="Search", root=selector)
+            tap.ok(wait_for(lambda: is_focused(search), timeout=5), "Up on the first match goes back to the search")
             count = app.wait_find(role="label", root=selector, predicate=lambda n: safe_name(n).startswith("2 of "))
             tap.ok(count is not None, "the selector counts two selected")
             tap.ok(screenshot(os.path.join(shots, "id-selector.png"), selector), "a screenshot of the selector is saved")
