@@ -77,7 +77,7 @@ update_count (ReportsIdSelector *self)
 static void
 search_changed_cb (ReportsIdSelector *self)
 {
-  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->grid_view));
+  GtkAdjustment *vadjustment;
 
   if (self->matches == NULL)
     return;
@@ -85,6 +85,7 @@ search_changed_cb (ReportsIdSelector *self)
   reports_id_matches_set_search (self->matches, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
 
   /* A new search shows its first matches. */
+  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->grid_view));
   if (vadjustment != NULL && gtk_adjustment_get_value (vadjustment) > 0)
     gtk_adjustment_set_value (vadjustment, 0);
 
