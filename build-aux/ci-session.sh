@@ -81,6 +81,15 @@ export DBUS_SESSION_BUS_ADDRESS
 
 if [ "$keyring" = 1 ]; then
   eval "$(printf 'ci-password' | gnome-keyring-daemon --unlock --components=secrets)" >/dev/null
+  # The daemon answers before its Secret Service is on the bus, and this
+  # bus cannot start one: wait until the name has an owner (at most 10 s).
+  for _ in $(seq 100); do
+    if dbus-send --session --print-reply --dest=org.freedesktop.DBus /org/freedesktop/DBus \
+         org.freedesktop.DBus.NameHasOwner string:org.freedesktop.secrets 2>/dev/null | grep -q 'boolean true'; then
+      break
+    fi
+    sleep 0.1
+  done
 fi
 
 "$@"

@@ -889,6 +889,7 @@ test_secret_from_keyring (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *server = yeastar_client_normalize_base_uri (f->base_uri, &error);
   g_auto(Run) run = { 0, };
+  gboolean stored;
 
   g_assert_no_error (error);
 
@@ -896,8 +897,9 @@ test_secret_from_keyring (Fixture       *f,
   reports_secrets_store_async (server, CLIENT_ID, SECRET, NULL, on_stored, &result);
   while (result == NULL)
     g_main_context_iteration (NULL, TRUE);
-  g_assert_true (reports_secrets_store_finish (result, &error));
+  stored = reports_secrets_store_finish (result, &error);
   g_assert_no_error (error);
+  g_assert_true (stored);
 
   run_cli (f, RUN_CONNECT | RUN_NO_ENV_SECRET | RUN_KEYRING, &run,
            "download", "--type", "ivr", "--ivr-id-list", "1");
