@@ -73,8 +73,10 @@ forget_place (ReportsIdMatches *self,
     }
 }
 
+/* After a change to the selection of many options: the places show it
+ * and "n-selected" says so. */
 static void
-update_places (ReportsIdMatches *self)
+selection_changed (ReportsIdMatches *self)
 {
   for (guint i = 0; i < self->places->len; i++)
     {
@@ -83,6 +85,8 @@ update_places (ReportsIdMatches *self)
       if (place != NULL)
         _reports_id_match_update (place);
     }
+
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SELECTED]);
 }
 
 static void
@@ -278,8 +282,7 @@ reports_id_matches_select_all (ReportsIdMatches *self)
   if (self->n_selected == n_selected)
     return;
 
-  update_places (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SELECTED]);
+  selection_changed (self);
 }
 
 void
@@ -292,8 +295,7 @@ reports_id_matches_unselect_all (ReportsIdMatches *self)
 
   memset (self->selected, 0, self->options->len);
   self->n_selected = 0;
-  update_places (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SELECTED]);
+  selection_changed (self);
 }
 
 char **
@@ -324,10 +326,7 @@ reports_id_matches_select_ids (ReportsIdMatches   *self,
     }
 
   if (self->n_selected != n_selected)
-    {
-      update_places (self);
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_N_SELECTED]);
-    }
+    selection_changed (self);
 
   return g_strv_builder_end (unknown);
 }
