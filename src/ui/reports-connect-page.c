@@ -689,6 +689,21 @@ reports_connect_page_set_settings (ReportsConnectPage *self,
   servers_changed_cb (self);
 }
 
+/* Up on a list's first row and Down on its last go on to the widget
+ * before or after the list, as in the rows of an AdwPreferencesGroup. */
+static gboolean
+list_keynav_failed_cb (ReportsConnectPage *self,
+                       GtkDirectionType    direction)
+{
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+
+  if (root == NULL || (direction != GTK_DIR_UP && direction != GTK_DIR_DOWN))
+    return FALSE;
+
+  return gtk_widget_child_focus (GTK_WIDGET (root),
+                                 direction == GTK_DIR_UP ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
+}
+
 static void
 reports_connect_page_dispose (GObject *object)
 {
@@ -766,6 +781,7 @@ reports_connect_page_class_init (ReportsConnectPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, connect_button);
   gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, spinner);
   gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, demo_row);
+  gtk_widget_class_bind_template_callback (widget_class, list_keynav_failed_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, entry_activated_cb);
 

@@ -9,7 +9,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import App, Tap, click, focus_window, keys, screenshot, wait_for, safe_name  # noqa: E402
+from atspi_driver import App, Tap, click, click_at, focus_window, is_focused, keys, screenshot, wait_for, safe_name  # noqa: E402
 
 
 def main():
@@ -29,6 +29,27 @@ def main():
         tap.ok(menu_button is not None, "the primary menu button has the accessible name “Main Menu”")
 
         tap.ok(screenshot(os.path.join(shots, "main-window.png"), window), "a screenshot of the main window is saved")
+
+        # Down past the connection form's last row goes on to the next row
+        # that can take the focus ("Connect" is disabled while the form is
+        # empty), and Up comes back, as between the rows of a preferences
+        # group. As there, the row's switch takes the focus on the way.
+        focus_window("Call Reports")
+        remember = app.wait_find(name="Remember This PBX", role="list item")
+        switch = app.find(name="Remember This PBX", role="check box")
+        demo = app.wait_find(name="Try the Demo PBX", role="list item")
+        tap.ok(None not in (remember, switch, demo), "the form's last row and the demo row are on the page")
+        if None not in (remember, switch, demo):
+            click_at(remember)
+            tap.ok(wait_for(lambda: is_focused(remember), timeout=5), "clicking the row focuses it")
+            for _ in range(2):
+                keys("Down")
+                if wait_for(lambda: is_focused(demo), timeout=2):
+                    break
+            tap.ok(is_focused(demo), "Down leaves the form for “Try the Demo PBX”")
+            keys("Up")
+            tap.ok(wait_for(lambda: is_focused(switch) or is_focused(remember), timeout=5),
+                   "Up goes back to the form's last row")
 
         # Ctrl+? shows the keyboard shortcuts (built only when asked for),
         # with the application's own accelerators; Escape closes them.
