@@ -548,38 +548,32 @@ reports_cli_exit_status_for_error (const GError *error)
   return REPORTS_EXIT_FAILURE;
 }
 
+/* A refused field as the command line knows it: "queue_id (--queue)". */
+static char *
+name_field_with_option (const char *api_name,
+                        gpointer    user_data)
+{
+  g_autofree char *option = NULL;
+  YeastarParam param;
+
+  if (!yeastar_param_from_api_name (api_name, &param))
+    return NULL;
+
+  option = reports_cli_dup_param_option (param);
+  return option != NULL ? g_strdup_printf ("%s (--%s)", api_name, option) : NULL;
+}
+
 /* Describes a 40002 error: the errcode and each field the PBX named, with
  * the option that sets it. */
 static char *
 describe_invalid_params (const GError *error)
 {
-  GPtrArray *params = yeastar_error_get_invalid_params (error);
-  GString *text;
+  GString *text = g_string_new (_("The PBX rejected the request (errcode 40002 PARAMETER ERROR):"));
 
-  if (params == NULL || params->len == 0)
-    return g_strdup_printf (_("The PBX rejected the request (errcode 40002): %s"), error->message);
-
-  text = g_string_new (NULL);
-  g_string_append (text, _("The PBX rejected the request (errcode 40002 PARAMETER ERROR):"));
-
-  for (guint i = 0; i < params->len; i++)
+  if (!yeastar_error_append_invalid_params (error, text, "  ", name_field_with_option, NULL))
     {
-      YeastarInvalidParam *param = g_ptr_array_index (params, i);
-      const char *field = yeastar_invalid_param_get_field (param);
-      const char *value = yeastar_invalid_param_get_value (param);
-      g_autofree char *option = NULL;
-      YeastarParam p;
-
-      if (yeastar_param_from_api_name (field, &p))
-        option = reports_cli_dup_param_option (p);
-
-      g_string_append_printf (text, "\n  %s", field);
-      if (option != NULL)
-        g_string_append_printf (text, " (--%s)", option);
-      g_string_append_printf (text, ": %s", yeastar_invalid_param_get_valid_msg (param));
-      if (value != NULL)
-        /* Translators: the value the PBX rejected, after its message. */
-        g_string_append_printf (text, _(" (value “%s”)"), value);
+      g_string_free (text, TRUE);
+      return g_strdup_printf (_("The PBX rejected the request (errcode 40002): %s"), error->message);
     }
 
   return g_string_free (text, FALSE);

@@ -77,31 +77,31 @@ set_status (ReportsDownloadRow *self,
                                   -1);
 }
 
+/* A refused field as the form names it: "Queue". */
+static char *
+name_field_as_form (const char *api_name,
+                    gpointer    user_data)
+{
+  YeastarParam param;
+
+  return yeastar_param_from_api_name (api_name, &param) ? g_strdup (yeastar_param_get_title (param)) : NULL;
+}
+
 /* Why a download failed. The fields a PBX refused (errcode 40002) are
  * named as the form names them, with what the PBX said. */
 static char *
 describe_error (const GError *error)
 {
-  GPtrArray *params = error != NULL ? yeastar_error_get_invalid_params (error) : NULL;
   GString *text;
 
-  if (params == NULL || params->len == 0)
-    return g_strdup (error != NULL ? error->message : "");
+  if (error == NULL)
+    return g_strdup ("");
 
   text = g_string_new (_("The PBX refused these fields:"));
-  for (guint i = 0; i < params->len; i++)
+  if (!yeastar_error_append_invalid_params (error, text, "", name_field_as_form, NULL))
     {
-      YeastarInvalidParam *param = g_ptr_array_index (params, i);
-      const char *field = yeastar_invalid_param_get_field (param);
-      const char *value = yeastar_invalid_param_get_value (param);
-      YeastarParam p;
-
-      g_string_append_printf (text, "\n%s: %s",
-                              yeastar_param_from_api_name (field, &p) ? yeastar_param_get_title (p) : field,
-                              yeastar_invalid_param_get_valid_msg (param));
-      if (value != NULL)
-        /* Translators: the value the PBX rejected, after its message. */
-        g_string_append_printf (text, _(" (value “%s”)"), value);
+      g_string_free (text, TRUE);
+      return g_strdup (error->message);
     }
 
   return g_string_free (text, FALSE);

@@ -128,6 +128,48 @@ yeastar_error_get_invalid_params (const GError *error)
   return priv ? priv->invalid_params : NULL;
 }
 
+/**
+ * yeastar_error_append_invalid_params:
+ * @error: a #GError
+ * @text: where to append
+ * @indent: what each line starts with
+ * @name_func: (scope call) (nullable): names a field for the reader
+ * @user_data: for @name_func
+ *
+ * The command line and the window each list the fields a PBX refused,
+ * naming them as their user knows them: by option or by form title.
+ *
+ * Returns: whether @error named a field
+ */
+gboolean
+yeastar_error_append_invalid_params (const GError         *error,
+                                     GString              *text,
+                                     const char           *indent,
+                                     YeastarFieldNameFunc  name_func,
+                                     gpointer              user_data)
+{
+  GPtrArray *params = yeastar_error_get_invalid_params (error);
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  if (params == NULL || params->len == 0)
+    return FALSE;
+
+  for (guint i = 0; i < params->len; i++)
+    {
+      YeastarInvalidParam *param = g_ptr_array_index (params, i);
+      g_autofree char *name = name_func != NULL ? name_func (param->field, user_data) : NULL;
+
+      g_string_append_printf (text, "\n%s%s: %s", indent != NULL ? indent : "",
+                              name != NULL ? name : param->field, param->valid_msg);
+      if (param->value != NULL)
+        /* Translators: the value the PBX rejected, after its message. */
+        g_string_append_printf (text, _(" (value “%s”)"), param->value);
+    }
+
+  return TRUE;
+}
+
 /* Replaces every occurrence of each secret in @text, and the value of any
  * "access_token=" or "refresh_token=" found in it, by "…". Used on the few
  * foreign texts (PBX errmsg, GLib causes) that end up in a message. */

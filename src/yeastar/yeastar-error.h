@@ -68,6 +68,19 @@ const char          *yeastar_invalid_param_get_value     (const YeastarInvalidPa
  * (element type YeastarInvalidParam), or NULL. It survives g_error_copy(). */
 GPtrArray           *yeastar_error_get_invalid_params    (const GError              *error);
 
+/* How a caller names a field the PBX refused (its API name, e.g.
+ * "queue_id"): a new string, or NULL to show the API name itself. */
+typedef char        *(*YeastarFieldNameFunc)             (const char                *api_name,
+                                                          gpointer                   user_data);
+
+/* Appends a line "\n<indent><name>: <the PBX's message> (value “…”)" to
+ * @text for each field a 40002 @error names; FALSE when it names none. */
+gboolean             yeastar_error_append_invalid_params (const GError              *error,
+                                                          GString                   *text,
+                                                          const char                *indent,
+                                                          YeastarFieldNameFunc       name_func,
+                                                          gpointer                   user_data);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (YeastarInvalidParam, yeastar_invalid_param_free)
 
 G_END_DECLS
