@@ -27,6 +27,7 @@ struct _ReportsWindow
   AdwWindowTitle       *window_title;
   GtkButton            *disconnect_button;
   GtkMenuButton        *primary_menu_button;
+  GMenuModel           *primary_menu;
   AdwToastOverlay      *toast_overlay;
   AdwViewStack         *stack;
   ReportsConnectPage   *connect_page;
@@ -178,6 +179,18 @@ show_shortcuts_action (GtkWidget  *widget,
   gtk_window_present (shortcuts);
 }
 
+/* The primary menu's popover is made when the menu is first opened:
+ * start-up builds only what it shows. */
+static void
+create_primary_menu_cb (GtkMenuButton *button,
+                        gpointer       user_data)
+{
+  ReportsWindow *self = REPORTS_WINDOW (user_data);
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->primary_menu);
+}
+
 static gboolean
 reports_window_close_request (GtkWindow *window)
 {
@@ -229,6 +242,7 @@ reports_window_class_init (ReportsWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, window_title);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, disconnect_button);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, primary_menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ReportsWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, connect_page);
@@ -265,6 +279,8 @@ reports_window_init (ReportsWindow *self)
   g_settings_bind (self->settings, "window-width", self, "default-width", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-height", self, "default-height", G_SETTINGS_BIND_DEFAULT);
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
+
+  gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu_cb, self, NULL);
 
   reports_connect_page_set_settings (self->connect_page, self->settings);
   set_session (self, NULL);
