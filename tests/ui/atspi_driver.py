@@ -216,6 +216,12 @@ def is_focused(node):
     return node is not None and node.get_state_set().contains(Atspi.StateType.FOCUSED)
 
 
+def is_expanded(node):
+    """Whether a menu button's menu (or an expander) is open. GTK 4.8 does
+    not report SHOWING, so this is how a test sees a popover."""
+    return node is not None and node.get_state_set().contains(Atspi.StateType.EXPANDED)
+
+
 def is_enabled(node):
     """Whether a widget is sensitive (GTK 4.8 reports SENSITIVE, not ENABLED)."""
     return node.get_state_set().contains(Atspi.StateType.SENSITIVE)

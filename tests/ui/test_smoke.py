@@ -9,7 +9,8 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import App, Tap, click, click_at, focus_window, is_focused, keys, screenshot, wait_for, safe_name  # noqa: E402
+from atspi_driver import (App, Tap, click, click_at, focus_window, is_expanded, is_focused, keys, screenshot,  # noqa: E402
+                          wait_for, safe_name)
 
 
 def main():
@@ -65,6 +66,17 @@ def main():
             tap.ok(wait_for(lambda: len(app.frames()) == 1, timeout=10), "Escape closes the shortcuts window")
             time.sleep(1.0)
             focus_window("Call Reports")
+
+        # F10 opens the primary menu, with its first item focused (the
+        # popover is made on first use); Escape closes it.
+        keys("F10")
+        expander = app.wait_find(name="Main Menu", predicate=is_expanded, timeout=10)
+        first = app.wait_find(name="Keyboard Shortcuts", role="menu item", predicate=is_focused, timeout=10)
+        tap.ok(expander is not None and first is not None, "F10 opens the primary menu on its first item",
+               f"expanded: {expander is not None}, first item focused: {first is not None}")
+        keys("Escape")
+        tap.ok(expander is not None and wait_for(lambda: not is_expanded(expander), timeout=10),
+               "Escape closes the primary menu")
 
         if menu_button is not None:
             click(menu_button)
