@@ -20,7 +20,7 @@ import time
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from atspi_driver import (App, Simulator, Tap, find_secrets, button, click, click_at, focus_window, is_enabled, is_focused, keys,  # noqa: E402
                           pick_day_in_calendar, safe_name, safe_role, screenshot, set_text,
-                          text_of, type_text, wait_for, walk)
+                          type_text, wait_for, walk)
 
 
 def pbx_date_time(day, hour=0, minute=0, second=0):
