@@ -19,7 +19,7 @@ packages=(
   appstream desktop-file-utils jq uncrustify
   # tests: a private X and D-Bus session, AT-SPI, screenshots, keyring, certificates
   xvfb xauth dbus dbus-x11 at-spi2-core python3-gi gir1.2-atspi-2.0
-  imagemagick gnome-keyring libsecret-tools openssl
+  xdotool imagemagick gnome-keyring libsecret-tools openssl
   # memory and fuzz checks (test.sh): valgrind, clang with libFuzzer and ASan
   valgrind clang libclang-rt-14-dev
 )
