@@ -21,8 +21,8 @@
 /*
  * A Yeastar P-Series PBX on 127.0.0.1, as far as Call Reports talks to one.
  *
- * Behaviour follows /work/shared/yeastar-openapi.md. Where the vendor leaves
- * a gap the choice is commented where it is made; the short list:
+ * Behaviour follows docs/pbx-api.md. Where the vendor leaves a gap the
+ * choice is commented where it is made; the short list:
  *
  * - Every reply is HTTP 200 with a JSON {"errcode","errmsg"} body, errors
  *   included, and carries "Connection: close": the PBX closes the
