@@ -330,6 +330,8 @@ on_accept_certificate (SoupMessage          *msg,
    * recorded, so a later network error is never mistaken for TLS. */
   g_object_set_data_full (G_OBJECT (msg), "yeastar-refused-fingerprint",
                           g_steal_pointer (&fingerprint), g_free);
+  g_object_set_data_full (G_OBJECT (msg), "yeastar-refused-certificate",
+                          g_object_ref (certificate), g_object_unref);
   return FALSE;
 }
 
@@ -395,6 +397,7 @@ _yeastar_client_transport_error (YeastarClient *self,
 {
   const char *refused = msg ? g_object_get_data (G_OBJECT (msg), "yeastar-refused-fingerprint") : NULL;
   g_autofree char *cause = NULL;
+  GError *tls_error;
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
@@ -404,18 +407,23 @@ _yeastar_client_transport_error (YeastarClient *self,
   if (refused != NULL)
     {
       if (self->pinned != NULL)
-        return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_TLS_CHANGED,
-                            _("Warning: the PBX at %s now shows a different certificate than "
-                              "the one you accepted. Someone may be intercepting the connection. "
-                              "Do not continue unless the administrator replaced the certificate.\n"
-                              "Accepted SHA-256 fingerprint: %s\n"
-                              "Presented SHA-256 fingerprint: %s"),
-                            self->host, self->pinned, refused);
-      return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_TLS_UNTRUSTED,
-                          _("The certificate of the PBX at %s is not trusted (it is probably "
-                            "self-signed). Compare its SHA-256 fingerprint with the one shown "
-                            "on the PBX before accepting it:\n%s"),
-                          self->host, refused);
+        tls_error = g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_TLS_CHANGED,
+                                 _("Warning: the PBX at %s now shows a different certificate than "
+                                   "the one you accepted. Someone may be intercepting the connection. "
+                                   "Do not continue unless the administrator replaced the certificate.\n"
+                                   "Accepted SHA-256 fingerprint: %s\n"
+                                   "Presented SHA-256 fingerprint: %s"),
+                                 self->host, self->pinned, refused);
+      else
+        tls_error = g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_TLS_UNTRUSTED,
+                                 _("The certificate of the PBX at %s is not trusted (it is probably "
+                                   "self-signed). Compare its SHA-256 fingerprint with the one shown "
+                                   "on the PBX before accepting it:\n%s"),
+                                 self->host, refused);
+      _yeastar_error_set_certificate (tls_error,
+                                      g_object_get_data (G_OBJECT (msg), "yeastar-refused-certificate"),
+                                      refused);
+      return tls_error;
     }
 
   cause = describe_cause (self, error);
