@@ -9,7 +9,9 @@
 
 #include <glib/gi18n.h>
 
-#include "reports-bench.h"
+#if HAVE_BENCH_HOOK
+# include "reports-bench.h"
+#endif
 #include "reports-connect-page.h"
 #include "reports-report-page.h"
 #include "reports-window.h"
@@ -285,6 +287,8 @@ reports_window_init (ReportsWindow *self)
   reports_connect_page_set_settings (self->connect_page, self->settings);
   set_session (self, NULL);
 
+#if HAVE_BENCH_HOOK
   /* CALL_REPORTS_EXIT_AFTER_FIRST_FRAME=1: build-aux/bench.sh's start-up time. */
   reports_bench_watch_first_frame (GTK_WINDOW (self));
+#endif
 }
