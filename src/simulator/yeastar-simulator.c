@@ -1558,6 +1558,11 @@ apply_reply_fault (YeastarSimulator      *self,
                 "<html><body><h1>500 Internal Server Error</h1></body></html>\n", 61);
       return TRUE;
 
+    case YEASTAR_SIMULATOR_FAULT_HTTP_502:
+      body = "<html><body><h1>502 Bad Gateway</h1></body></html>\n";
+      set_body (msg, SOUP_STATUS_BAD_GATEWAY, "text/html", body, strlen (body));
+      return TRUE;
+
     case YEASTAR_SIMULATOR_FAULT_HTML:
       set_body (msg, SOUP_STATUS_OK, "text/html; charset=utf-8", login_page, strlen (login_page));
       return TRUE;

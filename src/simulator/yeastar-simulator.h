@@ -45,6 +45,8 @@ typedef enum
   YEASTAR_SIMULATOR_FAULT_JSON_INSTEAD_OF_FILE, /* file link answers with an errcode JSON body */
   YEASTAR_SIMULATOR_FAULT_REPORT_FAILED,        /* event 30027 reports result "failure" */
   YEASTAR_SIMULATOR_FAULT_PARAMETER_ERROR,      /* errcode 40002 naming the request's first ID list */
+  YEASTAR_SIMULATOR_FAULT_HTTP_502,             /* 502 Bad Gateway, as a proxy in front of the PBX
+                                                 * answers; on "subscribe" it refuses the upgrade */
 } YeastarSimulatorFault;
 
 /* Properties (all readable and writable; set them before or after start):

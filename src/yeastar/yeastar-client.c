@@ -1918,19 +1918,41 @@ yeastar_client_get_pbx_info_finish (YeastarClient  *self,
 /* connect / disconnect -------------------------------------------------- */
 
 static void
+on_connect_revoked (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_pointer (G_TASK (result), &error))
+    g_debug ("YeastarClient: could not revoke the token of a failed connection: %s", error->message);
+}
+
+static void
 on_connect_info (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
+  YeastarClient *self = YEASTAR_CLIENT (object);
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   YeastarPbxInfo *info;
 
-  info = yeastar_client_get_pbx_info_finish (YEASTAR_CLIENT (object), result, &error);
-  if (info == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, info, g_object_unref);
+  info = yeastar_client_get_pbx_info_finish (self, result, &error);
+  if (info != NULL)
+    {
+      g_task_return_pointer (task, info, g_object_unref);
+      return;
+    }
+
+  /* Logged in, but the connection cannot be used (or was cancelled): the
+   * token must not stay live on the PBX, where it counts against the cap
+   * of eight. The revocation runs on its own (the queue holds the client)
+   * so that the error is shown at once; a later disconnect or connect
+   * waits behind it in the queue. */
+  client_enqueue (self, call_new (CALL_DEL_TOKEN, NULL, NULL, "del_token", NULL),
+                  yeastar_client_connect_async, NULL, on_connect_revoked, NULL);
+  g_task_return_error (task, g_steal_pointer (&error));
 }
 
 static void

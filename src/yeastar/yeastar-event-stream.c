@@ -585,8 +585,14 @@ on_connected (GObject      *object,
         mapped = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
       else if (error->domain == SOUP_WEBSOCKET_ERROR)
         {
-          /* [INFERRED] A refused handshake is most likely a dead token. */
-          _yeastar_client_invalidate_token (self->client, self->token);
+          guint status = soup_message_get_status (msg);
+
+          /* [INFERRED] A PBX refuses a dead token's handshake with a JSON
+           * reply (200, errcode 10004): that token is gone. Any other
+           * refusal, such as a proxy's 502, says nothing about the token,
+           * which stays live on the PBX and is revoked like any other. */
+          if (status == SOUP_STATUS_OK || status == SOUP_STATUS_UNAUTHORIZED)
+            _yeastar_client_invalidate_token (self->client, self->token);
           mapped = g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NOT_YEASTAR,
                                 _("The PBX at %s refused the event connection (HTTP status %u)."),
                                 _yeastar_client_get_host (self->client), soup_message_get_status (msg));
