@@ -111,6 +111,13 @@ void              yeastar_simulator_expire_access_tokens (YeastarSimulator      
 /* Also make refresh tokens dead (refresh_token answers 10004). */
 void              yeastar_simulator_expire_refresh_tokens (YeastarSimulator     *self);
 
+/* Events 30027 whose delay passes while held are kept, in the order of
+ * the requests they answer, until released: a test can act between a
+ * request's "PROCESSING" reply and its event. */
+void              yeastar_simulator_hold_events          (YeastarSimulator      *self);
+void              yeastar_simulator_release_events       (YeastarSimulator      *self);
+guint             yeastar_simulator_get_held_event_count (YeastarSimulator      *self);
+
 /* What the tests check. */
 guint             yeastar_simulator_get_request_count    (YeastarSimulator      *self,
                                                           const char            *endpoint);

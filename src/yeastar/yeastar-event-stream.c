@@ -30,9 +30,11 @@
  *   subscribes again. [INFERRED] Events sent during that gap are lost; the
  *   waiter then times out.
  * - Event 30027 carries no reference to the request it answers (only a
- *   download_id the synchronous reply never mentions), so waiters are
- *   served in the order they started: the client starts a wait just before
- *   queueing the request, and requests are sent one at a time.
+ *   download_id the "PROCESSING" reply never mentions), so waiters are
+ *   served in the order they started. The client has one asynchronous
+ *   request outstanding at a time (YeastarAsyncSlot) and starts its wait
+ *   just before sending it; a cancelled request keeps waiting, so that
+ *   its event is dropped instead of completing the next request.
  * - `msg` may be an object or a JSON string; `result` is compared without
  *   regard to case ("success" in the example, "SUCCESS" in the table).
  */
