@@ -18,6 +18,7 @@
  *   count ENDPOINT   the number of requests to ENDPOINT
  *   query ENDPOINT   the last query to ENDPOINT, without the token
  *   tokens           every token issued so far, separated by spaces
+ *   size MENU N      MENU has N options from now on: "ok"
  *   reject ENDPOINT  the next request to ENDPOINT is refused with errcode
  *                    40002, naming its first ID parameter: "ok"
  *   quit             stop
@@ -90,6 +91,18 @@ read_line_cb (GObject      *object,
     {
       yeastar_simulator_inject_fault (simulator, words[1], YEASTAR_SIMULATOR_FAULT_PARAMETER_ERROR, 1);
       answer ("ok");
+    }
+  else if (g_strcmp0 (words[0], "size") == 0 && words[1] != NULL && words[2] != NULL)
+    {
+      guint64 size = 0;
+
+      if (g_ascii_string_to_unsigned (words[2], 10, 0, 20000, &size, NULL))
+        {
+          yeastar_simulator_set_menu_size (simulator, words[1], size);
+          answer ("ok");
+        }
+      else
+        answer ("bad size");
     }
   else if (g_strcmp0 (words[0], "tokens") == 0)
     {
