@@ -8,6 +8,7 @@
 #include "config.h"
 
 #include "reports-selection-store.h"
+#include "yeastar-report-type.h"
 
 #define SELECTIONS_KEY "id-selections"
 
@@ -315,6 +316,51 @@ reports_selection_store_forget (GSettings  *settings,
 
   store = reports_selection_store_new (settings, server, client_id);
   save_kinds (store, g_variant_new ("a{sas}", NULL));
+}
+
+void
+reports_selection_store_drop_report_values_ids (GSettings *settings)
+{
+  g_autoptr(GVariant) all = NULL;
+  GVariantBuilder kept;
+  GVariantIter iter;
+  const char *api_name;
+  GVariant *values;
+  gboolean dropped = FALSE;
+
+  g_return_if_fail (G_IS_SETTINGS (settings));
+
+  all = g_settings_get_value (settings, "report-values");
+  g_variant_builder_init (&kept, G_VARIANT_TYPE ("a{sa{ss}}"));
+  g_variant_iter_init (&iter, all);
+  while (g_variant_iter_next (&iter, "{&s@a{ss}}", &api_name, &values))
+    {
+      GVariantBuilder type_values;
+      GVariantIter value_iter;
+      const char *key;
+      const char *value;
+
+      g_variant_builder_init (&type_values, G_VARIANT_TYPE ("a{ss}"));
+      g_variant_iter_init (&value_iter, values);
+      while (g_variant_iter_next (&value_iter, "{&s&s}", &key, &value))
+        {
+          YeastarParam param;
+
+          if (yeastar_param_from_api_name (key, &param) &&
+              (yeastar_param_get_value_kind (param) == YEASTAR_VALUE_ID_LIST ||
+               yeastar_param_get_value_kind (param) == YEASTAR_VALUE_ID))
+            dropped = TRUE;
+          else
+            g_variant_builder_add (&type_values, "{ss}", key, value);
+        }
+      g_variant_builder_add (&kept, "{sa{ss}}", api_name, &type_values);
+      g_variant_unref (values);
+    }
+
+  if (dropped)
+    g_settings_set_value (settings, "report-values", g_variant_builder_end (&kept));
+  else
+    g_variant_builder_clear (&kept);
 }
 
 static void

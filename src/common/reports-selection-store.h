@@ -49,5 +49,10 @@ void                   reports_selection_store_set_selection (ReportsSelectionSt
 void                   reports_selection_store_forget        (GSettings             *settings,
                                                               const char            *server,
                                                               const char            *client_id);
+/* Earlier versions kept the IDs with the other values of "report-values",
+ * by report type only, and sent them to whichever PBX was connected
+ * next. Nobody knows which PBX they came from: this drops them and keeps
+ * the other values. */
+void                   reports_selection_store_drop_report_values_ids (GSettings *settings);
 
 G_END_DECLS

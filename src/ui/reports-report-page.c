@@ -613,49 +613,6 @@ save_values (ReportsReportPage *self)
   g_settings_set_string (self->settings, "report-type", api_name);
 }
 
-/* Before version 0.2 the IDs were kept with the other values, by report
- * type only, and were sent to whichever PBX was connected next. Nobody
- * knows which PBX they came from, so they are dropped. */
-static void
-drop_saved_ids (ReportsReportPage *self)
-{
-  g_autoptr(GVariant) all = g_settings_get_value (self->settings, "report-values");
-  GVariantBuilder kept;
-  GVariantIter iter;
-  const char *api_name;
-  GVariant *values;
-  gboolean dropped = FALSE;
-
-  g_variant_builder_init (&kept, G_VARIANT_TYPE ("a{sa{ss}}"));
-  g_variant_iter_init (&iter, all);
-  while (g_variant_iter_next (&iter, "{&s@a{ss}}", &api_name, &values))
-    {
-      GVariantBuilder type_values;
-      GVariantIter value_iter;
-      const char *key;
-      const char *value;
-
-      g_variant_builder_init (&type_values, G_VARIANT_TYPE ("a{ss}"));
-      g_variant_iter_init (&value_iter, values);
-      while (g_variant_iter_next (&value_iter, "{&s&s}", &key, &value))
-        {
-          YeastarParam param;
-
-          if (yeastar_param_from_api_name (key, &param) && is_id_param (param))
-            dropped = TRUE;
-          else
-            g_variant_builder_add (&type_values, "{ss}", key, value);
-        }
-      g_variant_builder_add (&kept, "{sa{ss}}", api_name, &type_values);
-      g_variant_unref (values);
-    }
-
-  if (dropped)
-    g_settings_set_value (self->settings, "report-values", g_variant_builder_end (&kept));
-  else
-    g_variant_builder_clear (&kept);
-}
-
 static void
 load_values (ReportsReportPage *self)
 {
@@ -665,7 +622,7 @@ load_values (ReportsReportPage *self)
   const char *api_name;
   GVariant *values;
 
-  drop_saved_ids (self);
+  reports_selection_store_drop_report_values_ids (self->settings);
   all = g_settings_get_value (self->settings, "report-values");
 
   self->loading = TRUE;

@@ -158,6 +158,29 @@ test_damaged (void)
   g_assert_cmpuint (g_variant_n_children (saved), ==, 1);
 }
 
+/* IDs saved per report type by earlier versions, for no PBX in
+ * particular, are dropped; the other values stay. */
+static void
+test_drop_report_values_ids (void)
+{
+  g_autoptr(GSettings) settings = new_settings ();
+  g_autoptr(GVariant) values = NULL;
+  g_autofree char *text = NULL;
+
+  g_settings_set_value (settings, "report-values",
+                        g_variant_parse (G_VARIANT_TYPE ("a{sa{ss}}"),
+                                         "{'extcallstatistics': {'ext_id_list': '3,35', 'communication_type': 'Inbound'},"
+                                         " 'queueagentperformance': {'queue_id': '1', 'agent_id_list': '34'},"
+                                         " 'didcallactivity': {'trunk_id': '3', 'time': '2026-11-01T00:00:00'}}",
+                                         NULL, NULL, NULL));
+  reports_selection_store_drop_report_values_ids (settings);
+  values = g_settings_get_value (settings, "report-values");
+  text = g_variant_print (values, FALSE);
+  g_assert_cmpstr (text, ==,
+                   "{'extcallstatistics': {'communication_type': 'Inbound'}, 'queueagentperformance': {}, "
+                   "'didcallactivity': {'time': '2026-11-01T00:00:00'}}");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -168,6 +191,7 @@ main (int   argc,
   g_test_add_func ("/selection-store/per-pbx", test_per_pbx);
   g_test_add_func ("/selection-store/memory", test_memory);
   g_test_add_func ("/selection-store/damaged", test_damaged);
+  g_test_add_func ("/selection-store/drop-report-values-ids", test_drop_report_values_ids);
 
   return g_test_run ();
 }
