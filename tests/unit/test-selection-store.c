@@ -171,14 +171,14 @@ test_drop_report_values_ids (void)
                         g_variant_parse (G_VARIANT_TYPE ("a{sa{ss}}"),
                                          "{'extcallstatistics': {'ext_id_list': '3,35', 'communication_type': 'Inbound'},"
                                          " 'queueagentperformance': {'queue_id': '1', 'agent_id_list': '34'},"
-                                         " 'didcallactivity': {'trunk_id': '3', 'time': '2026-11-01T00:00:00'}}",
+                                         " 'trunkdiddodactivity': {'trunk_id': '3', 'time': '2026-11-01T00:00:00'}}",
                                          NULL, NULL, NULL));
   reports_selection_store_drop_report_values_ids (settings);
   values = g_settings_get_value (settings, "report-values");
   text = g_variant_print (values, FALSE);
   g_assert_cmpstr (text, ==,
                    "{'extcallstatistics': {'communication_type': 'Inbound'}, 'queueagentperformance': {}, "
-                   "'didcallactivity': {'time': '2026-11-01T00:00:00'}}");
+                   "'trunkdiddodactivity': {'time': '2026-11-01T00:00:00'}}");
 }
 
 int
