@@ -52,7 +52,8 @@ static const char * const staff[] = {
 static GVariant *
 pairs (const char *text)
 {
-  return g_variant_ref_sink (g_variant_parse (G_VARIANT_TYPE ("a(ss)"), text, NULL, NULL, NULL));
+  /* A new non-floating reference. */
+  return g_variant_parse (G_VARIANT_TYPE ("a(ss)"), text, NULL, NULL, NULL);
 }
 
 static void

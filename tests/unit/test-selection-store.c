@@ -26,7 +26,8 @@ new_settings (void)
 static GVariant *
 pairs (const char *text)
 {
-  return g_variant_ref_sink (g_variant_parse (G_VARIANT_TYPE ("a(ss)"), text, NULL, NULL, NULL));
+  /* A new non-floating reference. */
+  return g_variant_parse (G_VARIANT_TYPE ("a(ss)"), text, NULL, NULL, NULL);
 }
 
 static void
@@ -141,15 +142,16 @@ test_damaged (void)
   g_autoptr(GSettings) settings = new_settings ();
   g_autoptr(ReportsSelectionStore) store = reports_selection_store_new (settings, "http://127.0.0.1:8088", "app");
   g_autoptr(GVariant) saved = NULL;
+  g_autoptr(GVariant) edited = NULL;
 
   /* Settings edited by hand: an entry without a server, empty and
    * repeated IDs, a PBX listed twice (the first counts). */
-  g_settings_set_value (settings, "id-selections",
-                        g_variant_parse (G_VARIANT_TYPE ("a(ssa{sas})"),
-                                         "[('', 'app', {'extension': ['9']}),"
-                                         " ('http://127.0.0.1:8088', 'app', {'extension': ['', '5', '5', '6']}),"
-                                         " ('http://127.0.0.1:8088', 'app', {'extension': ['8']})]",
-                                         NULL, NULL, NULL));
+  edited = g_variant_parse (G_VARIANT_TYPE ("a(ssa{sas})"),
+                            "[('', 'app', {'extension': ['9']}),"
+                            " ('http://127.0.0.1:8088', 'app', {'extension': ['', '5', '5', '6']}),"
+                            " ('http://127.0.0.1:8088', 'app', {'extension': ['8']})]",
+                            NULL, NULL, NULL);
+  g_settings_set_value (settings, "id-selections", edited);
   assert_selection (store, "[('extension', '5'), ('extension', '6')]");
 
   /* Saving cleans it up. */
@@ -165,14 +167,15 @@ test_drop_report_values_ids (void)
 {
   g_autoptr(GSettings) settings = new_settings ();
   g_autoptr(GVariant) values = NULL;
+  g_autoptr(GVariant) old = NULL;
   g_autofree char *text = NULL;
 
-  g_settings_set_value (settings, "report-values",
-                        g_variant_parse (G_VARIANT_TYPE ("a{sa{ss}}"),
-                                         "{'extcallstatistics': {'ext_id_list': '3,35', 'communication_type': 'Inbound'},"
-                                         " 'queueagentperformance': {'queue_id': '1', 'agent_id_list': '34'},"
-                                         " 'trunkdiddodactivity': {'trunk_id': '3', 'time': '2026-11-01T00:00:00'}}",
-                                         NULL, NULL, NULL));
+  old = g_variant_parse (G_VARIANT_TYPE ("a{sa{ss}}"),
+                         "{'extcallstatistics': {'ext_id_list': '3,35', 'communication_type': 'Inbound'},"
+                         " 'queueagentperformance': {'queue_id': '1', 'agent_id_list': '34'},"
+                         " 'trunkdiddodactivity': {'trunk_id': '3', 'time': '2026-11-01T00:00:00'}}",
+                         NULL, NULL, NULL);
+  g_settings_set_value (settings, "report-values", old);
   reports_selection_store_drop_report_values_ids (settings);
   values = g_settings_get_value (settings, "report-values");
   text = g_variant_print (values, FALSE);
