@@ -2399,6 +2399,25 @@ yeastar_simulator_set_menu_size (YeastarSimulator *self,
 }
 
 void
+yeastar_simulator_set_menu_first_id (YeastarSimulator *self,
+                                     const char       *menu,
+                                     guint             first_id)
+{
+  YeastarSimulatorMenu kind;
+
+  g_return_if_fail (YEASTAR_IS_SIMULATOR (self));
+  g_return_if_fail (first_id <= G_MAXUINT - YEASTAR_SIMULATOR_MAX_MENU_SIZE);
+
+  if (!_yeastar_simulator_menu_from_name (menu, &kind))
+    {
+      g_critical ("The simulator has no menu “%s”", menu);
+      return;
+    }
+
+  self->menus.first_ids[kind] = first_id;
+}
+
+void
 yeastar_simulator_inject_fault (YeastarSimulator      *self,
                                 const char            *endpoint,
                                 YeastarSimulatorFault  fault,

@@ -97,6 +97,11 @@ char             *yeastar_simulator_dup_base_uri         (YeastarSimulator      
 void              yeastar_simulator_set_menu_size        (YeastarSimulator      *self,
                                                           const char            *menu,
                                                           guint                  n_options);
+/* The internal ID of a menu's first option (extensions start at 34 and
+ * extension groups at 1 unless told otherwise); the others follow it. */
+void              yeastar_simulator_set_menu_first_id    (YeastarSimulator      *self,
+                                                          const char            *menu,
+                                                          guint                  first_id);
 
 /* Fail the next `count` requests to `endpoint` (0: every request until
  * cleared). Faults to different endpoints are independent. */

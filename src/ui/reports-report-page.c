@@ -16,6 +16,7 @@
 #include "reports-id-row.h"
 #include "reports-period-row.h"
 #include "reports-report-page.h"
+#include "reports-selection-store.h"
 #include "reports-type-chooser.h"
 #include "yeastar-date-range.h"
 #include "yeastar-download.h"
@@ -27,6 +28,7 @@ struct _ReportsReportPage
 
   /* Owned references */
   ReportsSession       *session;
+  ReportsSelectionStore *selections; /* the session's PBX's */
   YeastarReportRequest *request;
   GSettings            *settings;
   GFile                *folder;
@@ -305,6 +307,48 @@ bind (ReportsReportPage *self,
   g_ptr_array_add (self->bindings, g_object_ref (binding));
 }
 
+static YeastarParam
+row_param (ReportsReportPage *self,
+           GtkWidget         *row)
+{
+  guint stored = GPOINTER_TO_UINT (g_hash_table_lookup (self->row_params, row));
+
+  return stored > 0 ? stored - 1 : YEASTAR_N_PARAMS;
+}
+
+/* The user chose IDs: keep them for this PBX, by menu kind. */
+static void
+selection_changed_cb (ReportsReportPage *self,
+                      GParamSpec        *pspec,
+                      ReportsIdListRow  *row)
+{
+  YeastarParam param = row_param (self, GTK_WIDGET (row));
+
+  if (self->selections != NULL && param < YEASTAR_N_PARAMS)
+    reports_selection_store_set_selection (self->selections, yeastar_param_get_menus (param),
+                                           reports_id_list_row_get_selection (row));
+}
+
+static void
+id_changed_cb (ReportsReportPage *self,
+               GParamSpec        *pspec,
+               ReportsIdRow      *row)
+{
+  YeastarParam param = row_param (self, GTK_WIDGET (row));
+  const char *ids[] = { reports_id_row_get_value (row), NULL };
+
+  if (self->selections != NULL && param < YEASTAR_N_PARAMS)
+    reports_selection_store_set_ids (self->selections, yeastar_param_get_api_name (param), ids);
+}
+
+static gboolean
+is_id_param (YeastarParam param)
+{
+  YeastarValueKind kind = yeastar_param_get_value_kind (param);
+
+  return kind == YEASTAR_VALUE_ID_LIST || kind == YEASTAR_VALUE_ID;
+}
+
 static GtkWidget *
 create_param_row (ReportsReportPage *self,
                   YeastarParam       param)
@@ -319,15 +363,32 @@ create_param_row (ReportsReportPage *self,
   switch (yeastar_param_get_value_kind (param))
     {
     case YEASTAR_VALUE_ID_LIST:
-      row = reports_id_list_row_new (self->session, param);
-      bind (self, G_OBJECT (row), "value", pspec->name, NULL, NULL, NULL, NULL);
-      if (param == YEASTAR_PARAM_AGENT_ID_LIST)
-        self->agent_row = row;
+      {
+        g_autoptr(GVariant) selection = NULL;
+
+        /* The pairs chosen on this PBX; the request gets their IDs. */
+        row = reports_id_list_row_new (self->session, param);
+        selection = reports_selection_store_dup_selection (self->selections, yeastar_param_get_menus (param));
+        reports_id_list_row_set_selection (REPORTS_ID_LIST_ROW (row), selection);
+        g_ptr_array_add (self->bindings,
+                         g_object_ref (g_object_bind_property (row, "value", self->request, pspec->name,
+                                                               G_BINDING_SYNC_CREATE)));
+        g_signal_connect_object (row, "notify::selection", G_CALLBACK (selection_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+        if (param == YEASTAR_PARAM_AGENT_ID_LIST)
+          self->agent_row = row;
+      }
       break;
 
     case YEASTAR_VALUE_ID:
-      row = reports_id_row_new (self->session, param);
-      bind (self, G_OBJECT (row), "value", pspec->name, NULL, NULL, NULL, NULL);
+      {
+        g_auto(GStrv) ids = reports_selection_store_dup_ids (self->selections, yeastar_param_get_api_name (param));
+
+        yeastar_report_request_set_value (self->request, param, ids[0]);
+        row = reports_id_row_new (self->session, param);
+        bind (self, G_OBJECT (row), "value", pspec->name, NULL, NULL, NULL, NULL);
+        g_signal_connect_object (row, "notify::value", G_CALLBACK (id_changed_cb), self, G_CONNECT_SWAPPED);
+      }
       break;
 
     case YEASTAR_VALUE_ENUM:
@@ -533,7 +594,9 @@ save_values (ReportsReportPage *self)
     {
       const char *value;
 
-      if (!yeastar_report_type_takes (type, p) || yeastar_report_request_find_param_property (p) == NULL)
+      /* IDs belong to one PBX: ReportsSelectionStore keeps them. */
+      if (!yeastar_report_type_takes (type, p) || yeastar_report_request_find_param_property (p) == NULL ||
+          is_id_param (p))
         continue;
 
       value = yeastar_report_request_get_value (self->request, p);
@@ -567,11 +630,14 @@ save_values (ReportsReportPage *self)
 static void
 load_values (ReportsReportPage *self)
 {
-  g_autoptr(GVariant) all = g_settings_get_value (self->settings, "report-values");
+  g_autoptr(GVariant) all = NULL;
   g_autofree char *last_type = g_settings_get_string (self->settings, "report-type");
   GVariantIter iter;
   const char *api_name;
   GVariant *values;
+
+  reports_selection_store_drop_report_values_ids (self->settings);
+  all = g_settings_get_value (self->settings, "report-values");
 
   self->loading = TRUE;
 
@@ -608,7 +674,7 @@ load_values (ReportsReportPage *self)
                     if (g_str_equal (value, period_kind_names[k]))
                       yeastar_report_request_set_period_kind (self->request, k);
                 }
-              else if (yeastar_param_from_api_name (key, &param) &&
+              else if (yeastar_param_from_api_name (key, &param) && !is_id_param (param) &&
                        yeastar_report_request_find_param_property (param) != NULL)
                 {
                   yeastar_report_request_set_value (self->request, param, value);
@@ -661,6 +727,14 @@ rebuild_rows (ReportsReportPage *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, yeastar_report_type_get_title (type),
                                   -1);
   gtk_widget_set_visible (GTK_WIDGET (self->presets_button), yeastar_report_type_uses_range (type));
+
+  /* The IDs come from this PBX's selections, through the rows; nothing
+   * of another PBX's stays in the request. */
+  for (guint p = 0; p < YEASTAR_N_PARAMS; p++)
+    {
+      if (is_id_param (p) && yeastar_report_request_find_param_property (p) != NULL)
+        yeastar_report_request_set_value (self->request, p, NULL);
+    }
 
   if (self->session == NULL)
     return;
@@ -846,8 +920,17 @@ reports_report_page_set_session (ReportsReportPage *self,
   if (!g_set_object (&self->session, session))
     return;
 
+  g_clear_object (&self->selections);
   if (session != NULL)
-    update_pbx_rows (self);
+    {
+      YeastarClient *client = reports_session_get_client (session);
+
+      /* Kept across restarts only for a PBX the user remembers. */
+      self->selections = reports_selection_store_new (reports_session_get_server (session) != NULL ? self->settings : NULL,
+                                                      yeastar_client_get_base_uri (client),
+                                                      yeastar_client_get_client_id (client));
+      update_pbx_rows (self);
+    }
 
   rebuild_rows (self);
   update_api_warning (self);
@@ -1095,6 +1178,7 @@ reports_report_page_dispose (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
+  g_clear_object (&self->selections);
   g_clear_object (&self->request);
   g_clear_object (&self->settings);
   g_clear_object (&self->folder);

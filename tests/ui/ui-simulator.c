@@ -9,7 +9,7 @@
  * real window as a user would and then compare the saved files with what
  * the PBX served.
  *
- *   ui-simulator [--cert FILE --key FILE] [--extensions N]
+ *   ui-simulator [--cert FILE --key FILE] [--extensions N] [--first-id MENU=ID …]
  *
  * It prints its base URI on the first line of standard output, then reads
  * commands on standard input, one a line, and answers each on one line:
@@ -23,6 +23,7 @@
  *   hold             hold events 30027 until released: "ok"
  *   held             the number of events 30027 held
  *   release          send the held events, in order: "ok"
+ *   size MENU N      MENU has N options from now on: "ok"
  *   reject ENDPOINT  the next request to ENDPOINT is refused with errcode
  *                    40002, naming its first ID parameter: "ok"
  *   quit             stop
@@ -123,6 +124,18 @@ read_line_cb (GObject      *object,
       yeastar_simulator_release_events (simulator);
       answer ("ok");
     }
+  else if (g_strcmp0 (words[0], "size") == 0 && words[1] != NULL && words[2] != NULL)
+    {
+      guint64 size = 0;
+
+      if (g_ascii_string_to_unsigned (words[2], 10, 0, 20000, &size, NULL))
+        {
+          yeastar_simulator_set_menu_size (simulator, words[1], size);
+          answer ("ok");
+        }
+      else
+        answer ("bad size");
+    }
   else if (g_strcmp0 (words[0], "tokens") == 0)
     {
       g_auto(GStrv) tokens = yeastar_simulator_dup_issued_tokens (simulator);
@@ -148,11 +161,13 @@ main (int   argc,
   g_autofree char *cert_file = NULL;
   g_autofree char *key_file = NULL;
   g_autofree char *uri = NULL;
+  g_auto(GStrv) first_ids = NULL;
   int extensions = 0;
   GOptionEntry entries[] = {
     { "cert", 0, 0, G_OPTION_ARG_FILENAME, &cert_file, "PEM certificate for https", "FILE" },
     { "key", 0, 0, G_OPTION_ARG_FILENAME, &key_file, "PEM private key for https", "FILE" },
     { "extensions", 0, 0, G_OPTION_ARG_INT, &extensions, "Number of extensions", "N" },
+    { "first-id", 0, 0, G_OPTION_ARG_STRING_ARRAY, &first_ids, "The ID of a menu's first option", "MENU=ID" },
     { NULL }
   };
 
@@ -177,6 +192,19 @@ main (int   argc,
   simulator = yeastar_simulator_new ();
   if (extensions > 0)
     yeastar_simulator_set_menu_size (simulator, "extension", extensions);
+  for (guint i = 0; first_ids != NULL && first_ids[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (first_ids[i], "=", 2);
+      guint64 id = 0;
+
+      if (parts[0] == NULL || parts[1] == NULL ||
+          !g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT32 / 2, &id, &error))
+        {
+          g_printerr ("--first-id %s: expected MENU=ID\n", first_ids[i]);
+          return 2;
+        }
+      yeastar_simulator_set_menu_first_id (simulator, parts[0], id);
+    }
   g_object_set (simulator, "async-delay-ms", 500, NULL);
   if (!yeastar_simulator_start (simulator, certificate, &error))
     {
