@@ -1,0 +1,272 @@
+/* yeastar-report-table.c
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <math.h>
+#include <string.h>
+
+#include "yeastar-report-table.h"
+
+/*
+ * A row is its record's bytes as the lexer made them (NUL-terminated
+ * cells, one after the other) copied into an 8 MiB block, a pointer to
+ * them, and one 32-bit offset per cell. Blocks are never moved or grown,
+ * so a million rows never cost a realloc copy, and memory stays close to
+ * the file's size: the text, plus 4 bytes a cell and 12 a row.
+ */
+
+#define BLOCK_SIZE (8 * 1024 * 1024)
+
+struct _YeastarReportTable
+{
+  GPtrArray   *blocks;
+  gsize        block_used;
+  gsize        block_size;
+  gsize        size;
+
+  const char **row_data;   /* n_rows */
+  guint32     *row_first;  /* n_rows + 1: index into offsets */
+  guint32     *offsets;    /* per cell, relative to its row's data */
+  guint        n_rows;
+  guint        rows_cap;
+  gsize        n_offsets;
+  gsize        offsets_cap;
+};
+
+YeastarReportTable *
+yeastar_report_table_new (void)
+{
+  YeastarReportTable *self = g_new0 (YeastarReportTable, 1);
+
+  self->blocks = g_ptr_array_new_with_free_func (g_free);
+  self->rows_cap = 64;
+  self->row_data = g_new (const char *, self->rows_cap);
+  self->row_first = g_new (guint32, self->rows_cap + 1);
+  self->row_first[0] = 0;
+  self->offsets_cap = 256;
+  self->offsets = g_new (guint32, self->offsets_cap);
+
+  return self;
+}
+
+void
+yeastar_report_table_free (YeastarReportTable *self)
+{
+  if (self == NULL)
+    return;
+
+  g_ptr_array_unref (self->blocks);
+  g_free (self->row_data);
+  g_free (self->row_first);
+  g_free (self->offsets);
+  g_free (self);
+}
+
+/**
+ * yeastar_report_table_append:
+ * @record: a record of the lexer
+ *
+ * Returns: %FALSE when the table is full (2³² − 1 cells or rows)
+ */
+gboolean
+yeastar_report_table_append (YeastarReportTable     *self,
+                             const YeastarCsvRecord *record)
+{
+  gsize length = record->n_cells > 0 ? record->starts[record->n_cells] : 0;
+  char *data;
+
+  if (self->n_rows >= G_MAXUINT32 - 1 || self->n_offsets + record->n_cells >= G_MAXUINT32)
+    return FALSE;
+
+  if (self->blocks->len == 0 || self->block_used + length > self->block_size)
+    {
+      /* Small tables (totals) start small. */
+      gsize size = self->blocks->len == 0 ? 4096 : BLOCK_SIZE;
+
+      size = MAX (size, length);
+      g_ptr_array_add (self->blocks, g_malloc (size));
+      self->block_size = size;
+      self->block_used = 0;
+    }
+
+  data = (char *) g_ptr_array_index (self->blocks, self->blocks->len - 1) + self->block_used;
+  memcpy (data, record->data, length);
+  self->block_used += length;
+  self->size += length;
+
+  if (self->n_rows == self->rows_cap)
+    {
+      self->rows_cap *= 2;
+      self->row_data = g_renew (const char *, self->row_data, self->rows_cap);
+      self->row_first = g_renew (guint32, self->row_first, self->rows_cap + 1);
+    }
+  if (self->n_offsets + record->n_cells > self->offsets_cap)
+    {
+      while (self->n_offsets + record->n_cells > self->offsets_cap)
+        self->offsets_cap *= 2;
+      self->offsets = g_renew (guint32, self->offsets, self->offsets_cap);
+    }
+
+  memcpy (self->offsets + self->n_offsets, record->starts, record->n_cells * sizeof (guint32));
+  self->n_offsets += record->n_cells;
+  self->row_data[self->n_rows] = data;
+  self->row_first[++self->n_rows] = (guint32) self->n_offsets;
+
+  return TRUE;
+}
+
+guint
+yeastar_report_table_get_n_rows (const YeastarReportTable *self)
+{
+  return self->n_rows;
+}
+
+guint
+yeastar_report_table_get_n_cells (const YeastarReportTable *self,
+                                  guint                     row)
+{
+  g_return_val_if_fail (row < self->n_rows, 0);
+
+  return self->row_first[row + 1] - self->row_first[row];
+}
+
+/**
+ * yeastar_report_table_get_cell:
+ *
+ * Returns: the cell's text, "" for a cell the row does not have
+ */
+const char *
+yeastar_report_table_get_cell (const YeastarReportTable *self,
+                               guint                     row,
+                               guint                     column)
+{
+  g_return_val_if_fail (row < self->n_rows, "");
+
+  if (column >= self->row_first[row + 1] - self->row_first[row])
+    return "";
+
+  return self->row_data[row] + self->offsets[self->row_first[row] + column];
+}
+
+/* Bytes held, for the statistics of a benchmark. */
+gsize
+yeastar_report_table_get_size (const YeastarReportTable *self)
+{
+  return self->blocks->len * (gsize) BLOCK_SIZE + self->rows_cap * (sizeof (char *) + sizeof (guint32)) +
+         self->offsets_cap * sizeof (guint32);
+}
+
+typedef struct
+{
+  const YeastarReportTable *table;
+  guint                     column;
+  double                   *numbers;
+  char                    **texts;
+  gboolean                  descending;
+} SortData;
+
+static int
+compare_rows (gconstpointer a,
+              gconstpointer b,
+              gpointer      user_data)
+{
+  const SortData *data = user_data;
+  guint ra = *(const guint *) a;
+  guint rb = *(const guint *) b;
+  int result;
+
+  if (data->numbers != NULL)
+    {
+      double x = data->numbers[ra];
+      double y = data->numbers[rb];
+
+      /* Empty cells last, whatever the direction. */
+      if (isnan (x) || isnan (y))
+        return isnan (x) - isnan (y);
+      result = (x > y) - (x < y);
+    }
+  else if (data->texts != NULL)
+    {
+      const char *x = data->texts[ra];
+      const char *y = data->texts[rb];
+
+      if (x == NULL || y == NULL)
+        return (x == NULL) - (y == NULL);
+      result = strcmp (x, y);
+    }
+  else
+    {
+      const char *x = yeastar_report_table_get_cell (data->table, ra, data->column);
+      const char *y = yeastar_report_table_get_cell (data->table, rb, data->column);
+
+      if (*x == '\0' || *y == '\0')
+        return (*x == '\0') - (*y == '\0');
+      result = strcmp (x, y);
+    }
+
+  return data->descending ? -result : result;
+}
+
+/**
+ * yeastar_report_table_sort:
+ * @column: the column to sort by
+ * @kind: its kind: numbers, durations and percentages sort by value,
+ *   date-times by time, text by its bytes (UTF-8 code point order)
+ * @order: the column's date order, for date-times
+ * @descending: largest first
+ *
+ * A stable sort; empty and unreadable cells come last either way.
+ *
+ * Returns: (transfer full): the row indices in sorted order, n_rows of them
+ */
+guint *
+yeastar_report_table_sort (const YeastarReportTable *self,
+                           guint                     column,
+                           YeastarCellKind           kind,
+                           YeastarDateOrder          order,
+                           gboolean                  descending)
+{
+  SortData data = { self, column, NULL, NULL, descending };
+  guint *indices = g_new (guint, MAX (self->n_rows, 1));
+
+  for (guint i = 0; i < self->n_rows; i++)
+    indices[i] = i;
+
+  switch (kind)
+    {
+    case YEASTAR_CELL_KIND_INTEGER:
+    case YEASTAR_CELL_KIND_DECIMAL:
+    case YEASTAR_CELL_KIND_PERCENTAGE:
+    case YEASTAR_CELL_KIND_DURATION:
+      data.numbers = g_new (double, MAX (self->n_rows, 1));
+      for (guint i = 0; i < self->n_rows; i++)
+        if (!yeastar_cell_parse_number (yeastar_report_table_get_cell (self, i, column), kind, &data.numbers[i]))
+          data.numbers[i] = NAN;
+      break;
+
+    case YEASTAR_CELL_KIND_DATE_TIME:
+      data.texts = g_new (char *, MAX (self->n_rows, 1));
+      for (guint i = 0; i < self->n_rows; i++)
+        data.texts[i] = yeastar_cell_dup_iso8601 (yeastar_report_table_get_cell (self, i, column), order);
+      break;
+
+    case YEASTAR_CELL_KIND_TEXT:
+    default:
+      break;
+    }
+
+  g_qsort_with_data (indices, (gint) self->n_rows, sizeof (guint), compare_rows, &data);
+
+  g_free (data.numbers);
+  if (data.texts != NULL)
+    for (guint i = 0; i < self->n_rows; i++)
+      g_free (data.texts[i]);
+  g_free (data.texts);
+
+  return indices;
+}
