@@ -19,9 +19,11 @@
  * total or subtotal rows; see yeastar-csv-lexer.c for the bytes.
  *
  * The header is found among the first 64 records (at most 1 MiB): the
- * table's width is the most common number of fields (up to the last
- * non-empty one) among records of two fields or more, and the header is
- * the first record of that width whose non-empty cells are all text.
+ * table's width is the largest number of fields (up to the last non-empty
+ * one) of two or more that at least two records have (the header and a
+ * row or total; a preamble line is rarely as wide as the table), else the
+ * largest, and the header is the first record of that width whose
+ * non-empty cells are text, more than half of them non-empty.
  * The records before it are the preamble, each its non-empty cells joined
  * by a space; blank ones are dropped.
  *
@@ -441,7 +443,6 @@ yeastar_report_file_read_header (YeastarReportFile  *self,
   g_autoptr(GStrvBuilder) preamble = g_strv_builder_new ();
   YeastarCsvRecord record;
   gsize bytes = 0;
-  guint counts[LOOKAHEAD_RECORDS] = { 0 };
   guint widths[LOOKAHEAD_RECORDS] = { 0 };
   guint n = 0;
   guint width = 0;
@@ -479,16 +480,19 @@ yeastar_report_file_read_header (YeastarReportFile  *self,
       return FALSE;
     }
 
-  /* The table's width: the most common one of two fields or more. */
+  /* The table's width: the largest one of two fields or more that two
+   * records share (the header and a row or a total), else the largest. */
   for (guint i = 0; i < n; i++)
     {
+      guint count = 0;
+
       if (widths[i] < 2)
         continue;
       for (guint j = 0; j < n; j++)
-        counts[i] += widths[j] == widths[i];
-      if (counts[i] > best || (counts[i] == best && widths[i] > width))
+        count += widths[j] == widths[i];
+      if ((MIN (count, 2) > MIN (best, 2)) || (MIN (count, 2) == MIN (best, 2) && widths[i] > width))
         {
-          best = counts[i];
+          best = count;
           width = widths[i];
         }
     }
