@@ -18,12 +18,13 @@
  * preamble lines (title, period, filters), a header row, data rows, and
  * total or subtotal rows; see yeastar-csv-lexer.c for the bytes.
  *
- * The header is found among the first 64 records (at most 1 MiB): the
- * table's width is the largest number of fields (up to the last non-empty
- * one) of two or more that at least two records have (the header and a
- * row or total; a preamble line is rarely as wide as the table), else the
- * largest, and the header is the first record of that width whose
- * non-empty cells are text, more than half of them non-empty.
+ * The header is found among the first 64 records (at most 1 MiB): it is
+ * the first of the widest records (counting fields up to the last
+ * non-empty one, at least two) whose non-empty cells are all text and
+ * more than half of them non-empty. Preamble lines (a title, "Period:"
+ * and a value) are narrower than the table, and rows hold numbers, times
+ * or durations; counting how many records share a width does not work,
+ * as a report without rows has more preamble lines than table lines.
  * The records before it are the preamble, each its non-empty cells joined
  * by a space; blank ones are dropped.
  *
@@ -446,7 +447,6 @@ yeastar_report_file_read_header (YeastarReportFile  *self,
   guint widths[LOOKAHEAD_RECORDS] = { 0 };
   guint n = 0;
   guint width = 0;
-  guint best = 0;
   guint header = G_MAXUINT;
 
   g_return_val_if_fail (YEASTAR_IS_REPORT_FILE (self), FALSE);
@@ -480,32 +480,19 @@ yeastar_report_file_read_header (YeastarReportFile  *self,
       return FALSE;
     }
 
-  /* The table's width: the largest one of two fields or more that two
-   * records share (the header and a row or a total), else the largest. */
+  /* The header: the first of the widest records of column titles. */
   for (guint i = 0; i < n; i++)
-    {
-      guint count = 0;
-
-      if (widths[i] < 2)
-        continue;
-      for (guint j = 0; j < n; j++)
-        count += widths[j] == widths[i];
-      if ((MIN (count, 2) > MIN (best, 2)) || (MIN (count, 2) == MIN (best, 2) && widths[i] > width))
-        {
-          best = count;
-          width = widths[i];
-        }
-    }
-
-  for (guint i = 0; width > 0 && i < n && header == G_MAXUINT; i++)
     {
       YeastarCsvRecord candidate;
 
-      if (widths[i] != width)
+      if (widths[i] < 2 || widths[i] <= width)
         continue;
       table_record (lookahead, i, self->row_starts, &candidate);
-      if (is_header_candidate (&candidate, width, self->decimal_comma))
-        header = i;
+      if (is_header_candidate (&candidate, widths[i], self->decimal_comma))
+        {
+          header = i;
+          width = widths[i];
+        }
     }
 
   if (header == G_MAXUINT)

@@ -202,6 +202,23 @@ test_no_preamble (void)
   CHECK_BOTH ("Extension,Calls\n1001,4\n1002,5\n", check_no_preamble);
 }
 
+/* A report without rows: its preamble lines outnumber its table's. */
+static void
+check_no_rows (YeastarReportFile *file)
+{
+  g_assert_cmpuint (g_strv_length ((char **) yeastar_report_file_get_preamble (file)), ==, 4);
+  g_assert_cmpuint (yeastar_report_file_get_n_columns (file), ==, 3);
+  g_assert_cmpstr (yeastar_report_file_get_column_name (file, 0), ==, "Queue");
+  g_assert_cmpuint (n_rows (file), ==, 0);
+  g_assert_cmpuint (n_totals (file), ==, 1);
+}
+
+static void
+test_no_rows (void)
+{
+  CHECK_BOTH ("Queue Performance\nPeriod:,x\nQueues:,y\nStatus:,z\n\nQueue,Calls,Rate\nTotal,0,\n", check_no_rows);
+}
+
 /* Encodings ---------------------------------------------------------------- */
 
 static void
@@ -681,6 +698,7 @@ main (int   argc,
 
   g_test_add_func ("/yeastar/report-file/preamble", test_preamble);
   g_test_add_func ("/yeastar/report-file/no-preamble", test_no_preamble);
+  g_test_add_func ("/yeastar/report-file/no-rows", test_no_rows);
   g_test_add_func ("/yeastar/report-file/utf8-bom", test_utf8_bom);
   g_test_add_func ("/yeastar/report-file/utf16le", test_utf16le);
   g_test_add_func ("/yeastar/report-file/windows-1252", test_windows_1252);
