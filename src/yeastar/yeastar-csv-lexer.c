@@ -575,10 +575,12 @@ append (YeastarCsvLexer  *self,
     {
       if (self->rec_len + n + 8 > YEASTAR_CSV_MAX_RECORD)
         {
+          g_autofree char *line = g_strdup_printf ("%" G_GUINT64_FORMAT, self->record_line);
+
+          /* Translators: %s is a line number, %u a number of MiB */
           g_set_error (error, YEASTAR_REPORT_FILE_ERROR, YEASTAR_REPORT_FILE_ERROR_TOO_LARGE,
-                       _("Line %" G_GUINT64_FORMAT " starts a record longer than %u MiB "
-                         "(a quote that is never closed?)"),
-                       self->record_line, YEASTAR_CSV_MAX_RECORD / (1024 * 1024));
+                       _("Line %s starts a record longer than %u MiB (a quote that is never closed?)"),
+                       line, YEASTAR_CSV_MAX_RECORD / (1024 * 1024));
           return FALSE;
         }
       while (self->rec_len + n + 8 > self->rec_cap)
@@ -597,9 +599,11 @@ end_cell (YeastarCsvLexer  *self,
 {
   if (G_UNLIKELY (self->n_cells >= YEASTAR_CSV_MAX_CELLS))
     {
+      g_autofree char *line = g_strdup_printf ("%" G_GUINT64_FORMAT, self->record_line);
+
+      /* Translators: %s is a line number, %u a number of fields */
       g_set_error (error, YEASTAR_REPORT_FILE_ERROR, YEASTAR_REPORT_FILE_ERROR_TOO_LARGE,
-                   _("Line %" G_GUINT64_FORMAT " has more than %u fields"),
-                   self->record_line, YEASTAR_CSV_MAX_CELLS);
+                   _("Line %s has more than %u fields"), line, YEASTAR_CSV_MAX_CELLS);
       return FALSE;
     }
 
