@@ -144,10 +144,14 @@ measure (YeastarReportFile  *file,
          guint              *widths)
 {
   guint n_columns = yeastar_report_file_get_n_columns (file);
+  g_autofree const char **cells = g_new (const char *, MAX (n_columns, 1));
 
   for (guint r = 0; r < yeastar_report_table_get_n_rows (table); r++)
-    for (guint c = 0; c < n_columns; c++)
-      widths[c] = MAX (widths[c], append_escaped (NULL, yeastar_report_table_get_cell (table, r, c), MAX_CELL_WIDTH));
+    {
+      yeastar_report_table_get_row (table, r, cells, n_columns);
+      for (guint c = 0; c < n_columns; c++)
+        widths[c] = MAX (widths[c], append_escaped (NULL, cells[c], MAX_CELL_WIDTH));
+    }
 }
 
 static void
@@ -181,14 +185,16 @@ append_table (GString            *out,
               const guint        *widths)
 {
   guint n_columns = yeastar_report_file_get_n_columns (file);
+  g_autofree const char **cells = g_new (const char *, MAX (n_columns, 1));
 
   for (guint r = 0; r < yeastar_report_table_get_n_rows (table); r++)
     {
       gsize line_start = out->len;
 
+      yeastar_report_table_get_row (table, r, cells, n_columns);
       for (guint c = 0; c < n_columns; c++)
         {
-          const char *text = yeastar_report_table_get_cell (table, r, c);
+          const char *text = cells[c];
 
           if (c > 0)
             g_string_append (out, "  ");
@@ -371,16 +377,18 @@ append_json_rows (GString            *out,
 {
   guint n_columns = yeastar_report_file_get_n_columns (file);
   guint n_rows = yeastar_report_table_get_n_rows (table);
+  g_autofree const char **cells = g_new (const char *, MAX (n_columns, 1));
 
   g_string_append_c (out, '[');
   for (guint r = 0; r < n_rows; r++)
     {
       g_string_append (out, r > 0 ? ",\n    [" : "\n    [");
+      yeastar_report_table_get_row (table, r, cells, n_columns);
       for (guint c = 0; c < n_columns; c++)
         {
           if (c > 0)
             g_string_append (out, ", ");
-          append_json_cell (out, file, c, yeastar_report_table_get_cell (table, r, c));
+          append_json_cell (out, file, c, cells[c]);
         }
       g_string_append_c (out, ']');
       flush (out, FALSE);

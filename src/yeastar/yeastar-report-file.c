@@ -308,11 +308,15 @@ table_record (const YeastarReportTable *table,
 {
   guint n = yeastar_report_table_get_n_cells (table, row);
   const char *data = yeastar_report_table_get_cell (table, row, 0);
+  const char *p = data;
 
   /* The cells of a row are contiguous in the table. */
+  starts[0] = 0;
   for (guint i = 0; i < n; i++)
-    starts[i] = (guint32) (yeastar_report_table_get_cell (table, row, i) - data);
-  starts[n] = n > 0 ? starts[n - 1] + (guint32) strlen (data + starts[n - 1]) + 1 : 0;
+    {
+      p += strlen (p) + 1;
+      starts[i + 1] = (guint32) (p - data);
+    }
   record->data = data;
   record->starts = starts;
   record->n_cells = n;

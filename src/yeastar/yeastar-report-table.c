@@ -15,9 +15,13 @@
 /*
  * A row is its record's bytes as the lexer made them (NUL-terminated
  * cells, one after the other) copied into an 8 MiB block, a pointer to
- * them, and one 32-bit offset per cell. Blocks are never moved or grown,
- * so a million rows never cost a realloc copy, and memory stays close to
- * the file's size: the text, plus 4 bytes a cell and 12 a row.
+ * them and its number of cells: 10 bytes a row besides the text, which is
+ * no longer than the file's (a NUL for each separator, no quotes). Blocks
+ * are never moved or grown, so a million rows never cost a realloc copy.
+ *
+ * A cell is found by skipping the NULs before it (strlen, which is fast
+ * on short cells): get_row() does a whole row in one pass, for readers
+ * that want every cell.
  */
 
 #define BLOCK_SIZE (8 * 1024 * 1024)
@@ -27,16 +31,14 @@ struct _YeastarReportTable
   GPtrArray   *blocks;
   gsize        block_used;
   gsize        block_size;
-  gsize        size;
 
   const char **row_data;   /* n_rows */
-  guint32     *row_first;  /* n_rows + 1: index into offsets */
-  guint32     *offsets;    /* per cell, relative to its row's data */
+  guint16     *row_cells;  /* n_rows */
   guint        n_rows;
   guint        rows_cap;
-  gsize        n_offsets;
-  gsize        offsets_cap;
 };
+
+G_STATIC_ASSERT (YEASTAR_CSV_MAX_CELLS <= G_MAXUINT16);
 
 YeastarReportTable *
 yeastar_report_table_new (void)
@@ -46,10 +48,7 @@ yeastar_report_table_new (void)
   self->blocks = g_ptr_array_new_with_free_func (g_free);
   self->rows_cap = 64;
   self->row_data = g_new (const char *, self->rows_cap);
-  self->row_first = g_new (guint32, self->rows_cap + 1);
-  self->row_first[0] = 0;
-  self->offsets_cap = 256;
-  self->offsets = g_new (guint32, self->offsets_cap);
+  self->row_cells = g_new (guint16, self->rows_cap);
 
   return self;
 }
@@ -62,8 +61,7 @@ yeastar_report_table_free (YeastarReportTable *self)
 
   g_ptr_array_unref (self->blocks);
   g_free (self->row_data);
-  g_free (self->row_first);
-  g_free (self->offsets);
+  g_free (self->row_cells);
   g_free (self);
 }
 
@@ -71,7 +69,7 @@ yeastar_report_table_free (YeastarReportTable *self)
  * yeastar_report_table_append:
  * @record: a record of the lexer
  *
- * Returns: %FALSE when the table is full (2³² − 1 cells or rows)
+ * Returns: %FALSE when the table is full (2³² − 2 rows)
  */
 gboolean
 yeastar_report_table_append (YeastarReportTable     *self,
@@ -80,7 +78,9 @@ yeastar_report_table_append (YeastarReportTable     *self,
   gsize length = record->n_cells > 0 ? record->starts[record->n_cells] : 0;
   char *data;
 
-  if (self->n_rows >= G_MAXUINT32 - 1 || self->n_offsets + record->n_cells >= G_MAXUINT32)
+  g_return_val_if_fail (record->n_cells <= YEASTAR_CSV_MAX_CELLS, FALSE);
+
+  if (self->n_rows >= G_MAXUINT32 - 1)
     return FALSE;
 
   if (self->blocks->len == 0 || self->block_used + length > self->block_size)
@@ -97,25 +97,17 @@ yeastar_report_table_append (YeastarReportTable     *self,
   data = (char *) g_ptr_array_index (self->blocks, self->blocks->len - 1) + self->block_used;
   memcpy (data, record->data, length);
   self->block_used += length;
-  self->size += length;
 
   if (self->n_rows == self->rows_cap)
     {
-      self->rows_cap *= 2;
+      self->rows_cap = self->rows_cap < G_MAXUINT32 / 2 ? self->rows_cap * 2 : G_MAXUINT32;
       self->row_data = g_renew (const char *, self->row_data, self->rows_cap);
-      self->row_first = g_renew (guint32, self->row_first, self->rows_cap + 1);
-    }
-  if (self->n_offsets + record->n_cells > self->offsets_cap)
-    {
-      while (self->n_offsets + record->n_cells > self->offsets_cap)
-        self->offsets_cap *= 2;
-      self->offsets = g_renew (guint32, self->offsets, self->offsets_cap);
+      self->row_cells = g_renew (guint16, self->row_cells, self->rows_cap);
     }
 
-  memcpy (self->offsets + self->n_offsets, record->starts, record->n_cells * sizeof (guint32));
-  self->n_offsets += record->n_cells;
   self->row_data[self->n_rows] = data;
-  self->row_first[++self->n_rows] = (guint32) self->n_offsets;
+  self->row_cells[self->n_rows] = (guint16) record->n_cells;
+  self->n_rows++;
 
   return TRUE;
 }
@@ -132,7 +124,7 @@ yeastar_report_table_get_n_cells (const YeastarReportTable *self,
 {
   g_return_val_if_fail (row < self->n_rows, 0);
 
-  return self->row_first[row + 1] - self->row_first[row];
+  return self->row_cells[row];
 }
 
 /**
@@ -145,20 +137,64 @@ yeastar_report_table_get_cell (const YeastarReportTable *self,
                                guint                     row,
                                guint                     column)
 {
+  const char *p;
+
   g_return_val_if_fail (row < self->n_rows, "");
 
-  if (column >= self->row_first[row + 1] - self->row_first[row])
+  if (column >= self->row_cells[row])
     return "";
 
-  return self->row_data[row] + self->offsets[self->row_first[row] + column];
+  p = self->row_data[row];
+  for (guint i = 0; i < column; i++)
+    p += strlen (p) + 1;
+  return p;
+}
+
+/**
+ * yeastar_report_table_get_row:
+ * @cells: (out caller-allocates) (array length=n_columns): the cells
+ * @n_columns: how many to fill; "" beyond the row's cells
+ *
+ * Returns: the row's number of cells
+ */
+guint
+yeastar_report_table_get_row (const YeastarReportTable  *self,
+                              guint                      row,
+                              const char               **cells,
+                              guint                      n_columns)
+{
+  const char *p;
+  guint n;
+
+  g_return_val_if_fail (row < self->n_rows, 0);
+
+  p = self->row_data[row];
+  n = self->row_cells[row];
+  for (guint i = 0; i < n_columns; i++)
+    {
+      if (i < n)
+        {
+          cells[i] = p;
+          p += strlen (p) + 1;
+        }
+      else
+        {
+          cells[i] = "";
+        }
+    }
+
+  return n;
 }
 
 /* Bytes held, for the statistics of a benchmark. */
 gsize
 yeastar_report_table_get_size (const YeastarReportTable *self)
 {
-  return self->blocks->len * (gsize) BLOCK_SIZE + self->rows_cap * (sizeof (char *) + sizeof (guint32)) +
-         self->offsets_cap * sizeof (guint32);
+  gsize size = self->rows_cap * (sizeof (char *) + sizeof (guint16));
+
+  for (guint i = 0; i < self->blocks->len; i++)
+    size += i + 1 < self->blocks->len ? BLOCK_SIZE : self->block_size;
+  return size;
 }
 
 typedef struct

@@ -14,8 +14,8 @@
 
 G_BEGIN_DECLS
 
-/* The rows of a report, compactly: the cells' text in a few large blocks,
- * and per cell one 32-bit offset. Not a GObject: a YeastarReportFile owns
+/* The rows of a report, compactly: the cells' text in a few large blocks
+ * and 10 bytes a row. Not a GObject: a YeastarReportFile owns
  * two (rows and totals). Not thread-safe: one writer, or readers once the
  * writer is done. */
 typedef struct _YeastarReportTable YeastarReportTable;
@@ -30,6 +30,10 @@ guint               yeastar_report_table_get_n_cells  (const YeastarReportTable 
 const char         *yeastar_report_table_get_cell     (const YeastarReportTable  *self,
                                                        guint                      row,
                                                        guint                      column);
+guint               yeastar_report_table_get_row      (const YeastarReportTable  *self,
+                                                       guint                      row,
+                                                       const char               **cells,
+                                                       guint                      n_columns);
 gsize               yeastar_report_table_get_size     (const YeastarReportTable  *self);
 guint              *yeastar_report_table_sort         (const YeastarReportTable  *self,
                                                        guint                      column,

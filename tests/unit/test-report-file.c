@@ -425,6 +425,14 @@ check_open_quote (YeastarReportFile *file)
 static void
 check_short_row (YeastarReportFile *file)
 {
+  const char *cells[4] = { NULL, };
+
+  g_assert_cmpuint (yeastar_report_table_get_row (yeastar_report_file_get_rows (file), 0, cells, 4), ==, 3);
+  g_assert_cmpstr (cells[2], ==, "3");
+  g_assert_cmpstr (cells[3], ==, "");
+  g_assert_cmpuint (yeastar_report_table_get_row (yeastar_report_file_get_rows (file), 1, cells, 3), ==, 1);
+  g_assert_cmpstr (cells[0], ==, "10");
+  g_assert_cmpstr (cells[1], ==, "");
   g_assert_cmpuint (n_rows (file), ==, 2);
   g_assert_cmpstr (cell (file, 1, 0), ==, "10");
   g_assert_cmpstr (cell (file, 1, 1), ==, "");
