@@ -14,7 +14,8 @@
 #include "yeastar-report-file.h"
 
 /*
- * The byte level of a report file: reads the stream in 256 KiB blocks,
+ * The byte level of a report file: reads the stream in blocks of up to
+ * 256 KiB,
  * turns them into UTF-8 as they come (UTF-8 with or without a BOM, UTF-16
  * with a BOM, or Windows-1252 when the start is not UTF-8), and cuts the
  * text into records of cells.
@@ -32,9 +33,11 @@
  * with one memcpy into the record's buffer; nothing is allocated per cell.
  */
 
-#define READ_SIZE    (256 * 1024)
-#define SNIFF_SIZE   (64 * 1024)
-#define SNIFF_LINES  64
+/* Blocks start small (a small file costs little) and double up to 256 KiB. */
+#define FIRST_READ_SIZE (16 * 1024)
+#define READ_SIZE       (256 * 1024)
+#define SNIFF_SIZE      FIRST_READ_SIZE
+#define SNIFF_LINES     64
 
 typedef enum
 {
@@ -50,6 +53,7 @@ struct _YeastarCsvLexer
 
   /* Raw bytes: raw[raw_used..raw_len) are not decoded yet. */
   guint8                *raw;
+  gsize                  raw_cap;
   gsize                  raw_len;
   gsize                  raw_used;
   gboolean               eof;
@@ -76,6 +80,7 @@ struct _YeastarCsvLexer
   gsize                  rec_len;
   gsize                  rec_cap;
   guint32               *starts;
+  guint                  starts_cap;
   guint                  n_cells;
 
   guint8                 plain[256];
@@ -100,12 +105,14 @@ yeastar_csv_lexer_new (GInputStream *stream)
 
   self = g_new0 (YeastarCsvLexer, 1);
   self->stream = g_object_ref (stream);
-  self->raw = g_malloc (READ_SIZE + 8);
+  self->raw_cap = FIRST_READ_SIZE;
+  self->raw = g_malloc (self->raw_cap + 8);
   self->separator = ',';
   self->line = 1;
   self->rec_cap = 4096;
   self->rec = g_malloc (self->rec_cap);
-  self->starts = g_new (guint32, YEASTAR_CSV_MAX_CELLS + 1);
+  self->starts_cap = 64;
+  self->starts = g_new (guint32, self->starts_cap);
 
   return self;
 }
@@ -156,10 +163,10 @@ read_more (YeastarCsvLexer  *self,
 {
   gssize n;
 
-  if (self->eof || self->raw_len >= READ_SIZE)
+  if (self->eof || self->raw_len >= self->raw_cap)
     return TRUE;
 
-  n = g_input_stream_read (self->stream, self->raw + self->raw_len, READ_SIZE - self->raw_len,
+  n = g_input_stream_read (self->stream, self->raw + self->raw_len, self->raw_cap - self->raw_len,
                            cancellable, error);
   if (n < 0)
     return FALSE;
@@ -176,7 +183,7 @@ ensure_decoded (YeastarCsvLexer *self)
 {
   /* At most 3 bytes of UTF-8 for each byte in. */
   if (self->decoded == NULL)
-    self->decoded = g_malloc (3 * (READ_SIZE + 8) + 16);
+    self->decoded = g_malloc (3 * (self->raw_cap + 8) + 16);
   return self->decoded;
 }
 
@@ -366,6 +373,14 @@ refill (YeastarCsvLexer  *self,
   self->raw_used = 0;
   self->text_len = 0;
   self->pos = 0;
+
+  /* The last block has been cut: the buffers may grow. */
+  if (self->raw_cap < READ_SIZE)
+    {
+      self->raw_cap *= 2;
+      self->raw = g_realloc (self->raw, self->raw_cap + 8);
+      g_clear_pointer (&self->decoded, g_free);
+    }
 
   if (!read_more (self, cancellable, error))
     return FALSE;
@@ -605,6 +620,12 @@ end_cell (YeastarCsvLexer  *self,
       g_set_error (error, YEASTAR_REPORT_FILE_ERROR, YEASTAR_REPORT_FILE_ERROR_TOO_LARGE,
                    _("Line %s has more than %u fields"), line, YEASTAR_CSV_MAX_CELLS);
       return FALSE;
+    }
+
+  if (G_UNLIKELY (self->n_cells + 2 > self->starts_cap))
+    {
+      self->starts_cap = MIN (self->starts_cap * 2, YEASTAR_CSV_MAX_CELLS + 1);
+      self->starts = g_renew (guint32, self->starts, self->starts_cap);
     }
 
   /* append() always leaves room for the NUL. */
