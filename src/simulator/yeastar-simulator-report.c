@@ -564,7 +564,8 @@ append_preamble (GString                           *csv,
         {
           g_autofree char *names = describe_objects (objects);
 
-          append_line (csv, label, names);
+          /* IDs that name nothing: the PBX echoes what it was given. */
+          append_line (csv, label, *names != '\0' ? names : value);
         }
       else
         {
