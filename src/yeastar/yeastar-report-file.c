@@ -351,6 +351,10 @@ yeastar_report_is_total_label (const char *text)
   if (*text == '\0')
     return TRUE;
 
+  /* Most rows start with a number, a time or a date. */
+  if (g_ascii_isdigit (*text) || *text == '+' || *text == '-')
+    return FALSE;
+
   length = strcspn (text, " :\t(");
   if (length > 32)
     return FALSE;

@@ -8,7 +8,11 @@
 #include "config.h"
 
 #include <math.h>
+#include <stdlib.h>
 #include <string.h>
+#ifdef __linux__
+#include <sys/mman.h>
+#endif
 
 #include "yeastar-report-table.h"
 
@@ -25,6 +29,7 @@
  */
 
 #define BLOCK_SIZE (8 * 1024 * 1024)
+#define HUGE_PAGE  (2 * 1024 * 1024)
 
 struct _YeastarReportTable
 {
@@ -40,12 +45,38 @@ struct _YeastarReportTable
 
 G_STATIC_ASSERT (YEASTAR_CSV_MAX_CELLS <= G_MAXUINT16);
 
+/* A full block on 2 MiB boundaries, with transparent huge pages where the
+ * kernel offers them on request: filling 150 MB then costs 75 page faults
+ * rather than 37,500. */
+static void *
+block_new (gsize size)
+{
+#if defined(__linux__) && defined(MADV_HUGEPAGE)
+  void *block = NULL;
+
+  if (size == BLOCK_SIZE && posix_memalign (&block, HUGE_PAGE, size) == 0)
+    {
+      madvise (block, size, MADV_HUGEPAGE);
+      return block;
+    }
+#endif
+
+  return g_malloc (size);
+}
+
+static void
+block_free (gpointer block)
+{
+  /* posix_memalign() memory is free()d; g_malloc() is malloc() too. */
+  free (block);
+}
+
 YeastarReportTable *
 yeastar_report_table_new (void)
 {
   YeastarReportTable *self = g_new0 (YeastarReportTable, 1);
 
-  self->blocks = g_ptr_array_new_with_free_func (g_free);
+  self->blocks = g_ptr_array_new_with_free_func (block_free);
   self->rows_cap = 64;
   self->row_data = g_new (const char *, self->rows_cap);
   self->row_cells = g_new (guint16, self->rows_cap);
@@ -89,7 +120,7 @@ yeastar_report_table_append (YeastarReportTable     *self,
       gsize size = self->blocks->len == 0 ? 4096 : BLOCK_SIZE;
 
       size = MAX (size, length);
-      g_ptr_array_add (self->blocks, g_malloc (size));
+      g_ptr_array_add (self->blocks, block_new (size));
       self->block_size = size;
       self->block_used = 0;
     }
