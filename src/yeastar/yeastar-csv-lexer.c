@@ -533,7 +533,8 @@ set_tables (YeastarCsvLexer *self)
  *
  * Reads the first block and detects the encoding and the separator. A
  * first line "sep=;" (as Excel writes it) sets the separator and is
- * skipped.
+ * skipped; only a tab or a printable ASCII character other than '"' is
+ * taken, as a byte of a multi-byte character would cut characters apart.
  */
 gboolean
 yeastar_csv_lexer_start (YeastarCsvLexer  *self,
@@ -557,7 +558,7 @@ yeastar_csv_lexer_start (YeastarCsvLexer  *self,
   text = self->text;
   if (self->text_len >= 5 && g_ascii_strncasecmp (text, "sep=", 4) == 0 &&
       (self->text_len == 5 || text[5] == '\n' || text[5] == '\r') &&
-      text[4] != '"' && text[4] != '\n' && text[4] != '\r' && text[4] != '\0')
+      (text[4] == '\t' || (text[4] > ' ' && text[4] < 0x7F && text[4] != '"')))
     {
       self->separator = text[4];
       self->pos = 5;

@@ -362,9 +362,19 @@ check_sep_line (YeastarReportFile *file)
 }
 
 static void
+check_sep_not_ascii (YeastarReportFile *file)
+{
+  /* Not a separator: the line is a preamble line, the cells stay whole. */
+  g_assert_cmpint (yeastar_report_file_get_separator (file), ==, ',');
+  g_assert_cmpstr (yeastar_report_file_get_title (file), ==, "sep=\xC3\xA9");
+  g_assert_cmpstr (cell (file, 0, 0), ==, "\xC3\xA9t\xC3\xA9");
+}
+
+static void
 test_sep_line (void)
 {
   CHECK_BOTH ("sep=|\r\nA|B\r\n1|2,5\r\n", check_sep_line);
+  CHECK_BOTH ("sep=\xC3\xA9\nA,B\n\xC3\xA9t\xC3\xA9,1\n", check_sep_not_ascii);
 }
 
 /* Totals ------------------------------------------------------------------- */
