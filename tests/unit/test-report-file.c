@@ -674,13 +674,13 @@ test_load_async (void)
 static void
 test_sort (void)
 {
-  g_autoptr(GBytes) bytes = g_bytes_new_static (
+  static const char csv[] =
     "Agent,Talk,Rate,Name\n"
     "a,01:00:00,5%,b\n"
     "b,00:00:59,,a\n"
     "c,10:00:00,50.5%,c\n"
-    "d,,7%,a\n",
-    82);
+    "d,,7%,a\n";
+  g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
   g_autoptr(YeastarReportFile) file = load_bytes (bytes, FALSE);
   YeastarReportTable *rows = yeastar_report_file_get_rows (file);
   g_autofree guint *by_talk = NULL;
