@@ -7,7 +7,6 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 #ifdef __linux__
@@ -228,55 +227,134 @@ yeastar_report_table_get_size (const YeastarReportTable *self)
   return size;
 }
 
+/* A row's sort key and its index; for text the index breaks ties, so
+ * that qsort() gives the order of a stable sort. Numbers go through a
+ * radix sort, which is stable. */
 typedef struct
 {
-  const YeastarReportTable *table;
-  guint                     column;
-  double                   *numbers;
-  char                    **texts;
-  gboolean                  descending;
-} SortData;
+  union
+  {
+    double      number;
+    const char *text;
+  };
+  guint         index;
+} Keyed;
 
 static int
-compare_rows (gconstpointer a,
-              gconstpointer b,
-              gpointer      user_data)
+compare_texts (const void *a,
+               const void *b)
 {
-  const SortData *data = user_data;
-  guint ra = *(const guint *) a;
-  guint rb = *(const guint *) b;
-  int result;
+  const Keyed *x = a;
+  const Keyed *y = b;
+  int result = strcmp (x->text, y->text);
 
-  if (data->numbers != NULL)
+  return result != 0 ? result : (x->index > y->index) - (x->index < y->index);
+}
+
+static int
+compare_texts_descending (const void *a,
+                          const void *b)
+{
+  const Keyed *x = a;
+  const Keyed *y = b;
+  int result = strcmp (y->text, x->text);
+
+  return result != 0 ? result : (x->index > y->index) - (x->index < y->index);
+}
+
+/* A double's bits as an unsigned integer of the same order. */
+static inline guint64
+order_bits (double value)
+{
+  guint64 bits;
+
+  memcpy (&bits, &value, sizeof bits);
+  return (bits & G_GUINT64_CONSTANT (0x8000000000000000)) ? ~bits : bits | G_GUINT64_CONSTANT (0x8000000000000000);
+}
+
+typedef struct
+{
+  guint64 key;
+  guint   index;
+} Radix;
+
+/* A least-significant-digit radix sort of @n keys, a byte a pass: stable,
+ * linear, and passes where every key has the same byte are skipped (the
+ * high bytes of durations and counts). */
+static void
+radix_sort (Radix *items,
+            gsize  n)
+{
+  g_autofree Radix *other = g_new (Radix, MAX (n, 1));
+  Radix *from = items;
+  Radix *to = other;
+
+  for (guint shift = 0; shift < 64; shift += 8)
     {
-      double x = data->numbers[ra];
-      double y = data->numbers[rb];
+      gsize counts[256] = { 0 };
+      gsize offset = 0;
+      gboolean skip = FALSE;
 
-      /* Empty cells last, whatever the direction. */
-      if (isnan (x) || isnan (y))
-        return isnan (x) - isnan (y);
-      result = (x > y) - (x < y);
+      for (gsize i = 0; i < n; i++)
+        counts[(from[i].key >> shift) & 0xFF]++;
+      for (guint b = 0; b < 256; b++)
+        {
+          gsize count = counts[b];
+
+          if (count == n)
+            skip = TRUE;
+          counts[b] = offset;
+          offset += count;
+        }
+      if (skip)
+        continue;
+
+      for (gsize i = 0; i < n; i++)
+        to[counts[(from[i].key >> shift) & 0xFF]++] = from[i];
+
+      {
+        Radix *t = from;
+
+        from = to;
+        to = t;
+      }
     }
-  else if (data->texts != NULL)
-    {
-      const char *x = data->texts[ra];
-      const char *y = data->texts[rb];
 
-      if (x == NULL || y == NULL)
-        return (x == NULL) - (y == NULL);
-      result = strcmp (x, y);
-    }
-  else
-    {
-      const char *x = yeastar_report_table_get_cell (data->table, ra, data->column);
-      const char *y = yeastar_report_table_get_cell (data->table, rb, data->column);
+  if (from != items)
+    memcpy (items, from, n * sizeof (Radix));
+}
 
-      if (*x == '\0' || *y == '\0')
-        return (*x == '\0') - (*y == '\0');
-      result = strcmp (x, y);
-    }
+/* "2024-03-01T10:00:00" as 20240301100000, exact in a double. */
+static gboolean
+date_time_key (const char       *text,
+               YeastarDateOrder  order,
+               double           *key)
+{
+  g_autofree char *iso = yeastar_cell_dup_iso8601 (text, order);
+  gint64 value = 0;
+  guint digits = 0;
 
-  return data->descending ? -result : result;
+  if (iso == NULL)
+    return FALSE;
+  for (const char *p = iso; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      {
+        value = value * 10 + (*p - '0');
+        digits++;
+      }
+  /* A date alone sorts as its midnight. */
+  for (; digits < 14; digits++)
+    value *= 10;
+  *key = (double) value;
+  return TRUE;
+}
+
+static gboolean
+is_blank (const char *text)
+{
+  while (*text == ' ' || *text == '\t')
+    text++;
+  return *text == '\0';
 }
 
 /**
@@ -287,7 +365,8 @@ compare_rows (gconstpointer a,
  * @order: the column's date order, for date-times
  * @descending: largest first
  *
- * A stable sort; empty and unreadable cells come last either way.
+ * A stable sort; empty cells, and cells that are not of @kind, come last
+ * either way, in their order.
  *
  * Returns: (transfer full): the row indices in sorted order, n_rows of them
  */
@@ -298,42 +377,76 @@ yeastar_report_table_sort (const YeastarReportTable *self,
                            YeastarDateOrder          order,
                            gboolean                  descending)
 {
-  SortData data = { self, column, NULL, NULL, descending };
+  g_autofree Keyed *keyed = g_new (Keyed, MAX (self->n_rows, 1));
   guint *indices = g_new (guint, MAX (self->n_rows, 1));
+  gboolean numeric = kind != YEASTAR_CELL_KIND_TEXT;
+  guint n_keyed = 0;
+  guint n_last = 0;
 
+  /* The rows without a key go to the end of indices, in order. */
   for (guint i = 0; i < self->n_rows; i++)
-    indices[i] = i;
-
-  switch (kind)
     {
-    case YEASTAR_CELL_KIND_INTEGER:
-    case YEASTAR_CELL_KIND_DECIMAL:
-    case YEASTAR_CELL_KIND_PERCENTAGE:
-    case YEASTAR_CELL_KIND_DURATION:
-      data.numbers = g_new (double, MAX (self->n_rows, 1));
-      for (guint i = 0; i < self->n_rows; i++)
-        if (!yeastar_cell_parse_number (yeastar_report_table_get_cell (self, i, column), kind, &data.numbers[i]))
-          data.numbers[i] = NAN;
-      break;
+      const char *text = yeastar_report_table_get_cell (self, i, column);
+      gboolean ok;
 
-    case YEASTAR_CELL_KIND_DATE_TIME:
-      data.texts = g_new (char *, MAX (self->n_rows, 1));
-      for (guint i = 0; i < self->n_rows; i++)
-        data.texts[i] = yeastar_cell_dup_iso8601 (yeastar_report_table_get_cell (self, i, column), order);
-      break;
+      keyed[n_keyed].index = i;
+      switch (kind)
+        {
+        case YEASTAR_CELL_KIND_INTEGER:
+        case YEASTAR_CELL_KIND_DECIMAL:
+        case YEASTAR_CELL_KIND_PERCENTAGE:
+        case YEASTAR_CELL_KIND_DURATION:
+          ok = yeastar_cell_parse_number (text, kind, &keyed[n_keyed].number);
+          break;
 
-    case YEASTAR_CELL_KIND_TEXT:
-    default:
-      break;
+        case YEASTAR_CELL_KIND_DATE_TIME:
+          ok = date_time_key (text, order, &keyed[n_keyed].number);
+          break;
+
+        case YEASTAR_CELL_KIND_TEXT:
+        default:
+          keyed[n_keyed].text = text;
+          ok = !is_blank (text);
+          break;
+        }
+
+      if (ok)
+        n_keyed++;
+      else
+        indices[self->n_rows - ++n_last] = i;
     }
 
-  g_qsort_with_data (indices, (gint) self->n_rows, sizeof (guint), compare_rows, &data);
+  if (numeric)
+    {
+      g_autofree Radix *items = g_new (Radix, MAX (n_keyed, 1));
 
-  g_free (data.numbers);
-  if (data.texts != NULL)
-    for (guint i = 0; i < self->n_rows; i++)
-      g_free (data.texts[i]);
-  g_free (data.texts);
+      for (guint i = 0; i < n_keyed; i++)
+        {
+          guint64 bits = order_bits (keyed[i].number);
+
+          items[i].key = descending ? ~bits : bits;
+          items[i].index = keyed[i].index;
+        }
+      g_clear_pointer (&keyed, g_free);
+      radix_sort (items, n_keyed);
+      for (guint i = 0; i < n_keyed; i++)
+        indices[i] = items[i].index;
+    }
+  else
+    {
+      qsort (keyed, n_keyed, sizeof (Keyed), descending ? compare_texts_descending : compare_texts);
+      for (guint i = 0; i < n_keyed; i++)
+        indices[i] = keyed[i].index;
+    }
+
+  /* They were written from the end: put them back in order. */
+  for (guint a = n_keyed, b = self->n_rows; b > a + 1; a++, b--)
+    {
+      guint t = indices[a];
+
+      indices[a] = indices[b - 1];
+      indices[b - 1] = t;
+    }
 
   return indices;
 }

@@ -12,7 +12,8 @@
  *   parse-us N        the whole read, from opening the file
  *   parse-cpu-us N    the CPU time it took (on a shared machine)
  *   rows N TOTALS     data and total rows
- *   sort-us N         with COLUMN: yeastar_report_table_sort() by it
+ *   sort-us N KIND    with COLUMN: yeastar_report_table_sort() by it
+ *   sort-cpu-us N     and its CPU time
  *
  * Peak memory is measured around it by GNU time.
  */
@@ -65,12 +66,14 @@ main (int   argc,
 
       g_assert (column < yeastar_report_file_get_n_columns (report));
       start = g_get_monotonic_time ();
+      cpu = clock ();
       order = yeastar_report_table_sort (yeastar_report_file_get_rows (report), column,
                                          yeastar_report_file_get_column_kind (report, column),
                                          yeastar_report_file_get_column_date_order (report, column),
                                          TRUE);
       g_print ("sort-us %" G_GINT64_FORMAT " %s\n", g_get_monotonic_time () - start,
                yeastar_cell_kind_to_string (yeastar_report_file_get_column_kind (report, column)));
+      g_print ("sort-cpu-us %.0f\n", (double) (clock () - cpu) * 1e6 / CLOCKS_PER_SEC);
     }
 
   return 0;

@@ -675,17 +675,18 @@ static void
 test_sort (void)
 {
   static const char csv[] =
-    "Agent,Talk,Rate,Name\n"
-    "a,01:00:00,5%,b\n"
-    "b,00:00:59,,a\n"
-    "c,10:00:00,50.5%,c\n"
-    "d,,7%,a\n";
+    "Agent,Talk,Rate,Name,When\n"
+    "a,01:00:00,5%,b,02/03/2024 10:00:00\n"
+    "b,00:00:59,,a,01/03/2024 10:00:00\n"
+    "c,10:00:00,50.5%,c,13/03/2024 09:00:00\n"
+    "d,,7%,a,\n";
   g_autoptr(GBytes) bytes = g_bytes_new_static (csv, sizeof csv - 1);
   g_autoptr(YeastarReportFile) file = load_bytes (bytes, FALSE);
   YeastarReportTable *rows = yeastar_report_file_get_rows (file);
   g_autofree guint *by_talk = NULL;
   g_autofree guint *by_rate = NULL;
   g_autofree guint *by_name = NULL;
+  g_autofree guint *by_time = NULL;
 
   by_talk = yeastar_report_table_sort (rows, 1, yeastar_report_file_get_column_kind (file, 1), 0, FALSE);
   g_assert_cmpuint (by_talk[0], ==, 1);
@@ -699,6 +700,15 @@ test_sort (void)
   g_assert_cmpuint (by_rate[1], ==, 3);
   g_assert_cmpuint (by_rate[2], ==, 0);
   g_assert_cmpuint (by_rate[3], ==, 1);
+
+  /* By time, not by text: 13/03 after 02/03. */
+  g_assert_cmpint (yeastar_report_file_get_column_kind (file, 4), ==, YEASTAR_CELL_KIND_DATE_TIME);
+  by_time = yeastar_report_table_sort (rows, 4, YEASTAR_CELL_KIND_DATE_TIME,
+                                       yeastar_report_file_get_column_date_order (file, 4), FALSE);
+  g_assert_cmpuint (by_time[0], ==, 1);
+  g_assert_cmpuint (by_time[1], ==, 0);
+  g_assert_cmpuint (by_time[2], ==, 2);
+  g_assert_cmpuint (by_time[3], ==, 3);
 
   /* Stable: equal names keep their order. */
   by_name = yeastar_report_table_sort (rows, 3, YEASTAR_CELL_KIND_TEXT, 0, FALSE);
