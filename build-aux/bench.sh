@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# bench.sh [--runs N] [--big-runs N] [--startup-runs N]
+# bench.sh [--runs N] [--big-runs N] [--startup-runs N] [--report-rows N] [--only report]
 #
 # The performance benchmark of issue #7. Builds build-bench with
 # --buildtype=release, runs each case N times (default 5; 3 for the 1 GiB
@@ -33,6 +33,18 @@
 #               median keystroke, and the slowest keystroke of each round
 #               (their median, and min–max). Goal: 8 ms.
 #   requests    what one report costs the PBX with a valid token. Goal: 2.
+#   report      a report file of --report-rows rows (default 1,000,000, about
+#               140 MB; tests/bench/bench-report-gen.c) read completely by
+#               YeastarReportFile (tests/bench/bench-report-parse.c) against
+#               pandas.read_csv of Debian's python3-pandas on the same file
+#               (skiprows= its preamble, so that both parse the same table);
+#               runs alternate, each timing its parse alone in-process.
+#               Goals: 2× pandas's throughput; peak RSS (GNU time) at most
+#               1.5× the file's size and at most pandas's; sorting the rows
+#               by a duration column (yeastar_report_table_sort()) < 1 s.
+#               The CPU time of both parses is shown too, as the wall time
+#               on a shared machine depends on its other load.
+#               `--only report` runs this case alone.
 set -eu
 cd "$(dirname "$0")/.."
 src_dir=$(pwd)
@@ -40,22 +52,30 @@ build_dir=build-bench
 runs=5
 big_runs=3
 startup_runs=""
+report_rows=1000000
+only=all
 
 while [ $# -gt 0 ]; do
   case "$1" in
     --runs) runs=$2; shift 2 ;;
     --big-runs) big_runs=$2; shift 2 ;;
     --startup-runs) startup_runs=$2; shift 2 ;;
-    *) echo "usage: $0 [--runs N] [--big-runs N] [--startup-runs N]" >&2; exit 2 ;;
+    --report-rows) report_rows=$2; shift 2 ;;
+    --only) only=$2; shift 2 ;;
+    *) echo "usage: $0 [--runs N] [--big-runs N] [--startup-runs N] [--report-rows N] [--only report]" >&2; exit 2 ;;
   esac
 done
+case "$only" in
+  all|report) ;;
+  *) echo "bench: --only takes \"report\"" >&2; exit 2 ;;
+esac
 startup_runs=${startup_runs:-$((3 * runs))}
 
 # What the benchmark needs besides the build's packages (build-aux/setup.sh).
 packages=(
   meson ninja-build pkg-config gcc libglib2.0-dev libgtk-4-dev libadwaita-1-dev
   libsoup-3.0-dev libjson-glib-dev libsecret-1-dev glib-networking
-  xvfb xauth dbus python3 curl time valgrind
+  xvfb xauth dbus python3 curl time valgrind python3-pandas
 )
 missing=()
 for package in "${packages[@]}"; do
@@ -80,7 +100,8 @@ else
   meson configure "$build_dir" -Dbuildtype=release -Dbench=true >&2
 fi
 ninja -C "$build_dir" src/call-reports data/gschemas.compiled tests/bench/bench-server \
-  tests/bench/bench-minimal-window tests/bench/bench-selector >&2
+  tests/bench/bench-minimal-window tests/bench/bench-selector \
+  tests/bench/bench-report-gen tests/bench/bench-report-parse >&2
 
 app="$src_dir/$build_dir/src/call-reports"
 bench="$src_dir/$build_dir/tests/bench"
@@ -132,6 +153,58 @@ inforow() {
   rows+=("$(printf '%s|%.4g %s|%.4g–%.4g|—|—|—|—' "$name" "$m" "$unit" "$lo" "$hi")")
 }
 
+# The report file ------------------------------------------------------------
+report_case() {
+  local file="$work/report.csv" size n i
+  # The lines before the header, as bench-report-gen.c writes them.
+  local preamble=4
+
+  echo "bench: report file, $report_rows rows (×$runs)" >&2
+  "$bench/bench-report-gen" "$report_rows" "$file"
+  size=$(stat -c %s "$file")
+  echo "$size" | awk '{ print $1 / 1e6 }' > "$work/report-mb"
+  # Both read it from the page cache.
+  cat "$file" > /dev/null
+
+  for i in $(seq "$runs"); do
+    /usr/bin/time -o "$work/time" -f "%M" "$bench/bench-report-parse" "$file" > "$work/ours"
+    n=$(sed -n 's/^rows \([0-9]*\) .*/\1/p' "$work/ours")
+    [ "$n" = "$report_rows" ] || { echo "bench: read $n rows of $report_rows" >&2; exit 1; }
+    awk -v s="$size" '/^parse-us / { print s / $2 }' "$work/ours" >> "$work/ours-mbs"
+    awk '/^parse-cpu-us / { print $2 / 1e6 }' "$work/ours" >> "$work/ours-cpu"
+    awk '{ print $1 * 1024 / 1e6 }' "$work/time" >> "$work/ours-rss"
+
+    /usr/bin/time -o "$work/time" -f "%M" /usr/bin/python3 -c 'import sys, time
+import pandas
+t0 = time.monotonic()
+c0 = time.process_time()
+frame = pandas.read_csv(sys.argv[1], skiprows=int(sys.argv[2]))
+print("parse-us", int((time.monotonic() - t0) * 1e6))
+print("parse-cpu-us", int((time.process_time() - c0) * 1e6))
+print("rows", len(frame))' "$file" "$preamble" > "$work/pandas"
+    # pandas counts the Total row as a row.
+    n=$(sed -n 's/^rows //p' "$work/pandas")
+    [ "$n" = "$((report_rows + 1))" ] || { echo "bench: pandas read $n rows" >&2; exit 1; }
+    awk -v s="$size" '/^parse-us / { print s / $2 }' "$work/pandas" >> "$work/pandas-mbs"
+    awk '/^parse-cpu-us / { print $2 / 1e6 }' "$work/pandas" >> "$work/pandas-cpu"
+    awk '{ print $1 * 1024 / 1e6 }' "$work/time" >> "$work/pandas-rss"
+
+    # Column 10: Talking Time, a duration.
+    "$bench/bench-report-parse" "$file" 10 > "$work/sort"
+    awk '/^sort-us / { print $2 / 1000 }' "$work/sort" >> "$work/sort-ms"
+    awk '/^sort-cpu-us / { print $2 / 1000 }' "$work/sort" >> "$work/sort-cpu-ms"
+  done
+  for _ in $(seq "$runs"); do cat "$work/report-mb"; done > "$work/report-mbs"
+
+  row "report file: parse throughput vs pandas.read_csv" "MB/s" "$work/ours-mbs" "$work/pandas-mbs" "≥ 2× pandas" "m / r >= 2"
+  row "report file: parse CPU time vs pandas.read_csv" "s" "$work/ours-cpu" "$work/pandas-cpu" "—" -
+  row "report file: peak RSS of the parse vs the file's size" "MB" "$work/ours-rss" "$work/report-mbs" "≤ 1.5× the file" "m / r <= 1.5"
+  row "report file: peak RSS of the parse vs pandas.read_csv" "MB" "$work/ours-rss" "$work/pandas-rss" "≤ pandas" "m / r <= 1"
+  row "report file: sort $report_rows rows by a duration" "ms" "$work/sort-ms" - "< 1000 ms" "m < 1000"
+  inforow "report file: the sort's CPU time" "ms" "$work/sort-cpu-ms"
+}
+
+if [ "$only" = all ]; then
 # The server ------------------------------------------------------------
 coproc server { exec "$bench/bench-server"; }
 server_pid=$server_PID
@@ -269,14 +342,19 @@ row "ID selector keystroke, median of $(wc -l < "$work/key-ms")" "ms" "$work/key
 row "ID selector, slowest keystroke of a round of 16" "ms" "$work/key-worst" - "< 8 ms" "m < 8"
 inforow "close the ID selector" "ms" "$work/close-ms"
 
+fi
+
+report_case
+
 # The table ------------------------------------------------------------------
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1)
 mem=$(awk '/MemTotal/ { printf "%.0f GiB", $2 / 1048576 }' /proc/meminfo)
 echo
 echo "Machine: $cpu, $(nproc) cores, $mem RAM; $(. /etc/os-release && echo "$PRETTY_NAME");" \
   "GTK $(pkg-config --modversion gtk4), libadwaita $(pkg-config --modversion libadwaita-1)," \
-  "libsoup $(pkg-config --modversion libsoup-3.0), GLib $(pkg-config --modversion glib-2.0);" \
-  "runs: $runs ($big_runs for 1 GiB, $startup_runs for start-up)"
+  "libsoup $(pkg-config --modversion libsoup-3.0), GLib $(pkg-config --modversion glib-2.0)," \
+  "pandas $(/usr/bin/python3 -c 'import pandas; print(pandas.__version__)');" \
+  "runs: $runs ($big_runs for 1 GiB, $startup_runs for start-up); report file: $report_rows rows"
 echo
 echo "| case | median | min–max | reference (median) | ratio | goal | result |"
 echo "|---|---|---|---|---|---|---|"
@@ -284,4 +362,6 @@ for r in "${rows[@]}"; do
   echo "| ${r//|/ | } |"
 done
 
-echo "quit" >&"${server[1]}" 2>/dev/null || true
+if [ -n "$server_pid" ]; then
+  echo "quit" >&"${server[1]}" 2>/dev/null || true
+fi

@@ -13,6 +13,7 @@
 #include "reports-cli-download.h"
 #include "reports-cli-info.h"
 #include "reports-cli-options.h"
+#include "reports-cli-show.h"
 #include "reports-cli-types.h"
 
 /* Every subcommand, in the order `--help` lists them. A new subcommand is
@@ -22,6 +23,7 @@ static const ReportsCliCommand commands[] = {
   { "types", N_("List the report types and the parameters each takes"), reports_cli_types_run },
   { "options", N_("List the IDs and names of a PBX menu (extensions, queues…)"), reports_cli_options_run },
   { "info", N_("Show the PBX’s model, firmware, date format, clock and API version"), reports_cli_info_run },
+  { "show", N_("Show a downloaded report file as a table, or as JSON"), reports_cli_show_run },
 };
 
 const char *
