@@ -12,12 +12,16 @@
 
 #include "reports-application.h"
 #include "reports-cli.h"
+#include "reports-log.h"
 
 int
 main (int   argc,
       char *argv[])
 {
   g_autoptr(ReportsApplication) app = NULL;
+
+  /* stdout is the command line's result: every log level to stderr. */
+  reports_log_init ();
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
