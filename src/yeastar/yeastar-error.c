@@ -273,6 +273,20 @@ describe_block_expiry (JsonNode *node)
   return NULL;
 }
 
+/* HTTP 414 from the web server in front of the API: the URL, which holds
+ * every parameter and ID list, is longer than it takes. Not a wrong
+ * address, as any other unexpected status would suggest. */
+GError *
+_yeastar_error_new_request_too_long (const char *endpoint)
+{
+  return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_SERVER,
+                      _("The PBX refused “%s” as too long (request too long, HTTP status 414): "
+                        "the request names too many IDs. Choose groups instead of single "
+                        "entries (for example extension groups instead of extensions), or "
+                        "download the report in parts with fewer IDs each."),
+                      endpoint);
+}
+
 /* Builds the GError for a non-zero errcode. @during_login: the reply came
  * from get_token, where any unknown errcode means refused credentials. */
 GError *
