@@ -150,12 +150,13 @@ yeastar_text_escape (const char *text,
  * yeastar_text_escape_json:
  * @json: a serialized JSON text, e.g. from json_generator_to_data ()
  *
- * The `--json` output keeps the PBX's texts exact, and json-glib already
- * writes the C0 controls as `\u001b` and the like. It writes DEL, the C1
- * controls, the bidi controls and U+2028/U+2029 as they are, which is
- * valid JSON but acts on a terminal that shows it. These characters can
- * only occur inside JSON strings, where `\uXXXX` means the same
- * character: writing them so changes nothing for a JSON reader.
+ * The `--json` output keeps the PBX's texts exact. json-glib 1.6 writes
+ * the C0 controls as `\u001b` and the like, but U+001F raw (not even valid
+ * JSON), and DEL, the C1 controls, the bidi controls and U+2028/U+2029 as
+ * they are, which act on a terminal that shows them. Apart from the line
+ * breaks of pretty printing, these characters can only occur inside JSON
+ * strings, where `\uXXXX` means the same character: writing them so
+ * changes nothing for a JSON reader.
  *
  * Returns: (transfer full): @json with those characters as `\uXXXX`
  */
@@ -181,7 +182,7 @@ yeastar_text_escape_json (const char *json)
           continue;
         }
 
-      if (is_shown_escaped (c) && c >= 0x20)
+      if (is_shown_escaped (c) && c != '\n')
         g_string_append_printf (out, "\\u%04x", c);
       else
         g_string_append_len (out, p, g_utf8_next_char (p) - p);

@@ -209,6 +209,8 @@ test_json (void)
     "1001 - Alice Martin",
     "Evil\x1b]0;pwned\x07\r\n9999\tAdmin\xe2\x80\xaegpj.exe\x7f\xc2\x9b",
     "\xe2\x80\xa8\xe2\x80\xa9\xd8\x9c\xe2\x81\xa6x\xe2\x81\xa9 Zoë 王芳 🙂",
+    /* json-glib 1.6 writes U+001F raw (found by fuzz-text). */
+    "unit\x1fseparator\x1e\x01",
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
