@@ -841,12 +841,21 @@ update_pbx_rows (ReportsReportPage *self)
                            model_name, firmware, serial);
   adw_action_row_set_subtitle (self->model_row, model);
   {
-    g_autofree char *sent = yeastar_date_format_to_string (yeastar_pbx_info_get_date_format (info));
-    g_autofree char *hours = yeastar_date_format_describe_hours (yeastar_pbx_info_get_date_format (info));
+    YeastarDateFormat *date_format = yeastar_pbx_info_get_date_format (info);
+    YeastarHourSource source = yeastar_date_format_get_hour_source (date_format);
+    g_autofree char *sent = yeastar_date_format_to_string (date_format);
 
-    /* Translators: a date format and how 12 or 24 hours was decided, e.g.
-     * "DD/MM/YYYY hh:mm:ss AM/PM (12-hour, from the PBX clock)" */
-    format = g_strdup_printf (_("%s (%s)"), sent, hours);
+    /* How 12 or 24 hours was decided, when the time format did not say. */
+    if (source != YEASTAR_HOUR_SOURCE_FORMAT && source != YEASTAR_HOUR_SOURCE_CHOSEN)
+      {
+        g_autofree char *hours = yeastar_date_format_describe_hours (date_format);
+
+        /* Translators: a date format and how 12 or 24 hours was decided, e.g.
+         * "DD/MM/YYYY hh:mm:ss AM/PM (12-hour, from the PBX clock)" */
+        format = g_strdup_printf (_("%s (%s)"), sent, hours);
+      }
+    else
+      format = g_steal_pointer (&sent);
   }
   adw_action_row_set_subtitle (self->format_row, format);
   clock = yeastar_text_escape (yeastar_pbx_info_get_system_time (info), -1);
