@@ -19,6 +19,7 @@
 #include "reports-secrets.h"
 #include "yeastar-error.h"
 #include "yeastar-simulator.h"
+#include "yeastar-text.h"
 
 /* A secret file larger than this is not a Client Secret. */
 #define MAX_SECRET_FILE_SIZE 4096
@@ -676,6 +677,28 @@ reports_cli_connection_fail (ReportsCliConnection *self,
    * a second lock on the same door. */
   if (self != NULL && self->secret != NULL && self->secret[0] != '\0')
     g_string_replace (message, self->secret, "…", 0);
+
+  /* The API layer shows the PBX's texts escaped; this is a second lock
+   * for any other cause. The message's own line breaks and tabs (a list
+   * of "ID<TAB>name" candidates) stay: each piece between them is
+   * escaped on its own. */
+  {
+    g_autofree char *text = g_string_free (g_steal_pointer (&message), FALSE);
+    const char *p = text;
+
+    message = g_string_new (NULL);
+    for (;;)
+      {
+        gsize len = strcspn (p, "\n\t");
+        g_autofree char *piece = yeastar_text_escape (p, len);
+
+        g_string_append (message, piece);
+        if (p[len] == '\0')
+          break;
+        g_string_append_c (message, p[len]);
+        p += len + 1;
+      }
+  }
 
   g_printerr ("call-reports: %s\n", message->str);
 

@@ -19,6 +19,8 @@
 #include "yeastar-download.h"
 #include "yeastar-menu-option.h"
 #include "yeastar-report-request.h"
+#include "yeastar-request-length.h"
+#include "yeastar-text.h"
 
 /*
  * `call-reports download --type TYPE [OPTION…]`: one report into a folder.
@@ -329,6 +331,26 @@ validate_request (Download  *self,
   return usage_error (error, "%s", local_error->message);
 }
 
+/* A URL the PBX's web server would refuse (HTTP 414): a usage error
+ * naming the longest ID list. @format NULL: the longest date format, as
+ * long as the PBX's is not known. */
+static gboolean
+check_length (Download           *self,
+              YeastarDateFormat  *format,
+              GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  YeastarParam param = YEASTAR_N_PARAMS;
+
+  if (yeastar_report_request_check_length (self->request, format, &param, &local_error))
+    return TRUE;
+
+  if (param < YEASTAR_N_PARAMS)
+    return usage_error (error, "--%s: %s", option_for_param (self, param), local_error->message);
+
+  return usage_error (error, "%s", local_error->message);
+}
+
 /* Every check that needs no PBX, in the order a user fixes them. */
 static gboolean
 prepare_request (Download  *self,
@@ -486,6 +508,11 @@ prepare_request (Download  *self,
     }
 
   if (!validate_request (self, error))
+    return FALSE;
+
+  /* IDs given as numbers make a request that is too long now, before
+   * anything is sent; names are counted once looked up. */
+  if (!check_length (self, NULL, error))
     return FALSE;
 
   if (self->timeout < 0)
@@ -664,6 +691,7 @@ print_json (Download *self,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *query = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
   YeastarPbxInfo *info = reports_cli_connection_get_pbx_info (self->connection);
 
   /* The query as it was sent, without the access token (to_query never
@@ -686,7 +714,9 @@ print_json (Download *self,
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  /* Exact data; DEL, C1 and bidi controls as \uXXXX for the terminal. */
+  shown = yeastar_text_escape_json (text);
+  g_print ("%s\n", shown);
 }
 
 static int
@@ -766,7 +796,9 @@ reports_cli_download_run (int    argc,
 
   apply_range (self);
 
-  if (!validate_request (self, &error))
+  if (!validate_request (self, &error) ||
+      !check_length (self, yeastar_pbx_info_get_date_format (reports_cli_connection_get_pbx_info (self->connection)),
+                     &error))
     return fail (self, error);
 
   download = yeastar_download_new (reports_cli_connection_get_client (self->connection),

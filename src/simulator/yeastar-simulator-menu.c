@@ -214,13 +214,19 @@ append_option (GString              *json,
                YeastarSimulatorMenu  menu,
                guint                 index,
                guint                 id,
-               gboolean              first)
+               gboolean              first,
+               const char           *hostile_name)
 {
   g_autofree char *number = NULL;
   g_autofree char *name = NULL;
   const char *type = "";
 
   _yeastar_simulator_menu_describe (menu, index, &number, &name);
+  if (first && hostile_name != NULL)
+    {
+      g_free (name);
+      name = g_strdup (hostile_name);
+    }
 
   /* `type` is documented for trunks ("SIP"); extensions are SIP
    * extensions; the other objects have no type and send "". */
@@ -261,13 +267,13 @@ _yeastar_simulator_menu_append_json (const YeastarSimulatorMenus *menus,
 
           append_option (json, YEASTAR_SIMULATOR_MENU_EXTENSION, ext,
                          _yeastar_simulator_menu_get_id (menus, YEASTAR_SIMULATOR_MENU_EXTENSION, ext),
-                         i == 0);
+                         i == 0, menus->hostile_name);
         }
     }
   else
     {
       for (guint i = 0; i < menus->sizes[menu]; i++)
-        append_option (json, menu, i, _yeastar_simulator_menu_get_id (menus, menu, i), i == 0);
+        append_option (json, menu, i, _yeastar_simulator_menu_get_id (menus, menu, i), i == 0, menus->hostile_name);
     }
 
   g_string_append_c (json, ']');

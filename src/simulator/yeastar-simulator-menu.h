@@ -32,8 +32,11 @@ typedef enum
 
 typedef struct
 {
-  guint sizes[YEASTAR_SIMULATOR_N_MENUS];
-  guint first_ids[YEASTAR_SIMULATOR_N_MENUS];
+  guint       sizes[YEASTAR_SIMULATOR_N_MENUS];
+  guint       first_ids[YEASTAR_SIMULATOR_N_MENUS];
+  /* Borrowed: when set, the name of the first option of every menu (the
+   * simulator's "hostile-text"). */
+  const char *hostile_name;
 } YeastarSimulatorMenus;
 
 void      _yeastar_simulator_menus_init            (YeastarSimulatorMenus       *menus);

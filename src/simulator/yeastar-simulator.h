@@ -47,6 +47,8 @@ typedef enum
   YEASTAR_SIMULATOR_FAULT_PARAMETER_ERROR,      /* errcode 40002 naming the request's first ID list */
   YEASTAR_SIMULATOR_FAULT_HTTP_502,             /* 502 Bad Gateway, as a proxy in front of the PBX
                                                  * answers; on "subscribe" it refuses the upgrade */
+  YEASTAR_SIMULATOR_FAULT_HOSTILE_TEXT,         /* `hostile-text` as errmsg (-1); on call_report/download
+                                                 * as errmsg, field, valid_msg and value of a 40002 */
 } YeastarSimulatorFault;
 
 /* Properties (all readable and writable; set them before or after start):
@@ -70,6 +72,14 @@ typedef enum
  *   "block-duration"                   seconds of the 70004 IP block after 5 failed logins, default 600
  *   "websocket-idle-ms"                a WebSocket without any frame this long is closed, default 60000
  *   "huge-json-size"                   bytes of a FAULT_HUGE_JSON reply, default 100 MiB
+ *   "hostile-text"                     free text with control and bidi characters, default NULL
+ *                                      (off). When set: the name of the first option of every
+ *                                      menu and the `error` of a failed event 30027; also what
+ *                                      FAULT_HOSTILE_TEXT answers (with a built-in text when unset)
+ *   "max-request-line"                 the longest request line (method, target with query,
+ *                                      version, CRLF) the web server takes, default 8192 as
+ *                                      nginx's large_client_header_buffers 4 8k; longer
+ *                                      requests get HTTP 414 and never reach the API
  *
  * Demo defaults: device "Demo PBX", model "Yeastar P570", firmware
  * "37.23.0.123", date "DD/MM/YYYY", time "hh:mm:ss PM".

@@ -13,6 +13,7 @@
 #include "reports-id-match.h"
 #include "reports-id-matches.h"
 #include "reports-id-selector.h"
+#include "yeastar-text.h"
 
 struct _ReportsIdSelector
 {
@@ -184,12 +185,14 @@ show_option (GtkListItem *list_item)
   gboolean unknown = reports_id_match_get_unknown (match);
   const char *explanation = NULL;
   g_autofree char *label = NULL;
+  /* PBX text: its control and bidi characters shown as escapes. */
+  g_autofree char *text = yeastar_text_escape (yeastar_menu_option_get_text (option), -1);
 
   if (g_strcmp0 (yeastar_menu_option_get_menu (option), "ext_group") == 0)
     /* Translators: an extension group in the extension selector. */
-    label = g_strdup_printf (_("%s (extension group)"), yeastar_menu_option_get_text (option));
+    label = g_strdup_printf (_("%s (extension group)"), text);
   else
-    label = g_strdup (yeastar_menu_option_get_text (option));
+    label = g_steal_pointer (&text);
 
   gtk_check_button_set_label (GTK_CHECK_BUTTON (check), label);
 

@@ -21,6 +21,8 @@
 #include "yeastar-date-range.h"
 #include "yeastar-download.h"
 #include "yeastar-error.h"
+#include "yeastar-request-length.h"
+#include "yeastar-text.h"
 
 struct _ReportsReportPage
 {
@@ -468,11 +470,15 @@ update_preview (ReportsReportPage *self)
   const YeastarReportType *type = yeastar_report_request_get_report_type (self->request);
   YeastarDateFormat *format;
   g_autofree char *text = NULL;
+  g_autofree char *hours = NULL;
 
   if (self->preview_row == NULL || self->session == NULL)
     return;
 
-  format = yeastar_pbx_info_get_date_format (reports_session_get_pbx_info (self->session));
+  /* The PBX's format, or the one its validator asked for since. */
+  format = yeastar_client_get_date_format (reports_session_get_client (self->session));
+  if (format == NULL)
+    format = yeastar_pbx_info_get_date_format (reports_session_get_pbx_info (self->session));
 
   if (yeastar_report_type_uses_range (type))
     {
@@ -498,6 +504,20 @@ update_preview (ReportsReportPage *self)
                                                          yeastar_report_request_get_period_kind (self->request),
                                                          period);
       text = g_strdup_printf ("time=%s", period_text != NULL ? period_text : "—");
+    }
+
+  /* How 12 or 24 hours was decided, when the PBX's time format did not
+   * say it: from its clock, assumed, or from a validator's hint. */
+  if (yeastar_report_type_uses_range (type) &&
+      yeastar_date_format_get_hour_source (format) != YEASTAR_HOUR_SOURCE_FORMAT &&
+      yeastar_date_format_get_hour_source (format) != YEASTAR_HOUR_SOURCE_CHOSEN)
+    {
+      g_autofree char *with_hours = NULL;
+
+      hours = yeastar_date_format_describe_hours (format);
+      with_hours = g_strdup_printf ("%s\n%s", text, hours);
+      g_free (text);
+      text = g_steal_pointer (&with_hours);
     }
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->preview_row), text);
@@ -548,6 +568,13 @@ validate (ReportsReportPage *self)
     }
 
   valid = yeastar_report_request_validate (self->request, &param, &error);
+
+  /* Too many IDs for one URL (HTTP 414): say so before anything is sent. */
+  if (valid && self->session != NULL)
+    valid = yeastar_report_request_check_length (self->request,
+                                                 yeastar_pbx_info_get_date_format (reports_session_get_pbx_info (self->session)),
+                                                 &param, &error);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.download", valid && self->session != NULL);
   gtk_label_set_text (self->invalid_label, error != NULL ? error->message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->invalid_label), error != NULL);
@@ -880,25 +907,47 @@ update_pbx_rows (ReportsReportPage *self)
   g_autofree char *format = NULL;
   g_autofree char *automatic = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *clock = NULL;
   ReportsServer *server = reports_session_get_server (self->session);
+  /* The PBX's texts are shown with their control and bidi characters as
+   * escapes; the rows take no markup (see the .ui). */
+  g_autofree char *device_name = yeastar_text_escape (yeastar_pbx_info_get_device_name (info), -1);
+  g_autofree char *model_name = yeastar_text_escape (yeastar_pbx_info_get_model (info), -1);
+  g_autofree char *firmware = yeastar_text_escape (yeastar_pbx_info_get_firmware (info), -1);
+  g_autofree char *serial = yeastar_text_escape (yeastar_pbx_info_get_serial (info), -1);
 
   if (reports_session_is_demo (self->session))
     /* Translators: %s is the simulated PBX's name. */
-    title = g_strdup_printf (_("%s (demo)"), yeastar_pbx_info_get_device_name (info));
+    title = g_strdup_printf (_("%s (demo)"), device_name);
   else
-    title = g_strdup (yeastar_pbx_info_get_device_name (info));
+    title = g_strdup (device_name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->pbx_row), title);
   adw_expander_row_set_subtitle (self->pbx_row, yeastar_client_get_base_uri (reports_session_get_client (self->session)));
 
   /* Translators: model and firmware, e.g. "Yeastar P570, firmware 37.23.0.123 (serial 3631A2124XXX)". */
   model = g_strdup_printf (_("%s, firmware %s (serial %s)"),
-                           yeastar_pbx_info_get_model (info),
-                           yeastar_pbx_info_get_firmware (info),
-                           yeastar_pbx_info_get_serial (info));
+                           model_name, firmware, serial);
   adw_action_row_set_subtitle (self->model_row, model);
-  format = yeastar_date_format_to_string (yeastar_pbx_info_get_date_format (info));
+  {
+    YeastarDateFormat *date_format = yeastar_pbx_info_get_date_format (info);
+    YeastarHourSource source = yeastar_date_format_get_hour_source (date_format);
+    g_autofree char *sent = yeastar_date_format_to_string (date_format);
+
+    /* How 12 or 24 hours was decided, when the time format did not say. */
+    if (source != YEASTAR_HOUR_SOURCE_FORMAT && source != YEASTAR_HOUR_SOURCE_CHOSEN)
+      {
+        g_autofree char *hours = yeastar_date_format_describe_hours (date_format);
+
+        /* Translators: a date format and how 12 or 24 hours was decided, e.g.
+         * "DD/MM/YYYY hh:mm:ss AM/PM (12-hour, from the PBX clock)" */
+        format = g_strdup_printf (_("%s (%s)"), sent, hours);
+      }
+    else
+      format = g_steal_pointer (&sent);
+  }
   adw_action_row_set_subtitle (self->format_row, format);
-  adw_action_row_set_subtitle (self->clock_row, yeastar_pbx_info_get_system_time (info));
+  clock = yeastar_text_escape (yeastar_pbx_info_get_system_time (info), -1);
+  adw_action_row_set_subtitle (self->clock_row, clock);
 
   /* Translators: the automatic API version, e.g. "Automatic (v2.0)". */
   automatic = g_strdup_printf (_("Automatic (%s)"), default_version == YEASTAR_API_VERSION_V2 ? "v2.0" : "v1.0");
@@ -930,6 +979,10 @@ reports_report_page_set_session (ReportsReportPage *self,
                                                       yeastar_client_get_base_uri (client),
                                                       yeastar_client_get_client_id (client));
       update_pbx_rows (self);
+      /* A v2.0 hint corrects the format for the connection: the preview
+       * follows. */
+      g_signal_connect_object (reports_session_get_client (session), "notify::date-format",
+                               G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
     }
 
   rebuild_rows (self);

@@ -16,6 +16,7 @@
 #include "reports-connect-page.h"
 #include "reports-report-page.h"
 #include "reports-window.h"
+#include "yeastar-text.h"
 
 /* How long the application stays after its last window closed, waiting
  * for the PBX to revoke the token (del_token). */
@@ -89,8 +90,9 @@ set_session (ReportsWindow  *self,
   if (session != NULL)
     {
       YeastarPbxInfo *info = reports_session_get_pbx_info (session);
+      g_autofree char *device_name = yeastar_text_escape (yeastar_pbx_info_get_device_name (info), -1);
 
-      adw_window_title_set_subtitle (self->window_title, yeastar_pbx_info_get_device_name (info));
+      adw_window_title_set_subtitle (self->window_title, device_name);
       adw_view_stack_set_visible_child_name (self->stack, "report");
     }
   else

@@ -17,6 +17,7 @@
 #include "yeastar-error.h"
 #include "yeastar-event-stream.h"
 #include "yeastar-menu-option.h"
+#include "yeastar-request-length.h"
 
 /* How the client talks to the PBX.
  *
@@ -102,6 +103,7 @@ enum {
   PROP_REPORT_TIMEOUT,
   PROP_LOGGED_IN,
   PROP_PBX_INFO,
+  PROP_DATE_FORMAT,
   N_PROPS
 };
 
@@ -564,6 +566,12 @@ check_http (YeastarClient  *self,
       g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_SERVER,
                    _("The PBX failed to answer “%s” (HTTP status %u). Try again later."),
                    call->endpoint, status);
+      return FALSE;
+    }
+
+  if (status == SOUP_STATUS_REQUEST_URI_TOO_LONG)
+    {
+      g_propagate_error (error, _yeastar_error_new_request_too_long (call->endpoint));
       return FALSE;
     }
 
@@ -1499,6 +1507,10 @@ yeastar_client_get_property (GObject    *object,
       g_value_set_object (value, self->pbx_info);
       break;
 
+    case PROP_DATE_FORMAT:
+      g_value_set_boxed (value, yeastar_client_get_date_format (self));
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -1603,6 +1615,11 @@ yeastar_client_class_init (YeastarClientClass *klass)
   properties [PROP_PBX_INFO] =
     g_param_spec_object ("pbx-info", NULL, NULL, YEASTAR_TYPE_PBX_INFO,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  /* What reports are asked for in: the PBX's format, or the one a v2.0
+   * 40002 asked for on this connection. */
+  properties [PROP_DATE_FORMAT] =
+    g_param_spec_boxed ("date-format", NULL, NULL, YEASTAR_TYPE_DATE_FORMAT,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1834,6 +1851,25 @@ yeastar_client_get_logged_in (YeastarClient *self)
 }
 
 /**
+ * yeastar_client_get_date_format:
+ *
+ * Returns: (transfer none) (nullable): the format reports are asked for
+ *   in: the one a v2.0 validator asked for on this connection (its
+ *   YeastarHourSource is YEASTAR_HOUR_SOURCE_PBX_HINT), else the PBX's;
+ *   NULL before system/information was read
+ */
+YeastarDateFormat *
+yeastar_client_get_date_format (YeastarClient *self)
+{
+  g_return_val_if_fail (YEASTAR_IS_CLIENT (self), NULL);
+
+  if (self->corrected_format != NULL)
+    return self->corrected_format;
+
+  return self->pbx_info != NULL ? yeastar_pbx_info_get_date_format (self->pbx_info) : NULL;
+}
+
+/**
  * yeastar_client_get_cached_pbx_info:
  *
  * Returns: (transfer none) (nullable): the system information read on this
@@ -1883,7 +1919,10 @@ on_information (GObject      *object,
     }
 
   if (g_set_object (&self->pbx_info, info))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PBX_INFO]);
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PBX_INFO]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE_FORMAT]);
+    }
 
   g_task_return_pointer (task, g_steal_pointer (&info), g_object_unref);
 }
@@ -2073,7 +2112,11 @@ yeastar_client_disconnect_async (YeastarClient       *self,
       g_clear_object (&self->pbx_info);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PBX_INFO]);
     }
-  g_clear_pointer (&self->corrected_format, yeastar_date_format_unref);
+  if (self->corrected_format != NULL)
+    {
+      g_clear_pointer (&self->corrected_format, yeastar_date_format_unref);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE_FORMAT]);
+    }
 
   client_enqueue (self, call_new (CALL_DEL_TOKEN, NULL, NULL, "del_token", NULL),
                   yeastar_client_disconnect_async, cancellable,
@@ -2410,9 +2453,12 @@ format_from_hint (const GError      *error,
   if (date_only == NULL)
     return NULL;
 
-  return yeastar_date_format_new_full (yeastar_date_format_get_order (date_only),
-                                       yeastar_date_format_get_separator (date_only),
-                                       current != NULL && yeastar_date_format_is_12_hour (current));
+  if (current == NULL)
+    return yeastar_date_format_new_full (yeastar_date_format_get_order (date_only),
+                                         yeastar_date_format_get_separator (date_only),
+                                         FALSE);
+
+  return yeastar_date_format_with_date_of (current, date_only);
 }
 
 static void
@@ -2458,6 +2504,7 @@ on_report_reply (GObject      *object,
               g_debug ("YeastarClient: PBX asked for date format %s, retrying once", description);
               g_clear_pointer (&self->corrected_format, yeastar_date_format_unref);
               self->corrected_format = g_steal_pointer (&corrected);
+              g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE_FORMAT]);
               data->corrected = TRUE;
               report_send (task);
               return;
@@ -2501,6 +2548,13 @@ report_send (GTask *task)
 
   query = yeastar_report_request_to_query (data->request, report_format (self), &error);
   if (query == NULL)
+    {
+      report_return (task, NULL, g_steal_pointer (&error));
+      return;
+    }
+
+  /* A URL the PBX's web server would refuse (HTTP 414) is not sent. */
+  if (!yeastar_report_request_check_length (data->request, report_format (self), NULL, &error))
     {
       report_return (task, NULL, g_steal_pointer (&error));
       return;

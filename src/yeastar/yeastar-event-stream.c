@@ -14,6 +14,7 @@
 #include "yeastar-client-private.h"
 #include "yeastar-error.h"
 #include "yeastar-event-stream.h"
+#include "yeastar-text.h"
 
 /* The WebSocket subscription of event 30027 (call report download result).
  *
@@ -265,14 +266,14 @@ handle_report_event (YeastarEventStream *self,
       if (self->client != NULL)
         safe = _yeastar_error_scrub (text, _yeastar_client_get_secrets (self->client));
       else
-        safe = g_strdup (text);
+        safe = yeastar_text_escape (text, -1);
 
       if (safe[0] == '\0')
         {
           /* `result` is the PBX's text too: scrubbed like `error`. */
           g_autofree char *safe_result = self->client != NULL
                                          ? _yeastar_error_scrub (result, _yeastar_client_get_secrets (self->client))
-                                         : g_strdup (result);
+                                         : yeastar_text_escape (result, -1);
 
           waiter_finish (waiter, NULL,
                          g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_REPORT_FAILED,

@@ -477,6 +477,22 @@ main (int   argc,
   g_object_set (m.sim, "event-msg-as-string", TRUE, NULL);
   events (&m, "msg-string");
 
+  /* PBX text as it is shown: plain, hostile, and not UTF-8. */
+  {
+    static const struct {
+      const char *name;
+      const char *text;
+      gsize       len;
+    } texts[] = {
+      { "plain", "1001 - Alice Martin", 19 },
+      { "hostile", "Evil\x1b]0;pwned\x07\x1b[31m\r\n9999\tAdmin\xe2\x80\xaegpj.exe\x7f\xc2\x9b", 44 },
+      { "invalid", "\xff\xfe\xc0\x80\xed\xa0\x80\xe2\x80\xa8" "a\0b", 13 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      save (&m, "fuzz-text", texts[i].name, texts[i].text, texts[i].len);
+  }
+
   /* The command line's times are typed by people, not sent by the PBX. */
   for (guint i = 0; cli_times[i] != NULL; i++)
     {

@@ -840,6 +840,62 @@ test_report_format_correction_date_only (Fixture       *f,
 }
 
 static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* A time format this program does not know ("hh:mm:ss a") connects, with
+ * 12 hours from the PBX clock; when the administrator then switches to 24
+ * hours, the v2.0 validator's layout corrects it, and the client says so. */
+static void
+test_report_format_unknown_time (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(YeastarReportRequest) request = new_full_request ("queueperformance");
+  g_autoptr(YeastarReportLink) link = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YeastarPbxInfo) info = NULL;
+  g_autofree char *query = NULL;
+  YeastarDateFormat *format;
+  guint notified = 0;
+
+  g_object_set (f->sim, "date-format", "DD/MM/YYYY", "time-format", "hh:mm:ss a", NULL);
+  info = connect_client (f);
+  g_assert_nonnull (info);
+  format = yeastar_client_get_date_format (f->client);
+  g_assert_true (format == yeastar_pbx_info_get_date_format (info));
+  g_assert_true (yeastar_date_format_is_12_hour (format));
+  g_assert_cmpint (yeastar_date_format_get_hour_source (format), ==, YEASTAR_HOUR_SOURCE_CLOCK);
+  g_assert_false (yeastar_date_format_get_time_format_known (format));
+
+  link = request_report (f, request, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_REPORT), ==, 1);
+  query = yeastar_simulator_dup_last_query (f->sim, YEASTAR_SIMULATOR_REPORT);
+  g_assert_nonnull (strstr (query, "start_time=01/07/2026 12:00:00 AM"));
+  g_clear_pointer (&link, yeastar_report_link_free);
+  g_clear_pointer (&query, g_free);
+
+  g_signal_connect (f->client, "notify::date-format", G_CALLBACK (count_notify), &notified);
+  g_object_set (f->sim, "time-format", "HH:mm:ss", NULL);
+  link = request_report (f, request, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (link);
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_REPORT), ==, 3);
+  query = yeastar_simulator_dup_last_query (f->sim, YEASTAR_SIMULATOR_REPORT);
+  g_assert_nonnull (strstr (query, "start_time=01/07/2026 00:00:00"));
+
+  g_assert_cmpuint (notified, ==, 1);
+  format = yeastar_client_get_date_format (f->client);
+  g_assert_false (yeastar_date_format_is_12_hour (format));
+  g_assert_cmpint (yeastar_date_format_get_hour_source (format), ==, YEASTAR_HOUR_SOURCE_PBX_HINT);
+  g_signal_handlers_disconnect_by_func (f->client, count_notify, &notified);
+}
+
+static void
 test_report_failed_sync (Fixture       *f,
                          gconstpointer  data)
 {
@@ -898,6 +954,7 @@ main (int   argc,
   ADD ("report/api-version", test_report_api_version);
   ADD ("report/format-correction", test_report_format_correction);
   ADD ("report/format-correction-date-only", test_report_format_correction_date_only);
+  ADD ("report/format-unknown-time", test_report_format_unknown_time);
   ADD ("report/failed-sync", test_report_failed_sync);
 
 #undef ADD

@@ -10,6 +10,7 @@
  * the PBX served.
  *
  *   ui-simulator [--cert FILE --key FILE] [--extensions N] [--first-id MENU=ID …]
+ *                [--time-format FORMAT] [--device-name NAME] [--hostile-text TEXT]
  *
  * It prints its base URI on the first line of standard output, then reads
  * commands on standard input, one a line, and answers each on one line:
@@ -33,6 +34,7 @@
 
 #include <gio/gio.h>
 #include <gio/gunixinputstream.h>
+#include <locale.h>
 #include <stdio.h>
 
 #include "yeastar-simulator.h"
@@ -162,14 +164,23 @@ main (int   argc,
   g_autofree char *key_file = NULL;
   g_autofree char *uri = NULL;
   g_auto(GStrv) first_ids = NULL;
+  g_autofree char *time_format = NULL;
+  g_autofree char *device_name = NULL;
+  g_autofree char *hostile_text = NULL;
   int extensions = 0;
   GOptionEntry entries[] = {
     { "cert", 0, 0, G_OPTION_ARG_FILENAME, &cert_file, "PEM certificate for https", "FILE" },
     { "key", 0, 0, G_OPTION_ARG_FILENAME, &key_file, "PEM private key for https", "FILE" },
     { "extensions", 0, 0, G_OPTION_ARG_INT, &extensions, "Number of extensions", "N" },
     { "first-id", 0, 0, G_OPTION_ARG_STRING_ARRAY, &first_ids, "The ID of a menu's first option", "MENU=ID" },
+    { "time-format", 0, 0, G_OPTION_ARG_STRING, &time_format, "system_time_format", "FORMAT" },
+    { "device-name", 0, 0, G_OPTION_ARG_STRING, &device_name, "device_name", "NAME" },
+    { "hostile-text", 0, 0, G_OPTION_ARG_STRING, &hostile_text, "The simulator's hostile-text", "TEXT" },
     { NULL }
   };
+
+  /* Texts with any character in the arguments: UTF-8, not ASCII. */
+  setlocale (LC_ALL, "");
 
   context = g_option_context_new (NULL);
   g_option_context_add_main_entries (context, entries, NULL);
@@ -206,6 +217,12 @@ main (int   argc,
       yeastar_simulator_set_menu_first_id (simulator, parts[0], id);
     }
   g_object_set (simulator, "async-delay-ms", 500, NULL);
+  if (time_format != NULL)
+    g_object_set (simulator, "time-format", time_format, NULL);
+  if (device_name != NULL)
+    g_object_set (simulator, "device-name", device_name, NULL);
+  if (hostile_text != NULL)
+    g_object_set (simulator, "hostile-text", hostile_text, NULL);
   if (!yeastar_simulator_start (simulator, certificate, &error))
     {
       g_printerr ("%s\n", error->message);
