@@ -18,6 +18,7 @@
 #include "yeastar-date-range.h"
 #include "yeastar-download.h"
 #include "yeastar-menu-option.h"
+#include "yeastar-part-file.h"
 #include "yeastar-report-request.h"
 
 /*
@@ -494,15 +495,12 @@ prepare_request (Download  *self,
   return TRUE;
 }
 
-/* The output folder must exist before anything is asked of the PBX. */
+/* The output folder must be usable before anything is asked of the PBX
+ * (exit status 6, and not a single request sent). */
 static gboolean
 prepare_folder (Download  *self,
                 GError   **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *display = NULL;
-
   if (self->output != NULL)
     self->folder = g_file_new_for_commandline_arg (self->output);
   else
@@ -512,24 +510,7 @@ prepare_folder (Download  *self,
       self->folder = g_file_new_for_path (downloads != NULL ? downloads : g_get_home_dir ());
     }
 
-  display = g_file_get_parse_name (self->folder);
-  info = g_file_query_info (self->folder, G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, local_error->code,
-                   _("The output folder “%s” cannot be used: %s"), display, local_error->message);
-      return FALSE;
-    }
-
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
-                   _("The output “%s” is not a folder"), display);
-      return FALSE;
-    }
-
-  return TRUE;
+  return yeastar_part_file_check_folder (self->folder, -1, error);
 }
 
 /* Turns numbers and names into IDs, queue_id before agent_id_list (the

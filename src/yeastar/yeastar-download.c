@@ -20,24 +20,27 @@
 #include "yeastar-download.h"
 #include "yeastar-error.h"
 #include "yeastar-file-name.h"
+#include "yeastar-part-file.h"
 
 /* One report download: ask the PBX for the report (unless built for a
- * link), then stream the file into "<folder>/<name>.part" with a reusable
- * 256 KiB buffer (memory does not grow with the file), and give it its
- * final name only once the body is complete.
+ * link), then stream the file into a hidden, locked part
+ * (YeastarPartFile, ".<name>.XXXXXX.part") with a reusable buffer
+ * (memory does not grow with the file), and give it its final name only
+ * once the body is complete.
  *
- * Never overwriting, without races:
- * 1. The .part file is created with g_file_create() (O_CREAT|O_EXCL): if
- *    "name.csv.part" exists (another download of the same name), the next
- *    number is tried: "name (2).csv.part", …; a final name that already
- *    exists is skipped too.
- * 2. When complete, the .part is renamed with renameat2(RENAME_NOREPLACE),
- *    which fails atomically if the final name appeared meanwhile; then the
- *    next number is tried. File systems without RENAME_NOREPLACE get
- *    link() + unlink(), which has the same no-replace guarantee, and only
- *    where neither works (some FUSE/FAT) a check-then-rename remains.
+ * Never overwriting, without races: a final name that exists is skipped
+ * before the transfer; when complete, the part is renamed with
+ * renameat2(RENAME_NOREPLACE) (see yeastar-part-file.c), which fails
+ * atomically if the final name appeared meanwhile; then the next number,
+ * "name (2).csv", is tried. A part never has a report's name, so a part
+ * left by a killed run never pushes a report to "name (2)"; the next
+ * download into the folder removes such stale parts.
  *
- * On any failure or cancellation the .part is removed, so nothing is left
+ * The folder is checked before the PBX is asked anything (it exists, is
+ * a folder, can be written) and again, with the size, before the first
+ * byte is written.
+ *
+ * On any failure or cancellation the part is removed, so nothing is left
  * behind. The small clean-up and the rename are synchronous local file
  * system calls on purpose: they must have happened when the task ends.
  *
@@ -82,7 +85,7 @@ struct _YeastarDownload
   SoupMessage *msg;
   GInputStream *input;
   GOutputStream *output;
-  GFile *part;
+  YeastarPartFile *part;
   char *base_name;
   char *token;
   guint number;
@@ -175,15 +178,13 @@ static void
 reset_transfer (YeastarDownload *self,
                 gboolean         restart)
 {
-  if (self->output != NULL)
-    g_output_stream_close (self->output, NULL, NULL);
   g_clear_object (&self->output);
   g_clear_object (&self->input);
   g_clear_object (&self->msg);
 
   if (self->part != NULL)
     {
-      g_file_delete (self->part, NULL, NULL);
+      yeastar_part_file_discard (self->part);
       g_clear_object (&self->part);
     }
 
@@ -245,60 +246,24 @@ set_file_name (YeastarDownload *self,
     }
 }
 
-/* Moves @from to @to only if @to does not exist. Returns 0 or an errno. */
-static int
-rename_no_replace (const char *from,
-                   const char *to)
-{
-#ifdef RENAME_NOREPLACE
-  if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
-    return 0;
-  if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
-    return errno;
-#endif
-
-  if (link (from, to) == 0)
-    {
-      unlink (from);
-      return 0;
-    }
-  if (errno == EEXIST)
-    return EEXIST;
-
-  /* Last resort (no hard links either): check, then rename. */
-  if (g_file_test (to, G_FILE_TEST_EXISTS))
-    return EEXIST;
-  if (g_rename (from, to) == 0)
-    return 0;
-  return errno;
-}
-
 static void
 complete_file (YeastarDownload *self)
 {
-  g_autofree char *part_path = g_file_get_path (self->part);
-
   for (guint n = self->number; n < MAX_NAME_NUMBER; n++)
     {
       g_autofree char *name = yeastar_file_name_with_number (self->base_name, n);
       g_autoptr(GFile) target = g_file_get_child (self->folder, name);
-      g_autofree char *target_path = g_file_get_path (target);
-      int saved;
+      g_autoptr(GError) error = NULL;
 
-      if (part_path == NULL || target_path == NULL)
-        break;
-
-      saved = rename_no_replace (part_path, target_path);
-      if (saved == EEXIST)
-        continue;
-      if (saved != 0)
+      if (!yeastar_part_file_commit (self->part, target, &error))
         {
-          finish (self, g_error_new (G_IO_ERROR, g_io_error_from_errno (saved),
-                                     _("Could not save the report as “%s”: %s"),
-                                     name, g_strerror (saved)));
+          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+            continue;
+          finish (self, g_steal_pointer (&error));
           return;
         }
 
+      g_clear_object (&self->output);
       g_clear_object (&self->part);   /* renamed: nothing to delete */
       g_set_object (&self->file, target);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
@@ -311,26 +276,23 @@ complete_file (YeastarDownload *self)
                              _("Could not find a free file name for the report in the folder.")));
 }
 
-static void
-on_output_closed (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(YeastarDownload) self = user_data;
-  g_autoptr(GError) error = NULL;
-
-  if (!g_output_stream_close_finish (G_OUTPUT_STREAM (object), result, &error))
-    {
-      g_clear_object (&self->output);
-      finish (self, g_steal_pointer (&error));
-      return;
-    }
-
-  g_clear_object (&self->output);
-  complete_file (self);
-}
-
 /* Streaming ------------------------------------------------------------- */
+
+/* A failed write, in plain words (never the hidden part's name). */
+static GError *
+write_error (YeastarDownload *self,
+             const GError    *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    return yeastar_part_file_folder_error (self->folder, ENOSPC);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    return yeastar_part_file_folder_error (self->folder, EROFS);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    return yeastar_part_file_folder_error (self->folder, EACCES);
+  return yeastar_part_file_folder_error (self->folder, EIO);
+}
 
 static void
 on_written (GObject      *object,
@@ -343,7 +305,7 @@ on_written (GObject      *object,
 
   if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (object), result, &written, &error))
     {
-      finish (self, g_steal_pointer (&error));
+      finish (self, write_error (self, error));
       return;
     }
 
@@ -374,8 +336,7 @@ end_of_body (YeastarDownload *self)
       return;
     }
 
-  g_output_stream_close_async (self->output, G_PRIORITY_DEFAULT, self->cancellable,
-                               on_output_closed, g_object_ref (self));
+  complete_file (self);
 }
 
 static void
@@ -413,63 +374,48 @@ read_next (YeastarDownload *self)
                              self->cancellable, on_read, g_object_ref (self));
 }
 
-static void create_part (YeastarDownload *self);
-
-static void
-on_part_created (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(YeastarDownload) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GFileOutputStream *output;
-
-  output = g_file_create_finish (G_FILE (object), result, &error);
-  if (output == NULL)
-    {
-      g_clear_object (&self->part);   /* not ours: never delete it */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS) && self->number < MAX_NAME_NUMBER)
-        {
-          self->number++;
-          create_part (self);
-          return;
-        }
-      finish (self, g_steal_pointer (&error));
-      return;
-    }
-
-  self->output = G_OUTPUT_STREAM (output);
-
-  /* The sniffed head first, then the rest of the body. */
-  g_output_stream_write_all_async (self->output, self->head->data, self->head->len,
-                                   G_PRIORITY_DEFAULT, self->cancellable,
-                                   on_written, g_object_ref (self));
-}
-
 static void
 create_part (YeastarDownload *self)
 {
   g_autofree char *name = NULL;
-  g_autofree char *part_name = NULL;
-  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) error = NULL;
 
-  /* Skip final names that exist; the .part itself is created exclusively. */
+  /* The name it will have, unless another file takes it meanwhile: the
+   * hidden part never holds a report's name. */
   for (;;)
     {
+      g_autoptr(GFile) target = NULL;
+
       g_clear_pointer (&name, g_free);
-      g_clear_object (&target);
       name = yeastar_file_name_with_number (self->base_name, self->number);
       target = g_file_get_child (self->folder, name);
       if (!g_file_query_exists (target, NULL) || self->number >= MAX_NAME_NUMBER)
         break;
       self->number++;
     }
-
   set_file_name (self, name);
-  part_name = g_strconcat (name, ".part", NULL);
-  self->part = g_file_get_child (self->folder, part_name);
-  g_file_create_async (self->part, G_FILE_CREATE_NONE, G_PRIORITY_DEFAULT, self->cancellable,
-                       on_part_created, g_object_ref (self));
+
+  /* Parts of killed runs go first, so that they never pile up. */
+  yeastar_part_file_clean_stale (self->folder);
+
+  if (!yeastar_part_file_check_folder (self->folder, self->total, &error))
+    {
+      finish (self, g_steal_pointer (&error));
+      return;
+    }
+
+  self->part = yeastar_part_file_new (self->folder, self->base_name, &error);
+  if (self->part == NULL)
+    {
+      finish (self, g_steal_pointer (&error));
+      return;
+    }
+  self->output = g_object_ref (yeastar_part_file_get_output_stream (self->part));
+
+  /* The sniffed head first, then the rest of the body. */
+  g_output_stream_write_all_async (self->output, self->head->data, self->head->len,
+                                   G_PRIORITY_DEFAULT, self->cancellable,
+                                   on_written, g_object_ref (self));
 }
 
 /* Decides what the first bytes are: an error envelope, or the report. */
@@ -1112,6 +1058,17 @@ yeastar_download_start_async (YeastarDownload     *self,
       self->chain_id = g_cancellable_connect (cancellable, G_CALLBACK (chain_cancel),
                                               g_object_ref (self->cancellable), g_object_unref);
     }
+
+  /* Nothing is asked of the PBX for a folder that cannot take the file. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!yeastar_part_file_check_folder (self->folder, -1, &error))
+      {
+        finish (self, g_steal_pointer (&error));
+        return;
+      }
+  }
 
   if (self->link != NULL)
     download_fetch (self);
