@@ -52,6 +52,9 @@ typedef struct
   gboolean              json;
   gboolean              resolve_ids;
   int                   timeout;
+  int                   header_timeout;
+  gint64                min_speed;
+  int                   stall_time;
 
   /* What the options became */
   YeastarReportRequest *request;
@@ -200,6 +203,14 @@ build_entries (Download *self)
     { "timeout", 0, 0, G_OPTION_ARG_INT, &self->timeout,
       N_("With --async, how long to wait for the PBX to prepare the report (default 300)"),
       N_("SECONDS") },
+    { "header-timeout", 0, 0, G_OPTION_ARG_INT, &self->header_timeout,
+      N_("Once the PBX starts to answer, how long its headers may take; 0 for no limit "
+         "(default 60)"), N_("SECONDS") },
+    { "min-speed", 0, 0, G_OPTION_ARG_INT64, &self->min_speed,
+      N_("The slowest transfer accepted, in bytes per second averaged over --stall-time; "
+         "0 for no limit (default 1024)"), N_("BYTES") },
+    { "stall-time", 0, 0, G_OPTION_ARG_INT, &self->stall_time,
+      N_("The window --min-speed is measured over (default 60)"), N_("SECONDS") },
   };
 
   g_array_append_vals (entries, fixed, G_N_ELEMENTS (fixed));
@@ -491,6 +502,12 @@ prepare_request (Download  *self,
 
   if (self->timeout < 0)
     return usage_error (error, _("--timeout: give a number of seconds above 0"));
+  if (self->header_timeout < 0)
+    return usage_error (error, _("--header-timeout: give a number of seconds, or 0 for no limit"));
+  if (self->min_speed < 0)
+    return usage_error (error, _("--min-speed: give a number of bytes per second, or 0 for no limit"));
+  if (self->stall_time <= 0)
+    return usage_error (error, _("--stall-time: give a number of seconds above 0"));
 
   return TRUE;
 }
@@ -695,6 +712,9 @@ reports_cli_download_run (int    argc,
   guint64 size;
 
   self->connection = reports_cli_connection_new ();
+  self->header_timeout = YEASTAR_DEFAULT_HEADER_TIMEOUT;
+  self->min_speed = YEASTAR_DEFAULT_MIN_SPEED;
+  self->stall_time = YEASTAR_DEFAULT_STALL_TIME;
 
   context = g_option_context_new (_("--type TYPE — download one call report"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -734,6 +754,16 @@ reports_cli_download_run (int    argc,
       !reports_cli_connection_check (self->connection, &error) ||
       !prepare_folder (self, &error))
     return fail (self, error);
+
+  {
+    YeastarTransferLimits limits = {
+      .header_timeout = (guint) self->header_timeout,
+      .min_speed = (guint64) self->min_speed,
+      .stall_time = (guint) self->stall_time,
+    };
+
+    reports_cli_connection_set_transfer_limits (self->connection, &limits);
+  }
 
   if (!reports_cli_connection_open (self->connection, &error))
     return fail (self, error);

@@ -20,6 +20,7 @@
 #include "yeastar-download.h"
 #include "yeastar-error.h"
 #include "yeastar-file-name.h"
+#include "yeastar-origin.h"
 #include "yeastar-part-file.h"
 
 /* One report download: ask the PBX for the report (unless built for a
@@ -83,6 +84,8 @@ struct _YeastarDownload
 
   /* One transfer */
   SoupMessage *msg;
+  YeastarTransferWatch *watch;
+  guint redirects;
   GInputStream *input;
   GOutputStream *output;
   YeastarPartFile *part;
@@ -180,7 +183,11 @@ reset_transfer (YeastarDownload *self,
 {
   g_clear_object (&self->output);
   g_clear_object (&self->input);
+  if (self->watch != NULL)
+    yeastar_transfer_watch_stop (self->watch);
+  g_clear_object (&self->watch);
   g_clear_object (&self->msg);
+  self->redirects = 0;
 
   if (self->part != NULL)
     {
@@ -312,23 +319,48 @@ on_written (GObject      *object,
   read_next (self);
 }
 
-/* The body ended before its Content-Length. */
+/* The body ended before it was complete: short of its Content-Length,
+ * or (libsoup's G_IO_ERROR_PARTIAL_INPUT) inside a chunk. */
 static GError *
 truncated_error (YeastarDownload *self)
 {
   g_autofree char *received = g_format_size_full (self->received, G_FORMAT_SIZE_LONG_FORMAT);
-  g_autofree char *total = g_format_size_full (self->total, G_FORMAT_SIZE_LONG_FORMAT);
 
-  /* Translators: the sizes read like "1.2 MB (1,234,567 bytes)". */
+  if (self->total >= 0)
+    {
+      g_autofree char *total = g_format_size_full (self->total, G_FORMAT_SIZE_LONG_FORMAT);
+
+      /* Translators: the sizes read like "1.2 MB (1,234,567 bytes)". */
+      return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NETWORK,
+                          _("The transfer from the PBX at %s was cut after %s of %s. Nothing "
+                            "was saved; try again."),
+                          _yeastar_client_get_host (self->client), received, total);
+    }
+
+  /* Translators: the size reads like "1.2 MB (1,234,567 bytes)". */
   return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NETWORK,
-                      _("The download from the PBX at %s ended after %s of %s."),
-                      _yeastar_client_get_host (self->client), received, total);
+                      _("The transfer from the PBX at %s was cut after %s, before the end of "
+                        "the file. Nothing was saved; try again."),
+                      _yeastar_client_get_host (self->client), received);
+}
+
+/* A failed read of the body. */
+static GError *
+read_error (YeastarDownload *self,
+            const GError    *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) &&
+      yeastar_transfer_watch_peek_message_error (self->msg) == NULL)
+    return truncated_error (self);
+
+  return _yeastar_client_transport_error (self->client, self->msg, error);
 }
 
 static void
 end_of_body (YeastarDownload *self)
 {
   notify_progress (self, TRUE);
+  yeastar_transfer_watch_stop (self->watch);
 
   if (self->total >= 0 && self->received != (guint64) self->total)
     {
@@ -351,7 +383,7 @@ on_read (GObject      *object,
   n = g_input_stream_read_finish (G_INPUT_STREAM (object), result, &error);
   if (n < 0)
     {
-      finish (self, _yeastar_client_transport_error (self->client, self->msg, error));
+      finish (self, read_error (self, error));
       return;
     }
 
@@ -362,6 +394,7 @@ on_read (GObject      *object,
     }
 
   self->received += n;
+  yeastar_transfer_watch_add_bytes (self->watch, n);
   notify_progress (self, FALSE);
   g_output_stream_write_all_async (self->output, self->buffer, n, G_PRIORITY_DEFAULT,
                                    self->cancellable, on_written, g_object_ref (self));
@@ -371,7 +404,8 @@ static void
 read_next (YeastarDownload *self)
 {
   g_input_stream_read_async (self->input, self->buffer, BUFFER_SIZE, G_PRIORITY_DEFAULT,
-                             self->cancellable, on_read, g_object_ref (self));
+                             yeastar_transfer_watch_get_cancellable (self->watch),
+                             on_read, g_object_ref (self));
 }
 
 static void
@@ -519,7 +553,7 @@ on_head_read (GObject      *object,
   n = g_input_stream_read_finish (G_INPUT_STREAM (object), result, &error);
   if (n < 0)
     {
-      finish (self, _yeastar_client_transport_error (self->client, self->msg, error));
+      finish (self, read_error (self, error));
       return;
     }
 
@@ -527,13 +561,15 @@ on_head_read (GObject      *object,
     {
       g_byte_array_append (self->head, self->buffer, n);
       self->received += n;
+      yeastar_transfer_watch_add_bytes (self->watch, n);
       notify_progress (self, FALSE);
 
       if (self->head->len < SNIFF_SIZE)
         {
           g_input_stream_read_async (self->input, self->buffer,
                                      MIN (BUFFER_SIZE, SNIFF_SIZE - self->head->len),
-                                     G_PRIORITY_DEFAULT, self->cancellable,
+                                     G_PRIORITY_DEFAULT,
+                                     yeastar_transfer_watch_get_cancellable (self->watch),
                                      on_head_read, g_object_ref (self));
           return;
         }
@@ -545,7 +581,34 @@ on_head_read (GObject      *object,
       return;
     }
 
+  /* An empty 200 is never a report, not even an empty one: a CSV report
+   * has at least its header line. */
+  if (n == 0 && self->head->len == 0)
+    {
+      finish (self, g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NETWORK,
+                                 _("The PBX at %s sent an empty answer instead of the report "
+                                   "file: the transfer was cut. Nothing was saved; try again."),
+                                 _yeastar_client_get_host (self->client)));
+      return;
+    }
+
   inspect_head (self);
+}
+
+static void on_sent (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data);
+
+/* Sends self->msg under the client's deadlines. */
+static void
+send_message (YeastarDownload *self)
+{
+  self->watch = yeastar_transfer_watch_new (self->msg, _yeastar_client_get_host (self->client),
+                                            _yeastar_client_get_transfer_limits (self->client),
+                                            self->cancellable);
+  soup_session_send_async (_yeastar_client_get_session (self->client), self->msg,
+                           G_PRIORITY_DEFAULT, yeastar_transfer_watch_get_cancellable (self->watch),
+                           on_sent, g_object_ref (self));
 }
 
 static void
@@ -569,6 +632,36 @@ on_sent (GObject      *object,
   status = soup_message_get_status (self->msg);
   headers = soup_message_get_response_headers (self->msg);
   content_type = soup_message_headers_get_content_type (headers, NULL);
+
+  /* Never to another origin; within it, a few times (yeastar-origin.c). */
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      g_autoptr(GUri) own = _yeastar_client_dup_origin (self->client);
+      g_autoptr(GUri) target = NULL;
+
+      target = yeastar_origin_redirect_target (self->msg, own, _yeastar_client_get_host (self->client),
+                                               &error);
+      if (target == NULL)
+        {
+          finish (self, g_steal_pointer (&error));
+          return;
+        }
+      if (++self->redirects > YEASTAR_MAX_REDIRECTS)
+        {
+          finish (self, g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NOT_A_FILE,
+                                     _("The PBX at %s redirected the download more than %u times."),
+                                     _yeastar_client_get_host (self->client), YEASTAR_MAX_REDIRECTS));
+          return;
+        }
+
+      g_clear_object (&self->input);
+      yeastar_transfer_watch_stop (self->watch);
+      g_clear_object (&self->watch);
+      g_clear_object (&self->msg);
+      self->msg = _yeastar_client_new_message_for_uri (self->client, target);
+      send_message (self);
+      return;
+    }
 
   if (status >= 500)
     {
@@ -614,11 +707,19 @@ on_sent (GObject      *object,
   else
     set_total (self, -1);
 
+  /* A size known in advance must fit, before a byte is written. */
+  if (self->total > 0 && !yeastar_part_file_check_folder (self->folder, self->total, &error))
+    {
+      finish (self, g_steal_pointer (&error));
+      return;
+    }
+
   set_state (self, YEASTAR_DOWNLOAD_STATE_DOWNLOADING);
 
   self->head = g_byte_array_sized_new (SNIFF_SIZE);
   g_input_stream_read_async (self->input, self->buffer, SNIFF_SIZE, G_PRIORITY_DEFAULT,
-                             self->cancellable, on_head_read, g_object_ref (self));
+                             yeastar_transfer_watch_get_cancellable (self->watch),
+                             on_head_read, g_object_ref (self));
 }
 
 static void
@@ -653,8 +754,7 @@ on_fetch_token (GObject      *object,
       return;
     }
 
-  soup_session_send_async (_yeastar_client_get_session (self->client), self->msg,
-                           G_PRIORITY_DEFAULT, self->cancellable, on_sent, g_object_ref (self));
+  send_message (self);
 }
 
 static void

@@ -14,7 +14,7 @@
 
 #define MAX_HEAD_BYTES (64 * 1024)
 #define MAX_CONNECTIONS 256
-#define IO_TIMEOUT_S 30
+#define IO_TIMEOUT_S 10
 #define POLL_MS 50
 
 struct _RawServer
@@ -177,6 +177,24 @@ read_request (RawConnection *connection,
   return g_steal_pointer (&buffer);
 }
 
+static gboolean
+send_all (GSocket    *socket,
+          const char *data,
+          gsize       length)
+{
+  while (length > 0)
+    {
+      gssize n = g_socket_send (socket, data, length, NULL, NULL);
+
+      if (n <= 0)
+        return FALSE;
+      data += n;
+      length -= n;
+    }
+
+  return TRUE;
+}
+
 /* Sends the request to the upstream with "Connection: close" and relays
  * the answer until the upstream closes. */
 static void
@@ -210,9 +228,8 @@ forward (RawConnection *connection,
     }
   g_string_append (head, "Connection: close\r\n\r\n");
 
-  if (g_socket_send_all (socket, head->str, head->len, NULL, NULL) != (gssize) head->len ||
-      g_socket_send_all (socket, (char *) request->data + head_length, request->len - head_length,
-                         NULL, NULL) < 0)
+  if (!send_all (socket, head->str, head->len) ||
+      !send_all (socket, (char *) request->data + head_length, request->len - head_length))
     return;
 
   for (;;)
