@@ -31,7 +31,7 @@ typedef enum
   MODE_CHUNK_MALFORMED,   /* a chunk size that is not hexadecimal */
   MODE_EMPTY,             /* 200, Content-Length 0 */
   MODE_REDIRECT_OTHER,    /* 302 to the other server, the query (token) kept */
-  MODE_REDIRECT_LOGIN,    /* get_token answered 307 to the other server */
+  MODE_REDIRECT_API,      /* system/information answered 302 to the other server */
   MODE_REDIRECT_SAME,     /* 302 to /moved/…, then the file */
   MODE_DRIP_HEADERS,      /* one header line every 300 ms */
   MODE_SLOW_BODY,         /* 10 bytes every 200 ms */
@@ -80,12 +80,12 @@ answer (RawServer        *server,
   TransferFixture *f = user_data;
   const char *query = strchr (request->target, '?');
 
-  if (f->mode == MODE_REDIRECT_LOGIN && g_str_has_suffix (request->path, "/get_token"))
+  if (f->mode == MODE_REDIRECT_API && g_str_has_suffix (request->path, "/system/information"))
     {
       raw_connection_printf (connection,
-                             "HTTP/1.1 307 Temporary Redirect\r\nLocation: %s/openapi/v1.0/get_token\r\n"
+                             "HTTP/1.1 302 Found\r\nLocation: %s/steal%s\r\n"
                              "Content-Length: 0\r\nConnection: close\r\n\r\n",
-                             raw_server_get_base_uri (f->other));
+                             raw_server_get_base_uri (f->other), query ? query : "");
       return TRUE;
     }
 
@@ -98,7 +98,7 @@ answer (RawServer        *server,
   switch (f->mode)
     {
     case MODE_FORWARD:
-    case MODE_REDIRECT_LOGIN:
+    case MODE_REDIRECT_API:
       return FALSE;
 
     case MODE_LENGTH_CUT:
@@ -340,9 +340,9 @@ test_redirect_other (TransferFixture *f,
   assert_folder_empty (f);
 }
 
-/* … and so is one on an API call (here the login). */
+/* … and so is one on an API call (here system/information, a GET). */
 static void
-test_redirect_login (TransferFixture *f,
+test_redirect_api (TransferFixture *f,
                      gconstpointer    data)
 {
   g_autoptr(GError) error = NULL;
@@ -472,7 +472,7 @@ main (int   argc,
   ADD ("cut/malformed-chunk", MODE_CHUNK_MALFORMED, test_cut_chunk_boundary);
   ADD ("cut/empty", MODE_EMPTY, test_cut);
   ADD ("redirect/other-origin", MODE_REDIRECT_OTHER, test_redirect_other);
-  ADD ("redirect/login", MODE_REDIRECT_LOGIN, test_redirect_login);
+  ADD ("redirect/api-call", MODE_REDIRECT_API, test_redirect_api);
   ADD ("redirect/same-origin", MODE_REDIRECT_SAME, test_redirect_same);
   ADD ("deadline/headers", MODE_DRIP_HEADERS, test_drip_headers);
   ADD ("deadline/slow-body", MODE_SLOW_BODY, test_slow_body);
