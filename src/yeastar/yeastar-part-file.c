@@ -210,6 +210,14 @@ yeastar_part_file_is_part_name (const char *name)
   return TRUE;
 }
 
+/* Whether flock() failed because another open file holds the lock, as
+ * opposed to a file system that has no locks. */
+static gboolean
+lock_is_held_elsewhere (int errsv)
+{
+  return errsv == EWOULDBLOCK || errsv == EINTR;
+}
+
 static gboolean
 same_file (int         fd,
            const char *path)
@@ -322,8 +330,11 @@ yeastar_part_file_new (GFile       *folder,
         }
 
       /* Between the creation and the lock, another run's clean-up may
-       * have taken it for stale and removed it: then take another. */
-      if (flock (fd, LOCK_EX | LOCK_NB) == 0 && same_file (fd, template))
+      * have taken it for stale and removed it: then take another. A
+      * file system without flock() (some FUSE ones) gets an unlocked
+      * part, which no clean-up removes either (it cannot lock it). */
+      if ((flock (fd, LOCK_EX | LOCK_NB) == 0 || !lock_is_held_elsewhere (errno)) &&
+          same_file (fd, template))
         {
           self->fd = fd;
           self->path = g_steal_pointer (&template);

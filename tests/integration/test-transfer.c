@@ -343,7 +343,7 @@ test_redirect_other (TransferFixture *f,
 /* … and so is one on an API call (here system/information, a GET). */
 static void
 test_redirect_api (TransferFixture *f,
-                     gconstpointer    data)
+                   gconstpointer    data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GFile) file = run_download (f, &error);
