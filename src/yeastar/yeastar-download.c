@@ -283,6 +283,30 @@ complete_file (YeastarDownload *self)
                              _("Could not find a free file name for the report in the folder.")));
 }
 
+static void
+on_synced (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(YeastarDownload) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!yeastar_part_file_sync_finish (YEASTAR_PART_FILE (object), result, &error))
+    {
+      finish (self, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Cancelled meanwhile: the part goes. */
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, &error))
+    {
+      finish (self, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled")));
+      return;
+    }
+
+  complete_file (self);
+}
+
 /* Streaming ------------------------------------------------------------- */
 
 /* A failed write, in plain words (never the hidden part's name). */
@@ -368,7 +392,7 @@ end_of_body (YeastarDownload *self)
       return;
     }
 
-  complete_file (self);
+  yeastar_part_file_sync_async (self->part, self->cancellable, on_synced, g_object_ref (self));
 }
 
 static void

@@ -413,6 +413,9 @@ rename_no_replace (const char *from,
  * yeastar_part_file_commit:
  * @target: the final file, in the same folder
  *
+ * Call yeastar_part_file_sync_async() first, so that a crash right after
+ * the rename cannot leave an empty report under the final name.
+ *
  * Gives the complete data its final name, never replacing a file: when
  * @target exists, fails with G_IO_ERROR_EXISTS and keeps the part, so
  * that the caller can try the next name.
@@ -436,12 +439,6 @@ yeastar_part_file_commit (YeastarPartFile  *self,
       return FALSE;
     }
 
-  if (fsync (self->fd) != 0 && errno != EINVAL && errno != EROFS)
-    {
-      g_propagate_error (error, yeastar_part_file_folder_error (self->folder, errno));
-      return FALSE;
-    }
-
   saved = rename_no_replace (self->path, target_path);
   if (saved == EEXIST)
     {
@@ -459,6 +456,57 @@ yeastar_part_file_commit (YeastarPartFile  *self,
   /* Renamed while locked; now the lock can go. */
   release (self);
   return TRUE;
+}
+
+static void
+sync_thread (GTask        *task,
+             gpointer      source_object,
+             gpointer      task_data,
+             GCancellable *cancellable)
+{
+  YeastarPartFile *self = source_object;
+  int fd = GPOINTER_TO_INT (task_data);
+
+  if (fsync (fd) != 0 && errno != EINVAL && errno != EROFS)
+    {
+      g_task_return_error (task, yeastar_part_file_folder_error (self->folder, errno));
+      return;
+    }
+
+  g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * yeastar_part_file_sync_async:
+ *
+ * Writes the part's data to the disk (fsync) in a worker thread, as it
+ * may take a while for a big report.
+ */
+void
+yeastar_part_file_sync_async (YeastarPartFile     *self,
+                              GCancellable        *cancellable,
+                              GAsyncReadyCallback  callback,
+                              gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+
+  g_return_if_fail (YEASTAR_IS_PART_FILE (self));
+  g_return_if_fail (self->fd >= 0);
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, yeastar_part_file_sync_async);
+  /* The part is kept alive by the task, and so is its descriptor. */
+  g_task_set_task_data (task, GINT_TO_POINTER (self->fd), NULL);
+  g_task_run_in_thread (task, sync_thread);
+}
+
+gboolean
+yeastar_part_file_sync_finish (YeastarPartFile  *self,
+                               GAsyncResult     *result,
+                               GError          **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
 }
 
 /* Removes the part, if it was not committed. */

@@ -20,6 +20,13 @@ YeastarPartFile *yeastar_part_file_new               (GFile            *folder,
                                                       GError          **error);
 GFile           *yeastar_part_file_get_file          (YeastarPartFile  *self);
 GOutputStream   *yeastar_part_file_get_output_stream (YeastarPartFile  *self);
+void             yeastar_part_file_sync_async        (YeastarPartFile      *self,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+gboolean         yeastar_part_file_sync_finish       (YeastarPartFile  *self,
+                                                      GAsyncResult     *result,
+                                                      GError          **error);
 gboolean         yeastar_part_file_commit            (YeastarPartFile  *self,
                                                       GFile            *target,
                                                       GError          **error);

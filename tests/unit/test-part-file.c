@@ -84,6 +84,14 @@ write_text (YeastarPartFile *part,
 }
 
 static void
+store_result (GObject      *source,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static void
 test_names (void)
 {
   g_assert_true (yeastar_part_file_is_part_name (".report.csv.a1B2c3.part"));
@@ -105,6 +113,7 @@ test_commit (Fixture       *f,
   g_autoptr(YeastarPartFile) part = yeastar_part_file_new (f->folder, "report.csv", &error);
   g_autoptr(GPtrArray) names = NULL;
   g_autoptr(GFile) target = g_file_get_child (f->folder, "report.csv");
+  g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *contents = NULL;
 
   g_assert_no_error (error);
@@ -115,6 +124,13 @@ test_commit (Fixture       *f,
   g_assert_true (g_str_has_prefix (g_ptr_array_index (names, 0), ".report.csv."));
   g_assert_true (yeastar_part_file_is_part_name (g_ptr_array_index (names, 0)));
   g_assert_false (g_file_query_exists (target, NULL));
+
+  /* On the disk first (in a worker thread), then renamed. */
+  yeastar_part_file_sync_async (part, NULL, store_result, &result);
+  while (result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_true (yeastar_part_file_sync_finish (part, result, &error));
+  g_assert_no_error (error);
 
   g_assert_true (yeastar_part_file_commit (part, target, &error));
   g_assert_no_error (error);
