@@ -75,9 +75,9 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 if [ ! -f "$build_dir/build.ninja" ]; then
-  meson setup "$build_dir" --buildtype=release >&2
+  meson setup "$build_dir" --buildtype=release -Dbench=true >&2
 else
-  meson configure "$build_dir" -Dbuildtype=release >&2
+  meson configure "$build_dir" -Dbuildtype=release -Dbench=true >&2
 fi
 ninja -C "$build_dir" src/call-reports data/gschemas.compiled tests/bench/bench-server \
   tests/bench/bench-minimal-window tests/bench/bench-selector >&2

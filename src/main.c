@@ -18,6 +18,7 @@ main (int   argc,
       char *argv[])
 {
   g_autoptr(ReportsApplication) app = NULL;
+  g_autofree char *help_description = NULL;
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
@@ -29,7 +30,8 @@ main (int   argc,
   if (reports_cli_is_command (argc, argv))
     return reports_cli_run (argc, argv);
 
-  app = reports_application_new ();
+  help_description = reports_cli_dup_help_description ();
+  app = reports_application_new (help_description);
 
   return g_application_run (G_APPLICATION (app), argc, argv);
 }

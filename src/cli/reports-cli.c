@@ -47,6 +47,22 @@ reports_cli_get_commands (guint *n_commands)
 }
 
 char *
+reports_cli_dup_help_description (void)
+{
+  GString *str = g_string_new (_("Commands:"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (commands); i++)
+    g_string_append_printf (str, "\n  %-10s %s", commands[i].name, _(commands[i].summary));
+
+  g_string_append_printf (str, "\n\n%s",
+                          _("Without a command the window opens. "
+                            "Run “call-reports COMMAND --help” for a command’s options."));
+  g_string_append_printf (str, "\n\n%s", reports_cli_get_exit_status_help ());
+
+  return g_string_free (str, FALSE);
+}
+
+char *
 reports_cli_dup_param_option (YeastarParam param)
 {
   g_return_val_if_fail (param < YEASTAR_N_PARAMS, NULL);

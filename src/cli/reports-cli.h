@@ -43,6 +43,9 @@ const ReportsCliCommand  *reports_cli_get_commands   (guint       *n_commands);
 /* The exit statuses, translated, for the --help of the application and of
  * each command. */
 const char               *reports_cli_get_exit_status_help (void);
+/* The commands and the exit statuses, translated, for the application's
+ * --help (main.c hands it to the window's application). */
+char                     *reports_cli_dup_help_description (void);
 /* The long option of a report parameter, without "--": the API name with
  * '-' for '_' ("ext-id-list"), and "async" for is_async. */
 char                     *reports_cli_dup_param_option (YeastarParam param);

@@ -17,7 +17,7 @@
  *
  * No sample of a real call report CSV is published, so the columns follow
  * the PBX's web UI labels and the call_report/list JSON keys (see
- * yeastar-openapi.md §3.8 and §6): a header row, one row per object (range
+ * docs/pbx-api.md, Report files): a header row, one row per object (range
  * reports), per hour, day or month (period reports) or per event (activity
  * and detail reports), and a "Total" row. Durations are HH:MM:SS, rates are
  * percentages with two decimals, times use the PBX display format.

@@ -21,8 +21,8 @@
 /*
  * A Yeastar P-Series PBX on 127.0.0.1, as far as Call Reports talks to one.
  *
- * Behaviour follows /work/shared/yeastar-openapi.md. Where the vendor leaves
- * a gap the choice is commented where it is made; the short list:
+ * Behaviour follows docs/pbx-api.md. Where the vendor leaves a gap the
+ * choice is commented where it is made; the short list:
  *
  * - Every reply is HTTP 200 with a JSON {"errcode","errmsg"} body, errors
  *   included, and carries "Connection: close": the PBX closes the
@@ -66,6 +66,7 @@ struct _YeastarSimulator
   guint                  websocket_idle_ms;
   guint64                huge_json_size;
   guint                  event_msg_as_string : 1;
+  guint                  events_held : 1;
 
   /* Owned References */
   SoupServer            *server;
@@ -171,6 +172,7 @@ typedef struct
   char             *file;
   char             *link;
   gboolean          failed;
+  gboolean          due;     /* its delay passed while events were held */
 } PendingEvent;
 
 /* A body generated while it is written: head, then block repeated, then
@@ -1259,10 +1261,9 @@ send_event (YeastarSimulator *self,
     }
 }
 
-static gboolean
-pending_event_cb (gpointer user_data)
+static void
+send_pending_event (PendingEvent *event)
 {
-  PendingEvent *event = user_data;
   YeastarSimulator *self = event->self;
   g_autoptr(JsonBuilder) msg_builder = json_builder_new ();
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -1309,6 +1310,21 @@ pending_event_cb (gpointer user_data)
 
   g_clear_pointer (&event->source, g_source_unref);
   g_ptr_array_remove (self->events, event);
+}
+
+static gboolean
+pending_event_cb (gpointer user_data)
+{
+  PendingEvent *event = user_data;
+
+  if (event->self->events_held)
+    {
+      g_clear_pointer (&event->source, g_source_unref);
+      event->due = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  send_pending_event (event);
   return G_SOURCE_REMOVE;
 }
 
@@ -1556,6 +1572,11 @@ apply_reply_fault (YeastarSimulator      *self,
     case YEASTAR_SIMULATOR_FAULT_HTTP_500:
       set_body (msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "text/html",
                 "<html><body><h1>500 Internal Server Error</h1></body></html>\n", 61);
+      return TRUE;
+
+    case YEASTAR_SIMULATOR_FAULT_HTTP_502:
+      body = "<html><body><h1>502 Bad Gateway</h1></body></html>\n";
+      set_body (msg, SOUP_STATUS_BAD_GATEWAY, "text/html", body, strlen (body));
       return TRUE;
 
     case YEASTAR_SIMULATOR_FAULT_HTML:
@@ -2523,6 +2544,47 @@ yeastar_simulator_dup_issued_tokens (YeastarSimulator *self)
     }
 
   return g_strv_builder_end (builder);
+}
+
+void
+yeastar_simulator_hold_events (YeastarSimulator *self)
+{
+  g_return_if_fail (YEASTAR_IS_SIMULATOR (self));
+
+  self->events_held = TRUE;
+}
+
+void
+yeastar_simulator_release_events (YeastarSimulator *self)
+{
+  g_return_if_fail (YEASTAR_IS_SIMULATOR (self));
+
+  self->events_held = FALSE;
+
+  /* In the order of the requests they answer; the others keep their
+   * timers. */
+  for (guint i = 0; i < self->events->len;)
+    {
+      PendingEvent *event = g_ptr_array_index (self->events, i);
+
+      if (event->due)
+        send_pending_event (event);
+      else
+        i++;
+    }
+}
+
+guint
+yeastar_simulator_get_held_event_count (YeastarSimulator *self)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (YEASTAR_IS_SIMULATOR (self), 0);
+
+  for (guint i = 0; i < self->events->len; i++)
+    count += ((PendingEvent *) g_ptr_array_index (self->events, i))->due ? 1 : 0;
+
+  return count;
 }
 
 GBytes *

@@ -45,6 +45,8 @@ typedef enum
   YEASTAR_SIMULATOR_FAULT_JSON_INSTEAD_OF_FILE, /* file link answers with an errcode JSON body */
   YEASTAR_SIMULATOR_FAULT_REPORT_FAILED,        /* event 30027 reports result "failure" */
   YEASTAR_SIMULATOR_FAULT_PARAMETER_ERROR,      /* errcode 40002 naming the request's first ID list */
+  YEASTAR_SIMULATOR_FAULT_HTTP_502,             /* 502 Bad Gateway, as a proxy in front of the PBX
+                                                 * answers; on "subscribe" it refuses the upgrade */
 } YeastarSimulatorFault;
 
 /* Properties (all readable and writable; set them before or after start):
@@ -108,6 +110,13 @@ void              yeastar_simulator_clear_faults         (YeastarSimulator      
 void              yeastar_simulator_expire_access_tokens (YeastarSimulator      *self);
 /* Also make refresh tokens dead (refresh_token answers 10004). */
 void              yeastar_simulator_expire_refresh_tokens (YeastarSimulator     *self);
+
+/* Events 30027 whose delay passes while held are kept, in the order of
+ * the requests they answer, until released: a test can act between a
+ * request's "PROCESSING" reply and its event. */
+void              yeastar_simulator_hold_events          (YeastarSimulator      *self);
+void              yeastar_simulator_release_events       (YeastarSimulator      *self);
+guint             yeastar_simulator_get_held_event_count (YeastarSimulator      *self);
 
 /* What the tests check. */
 guint             yeastar_simulator_get_request_count    (YeastarSimulator      *self,

@@ -10,7 +10,6 @@
 #include <glib/gi18n.h>
 
 #include "reports-application.h"
-#include "reports-cli.h"
 #include "reports-compat.h"
 #include "reports-window.h"
 
@@ -19,10 +18,19 @@ struct _ReportsApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  char           *help_description;
   guint           demo : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ReportsApplication, reports_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_HELP_DESCRIPTION,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
 
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
@@ -30,13 +38,19 @@ static const GOptionEntry main_entries[] = {
   { NULL }
 };
 
+/**
+ * reports_application_new:
+ * @help_description: (nullable): what --help prints after the options:
+ *   the headless commands and the exit statuses
+ */
 ReportsApplication *
-reports_application_new (void)
+reports_application_new (const char *help_description)
 {
   return g_object_new (REPORTS_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "resource-base-path", RESOURCE_BASE_PATH,
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "help-description", help_description,
                        NULL);
 }
 
@@ -46,25 +60,6 @@ reports_application_get_settings (ReportsApplication *self)
   g_return_val_if_fail (REPORTS_IS_APPLICATION (self), NULL);
 
   return self->settings;
-}
-
-static char *
-describe_commands (void)
-{
-  const ReportsCliCommand *commands;
-  GString *str = g_string_new (_("Commands:"));
-  guint n_commands;
-
-  commands = reports_cli_get_commands (&n_commands);
-  for (guint i = 0; i < n_commands; i++)
-    g_string_append_printf (str, "\n  %-10s %s", commands[i].name, _(commands[i].summary));
-
-  g_string_append_printf (str, "\n\n%s",
-                          _("Without a command the window opens. "
-                            "Run “call-reports COMMAND --help” for a command’s options."));
-  g_string_append_printf (str, "\n\n%s", reports_cli_get_exit_status_help ());
-
-  return g_string_free (str, FALSE);
 }
 
 static int
@@ -111,7 +106,15 @@ quit_action (GSimpleAction *action,
              GVariant      *parameter,
              gpointer       user_data)
 {
-  g_application_quit (G_APPLICATION (user_data));
+  GList *windows = g_list_copy_deep (gtk_application_get_windows (GTK_APPLICATION (user_data)),
+                                     (GCopyFunc) g_object_ref, NULL);
+
+  /* Closing each window revokes its token (see ReportsWindow's
+   * close-request); the application ends once the last one is gone and
+   * the PBX answered, or the wait for it timed out. */
+  for (GList *l = windows; l != NULL; l = l->next)
+    gtk_window_close (GTK_WINDOW (l->data));
+  g_list_free_full (windows, g_object_unref);
 }
 
 static void
@@ -185,6 +188,16 @@ reports_application_startup (GApplication *app)
 }
 
 static void
+reports_application_constructed (GObject *object)
+{
+  ReportsApplication *self = REPORTS_APPLICATION (object);
+
+  G_OBJECT_CLASS (reports_application_parent_class)->constructed (object);
+
+  g_application_set_option_context_description (G_APPLICATION (self), self->help_description);
+}
+
+static void
 reports_application_dispose (GObject *object)
 {
   ReportsApplication *self = REPORTS_APPLICATION (object);
@@ -195,26 +208,82 @@ reports_application_dispose (GObject *object)
 }
 
 static void
+reports_application_finalize (GObject *object)
+{
+  ReportsApplication *self = REPORTS_APPLICATION (object);
+
+  g_clear_pointer (&self->help_description, g_free);
+
+  G_OBJECT_CLASS (reports_application_parent_class)->finalize (object);
+}
+
+static void
+reports_application_get_property (GObject    *object,
+                                  guint       prop_id,
+                                  GValue     *value,
+                                  GParamSpec *pspec)
+{
+  ReportsApplication *self = REPORTS_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_HELP_DESCRIPTION:
+      g_value_set_string (value, self->help_description);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reports_application_set_property (GObject      *object,
+                                  guint         prop_id,
+                                  const GValue *value,
+                                  GParamSpec   *pspec)
+{
+  ReportsApplication *self = REPORTS_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_HELP_DESCRIPTION:
+      self->help_description = g_value_dup_string (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
 reports_application_class_init (ReportsApplicationClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
 
+  object_class->constructed = reports_application_constructed;
   object_class->dispose = reports_application_dispose;
+  object_class->finalize = reports_application_finalize;
+  object_class->get_property = reports_application_get_property;
+  object_class->set_property = reports_application_set_property;
 
   app_class->handle_local_options = reports_application_handle_local_options;
   app_class->startup = reports_application_startup;
   app_class->activate = reports_application_activate;
+
+  properties[PROP_HELP_DESCRIPTION] =
+    g_param_spec_string ("help-description", NULL, NULL,
+                         NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void
 reports_application_init (ReportsApplication *self)
 {
-  g_autofree char *commands = describe_commands ();
-
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
   g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[COMMAND]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Download call reports from a Yeastar P-Series PBX."));
-  g_application_set_option_context_description (G_APPLICATION (self), commands);
 }

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ReportsApplication, reports_application, REPORTS, APPLICATION, AdwApplication)
 
-ReportsApplication *reports_application_new          (void);
+ReportsApplication *reports_application_new          (const char         *help_description);
 GSettings          *reports_application_get_settings (ReportsApplication *self);
 
 G_END_DECLS

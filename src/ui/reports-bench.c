@@ -12,17 +12,17 @@
 
 #include "reports-bench.h"
 
-/* The start-up measurement of build-aux/bench.sh, for developers only:
+/* The start-up measurement of build-aux/bench.sh, for developers only: it
+ * is built into the app only with -Dbench=true or -Ddevelopment=true, and
+ * into the benchmark's reference (tests/bench/bench-minimal-window.c).
  *
  *   CALL_REPORTS_EXIT_AFTER_FIRST_FRAME=1 call-reports
  *
  * prints "first-frame-us N" on standard output, N being the microseconds
  * from the launch (CALL_REPORTS_BENCH_LAUNCH_US, set by the benchmark) or
  * else from the moment the program was loaded (a constructor, before
- * main()) to the end of the window's first painted frame, and quits. The
- * reference program of the benchmark (tests/bench/bench-minimal-window.c)
- * measures itself the same way. Without the variable this costs one
- * getenv() per window. */
+ * main()) to the end of the window's first painted frame, and quits.
+ * Without the variable this costs one getenv() per window. */
 
 static gint64 load_time;
 

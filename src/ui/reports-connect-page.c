@@ -165,21 +165,6 @@ entry_activated_cb (ReportsConnectPage *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "connect.connect", NULL);
 }
 
-/* The SHA-256 fingerprint in a YEASTAR_ERROR_TLS_UNTRUSTED message, as
- * colon-separated hex pairs. */
-static char *
-find_fingerprint (const char *message)
-{
-  g_autoptr(GRegex) regex = NULL;
-  g_autoptr(GMatchInfo) match = NULL;
-
-  regex = g_regex_new ("([0-9A-Fa-f]{2}:){31}[0-9A-Fa-f]{2}", 0, 0, NULL);
-  if (g_regex_match (regex, message, 0, &match))
-    return g_match_info_fetch (match, 0);
-
-  return NULL;
-}
-
 static ReportsServer *
 remember_server (ReportsConnectPage *self,
                  const char         *uri,
@@ -290,7 +275,7 @@ connect_cb (GObject      *object,
 
   if (info == NULL)
     {
-      g_autofree char *fingerprint = NULL;
+      const char *fingerprint = yeastar_error_get_certificate_fingerprint (error);
 
       if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         {
@@ -300,7 +285,7 @@ connect_cb (GObject      *object,
 
       if (g_error_matches (error, YEASTAR_ERROR, YEASTAR_ERROR_TLS_UNTRUSTED) &&
           !self->trusted_once &&
-          (fingerprint = find_fingerprint (error->message)) != NULL)
+          fingerprint != NULL)
         {
           ask_trust (self, fingerprint);
           return;

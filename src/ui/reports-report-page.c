@@ -97,6 +97,20 @@ reports_report_page_get_busy (ReportsReportPage *self)
   return self->n_running > 0;
 }
 
+void
+reports_report_page_cancel_downloads (ReportsReportPage *self)
+{
+  g_return_if_fail (REPORTS_IS_REPORT_PAGE (self));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->downloads_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (REPORTS_IS_DOWNLOAD_ROW (child))
+        reports_download_row_cancel (REPORTS_DOWNLOAD_ROW (child));
+    }
+}
+
 /* Values of enum parameters ↔ the position in a combo row whose first
  * entry is "Any" (the parameter is left out). */
 typedef struct

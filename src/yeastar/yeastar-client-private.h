@@ -32,6 +32,9 @@ const char        *_yeastar_json_get_string              (JsonObject            
 gint64             _yeastar_json_get_int                 (JsonObject             *object,
                                                           const char             *name,
                                                           gint64                  fallback);
+void               _yeastar_error_set_certificate        (GError                 *error,
+                                                          GTlsCertificate        *certificate,
+                                                          const char             *fingerprint);
 char              *_yeastar_error_scrub                  (const char             *text,
                                                           const char * const     *secrets);
 GError            *_yeastar_error_from_errcode           (gint64                  errcode,

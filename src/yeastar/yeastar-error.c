@@ -24,18 +24,23 @@ struct _YeastarInvalidParam
 G_DEFINE_BOXED_TYPE (YeastarInvalidParam, yeastar_invalid_param,
                      yeastar_invalid_param_copy, yeastar_invalid_param_free)
 
-/* The error domain is an extended one (GLib 2.68) so that a 40002 error
- * carries its invalid_param_list structurally, through g_error_copy()
- * and GTask, without any side table. */
+/* The error domain is an extended one (GLib 2.68) so that an error
+ * carries its details structurally, through g_error_copy() and GTask,
+ * without any side table: a 40002 error its invalid_param_list, a TLS
+ * error the certificate that was refused. */
 typedef struct
 {
-  GPtrArray *invalid_params;
+  GPtrArray       *invalid_params;
+  GTlsCertificate *certificate;
+  char            *fingerprint;
 } YeastarErrorPrivate;
 
 static void
 yeastar_error_private_init (YeastarErrorPrivate *priv)
 {
   priv->invalid_params = NULL;
+  priv->certificate = NULL;
+  priv->fingerprint = NULL;
 }
 
 static void
@@ -44,12 +49,16 @@ yeastar_error_private_copy (const YeastarErrorPrivate *src,
 {
   /* The array is never modified once attached, so it can be shared. */
   dest->invalid_params = src->invalid_params ? g_ptr_array_ref (src->invalid_params) : NULL;
+  dest->certificate = src->certificate ? g_object_ref (src->certificate) : NULL;
+  dest->fingerprint = g_strdup (src->fingerprint);
 }
 
 static void
 yeastar_error_private_clear (YeastarErrorPrivate *priv)
 {
   g_clear_pointer (&priv->invalid_params, g_ptr_array_unref);
+  g_clear_object (&priv->certificate);
+  g_clear_pointer (&priv->fingerprint, g_free);
 }
 
 G_DEFINE_EXTENDED_ERROR (YeastarError, yeastar_error)
@@ -126,6 +135,60 @@ yeastar_error_get_invalid_params (const GError *error)
 
   priv = yeastar_error_get_private (error);
   return priv ? priv->invalid_params : NULL;
+}
+
+/**
+ * yeastar_error_get_certificate:
+ * @error: a #GError
+ *
+ * Returns: (transfer none) (nullable): the certificate the PBX presented,
+ *   if @error is a YEASTAR_ERROR_TLS_UNTRUSTED or _TLS_CHANGED error
+ */
+GTlsCertificate *
+yeastar_error_get_certificate (const GError *error)
+{
+  YeastarErrorPrivate *priv;
+
+  if (error == NULL || error->domain != YEASTAR_ERROR)
+    return NULL;
+
+  priv = yeastar_error_get_private (error);
+  return priv ? priv->certificate : NULL;
+}
+
+/**
+ * yeastar_error_get_certificate_fingerprint:
+ * @error: a #GError
+ *
+ * Returns: (nullable): the SHA-256 fingerprint of the certificate the PBX
+ *   presented, as colon-separated upper-case hex pairs, if @error is a
+ *   YEASTAR_ERROR_TLS_UNTRUSTED or _TLS_CHANGED error
+ */
+const char *
+yeastar_error_get_certificate_fingerprint (const GError *error)
+{
+  YeastarErrorPrivate *priv;
+
+  if (error == NULL || error->domain != YEASTAR_ERROR)
+    return NULL;
+
+  priv = yeastar_error_get_private (error);
+  return priv ? priv->fingerprint : NULL;
+}
+
+void
+_yeastar_error_set_certificate (GError          *error,
+                                GTlsCertificate *certificate,
+                                const char      *fingerprint)
+{
+  YeastarErrorPrivate *priv;
+
+  g_return_if_fail (error != NULL && error->domain == YEASTAR_ERROR);
+
+  priv = yeastar_error_get_private (error);
+  g_set_object (&priv->certificate, certificate);
+  g_free (priv->fingerprint);
+  priv->fingerprint = g_strdup (fingerprint);
 }
 
 /**

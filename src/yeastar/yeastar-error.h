@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -67,6 +67,11 @@ const char          *yeastar_invalid_param_get_value     (const YeastarInvalidPa
 /* The invalid_param_list of a YEASTAR_ERROR_INVALID_PARAMETER error
  * (element type YeastarInvalidParam), or NULL. It survives g_error_copy(). */
 GPtrArray           *yeastar_error_get_invalid_params    (const GError              *error);
+
+/* The certificate a YEASTAR_ERROR_TLS_UNTRUSTED or _TLS_CHANGED error
+ * refused, and its SHA-256 fingerprint ("AB:CD:…"), or NULL. */
+GTlsCertificate     *yeastar_error_get_certificate       (const GError              *error);
+const char          *yeastar_error_get_certificate_fingerprint (const GError        *error);
 
 /* How a caller names a field the PBX refused (its API name, e.g.
  * "queue_id"): a new string, or NULL to show the API name itself. */

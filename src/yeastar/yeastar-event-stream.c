@@ -30,9 +30,11 @@
  *   subscribes again. [INFERRED] Events sent during that gap are lost; the
  *   waiter then times out.
  * - Event 30027 carries no reference to the request it answers (only a
- *   download_id the synchronous reply never mentions), so waiters are
- *   served in the order they started: the client starts a wait just before
- *   queueing the request, and requests are sent one at a time.
+ *   download_id the "PROCESSING" reply never mentions), so waiters are
+ *   served in the order they started. The client has one asynchronous
+ *   request outstanding at a time (YeastarAsyncSlot) and starts its wait
+ *   just before sending it; a cancelled request keeps waiting, so that
+ *   its event is dropped instead of completing the next request.
  * - `msg` may be an object or a JSON string; `result` is compared without
  *   regard to case ("success" in the example, "SUCCESS" in the table).
  */
@@ -585,8 +587,14 @@ on_connected (GObject      *object,
         mapped = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
       else if (error->domain == SOUP_WEBSOCKET_ERROR)
         {
-          /* [INFERRED] A refused handshake is most likely a dead token. */
-          _yeastar_client_invalidate_token (self->client, self->token);
+          guint status = soup_message_get_status (msg);
+
+          /* [INFERRED] A PBX refuses a dead token's handshake with a JSON
+           * reply (200, errcode 10004): that token is gone. Any other
+           * refusal, such as a proxy's 502, says nothing about the token,
+           * which stays live on the PBX and is revoked like any other. */
+          if (status == SOUP_STATUS_OK || status == SOUP_STATUS_UNAUTHORIZED)
+            _yeastar_client_invalidate_token (self->client, self->token);
           mapped = g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NOT_YEASTAR,
                                 _("The PBX at %s refused the event connection (HTTP status %u)."),
                                 _yeastar_client_get_host (self->client), soup_message_get_status (msg));

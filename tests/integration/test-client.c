@@ -475,6 +475,54 @@ test_disconnect (Fixture       *f,
   g_assert_null (yeastar_client_get_cached_pbx_info (f->client));
 }
 
+/* A connection that fails after the login (here: system information the
+ * client cannot use) revokes its token by itself, even when the caller
+ * drops the client at once, as the window does. */
+static void
+test_connect_fails_after_login (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YeastarPbxInfo) info = NULL;
+  GWeakRef client_ref;
+  gboolean passed = FALSE;
+  guint deadline;
+
+  yeastar_simulator_inject_fault (f->sim, YEASTAR_SIMULATOR_INFORMATION, YEASTAR_SIMULATOR_FAULT_WRONG_TYPES, 1);
+  yeastar_client_connect_async (f->client, NULL, store_result_cb, &result);
+  info = yeastar_client_connect_finish (f->client, wait_result (&result), &error);
+  g_assert_null (info);
+  g_assert_error (error, YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY);
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_GET_TOKEN), ==, 1);
+
+  g_weak_ref_init (&client_ref, f->client);
+  g_clear_object (&result);
+  g_clear_object (&f->client);
+
+  deadline = g_timeout_add_seconds (10, flag_timeout_cb, &passed);
+  while (!passed && yeastar_simulator_get_live_token_count (f->sim) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (passed);
+  g_source_remove (deadline);
+
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_DEL_TOKEN), ==, 1);
+  g_assert_cmpuint (yeastar_simulator_get_live_token_count (f->sim), ==, 0);
+
+  /* Once the PBX answered, nothing holds the client any more. */
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(YeastarClient) client = g_weak_ref_get (&client_ref);
+
+      if (client == NULL)
+        break;
+      g_clear_object (&client);
+      spin_for (20);
+    }
+  g_assert_null (g_weak_ref_get (&client_ref));
+  g_weak_ref_clear (&client_ref);
+}
+
 /* Reply checks ---------------------------------------------------------- */
 
 static void
@@ -841,6 +889,7 @@ main (int   argc,
   ADD ("token/ip-forbidden", test_ip_forbidden);
   ADD ("token/wrong-secret", test_wrong_secret);
   ADD ("disconnect", test_disconnect);
+  ADD ("connect-fails-after-login", test_connect_fails_after_login);
   ADD ("faults", test_faults);
   ADD ("faults/information", test_information_faults);
   ADD ("faults/network", test_network_error);

@@ -37,6 +37,21 @@ try_connect (Fixture *f)
   return error;
 }
 
+/* The window reads the refused certificate from the error itself, never
+ * from its (translated) message; a copy keeps it. */
+static void
+assert_certificate_on_error (const GError *error)
+{
+  g_autoptr(GError) copy = g_error_copy (error);
+  g_autoptr(GTlsCertificate) expected = test_certificate_load (cert);
+  GTlsCertificate *certificate = yeastar_error_get_certificate (copy);
+
+  g_assert_cmpstr (yeastar_error_get_certificate_fingerprint (error), ==, cert->openssl_fingerprint);
+  g_assert_cmpstr (yeastar_error_get_certificate_fingerprint (copy), ==, cert->openssl_fingerprint);
+  g_assert_nonnull (certificate);
+  g_assert_true (g_tls_certificate_is_same (certificate, expected));
+}
+
 static void
 test_fingerprint (void)
 {
@@ -55,6 +70,7 @@ test_untrusted (Fixture       *f,
 
   g_assert_error (error, YEASTAR_ERROR, YEASTAR_ERROR_TLS_UNTRUSTED);
   g_assert_nonnull (strstr (error->message, cert->openssl_fingerprint));
+  assert_certificate_on_error (error);
   assert_no_secrets (f->sim, error);
   /* Nothing, in particular not the secret, reached the server. */
   g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_GET_TOKEN), ==, 0);
@@ -109,6 +125,7 @@ test_changed (Fixture       *f,
   g_assert_error (error, YEASTAR_ERROR, YEASTAR_ERROR_TLS_CHANGED);
   g_assert_nonnull (strstr (error->message, cert->openssl_fingerprint));
   g_assert_nonnull (strstr (error->message, other));
+  assert_certificate_on_error (error);
   assert_no_secrets (f->sim, error);
   g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_GET_TOKEN), ==, 0);
 }

@@ -18,6 +18,11 @@
  *   count ENDPOINT   the number of requests to ENDPOINT
  *   query ENDPOINT   the last query to ENDPOINT, without the token
  *   tokens           every token issued so far, separated by spaces
+ *   live             the number of access tokens still live (not revoked)
+ *   break ENDPOINT   the next reply of ENDPOINT has members of the wrong type: "ok"
+ *   hold             hold events 30027 until released: "ok"
+ *   held             the number of events 30027 held
+ *   release          send the held events, in order: "ok"
  *   reject ENDPOINT  the next request to ENDPOINT is refused with errcode
  *                    40002, naming its first ID parameter: "ok"
  *   quit             stop
@@ -89,6 +94,33 @@ read_line_cb (GObject      *object,
   else if (g_strcmp0 (words[0], "reject") == 0 && words[1] != NULL)
     {
       yeastar_simulator_inject_fault (simulator, words[1], YEASTAR_SIMULATOR_FAULT_PARAMETER_ERROR, 1);
+      answer ("ok");
+    }
+  else if (g_strcmp0 (words[0], "live") == 0)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", yeastar_simulator_get_live_token_count (simulator));
+
+      answer (count);
+    }
+  else if (g_strcmp0 (words[0], "break") == 0 && words[1] != NULL)
+    {
+      yeastar_simulator_inject_fault (simulator, words[1], YEASTAR_SIMULATOR_FAULT_WRONG_TYPES, 1);
+      answer ("ok");
+    }
+  else if (g_strcmp0 (words[0], "hold") == 0)
+    {
+      yeastar_simulator_hold_events (simulator);
+      answer ("ok");
+    }
+  else if (g_strcmp0 (words[0], "held") == 0)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", yeastar_simulator_get_held_event_count (simulator));
+
+      answer (count);
+    }
+  else if (g_strcmp0 (words[0], "release") == 0)
+    {
+      yeastar_simulator_release_events (simulator);
       answer ("ok");
     }
   else if (g_strcmp0 (words[0], "tokens") == 0)

@@ -133,7 +133,7 @@ test_midnight_noon (void)
     }
 }
 
-/* "hh" alone is not 12-hour (yeastar-openapi.md 3.5). */
+/* "hh" alone is not 12-hour (docs/pbx-api.md, Dates). */
 static void
 test_hh_gotcha (void)
 {
