@@ -54,7 +54,9 @@ struct _ReportsCliConnection
   YeastarPbxInfo    *pbx_info;
   guint              sigint_source;
   guint              sigterm_source;
+  YeastarTransferLimits limits;
   guint              progress : 1;
+  guint              has_limits : 1;
   guint              interrupted : 1; /* a first SIGINT or SIGTERM came */
   guint              revoking : 1;    /* close () waits for del_token */
 };
@@ -403,6 +405,10 @@ reports_cli_connection_open (ReportsCliConnection  *self,
   if (self->client == NULL)
     return FALSE;
 
+  /* Before the login, so that it is bounded too. */
+  if (self->has_limits)
+    yeastar_client_set_transfer_limits (self->client, &self->limits);
+
   if (self->fingerprint != NULL && !yeastar_client_set_pinned_certificate (self->client, self->fingerprint))
     {
       g_set_error_literal (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
@@ -494,6 +500,18 @@ reports_cli_connection_close (ReportsCliConnection *self)
 
   g_clear_handle_id (&self->sigint_source, g_source_remove);
   g_clear_handle_id (&self->sigterm_source, g_source_remove);
+}
+
+/* The deadlines of every exchange, the login included; call before open (). */
+void
+reports_cli_connection_set_transfer_limits (ReportsCliConnection        *self,
+                                            const YeastarTransferLimits *limits)
+{
+  g_return_if_fail (self != NULL);
+  g_return_if_fail (limits != NULL);
+
+  self->limits = *limits;
+  self->has_limits = TRUE;
 }
 
 GCancellable *

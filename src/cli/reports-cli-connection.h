@@ -40,6 +40,8 @@ gboolean              reports_cli_connection_open           (ReportsCliConnectio
 /* Revokes the token (del_token) if logged in, stops the demo PBX. */
 void                  reports_cli_connection_close          (ReportsCliConnection  *self);
 
+void                  reports_cli_connection_set_transfer_limits (ReportsCliConnection        *self,
+                                                                  const YeastarTransferLimits *limits);
 GCancellable         *reports_cli_connection_get_cancellable (ReportsCliConnection *self);
 YeastarClient        *reports_cli_connection_get_client     (ReportsCliConnection  *self);
 YeastarPbxInfo       *reports_cli_connection_get_pbx_info   (ReportsCliConnection  *self);

@@ -18,6 +18,7 @@
 #include "yeastar-date-range.h"
 #include "yeastar-download.h"
 #include "yeastar-menu-option.h"
+#include "yeastar-part-file.h"
 #include "yeastar-report-request.h"
 #include "yeastar-request-length.h"
 #include "yeastar-text.h"
@@ -53,6 +54,9 @@ typedef struct
   gboolean              json;
   gboolean              resolve_ids;
   int                   timeout;
+  int                   header_timeout;
+  gint64                min_speed;
+  int                   stall_time;
 
   /* What the options became */
   YeastarReportRequest *request;
@@ -201,6 +205,14 @@ build_entries (Download *self)
     { "timeout", 0, 0, G_OPTION_ARG_INT, &self->timeout,
       N_("With --async, how long to wait for the PBX to prepare the report (default 300)"),
       N_("SECONDS") },
+    { "header-timeout", 0, 0, G_OPTION_ARG_INT, &self->header_timeout,
+      N_("Once the PBX starts to answer, how long its headers may take; 0 for no limit "
+         "(default 60)"), N_("SECONDS") },
+    { "min-speed", 0, 0, G_OPTION_ARG_INT64, &self->min_speed,
+      N_("The slowest transfer accepted, in bytes per second averaged over --stall-time; "
+         "0 for no limit (default 1024)"), N_("BYTES") },
+    { "stall-time", 0, 0, G_OPTION_ARG_INT, &self->stall_time,
+      N_("The window --min-speed is measured over (default 60)"), N_("SECONDS") },
   };
 
   g_array_append_vals (entries, fixed, G_N_ELEMENTS (fixed));
@@ -517,19 +529,22 @@ prepare_request (Download  *self,
 
   if (self->timeout < 0)
     return usage_error (error, _("--timeout: give a number of seconds above 0"));
+  if (self->header_timeout < 0)
+    return usage_error (error, _("--header-timeout: give a number of seconds, or 0 for no limit"));
+  if (self->min_speed < 0)
+    return usage_error (error, _("--min-speed: give a number of bytes per second, or 0 for no limit"));
+  if (self->stall_time <= 0)
+    return usage_error (error, _("--stall-time: give a number of seconds above 0"));
 
   return TRUE;
 }
 
-/* The output folder must exist before anything is asked of the PBX. */
+/* The output folder must be usable before anything is asked of the PBX
+ * (exit status 6, and not a single request sent). */
 static gboolean
 prepare_folder (Download  *self,
                 GError   **error)
 {
-  g_autoptr(GFileInfo) info = NULL;
-  g_autoptr(GError) local_error = NULL;
-  g_autofree char *display = NULL;
-
   if (self->output != NULL)
     self->folder = g_file_new_for_commandline_arg (self->output);
   else
@@ -539,24 +554,7 @@ prepare_folder (Download  *self,
       self->folder = g_file_new_for_path (downloads != NULL ? downloads : g_get_home_dir ());
     }
 
-  display = g_file_get_parse_name (self->folder);
-  info = g_file_query_info (self->folder, G_FILE_ATTRIBUTE_STANDARD_TYPE,
-                            G_FILE_QUERY_INFO_NONE, NULL, &local_error);
-  if (info == NULL)
-    {
-      g_set_error (error, G_IO_ERROR, local_error->code,
-                   _("The output folder “%s” cannot be used: %s"), display, local_error->message);
-      return FALSE;
-    }
-
-  if (g_file_info_get_file_type (info) != G_FILE_TYPE_DIRECTORY)
-    {
-      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_DIRECTORY,
-                   _("The output “%s” is not a folder"), display);
-      return FALSE;
-    }
-
-  return TRUE;
+  return yeastar_part_file_check_folder (self->folder, -1, error);
 }
 
 /* Turns numbers and names into IDs, queue_id before agent_id_list (the
@@ -744,6 +742,9 @@ reports_cli_download_run (int    argc,
   guint64 size;
 
   self->connection = reports_cli_connection_new ();
+  self->header_timeout = YEASTAR_DEFAULT_HEADER_TIMEOUT;
+  self->min_speed = YEASTAR_DEFAULT_MIN_SPEED;
+  self->stall_time = YEASTAR_DEFAULT_STALL_TIME;
 
   context = g_option_context_new (_("--type TYPE — download one call report"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
@@ -783,6 +784,16 @@ reports_cli_download_run (int    argc,
       !reports_cli_connection_check (self->connection, &error) ||
       !prepare_folder (self, &error))
     return fail (self, error);
+
+  {
+    YeastarTransferLimits limits = {
+      .header_timeout = (guint) self->header_timeout,
+      .min_speed = (guint64) self->min_speed,
+      .stall_time = (guint) self->stall_time,
+    };
+
+    reports_cli_connection_set_transfer_limits (self->connection, &limits);
+  }
 
   if (!reports_cli_connection_open (self->connection, &error))
     return fail (self, error);

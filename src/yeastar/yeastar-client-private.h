@@ -47,6 +47,10 @@ GError            *_yeastar_error_new_request_too_long   (const char            
 
 /* yeastar-client.c */
 SoupSession       *_yeastar_client_get_session           (YeastarClient          *self);
+SoupMessage       *_yeastar_client_new_message_for_uri   (YeastarClient          *self,
+                                                          GUri                   *uri);
+GUri              *_yeastar_client_dup_origin            (YeastarClient          *self);
+const YeastarTransferLimits *_yeastar_client_get_transfer_limits (YeastarClient  *self);
 const char        *_yeastar_client_get_host              (YeastarClient          *self);
 SoupMessage       *_yeastar_client_new_message           (YeastarClient          *self,
                                                           const char             *method,

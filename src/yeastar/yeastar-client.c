@@ -18,6 +18,8 @@
 #include "yeastar-event-stream.h"
 #include "yeastar-menu-option.h"
 #include "yeastar-request-length.h"
+#include "yeastar-origin.h"
+#include "yeastar-transfer-watch.h"
 
 /* How the client talks to the PBX.
  *
@@ -64,6 +66,7 @@ struct _YeastarClient
   char *pinned;
   YeastarApiVersion api_version;
   guint report_timeout;
+  YeastarTransferLimits limits;
 
   SoupSession *session;
 
@@ -142,6 +145,7 @@ typedef struct
   GByteArray *reply;
   GCancellable *cancellable;
   gulong cancel_id;
+  YeastarTransferWatch *watch;   /* the deadlines of the current exchange */
 } Call;
 
 static void call_begin          (GTask *task);
@@ -158,6 +162,7 @@ call_free (Call *call)
   g_clear_pointer (&call->method, g_free);
   g_clear_pointer (&call->endpoint, g_free);
   g_clear_pointer (&call->query, g_free);
+  g_clear_object (&call->watch);
   g_clear_object (&call->msg);
   g_clear_object (&call->stream);
   g_clear_pointer (&call->reply, g_byte_array_unref);
@@ -328,8 +333,12 @@ on_accept_certificate (SoupMessage          *msg,
                        YeastarClient        *self)
 {
   g_autofree char *fingerprint = yeastar_tls_certificate_dup_fingerprint (certificate);
+  g_autoptr(GUri) own = g_uri_parse (self->base_uri, SOUP_HTTP_URI_FLAGS, NULL);
 
-  if (fingerprint != NULL && self->pinned != NULL && g_str_equal (fingerprint, self->pinned))
+  /* The pin belongs to the PBX's origin only (messages never leave it,
+   * see yeastar-origin.c; this is the second lock). */
+  if (fingerprint != NULL && self->pinned != NULL && g_str_equal (fingerprint, self->pinned) &&
+      own != NULL && yeastar_origin_equal (soup_message_get_uri (msg), own))
     return TRUE;
 
   /* Remember what was refused, for the error message. Only refusals are
@@ -402,8 +411,13 @@ _yeastar_client_transport_error (YeastarClient *self,
                                  const GError  *error)
 {
   const char *refused = msg ? g_object_get_data (G_OBJECT (msg), "yeastar-refused-fingerprint") : NULL;
+  const GError *deadline = yeastar_transfer_watch_peek_message_error (msg);
   g_autofree char *cause = NULL;
   GError *tls_error;
+
+  /* A deadline cancelled the exchange: say which. */
+  if (deadline != NULL)
+    return g_error_copy (deadline);
 
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
@@ -575,6 +589,20 @@ check_http (YeastarClient  *self,
       return FALSE;
     }
 
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      g_autoptr(GUri) own = _yeastar_client_dup_origin (self);
+      g_autoptr(GUri) target = yeastar_origin_redirect_target (call->msg, own, self->host, error);
+
+      /* Within the origin: still not what an OpenAPI call gets. */
+      if (target != NULL)
+        g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_NOT_YEASTAR,
+                     _("The server at %s redirected “%s” elsewhere on itself (HTTP status %u), "
+                       "which a Yeastar PBX does not do. Check the address and port."),
+                     self->host, call->endpoint, status);
+      return FALSE;
+    }
+
   if (status == 404)
     {
       g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_NOT_YEASTAR,
@@ -690,9 +718,36 @@ _yeastar_client_new_message (YeastarClient *self,
   if (msg == NULL)
     return NULL;
 
+  /* Redirects are judged by the caller (yeastar-origin.c). */
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
   g_signal_connect_object (msg, "accept-certificate",
                            G_CALLBACK (on_accept_certificate), self, 0);
   return msg;
+}
+
+/* A GET of @uri, which is within the PBX's origin. */
+SoupMessage *
+_yeastar_client_new_message_for_uri (YeastarClient *self,
+                                     GUri          *uri)
+{
+  SoupMessage *msg = soup_message_new_from_uri ("GET", uri);
+
+  soup_message_add_flags (msg, SOUP_MESSAGE_NO_REDIRECT);
+  g_signal_connect_object (msg, "accept-certificate",
+                           G_CALLBACK (on_accept_certificate), self, 0);
+  return msg;
+}
+
+GUri *
+_yeastar_client_dup_origin (YeastarClient *self)
+{
+  return g_uri_parse (self->base_uri, SOUP_HTTP_URI_FLAGS, NULL);
+}
+
+const YeastarTransferLimits *
+_yeastar_client_get_transfer_limits (YeastarClient *self)
+{
+  return &self->limits;
 }
 
 SoupSession *
@@ -777,6 +832,7 @@ on_call_read (GObject      *object,
 
   if (g_bytes_get_size (chunk) > 0)
     {
+      yeastar_transfer_watch_add_bytes (call->watch, g_bytes_get_size (chunk));
       if (call->reply->len + g_bytes_get_size (chunk) > MAX_REPLY_BYTES)
         {
           call_exchange_done (task, NULL,
@@ -787,9 +843,12 @@ on_call_read (GObject      *object,
         }
       g_byte_array_append (call->reply, g_bytes_get_data (chunk, NULL), g_bytes_get_size (chunk));
       g_input_stream_read_bytes_async (call->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                       call->cancellable, on_call_read, g_object_ref (task));
+                                       yeastar_transfer_watch_get_cancellable (call->watch),
+                                       on_call_read, g_object_ref (task));
       return;
     }
+
+  yeastar_transfer_watch_stop (call->watch);
 
   /* A body cut short of its Content-Length is a network failure, not
    * malformed JSON. */
@@ -863,7 +922,8 @@ on_call_sent (GObject      *object,
   g_clear_pointer (&call->reply, g_byte_array_unref);
   call->reply = g_byte_array_new ();
   g_input_stream_read_bytes_async (call->stream, READ_CHUNK, G_PRIORITY_DEFAULT,
-                                   call->cancellable, on_call_read, g_object_ref (task));
+                                   yeastar_transfer_watch_get_cancellable (call->watch),
+                                   on_call_read, g_object_ref (task));
 }
 
 static void
@@ -910,7 +970,10 @@ call_exchange (GTask       *task,
            stage == STAGE_LOGIN ? "login" : stage == STAGE_REFRESH ? "refresh" :
            stage == STAGE_DEL_TOKEN ? "revoke" : "call");
 
-  soup_session_send_async (self->session, call->msg, G_PRIORITY_DEFAULT, call->cancellable,
+  g_clear_object (&call->watch);
+  call->watch = yeastar_transfer_watch_new (call->msg, self->host, &self->limits, call->cancellable);
+  soup_session_send_async (self->session, call->msg, G_PRIORITY_DEFAULT,
+                           yeastar_transfer_watch_get_cancellable (call->watch),
                            on_call_sent, g_object_ref (task));
 }
 
@@ -1628,6 +1691,9 @@ static void
 yeastar_client_init (YeastarClient *self)
 {
   self->report_timeout = DEFAULT_REPORT_TIMEOUT;
+  self->limits.header_timeout = YEASTAR_DEFAULT_HEADER_TIMEOUT;
+  self->limits.min_speed = YEASTAR_DEFAULT_MIN_SPEED;
+  self->limits.stall_time = YEASTAR_DEFAULT_STALL_TIME;
   self->secrets = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->secrets, NULL);
   g_queue_init (&self->queue);
@@ -1841,6 +1907,41 @@ yeastar_client_set_report_timeout (YeastarClient *self,
       self->report_timeout = seconds;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_REPORT_TIMEOUT]);
     }
+}
+
+/**
+ * yeastar_client_set_transfer_limits:
+ * @limits: the deadlines of every exchange with the PBX
+ *
+ * Sets how long the headers of an answer may take once it started, and
+ * how slow a body may be (bytes per second over a window of seconds);
+ * see yeastar-transfer-watch.c. The defaults are 60 s, 1 KiB/s and 60 s.
+ * Applies to exchanges started from now on.
+ */
+void
+yeastar_client_set_transfer_limits (YeastarClient               *self,
+                                    const YeastarTransferLimits *limits)
+{
+  guint io_timeout;
+
+  g_return_if_fail (YEASTAR_IS_CLIENT (self));
+  g_return_if_fail (limits != NULL);
+
+  self->limits = *limits;
+
+  /* libsoup's idle timeout must not cut a longer deadline short. */
+  io_timeout = MAX (DEFAULT_IO_TIMEOUT, MAX (limits->header_timeout, limits->stall_time));
+  g_object_set (self->session, "timeout", io_timeout, NULL);
+}
+
+void
+yeastar_client_get_transfer_limits (YeastarClient         *self,
+                                    YeastarTransferLimits *limits)
+{
+  g_return_if_fail (YEASTAR_IS_CLIENT (self));
+  g_return_if_fail (limits != NULL);
+
+  *limits = self->limits;
 }
 
 gboolean

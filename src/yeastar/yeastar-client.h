@@ -12,6 +12,7 @@
 #include "yeastar-pbx-info.h"
 #include "yeastar-report-request.h"
 #include "yeastar-report-type.h"
+#include "yeastar-transfer-watch.h"
 
 G_BEGIN_DECLS
 
@@ -53,6 +54,10 @@ void               yeastar_client_set_api_version         (YeastarClient        
 const char        *yeastar_client_get_pinned_certificate  (YeastarClient        *self);
 gboolean           yeastar_client_set_pinned_certificate  (YeastarClient        *self,
                                                            const char           *sha256);
+void               yeastar_client_set_transfer_limits     (YeastarClient               *self,
+                                                           const YeastarTransferLimits *limits);
+void               yeastar_client_get_transfer_limits     (YeastarClient               *self,
+                                                           YeastarTransferLimits       *limits);
 guint              yeastar_client_get_report_timeout      (YeastarClient        *self);
 void               yeastar_client_set_report_timeout      (YeastarClient        *self,
                                                            guint                 seconds);

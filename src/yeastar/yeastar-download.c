@@ -20,24 +20,28 @@
 #include "yeastar-download.h"
 #include "yeastar-error.h"
 #include "yeastar-file-name.h"
+#include "yeastar-origin.h"
+#include "yeastar-part-file.h"
 
 /* One report download: ask the PBX for the report (unless built for a
- * link), then stream the file into "<folder>/<name>.part" with a reusable
- * 256 KiB buffer (memory does not grow with the file), and give it its
- * final name only once the body is complete.
+ * link), then stream the file into a hidden, locked part
+ * (YeastarPartFile, ".<name>.XXXXXX.part") with a reusable buffer
+ * (memory does not grow with the file), and give it its final name only
+ * once the body is complete.
  *
- * Never overwriting, without races:
- * 1. The .part file is created with g_file_create() (O_CREAT|O_EXCL): if
- *    "name.csv.part" exists (another download of the same name), the next
- *    number is tried: "name (2).csv.part", …; a final name that already
- *    exists is skipped too.
- * 2. When complete, the .part is renamed with renameat2(RENAME_NOREPLACE),
- *    which fails atomically if the final name appeared meanwhile; then the
- *    next number is tried. File systems without RENAME_NOREPLACE get
- *    link() + unlink(), which has the same no-replace guarantee, and only
- *    where neither works (some FUSE/FAT) a check-then-rename remains.
+ * Never overwriting, without races: a final name that exists is skipped
+ * before the transfer; when complete, the part is renamed with
+ * renameat2(RENAME_NOREPLACE) (see yeastar-part-file.c), which fails
+ * atomically if the final name appeared meanwhile; then the next number,
+ * "name (2).csv", is tried. A part never has a report's name, so a part
+ * left by a killed run never pushes a report to "name (2)"; the next
+ * download into the folder removes such stale parts.
  *
- * On any failure or cancellation the .part is removed, so nothing is left
+ * The folder is checked before the PBX is asked anything (it exists, is
+ * a folder, can be written) and again, with the size, before the first
+ * byte is written.
+ *
+ * On any failure or cancellation the part is removed, so nothing is left
  * behind. The small clean-up and the rename are synchronous local file
  * system calls on purpose: they must have happened when the task ends.
  *
@@ -80,9 +84,11 @@ struct _YeastarDownload
 
   /* One transfer */
   SoupMessage *msg;
+  YeastarTransferWatch *watch;
+  guint redirects;
   GInputStream *input;
   GOutputStream *output;
-  GFile *part;
+  YeastarPartFile *part;
   char *base_name;
   char *token;
   guint number;
@@ -175,15 +181,17 @@ static void
 reset_transfer (YeastarDownload *self,
                 gboolean         restart)
 {
-  if (self->output != NULL)
-    g_output_stream_close (self->output, NULL, NULL);
   g_clear_object (&self->output);
   g_clear_object (&self->input);
+  if (self->watch != NULL)
+    yeastar_transfer_watch_stop (self->watch);
+  g_clear_object (&self->watch);
   g_clear_object (&self->msg);
+  self->redirects = 0;
 
   if (self->part != NULL)
     {
-      g_file_delete (self->part, NULL, NULL);
+      yeastar_part_file_discard (self->part);
       g_clear_object (&self->part);
     }
 
@@ -245,60 +253,24 @@ set_file_name (YeastarDownload *self,
     }
 }
 
-/* Moves @from to @to only if @to does not exist. Returns 0 or an errno. */
-static int
-rename_no_replace (const char *from,
-                   const char *to)
-{
-#ifdef RENAME_NOREPLACE
-  if (renameat2 (AT_FDCWD, from, AT_FDCWD, to, RENAME_NOREPLACE) == 0)
-    return 0;
-  if (errno != EINVAL && errno != ENOSYS && errno != ENOTSUP)
-    return errno;
-#endif
-
-  if (link (from, to) == 0)
-    {
-      unlink (from);
-      return 0;
-    }
-  if (errno == EEXIST)
-    return EEXIST;
-
-  /* Last resort (no hard links either): check, then rename. */
-  if (g_file_test (to, G_FILE_TEST_EXISTS))
-    return EEXIST;
-  if (g_rename (from, to) == 0)
-    return 0;
-  return errno;
-}
-
 static void
 complete_file (YeastarDownload *self)
 {
-  g_autofree char *part_path = g_file_get_path (self->part);
-
   for (guint n = self->number; n < MAX_NAME_NUMBER; n++)
     {
       g_autofree char *name = yeastar_file_name_with_number (self->base_name, n);
       g_autoptr(GFile) target = g_file_get_child (self->folder, name);
-      g_autofree char *target_path = g_file_get_path (target);
-      int saved;
+      g_autoptr(GError) error = NULL;
 
-      if (part_path == NULL || target_path == NULL)
-        break;
-
-      saved = rename_no_replace (part_path, target_path);
-      if (saved == EEXIST)
-        continue;
-      if (saved != 0)
+      if (!yeastar_part_file_commit (self->part, target, &error))
         {
-          finish (self, g_error_new (G_IO_ERROR, g_io_error_from_errno (saved),
-                                     _("Could not save the report as “%s”: %s"),
-                                     name, g_strerror (saved)));
+          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+            continue;
+          finish (self, g_steal_pointer (&error));
           return;
         }
 
+      g_clear_object (&self->output);
       g_clear_object (&self->part);   /* renamed: nothing to delete */
       g_set_object (&self->file, target);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_FILE]);
@@ -312,25 +284,46 @@ complete_file (YeastarDownload *self)
 }
 
 static void
-on_output_closed (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+on_synced (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
 {
   g_autoptr(YeastarDownload) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  if (!g_output_stream_close_finish (G_OUTPUT_STREAM (object), result, &error))
+  if (!yeastar_part_file_sync_finish (YEASTAR_PART_FILE (object), result, &error))
     {
-      g_clear_object (&self->output);
       finish (self, g_steal_pointer (&error));
       return;
     }
 
-  g_clear_object (&self->output);
+  /* Cancelled meanwhile: the part goes. */
+  if (g_cancellable_set_error_if_cancelled (self->cancellable, &error))
+    {
+      finish (self, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled")));
+      return;
+    }
+
   complete_file (self);
 }
 
 /* Streaming ------------------------------------------------------------- */
+
+/* A failed write, in plain words (never the hidden part's name). */
+static GError *
+write_error (YeastarDownload *self,
+             const GError    *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NO_SPACE))
+    return yeastar_part_file_folder_error (self->folder, ENOSPC);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_READ_ONLY))
+    return yeastar_part_file_folder_error (self->folder, EROFS);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED))
+    return yeastar_part_file_folder_error (self->folder, EACCES);
+  return yeastar_part_file_folder_error (self->folder, EIO);
+}
 
 static void
 on_written (GObject      *object,
@@ -343,30 +336,55 @@ on_written (GObject      *object,
 
   if (!g_output_stream_write_all_finish (G_OUTPUT_STREAM (object), result, &written, &error))
     {
-      finish (self, g_steal_pointer (&error));
+      finish (self, write_error (self, error));
       return;
     }
 
   read_next (self);
 }
 
-/* The body ended before its Content-Length. */
+/* The body ended before it was complete: short of its Content-Length,
+ * or (libsoup's G_IO_ERROR_PARTIAL_INPUT) inside a chunk. */
 static GError *
 truncated_error (YeastarDownload *self)
 {
   g_autofree char *received = g_format_size_full (self->received, G_FORMAT_SIZE_LONG_FORMAT);
-  g_autofree char *total = g_format_size_full (self->total, G_FORMAT_SIZE_LONG_FORMAT);
 
-  /* Translators: the sizes read like "1.2 MB (1,234,567 bytes)". */
+  if (self->total >= 0)
+    {
+      g_autofree char *total = g_format_size_full (self->total, G_FORMAT_SIZE_LONG_FORMAT);
+
+      /* Translators: the sizes read like "1.2 MB (1,234,567 bytes)". */
+      return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NETWORK,
+                          _("The transfer from the PBX at %s was cut after %s of %s. Nothing "
+                            "was saved; try again."),
+                          _yeastar_client_get_host (self->client), received, total);
+    }
+
+  /* Translators: the size reads like "1.2 MB (1,234,567 bytes)". */
   return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NETWORK,
-                      _("The download from the PBX at %s ended after %s of %s."),
-                      _yeastar_client_get_host (self->client), received, total);
+                      _("The transfer from the PBX at %s was cut after %s, before the end of "
+                        "the file. Nothing was saved; try again."),
+                      _yeastar_client_get_host (self->client), received);
+}
+
+/* A failed read of the body. */
+static GError *
+read_error (YeastarDownload *self,
+            const GError    *error)
+{
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) &&
+      yeastar_transfer_watch_peek_message_error (self->msg) == NULL)
+    return truncated_error (self);
+
+  return _yeastar_client_transport_error (self->client, self->msg, error);
 }
 
 static void
 end_of_body (YeastarDownload *self)
 {
   notify_progress (self, TRUE);
+  yeastar_transfer_watch_stop (self->watch);
 
   if (self->total >= 0 && self->received != (guint64) self->total)
     {
@@ -374,8 +392,7 @@ end_of_body (YeastarDownload *self)
       return;
     }
 
-  g_output_stream_close_async (self->output, G_PRIORITY_DEFAULT, self->cancellable,
-                               on_output_closed, g_object_ref (self));
+  yeastar_part_file_sync_async (self->part, self->cancellable, on_synced, g_object_ref (self));
 }
 
 static void
@@ -390,7 +407,7 @@ on_read (GObject      *object,
   n = g_input_stream_read_finish (G_INPUT_STREAM (object), result, &error);
   if (n < 0)
     {
-      finish (self, _yeastar_client_transport_error (self->client, self->msg, error));
+      finish (self, read_error (self, error));
       return;
     }
 
@@ -401,6 +418,7 @@ on_read (GObject      *object,
     }
 
   self->received += n;
+  yeastar_transfer_watch_add_bytes (self->watch, n);
   notify_progress (self, FALSE);
   g_output_stream_write_all_async (self->output, self->buffer, n, G_PRIORITY_DEFAULT,
                                    self->cancellable, on_written, g_object_ref (self));
@@ -410,66 +428,52 @@ static void
 read_next (YeastarDownload *self)
 {
   g_input_stream_read_async (self->input, self->buffer, BUFFER_SIZE, G_PRIORITY_DEFAULT,
-                             self->cancellable, on_read, g_object_ref (self));
-}
-
-static void create_part (YeastarDownload *self);
-
-static void
-on_part_created (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(YeastarDownload) self = user_data;
-  g_autoptr(GError) error = NULL;
-  GFileOutputStream *output;
-
-  output = g_file_create_finish (G_FILE (object), result, &error);
-  if (output == NULL)
-    {
-      g_clear_object (&self->part);   /* not ours: never delete it */
-      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS) && self->number < MAX_NAME_NUMBER)
-        {
-          self->number++;
-          create_part (self);
-          return;
-        }
-      finish (self, g_steal_pointer (&error));
-      return;
-    }
-
-  self->output = G_OUTPUT_STREAM (output);
-
-  /* The sniffed head first, then the rest of the body. */
-  g_output_stream_write_all_async (self->output, self->head->data, self->head->len,
-                                   G_PRIORITY_DEFAULT, self->cancellable,
-                                   on_written, g_object_ref (self));
+                             yeastar_transfer_watch_get_cancellable (self->watch),
+                             on_read, g_object_ref (self));
 }
 
 static void
 create_part (YeastarDownload *self)
 {
   g_autofree char *name = NULL;
-  g_autofree char *part_name = NULL;
-  g_autoptr(GFile) target = NULL;
+  g_autoptr(GError) error = NULL;
 
-  /* Skip final names that exist; the .part itself is created exclusively. */
+  /* The name it will have, unless another file takes it meanwhile: the
+   * hidden part never holds a report's name. */
   for (;;)
     {
+      g_autoptr(GFile) target = NULL;
+
       g_clear_pointer (&name, g_free);
-      g_clear_object (&target);
       name = yeastar_file_name_with_number (self->base_name, self->number);
       target = g_file_get_child (self->folder, name);
       if (!g_file_query_exists (target, NULL) || self->number >= MAX_NAME_NUMBER)
         break;
       self->number++;
     }
-
   set_file_name (self, name);
-  part_name = g_strconcat (name, ".part", NULL);
-  self->part = g_file_get_child (self->folder, part_name);
-  g_file_create_async (self->part, G_FILE_CREATE_NONE, G_PRIORITY_DEFAULT, self->cancellable,
-                       on_part_created, g_object_ref (self));
+
+  /* Parts of killed runs go first, so that they never pile up. */
+  yeastar_part_file_clean_stale (self->folder);
+
+  if (!yeastar_part_file_check_folder (self->folder, self->total, &error))
+    {
+      finish (self, g_steal_pointer (&error));
+      return;
+    }
+
+  self->part = yeastar_part_file_new (self->folder, self->base_name, &error);
+  if (self->part == NULL)
+    {
+      finish (self, g_steal_pointer (&error));
+      return;
+    }
+  self->output = g_object_ref (yeastar_part_file_get_output_stream (self->part));
+
+  /* The sniffed head first, then the rest of the body. */
+  g_output_stream_write_all_async (self->output, self->head->data, self->head->len,
+                                   G_PRIORITY_DEFAULT, self->cancellable,
+                                   on_written, g_object_ref (self));
 }
 
 /* Decides what the first bytes are: an error envelope, or the report. */
@@ -573,7 +577,7 @@ on_head_read (GObject      *object,
   n = g_input_stream_read_finish (G_INPUT_STREAM (object), result, &error);
   if (n < 0)
     {
-      finish (self, _yeastar_client_transport_error (self->client, self->msg, error));
+      finish (self, read_error (self, error));
       return;
     }
 
@@ -581,13 +585,15 @@ on_head_read (GObject      *object,
     {
       g_byte_array_append (self->head, self->buffer, n);
       self->received += n;
+      yeastar_transfer_watch_add_bytes (self->watch, n);
       notify_progress (self, FALSE);
 
       if (self->head->len < SNIFF_SIZE)
         {
           g_input_stream_read_async (self->input, self->buffer,
                                      MIN (BUFFER_SIZE, SNIFF_SIZE - self->head->len),
-                                     G_PRIORITY_DEFAULT, self->cancellable,
+                                     G_PRIORITY_DEFAULT,
+                                     yeastar_transfer_watch_get_cancellable (self->watch),
                                      on_head_read, g_object_ref (self));
           return;
         }
@@ -599,7 +605,34 @@ on_head_read (GObject      *object,
       return;
     }
 
+  /* An empty 200 is never a report, not even an empty one: a CSV report
+   * has at least its header line. */
+  if (n == 0 && self->head->len == 0)
+    {
+      finish (self, g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NETWORK,
+                                 _("The PBX at %s sent an empty answer instead of the report "
+                                   "file: the transfer was cut. Nothing was saved; try again."),
+                                 _yeastar_client_get_host (self->client)));
+      return;
+    }
+
   inspect_head (self);
+}
+
+static void on_sent (GObject      *object,
+                     GAsyncResult *result,
+                     gpointer      user_data);
+
+/* Sends self->msg under the client's deadlines. */
+static void
+send_message (YeastarDownload *self)
+{
+  self->watch = yeastar_transfer_watch_new (self->msg, _yeastar_client_get_host (self->client),
+                                            _yeastar_client_get_transfer_limits (self->client),
+                                            self->cancellable);
+  soup_session_send_async (_yeastar_client_get_session (self->client), self->msg,
+                           G_PRIORITY_DEFAULT, yeastar_transfer_watch_get_cancellable (self->watch),
+                           on_sent, g_object_ref (self));
 }
 
 static void
@@ -623,6 +656,36 @@ on_sent (GObject      *object,
   status = soup_message_get_status (self->msg);
   headers = soup_message_get_response_headers (self->msg);
   content_type = soup_message_headers_get_content_type (headers, NULL);
+
+  /* Never to another origin; within it, a few times (yeastar-origin.c). */
+  if (SOUP_STATUS_IS_REDIRECTION (status))
+    {
+      g_autoptr(GUri) own = _yeastar_client_dup_origin (self->client);
+      g_autoptr(GUri) target = NULL;
+
+      target = yeastar_origin_redirect_target (self->msg, own, _yeastar_client_get_host (self->client),
+                                               &error);
+      if (target == NULL)
+        {
+          finish (self, g_steal_pointer (&error));
+          return;
+        }
+      if (++self->redirects > YEASTAR_MAX_REDIRECTS)
+        {
+          finish (self, g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NOT_A_FILE,
+                                     _("The PBX at %s redirected the download more than %u times."),
+                                     _yeastar_client_get_host (self->client), YEASTAR_MAX_REDIRECTS));
+          return;
+        }
+
+      g_clear_object (&self->input);
+      yeastar_transfer_watch_stop (self->watch);
+      g_clear_object (&self->watch);
+      g_clear_object (&self->msg);
+      self->msg = _yeastar_client_new_message_for_uri (self->client, target);
+      send_message (self);
+      return;
+    }
 
   if (status >= 500)
     {
@@ -668,11 +731,19 @@ on_sent (GObject      *object,
   else
     set_total (self, -1);
 
+  /* A size known in advance must fit, before a byte is written. */
+  if (self->total > 0 && !yeastar_part_file_check_folder (self->folder, self->total, &error))
+    {
+      finish (self, g_steal_pointer (&error));
+      return;
+    }
+
   set_state (self, YEASTAR_DOWNLOAD_STATE_DOWNLOADING);
 
   self->head = g_byte_array_sized_new (SNIFF_SIZE);
   g_input_stream_read_async (self->input, self->buffer, SNIFF_SIZE, G_PRIORITY_DEFAULT,
-                             self->cancellable, on_head_read, g_object_ref (self));
+                             yeastar_transfer_watch_get_cancellable (self->watch),
+                             on_head_read, g_object_ref (self));
 }
 
 static void
@@ -707,8 +778,7 @@ on_fetch_token (GObject      *object,
       return;
     }
 
-  soup_session_send_async (_yeastar_client_get_session (self->client), self->msg,
-                           G_PRIORITY_DEFAULT, self->cancellable, on_sent, g_object_ref (self));
+  send_message (self);
 }
 
 static void
@@ -1112,6 +1182,17 @@ yeastar_download_start_async (YeastarDownload     *self,
       self->chain_id = g_cancellable_connect (cancellable, G_CALLBACK (chain_cancel),
                                               g_object_ref (self->cancellable), g_object_unref);
     }
+
+  /* Nothing is asked of the PBX for a folder that cannot take the file. */
+  {
+    g_autoptr(GError) error = NULL;
+
+    if (!yeastar_part_file_check_folder (self->folder, -1, &error))
+      {
+        finish (self, g_steal_pointer (&error));
+        return;
+      }
+  }
 
   if (self->link != NULL)
     download_fetch (self);

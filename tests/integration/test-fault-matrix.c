@@ -103,7 +103,7 @@ typedef struct
 #define OK { 0, NULL }
 #define REFUSED { YEASTAR_ERROR_NETWORK, "connection was refused" }
 #define EARLY { YEASTAR_ERROR_NETWORK, "ended too early" }
-#define CUT { YEASTAR_ERROR_NETWORK, "ended after" }
+#define CUT { YEASTAR_ERROR_NETWORK, "was cut after" }
 #define SLOW { YEASTAR_ERROR_NETWORK, "no answer in time" }
 #define SERVER { YEASTAR_ERROR_SERVER, "HTTP status 500" }
 #define HTML { YEASTAR_ERROR_NOT_YEASTAR, "web page" }

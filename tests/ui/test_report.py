@@ -281,6 +281,21 @@ def main():
                safe_name(refused) if refused is not None else None)
         tap.ok(set(os.listdir(output)) == before, "a refused report leaves no file")
 
+        # A folder that is gone is said in plain words on the download,
+        # before the PBX is asked for anything.
+        gone = output + "-gone"
+        os.rename(output, gone)
+        asked = simulator.command("count call_report/download")
+        click(download)
+        expected_message = f"The folder “{output}” does not exist."
+        missing = app.wait_find(role="label", timeout=30, predicate=lambda n: safe_name(n).endswith(expected_message))
+        tap.ok(missing is not None, "a missing folder is said in plain words on the download",
+               [safe_name(n) for n in walk(window) if safe_role(n) == "label" and "older" in safe_name(n)])
+        time.sleep(0.5)
+        tap.ok(simulator.command("count call_report/download") == asked,
+               "the PBX is not asked for a report while the folder is missing")
+        os.rename(gone, output)
+
         # A type whose required ID is missing keeps Download disabled.
         focus_window("Call Reports")
         keys("ctrl+t")

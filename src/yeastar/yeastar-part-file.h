@@ -1,0 +1,43 @@
+/* yeastar-part-file.h
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+#define YEASTAR_TYPE_PART_FILE (yeastar_part_file_get_type ())
+
+G_DECLARE_FINAL_TYPE (YeastarPartFile, yeastar_part_file, YEASTAR, PART_FILE, GObject)
+
+YeastarPartFile *yeastar_part_file_new               (GFile            *folder,
+                                                      const char       *name,
+                                                      GError          **error);
+GFile           *yeastar_part_file_get_file          (YeastarPartFile  *self);
+GOutputStream   *yeastar_part_file_get_output_stream (YeastarPartFile  *self);
+void             yeastar_part_file_sync_async        (YeastarPartFile      *self,
+                                                      GCancellable         *cancellable,
+                                                      GAsyncReadyCallback   callback,
+                                                      gpointer              user_data);
+gboolean         yeastar_part_file_sync_finish       (YeastarPartFile  *self,
+                                                      GAsyncResult     *result,
+                                                      GError          **error);
+gboolean         yeastar_part_file_commit            (YeastarPartFile  *self,
+                                                      GFile            *target,
+                                                      GError          **error);
+void             yeastar_part_file_discard           (YeastarPartFile  *self);
+
+gboolean         yeastar_part_file_is_part_name      (const char       *name);
+guint            yeastar_part_file_clean_stale       (GFile            *folder);
+gboolean         yeastar_part_file_check_folder      (GFile            *folder,
+                                                      gint64            size,
+                                                      GError          **error);
+GError          *yeastar_part_file_folder_error      (GFile            *folder,
+                                                      int               errsv);
+
+G_END_DECLS
