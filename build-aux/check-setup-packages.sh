@@ -6,8 +6,8 @@
 # Debian 12 machine (it once did not: the UI tests ran xdotool, which
 # setup.sh did not install).
 #
-# It reads every word of the files under tests/, build-aux/ and .ci/ and of
-# every meson.build, without their comments, and:
+# It reads every word of the files under tests/, build-aux/ and .ci/, of
+# every meson.build and of every shell script, without their comments, and:
 #  - a word of the table below is a program the project runs: its package
 #    must be in setup.sh's `packages` list (for the benchmark's files,
 #    tests/bench/ and build-aux/bench.sh, also in bench.sh's own list);
@@ -42,6 +42,7 @@ declare -A table=(
   [dbus-run-session]=dbus
   [dbus-send]=dbus
   [desktop-file-validate]=desktop-file-utils
+  [fish]=fish
   [git]=git
   [glib-compile-schemas]=libglib2.0-bin
   [gnome-keyring-daemon]=gnome-keyring
@@ -64,6 +65,7 @@ declare -A table=(
   [valgrind]=valgrind
   [xdotool]=xdotool
   [xgettext]=gettext
+  [zsh]=zsh
   [Xvfb]=xvfb
 )
 
@@ -84,7 +86,7 @@ while read -r p; do setup_packages[$p]=1; done < <(read_packages build-aux/setup
 while read -r p; do bench_packages[$p]=1; done < <(read_packages build-aux/bench.sh)
 [ ${#setup_packages[@]} -gt 10 ] || { echo "check-setup-packages: cannot read the packages list of build-aux/setup.sh" >&2; exit 1; }
 
-mapfile -t files < <(git ls-files --cached --others --exclude-standard -- tests build-aux .ci '*meson.build' \
+mapfile -t files < <(git ls-files --cached --others --exclude-standard -- tests build-aux .ci '*meson.build' '*.sh' \
                        | grep -v -e '^tests/fuzz/corpus/' -e '\.png$' -e '\.supp$' | sort -u)
 [ ${#files[@]} -gt 0 ] || { echo "check-setup-packages: no files found under $root" >&2; exit 1; }
 
