@@ -65,6 +65,7 @@ declare -A table=(
   [valgrind]=valgrind
   [xdotool]=xdotool
   [xgettext]=gettext
+  [xmllint]=libxml2-utils
   [zsh]=zsh
   [Xvfb]=xvfb
 )
