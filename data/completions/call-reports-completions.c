@@ -54,7 +54,7 @@ typedef struct
 {
   const char *name;        /* NULL for call-reports without a command */
   const char *summary;
-  GPtrArray  *options;     /* Option: those of every type */
+  GPtrArray  *options;     /* Option: all but the report parameters */
 } Command;
 
 static gboolean
