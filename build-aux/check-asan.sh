@@ -13,7 +13,7 @@ if [ ! -f "$build_dir/build.ninja" ]; then
   # b_lundef=false: the sanitizer runtimes are linked into the programs,
   # not into the static libraries.
   meson setup "$build_dir" -Db_sanitize=address,undefined -Db_lundef=false \
-    -Dui_tests=false >&2
+    -Dui_tests=disabled >&2
 fi
 ninja -C "$build_dir" >&2
 

@@ -17,7 +17,7 @@ command -v clang >/dev/null || { echo "check-fuzz: clang is not installed" >&2; 
 
 if [ ! -f "$build_dir/build.ninja" ]; then
   CC=clang meson setup "$build_dir" -Db_sanitize=address,undefined -Db_lundef=false \
-    -Dui_tests=false -Dfuzzing=enabled >&2
+    -Dui_tests=disabled -Dfuzzing=enabled >&2
 fi
 
 targets=$(cd tests/fuzz && ls fuzz-*.c | sed 's/\.c$//')

@@ -13,7 +13,7 @@ build_dir=${1:-build-valgrind}
 command -v valgrind >/dev/null || { echo "check-valgrind: valgrind is not installed" >&2; exit 1; }
 
 if [ ! -f "$build_dir/build.ninja" ]; then
-  meson setup "$build_dir" -Dui_tests=false >&2
+  meson setup "$build_dir" -Dui_tests=disabled >&2
 fi
 ninja -C "$build_dir" >&2
 

@@ -18,7 +18,7 @@ meson test -C build --print-errorlogs --num-processes 2 "${suites[@]}" || status
 
 # The whole run (no suite named) also runs the memory and fuzz checks,
 # each in its own build directory: ASan+UBSan, valgrind memcheck and the
-# libFuzzer targets (see "Reliability and security" in the README).
+# libFuzzer targets (see docs/testing.md).
 memory_status=0
 if [ $# = 0 ]; then
   for check in check-asan.sh check-valgrind.sh check-fuzz.sh; do

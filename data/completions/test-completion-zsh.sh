@@ -1,0 +1,57 @@
+#!/usr/bin/env bash
+# test-completion-zsh.sh COMPLETION_FILE
+#
+# Checks the generated zsh completion's syntax (zsh -n), then runs it in
+# zsh as the completion system would, with words and CURRENT set and
+# compadd, compset and _files recording what they are given. TAP output.
+set -u
+file=$1
+n=0
+failed=0
+ok() { # RESULT DESCRIPTION
+  n=$((n + 1))
+  if [ "$1" = 0 ]; then echo "ok $n - $2"; else echo "not ok $n - $2"; failed=1; fi
+}
+candidates() { # WORD…: the candidates for the last word, one per line
+  zsh -f -c '
+    compadd() { [[ $1 == -a ]] && print -l -- ${(P)2} }
+    compset() { return 0 }
+    _files() { print -- "_files $*" }
+    file=$1; shift
+    words=("$@"); CURRENT=$#
+    source $file' zsh "$file" "$@" | sort
+}
+has() { grep -qxF -- "$2" <<<"$1"; }
+
+zsh -n "$file"
+ok $? "zsh -n accepts $file"
+
+head -n 1 "$file" | grep -qx '#compdef call-reports'
+ok $? "it starts with #compdef call-reports"
+
+c=$(candidates call-reports '')
+has "$c" download && has "$c" types && has "$c" options && has "$c" info
+ok $? "the commands after call-reports"
+
+c=$(candidates call-reports download --type queueperformance --)
+has "$c" --queue-id-list && has "$c" --need-detail && has "$c" --output && ! has "$c" --ext-id-list && ! has "$c" --time
+ok $? "after --type queueperformance: its options and download's, not those of other types"
+
+c=$(candidates call-reports download --type=trunkactivity --communication-type '')
+[ "$c" = "$(printf '%s\n' Inbound Outbound)" ]
+ok $? "--communication-type of a trunk report (--type=TYPE): Inbound, Outbound"
+
+c=$(candidates call-reports download --range=last-)
+has "$c" last-month && has "$c" today
+ok $? "--range=… completes the presets"
+
+c=$(candidates call-reports download --output '')
+[ "$c" = "_files -/" ]
+ok $? "--output completes folders"
+
+c=$(candidates call-reports options '')
+has "$c" queue_agent && has "$c" extension
+ok $? "options completes the menu names"
+
+echo "1..$n"
+exit $failed
