@@ -51,7 +51,9 @@ dup_state_path (const char *name)
 {
   g_autofree char *file_name = g_strconcat (name, ".json", NULL);
 
-  return g_build_filename (g_get_user_state_dir (), "call-reports", "sets", file_name, NULL);
+  /* A folder of its own, so that a state never lands on a set file even
+   * when XDG_STATE_HOME and XDG_DATA_HOME are the same folder. */
+  return g_build_filename (g_get_user_state_dir (), "call-reports", "set-runs", file_name, NULL);
 }
 
 static gint64

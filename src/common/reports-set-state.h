@@ -14,9 +14,9 @@
 G_BEGIN_DECLS
 
 /* What a set's runs leave behind, for `set show` and for retention: the
- * last run's time and result, and every file the set's runs saved (so
- * that retention removes those and never another file). Kept in
- * $XDG_STATE_HOME/call-reports/sets/NAME.json (~/.local/state/…). */
+* last run's time and result, and every file the set's runs saved (so
+* that retention removes those and never another file). Kept in
+* $XDG_STATE_HOME/call-reports/set-runs/NAME.json (~/.local/state/…). */
 typedef struct
 {
   char   *path;
