@@ -366,10 +366,10 @@ reports_cli_run_run (int    argc,
                                   "others; each failure is told with its reason."));
   description = g_strdup_printf ("%s\n\n%s",
                                  _("The Client Secret of each PBX comes from --client-secret-file "
-                                   "URL=FILE, else (for a set of one PBX) from $" REPORTS_CLI_SECRET_ENV
-                                   ", else from the keyring entry the window saved for that server "
-                                   "and Client ID. The exit status is that of the first report "
-                                   "that failed."),
+                                   "URL=FILE, else (for a set of one PBX) from "
+                                   "$CALL_REPORTS_CLIENT_SECRET, else from the keyring entry the "
+                                   "window saved for that server and Client ID. The exit status "
+                                   "is that of the first report that failed."),
                                  reports_cli_get_exit_status_help ());
   g_option_context_set_description (context, description);
   g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);

@@ -36,14 +36,15 @@ reports_period_parse (const char     *text,
       return TRUE;
     }
 
-  if (text != NULL && g_str_has_prefix (text, LAST_PREFIX) && g_str_has_suffix (text, DAYS_SUFFIX))
+  /* "last-days" has the prefix and the suffix overlapping: no number. */
+  if (text != NULL && strlen (text) > strlen (LAST_PREFIX) + strlen (DAYS_SUFFIX) &&
+      g_str_has_prefix (text, LAST_PREFIX) && g_str_has_suffix (text, DAYS_SUFFIX))
     {
       g_autofree char *number = g_strndup (text + strlen (LAST_PREFIX),
                                            strlen (text) - strlen (LAST_PREFIX) - strlen (DAYS_SUFFIX));
       guint64 n = 0;
 
-      if (number[0] != '\0' &&
-          g_ascii_string_to_unsigned (number, 10, 1, YEASTAR_DATE_RANGE_MAX_DAYS, &n, NULL))
+      if (g_ascii_string_to_unsigned (number, 10, 1, YEASTAR_DATE_RANGE_MAX_DAYS, &n, NULL))
         {
           period->preset = YEASTAR_DATE_RANGE_TODAY;
           period->last_days = (guint) n;

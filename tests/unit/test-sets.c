@@ -174,12 +174,12 @@ test_template_expand (void)
   assert_expands (REPORTS_NAME_TEMPLATE_DEFAULT, "Main Office", "Main Office/queueperformance-2026-11.csv");
   assert_expands ("{set}/{host}/{period}/{type}.csv", "x", "Monthly/pbx.example.com/2026-11/queueperformance.csv");
   /* A value never adds a folder nor climbs out of one. */
-  assert_expands ("{pbx}/{type}.csv", "../../etc", "_.._etc/queueperformance.csv");
+  assert_expands ("{pbx}/{type}.csv", "../../etc", "_._etc/queueperformance.csv");
   assert_expands ("{pbx}/{type}.csv", "..", "queueperformance.csv");
   assert_expands ("{pbx}/{type}.csv", "/", "_/queueperformance.csv");
   assert_expands ("{pbx}/{type}.csv", "a\\b", "a_b/queueperformance.csv");
   /* Control and invisible characters go; leading dots go (no hidden names). */
-  assert_expands ("{pbx}/{type}.csv", "Main\x1b[31m\tOffice\u202e", "Main[31m Office/queueperformance.csv");
+  assert_expands ("{pbx}/{type}.csv", "Main\x1b[31m\tOffice\u202e", "Main[31mOffice/queueperformance.csv");
   assert_expands ("{pbx}/{type}.csv", ".hidden", "hidden/queueperformance.csv");
   /* An empty value leaves no empty folder; an empty file name a safe one. */
   assert_expands ("{pbx}/{type}.csv", "", "queueperformance.csv");
@@ -368,7 +368,7 @@ test_set_file_errors (void)
     { "{\"version\": 1, \"name\": \"x\", \"pbxs\": [], \"name_template\": \"/etc/{type}\", \"reports\": []}", "relative" },
     { "{\"version\": 1, \"name\": \"x\", \"pbxs\": [], \"output\": \"relative/dir\", \"reports\": []}", "output" },
     { "{\"version\": 1, \"name\": \"x\", \"pbxs\": [], \"reports\": [{\"type\": \"nope\", \"period\": \"today\"}]}", "nope" },
-    { "{\"version\": 1, \"name\": \"x\", \"pbxs\": [], \"reports\": [{\"type\": \"queueperformance\", \"period\": \"last-week\"}]}", "last-week" },
+    { "{\"version\": 1, \"name\": \"x\", \"pbxs\": [], \"reports\": [{\"type\": \"trunkactivity\", \"period\": \"last-week\"}]}", "last-week" },
     { "{\"version\": 1, \"name\": \"x\", \"pbxs\": [], \"reports\": [{\"type\": \"extcallstatistics\", \"period\": \"today\", \"params\": {\"queue_id\": \"1\"}}]}", "queue_id" },
     { "{\"version\": 1, \"name\": \"x\", \"pbxs\": [], \"reports\": [{\"type\": \"extcallstatistics\", \"period\": \"today\", \"params\": {\"start_time\": \"1\"}}]}", "start_time" },
     { "{\"version\": 1, \"name\": \"x\", \"pbxs\": [], \"reports\": [], \"schedule\": {\"every\": \"monthly\", \"day\": 31, \"time\": \"07:00\"}}", "day" },
