@@ -33,6 +33,13 @@
 #               median keystroke, and the slowest keystroke of each round
 #               (their median, and min–max). Goal: 8 ms.
 #   requests    what one report costs the PBX with a valid token. Goal: 2.
+#   report set  `call-reports run` of a set of all 22 types on one PBX
+#               against the same 22 reports by `call-reports download` one
+#               after another, each prepared by the PBX in the background
+#               (--async) for 500 ms before its event 30027, as a real PBX
+#               takes time to prepare a report (bench-server's delay); runs
+#               alternate. Goal: the set in at most 0.4× the time, with
+#               exactly one get_token and one del_token per run.
 set -eu
 cd "$(dirname "$0")/.."
 src_dir=$(pwd)
@@ -211,6 +218,50 @@ inforow "curl peak RSS, 1 GiB" "MiB" "$work/curl-mib"
 row "requests, 1st report after connecting" "" "$work/first-requests" - "= 2" "m == 2 && $refetched == 0"
 row "requests, each later report" "" "$work/second-requests" - "= 2" "m == 2 && $refetched == 0"
 inforow "requests per call-reports download run" "" "$work/cli-requests"
+
+# Report sets -----------------------------------------------------------------
+echo "bench: a set of 22 types against 22 downloads (×$runs)" >&2
+ask "size 0" >/dev/null
+ask "delay 500" >/dev/null
+xdg="$work/xdg"
+mkdir -p "$xdg"
+in_xdg() { XDG_DATA_HOME="$xdg" XDG_STATE_HOME="$xdg" XDG_CONFIG_HOME="$xdg" "$@"; }
+in_xdg "$app" set create bench --server "$uri" --client-id demo --output "$out" >/dev/null
+# Each type with an ID for each of its required options, last month.
+report_args=()
+while read -r type; do
+  opts=$("$app" types "$type" | awk '$2 == "required" && $1 !~ /^--(time|start-time|end-time)$/ { printf "%s 1 ", $1 }')
+  report_args+=("--type $type ${opts}--async --range last-month")
+done < <("$app" types | awk -F '\t' 'NF > 1 { print $1 }')
+for args in "${report_args[@]}"; do
+  # shellcheck disable=SC2086 # the options are words
+  in_xdg "$app" set add bench $args
+done
+for _ in $(seq "$runs"); do
+  tokens=$(ask "count get_token")
+  revoked=$(ask "count del_token")
+  t0=$(now_us)
+  in_xdg "$app" run bench --quiet >/dev/null
+  t1=$(now_us)
+  echo "$(( t1 - t0 ))" | awk '{ print $1 / 1e6 }' >> "$work/set-s"
+  echo "$(( $(ask "count get_token") - tokens )) $(( $(ask "count del_token") - revoked ))" >> "$work/set-tokens"
+  rm -rf "${out:?}"/*
+
+  t0=$(now_us)
+  for args in "${report_args[@]}"; do
+    # shellcheck disable=SC2086
+    "$app" download --server "$uri" --client-id demo $args --output "$out" --quiet >/dev/null
+  done
+  t1=$(now_us)
+  echo "$(( t1 - t0 ))" | awk '{ print $1 / 1e6 }' >> "$work/sequential-s"
+  rm -rf "${out:?}"/*
+done
+ask "delay 200" >/dev/null
+# 1 when every run logged in once and revoked once.
+one_token=$(awk '{ if ($1 != 1 || $2 != 1) bad = 1 } END { print bad ? 0 : 1 }' "$work/set-tokens")
+awk '{ print $1 }' "$work/set-tokens" > "$work/set-logins"
+row "report set, 22 types on 1 PBX, vs 22 downloads" "s" "$work/set-s" "$work/sequential-s" "≤ 0.4×, 1 login and 1 del_token a run" "m / r <= 0.4 && $one_token == 1"
+inforow "report set: logins per run" "" "$work/set-logins"
 
 # Start-up and the selector, in a private X and D-Bus session --------------
 echo "bench: start-up (×$startup_runs each) and ID selector" >&2
