@@ -265,6 +265,8 @@ secret_arg (Fixture *f,
   return g_strdup_printf ("%s=%s", f->uris[i], f->secret_files[i]);
 }
 
+static char *read_text (const char *path);
+
 static const char *
 expected_period (const char *type)
 {
@@ -506,6 +508,68 @@ read_text (const char *path)
   return contents;
 }
 
+/* --keep-months: after a run without failures the files the set saved
+ * more than N months ago go; a file the set did not save stays, however
+ * old, and so does everything after a run with a failure. */
+static void
+test_run_retention (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autofree char *secret0 = secret_arg (f, 0);
+  g_autofree char *old_tracked = g_build_filename (f->out_dir, "old-report.csv", NULL);
+  g_autofree char *recent_tracked = g_build_filename (f->out_dir, "recent-report.csv", NULL);
+  g_autofree char *untracked = g_build_filename (f->out_dir, "mine.csv", NULL);
+  g_autofree char *state_dir = g_build_filename (f->home, "call-reports", "set-runs", NULL);
+  g_autofree char *state_path = g_build_filename (state_dir, "Keep.json", NULL);
+  g_autofree char *state = NULL;
+  g_autofree char *state_after = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) long_ago = g_date_time_add_months (now, -3);
+  g_autoptr(GDateTime) lately = g_date_time_add_days (now, -20);
+  g_auto(Run) create = { 0, };
+  g_auto(Run) add = { 0, };
+  g_auto(Run) failing = { 0, };
+  g_auto(Run) run = { 0, };
+
+  run_cli (f, &create, "set", "create", "Keep", "--server", f->uris[0], "--client-id", "client-0",
+           "--output", f->out_dir, "--keep-months", "2");
+  g_assert_cmpint (create.status, ==, 0);
+  run_cli (f, &add, "set", "add", "Keep", "--type", "queueperformance", "--queue-id-list", "1",
+           "--range", "last-month");
+  g_assert_cmpint (add.status, ==, 0);
+
+  /* What earlier runs left: two files of the set's, one of the user's. */
+  g_assert_true (g_file_set_contents (old_tracked, "old", -1, NULL));
+  g_assert_true (g_file_set_contents (recent_tracked, "recent", -1, NULL));
+  g_assert_true (g_file_set_contents (untracked, "mine", -1, NULL));
+  g_assert_cmpint (g_mkdir_with_parents (state_dir, 0700), ==, 0);
+  state = g_strdup_printf ("{\"version\": 1, \"last_run\": %" G_GINT64_FORMAT ", \"saved\": 2, "
+                           "\"failed\": 0, \"files\": [{\"path\": \"%s\", \"saved\": %" G_GINT64_FORMAT "}, "
+                           "{\"path\": \"%s\", \"saved\": %" G_GINT64_FORMAT "}]}",
+                           g_date_time_to_unix (lately), old_tracked, g_date_time_to_unix (long_ago),
+                           recent_tracked, g_date_time_to_unix (lately));
+  g_assert_true (g_file_set_contents (state_path, state, -1, NULL));
+
+  /* A run with a failure removes nothing. */
+  yeastar_simulator_inject_fault (f->sims[0], YEASTAR_SIMULATOR_REPORT, YEASTAR_SIMULATOR_FAULT_HTTP_500, 1);
+  run_cli (f, &failing, "run", "Keep", "--client-secret-file", secret0);
+  g_assert_cmpint (failing.status, ==, 4);
+  g_assert_true (g_file_test (old_tracked, G_FILE_TEST_EXISTS));
+
+  run_cli (f, &run, "run", "Keep", "--client-secret-file", secret0);
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_false (g_file_test (old_tracked, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (recent_tracked, G_FILE_TEST_EXISTS));
+  g_assert_true (g_file_test (untracked, G_FILE_TEST_EXISTS));
+
+  /* The new file is tracked, the removed one forgotten. */
+  state_after = read_text (state_path);
+  g_assert_null (strstr (state_after, "old-report.csv"));
+  g_assert_nonnull (strstr (state_after, "recent-report.csv"));
+  g_assert_nonnull (strstr (state_after, "queueperformance-2026-11.csv"));
+  g_assert_null (strstr (state_after, "mine.csv"));
+}
+
 /* create, add, list, show, export, import, delete, and their errors. */
 static void
 test_set_commands (Fixture       *f,
@@ -741,6 +805,7 @@ main (int   argc,
   ADD ("/cli/sets/run/two-pbxs-one-failing", test_run_two_pbxs_one_failing);
   ADD ("/cli/sets/run/text-and-again", test_run_text_and_again);
   ADD ("/cli/sets/run/pbx-unavailable", test_run_pbx_unavailable);
+  ADD ("/cli/sets/run/retention", test_run_retention);
   ADD ("/cli/sets/commands", test_set_commands);
   ADD ("/cli/sets/schedule/units", test_schedule_units);
   ADD ("/cli/sets/schedule/no-manager", test_schedule_no_manager);
