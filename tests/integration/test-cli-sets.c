@@ -707,6 +707,7 @@ test_schedule_units (Fixture       *f,
   g_autofree char *timer = NULL;
   g_autofree char *service = NULL;
   g_autofree char *log = NULL;
+  g_autofree char *analyze = NULL;
   g_auto(Run) schedule = { 0, };
   g_auto(Run) show = { 0, };
   g_auto(Run) bad = { 0, };
@@ -741,7 +742,8 @@ test_schedule_units (Fixture       *f,
 
   /* systemd-analyze verify, on copies whose ExecStart is a binary that
    * exists (the test's own call-reports). */
-  if (g_find_program_in_path ("systemd-analyze") != NULL)
+  analyze = g_find_program_in_path ("systemd-analyze");
+  if (analyze != NULL)
     {
       g_autofree char *copies = g_build_filename (f->home, "verify", NULL);
       g_autofree char *timer_copy = g_build_filename (copies, "call-reports-set-Pack.timer", NULL);

@@ -27,6 +27,14 @@
 
 static char *tmp_home;
 
+static void
+remove_tree (const char *path)
+{
+  g_autofree char *command = g_strdup_printf ("rm -rf '%s'", path);
+
+  g_assert_cmpint (system (command), ==, 0);
+}
+
 static GDateTime *
 pbx_clock (const char *zone_id,
            int         year,
@@ -265,7 +273,7 @@ test_template_collision (void)
     g_assert_cmpstr (contents, ==, "report 1");
   }
 
-  g_assert_cmpint (system (g_strdup_printf ("rm -rf '%s'", dir)), ==, 0);
+  remove_tree (dir);
 }
 
 static ReportsSet *
@@ -541,7 +549,7 @@ test_state_prune (void)
   g_assert_cmpuint (loaded->n_saved, ==, 3);
   g_assert_cmpuint (loaded->files->len, ==, 1);
 
-  g_assert_cmpint (system (g_strdup_printf ("rm -rf '%s'", dir)), ==, 0);
+  remove_tree (dir);
 }
 
 int
@@ -573,7 +581,7 @@ main (int   argc,
 
   status = g_test_run ();
 
-  g_assert_cmpint (system (g_strdup_printf ("rm -rf '%s'", tmp_home)), ==, 0);
+  remove_tree (tmp_home);
   g_free (tmp_home);
 
   return status;
