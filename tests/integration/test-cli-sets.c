@@ -570,6 +570,57 @@ test_run_retention (Fixture       *f,
   g_assert_null (strstr (state_after, "mine.csv"));
 }
 
+/* At most 4 reports at once on a PBX, and more than one: twelve reports
+ * the PBX prepares in the background for 1 s each take three rounds (at
+ * least 3 s), not one (all at once) nor twelve (one at a time, 12 s). Their
+ * twelve files share one name and all are kept. */
+static void
+test_run_concurrency (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *secret0 = secret_arg (f, 0);
+  g_auto(Run) create = { 0, };
+  g_auto(Run) run = { 0, };
+  g_auto(GStrv) lines = NULL;
+  gint64 start, elapsed;
+
+  run_cli (f, &create, "set", "create", "Twelve", "--server", f->uris[0], "--client-id", "client-0",
+           "--output", f->out_dir);
+  g_assert_cmpint (create.status, ==, 0);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_auto(Run) add = { 0, };
+
+      run_cli (f, &add, "set", "add", "Twelve", "--type", "queueperformance", "--queue-id-list", "1",
+               "--async", "--range", "last-month");
+      g_assert_cmpint (add.status, ==, 0);
+    }
+
+  g_object_set (f->sims[0], "async-delay-ms", 1000, NULL);
+  start = g_get_monotonic_time ();
+  run_cli (f, &run, "run", "Twelve", "--client-secret-file", secret0);
+  elapsed = g_get_monotonic_time () - start;
+  g_test_message ("12 reports of 1 s: %.2f s", elapsed / 1e6);
+
+  g_assert_cmpint (run.status, ==, 0);
+  lines = g_strsplit (g_strstrip (run.out), "\n", -1);
+  g_assert_cmpuint (g_strv_length (lines), ==, 12);
+  for (guint i = 0; i < 12; i++)
+    {
+      g_autofree char *name = i == 0 ? g_strdup ("queueperformance-2026-11.csv")
+                                     : g_strdup_printf ("queueperformance-2026-11 (%u).csv", i + 1);
+      g_autofree char *path = g_build_filename (f->out_dir, "Main Office", name, NULL);
+
+      g_assert_true (g_file_test (path, G_FILE_TEST_IS_REGULAR));
+      g_assert_true (g_strv_contains ((const char * const *) lines, path));
+    }
+
+  g_assert_cmpint (elapsed, >=, 3 * G_USEC_PER_SEC - 100 * 1000);
+  g_assert_cmpint (elapsed, <, 10 * G_USEC_PER_SEC);
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sims[0], YEASTAR_SIMULATOR_GET_TOKEN), ==, 1);
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sims[0], YEASTAR_SIMULATOR_DEL_TOKEN), ==, 1);
+}
+
 /* create, add, list, show, export, import, delete, and their errors. */
 static void
 test_set_commands (Fixture       *f,
@@ -808,6 +859,7 @@ main (int   argc,
   ADD ("/cli/sets/run/text-and-again", test_run_text_and_again);
   ADD ("/cli/sets/run/pbx-unavailable", test_run_pbx_unavailable);
   ADD ("/cli/sets/run/retention", test_run_retention);
+  ADD ("/cli/sets/run/concurrency", test_run_concurrency);
   ADD ("/cli/sets/commands", test_set_commands);
   ADD ("/cli/sets/schedule/units", test_schedule_units);
   ADD ("/cli/sets/schedule/no-manager", test_schedule_no_manager);
