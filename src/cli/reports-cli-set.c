@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 #include <json-glib/json-glib.h>
+#include <string.h>
 
 #include "reports-cli.h"
 #include "reports-cli-connection.h"
@@ -137,6 +138,7 @@ set_create (int    argc,
   g_auto(GStrv) args = NULL;
   g_auto(GStrv) servers = NULL;
   g_auto(GStrv) client_ids = NULL;
+  g_auto(GStrv) pins = NULL;
   g_autofree char *output = NULL;
   g_autofree char *name_template = NULL;
   int keep_months = 0;
@@ -146,6 +148,9 @@ set_create (int    argc,
       N_("A PBX’s address; give it once per PBX, each followed by its --client-id"), N_("URL") },
     { "client-id", 0, 0, G_OPTION_ARG_STRING_ARRAY, &client_ids,
       N_("The Client ID of the API application of the --server before it"), N_("ID") },
+    { "pin-certificate", 0, 0, G_OPTION_ARG_STRING_ARRAY, &pins,
+      N_("Trust the self-signed certificate of the PBX at URL with this SHA-256 fingerprint "
+         "(SHA256 alone for a set of one PBX)"), N_("URL=SHA256") },
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &output,
       N_("The folder the set’s files go to (default: your download folder)"), N_("DIR") },
     { "name-template", 0, 0, G_OPTION_ARG_STRING, &name_template,
@@ -213,6 +218,45 @@ set_create (int    argc,
 
       if (!reports_set_add_pbx (set, reports_set_pbx_new (server, client_ids[i])))
         return reports_cli_set_usage (_("%s with Client ID %s is given twice"), server, client_ids[i]);
+    }
+
+  for (guint i = 0; pins != NULL && pins[i] != NULL; i++)
+    {
+      const char *equals = strrchr (pins[i], '=');
+      g_autofree char *server = NULL;
+      g_autofree char *fingerprint = NULL;
+      ReportsSetPbx *pbx = NULL;
+
+      if (equals != NULL)
+        {
+          g_autofree char *url = g_strndup (pins[i], equals - pins[i]);
+
+          server = yeastar_client_normalize_base_uri (url, NULL);
+          fingerprint = yeastar_tls_normalize_fingerprint (equals + 1);
+        }
+      else if (reports_set_get_n_pbxs (set) == 1)
+        {
+          server = g_strdup (reports_set_get_pbx (set, 0)->server);
+          fingerprint = yeastar_tls_normalize_fingerprint (pins[i]);
+        }
+      else
+        return reports_cli_set_usage (_("--pin-certificate: the set has several PBXs; give URL=SHA256"));
+
+      for (guint p = 0; server != NULL && p < reports_set_get_n_pbxs (set); p++)
+        {
+          if (g_str_equal (reports_set_get_pbx (set, p)->server, server))
+            pbx = (ReportsSetPbx *) reports_set_get_pbx (set, p);
+        }
+
+      if (pbx == NULL)
+        return reports_cli_set_usage (_("--pin-certificate: “%s” names no --server of the set"), pins[i]);
+      if (fingerprint == NULL)
+        return reports_cli_set_usage (_("--pin-certificate: not a SHA-256 fingerprint; give the 64 "
+                                        "hexadecimal digits, with or without colons, as the TLS "
+                                        "error or `openssl x509 -fingerprint -sha256` print them"));
+
+      g_free (pbx->pinned_certificate);
+      pbx->pinned_certificate = g_steal_pointer (&fingerprint);
     }
 
   if (!reports_set_store_save (set, FALSE, &error))
@@ -450,6 +494,8 @@ set_show (int    argc,
       /* Translators: a PBX's address and its Client ID */
       g_string_append_printf (out, "%-16s %s (%s %s)\n", i == 0 ? _("PBX:") : "",
                               pbx->server, _("Client ID"), pbx->client_id);
+      if (pbx->pinned_certificate != NULL)
+        g_string_append_printf (out, "%-16s   %s %s\n", "", _("pinned certificate"), pbx->pinned_certificate);
     }
 
   for (guint i = 0; i < reports_set_get_n_reports (set); i++)

@@ -185,6 +185,7 @@ reports_set_run_new (ReportsSet *set)
       pbx->run = self;
       pbx->index = i;
       pbx->pbx = reports_set_get_pbx (set, i);
+      pbx->pin = g_strdup (pbx->pbx->pinned_certificate);
       pbx->jobs = g_ptr_array_new_with_free_func ((GDestroyNotify) job_free);
       g_ptr_array_add (self->pbxs, pbx);
 

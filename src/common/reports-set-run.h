@@ -50,7 +50,8 @@ void              reports_set_run_set_secret     (ReportsSetRun        *self,
 void              reports_set_run_set_pbx_error  (ReportsSetRun        *self,
                                                   guint                 pbx_index,
                                                   const GError         *error);
-/* The pinned certificate of a PBX, if any (not a secret). */
+/* Trusts another self-signed certificate than the one the set pins for
+ * this PBX (the set's is used by default). */
 void              reports_set_run_set_pinned_certificate (ReportsSetRun *self,
                                                           guint          pbx_index,
                                                           const char    *sha256);

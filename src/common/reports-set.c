@@ -28,14 +28,15 @@
  *     "output": "/home/ada/Reports",
  *     "name_template": "{pbx}/{type}-{period}.csv",
  *     "keep_months": 24,
- *     "pbxs": [ { "server": "https://pbx.example.com:8088", "client_id": "…" } ],
+ *     "pbxs": [ { "server": "https://pbx.example.com:8088", "client_id": "…",
+ *                 "pinned_certificate": "AB:CD:…" } ],
  *     "reports": [ { "type": "QueuePerformance", "period": "last-month",
  *                    "async": false, "params": { "queue_id_list": "1,2" } } ],
  *     "schedule": { "every": "monthly", "day": 1, "time": "07:00" }
  *   }
  *
- * "output", "keep_months", "params", "async" and "schedule" may be left
- * out. A file of a later version is refused rather than half read.
+ * "output", "keep_months", "pinned_certificate", "params", "async" and
+ * "schedule" may be left out. A file of a later version is refused rather than half read.
  */
 
 struct _ReportsSet
@@ -101,6 +102,7 @@ reports_set_pbx_free (ReportsSetPbx *pbx)
 
   g_free (pbx->server);
   g_free (pbx->client_id);
+  g_free (pbx->pinned_certificate);
   g_free (pbx);
 }
 
@@ -610,9 +612,11 @@ read_pbxs (ReportsSet  *self,
       JsonNode *node = json_array_get_element (array, i);
       g_autoptr(GError) local_error = NULL;
       g_autofree char *server = NULL;
+      ReportsSetPbx *pbx;
       JsonObject *object;
       const char *text;
       const char *client_id;
+      const char *pin;
 
       if (!JSON_NODE_HOLDS_OBJECT (node))
         return format_error (error, "pbxs");
@@ -633,7 +637,22 @@ read_pbxs (ReportsSet  *self,
           return FALSE;
         }
 
-      reports_set_add_pbx (self, reports_set_pbx_new (server, client_id));
+      pbx = reports_set_pbx_new (server, client_id);
+
+      pin = get_string (object, "pinned_certificate", TRUE);
+      if (pin == NULL)
+        return format_error (error, "pinned_certificate");
+      if (pin[0] != '\0')
+        {
+          pbx->pinned_certificate = yeastar_tls_normalize_fingerprint (pin);
+          if (pbx->pinned_certificate == NULL)
+            {
+              reports_set_pbx_free (pbx);
+              return format_error (error, "pinned_certificate");
+            }
+        }
+
+      reports_set_add_pbx (self, pbx);
     }
 
   return TRUE;
@@ -929,6 +948,8 @@ reports_set_to_data (ReportsSet *self,
       json_builder_begin_object (builder);
       add_string (builder, "server", pbx->server);
       add_string (builder, "client_id", pbx->client_id);
+      if (pbx->pinned_certificate != NULL)
+        add_string (builder, "pinned_certificate", pbx->pinned_certificate);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);

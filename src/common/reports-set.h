@@ -24,14 +24,16 @@ G_BEGIN_DECLS
 /**
  * ReportsSetPbx:
  *
- * A PBX a set downloads from: its normalised address and the Client ID.
- * Never a secret: that comes from the keyring, the environment or a file
- * when the set runs.
+ * A PBX a set downloads from: its normalised address, the Client ID, and
+ * the SHA-256 fingerprint of its self-signed certificate if it is pinned
+ * (not a secret). Never a secret: that comes from the keyring, the
+ * environment or a file when the set runs.
  */
 typedef struct
 {
   char *server;
   char *client_id;
+  char *pinned_certificate;  /* nullable */
 } ReportsSetPbx;
 
 /**

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "test-certificate.h"
 #include "yeastar-simulator.h"
 
 /*
@@ -20,7 +21,14 @@
  * XDG_CONFIG_HOME, no session bus (no keyring) and a systemctl stand-in
  * that records its arguments. The main context is spun while the child
  * runs, which also serves the simulators.
+ *
+ * /cli/sets/tls/pin-certificate runs only with CALL_REPORTS_TEST_TLS=1
+ * (meson test test-cli-sets-tls): its first PBX serves https with a
+ * self-signed certificate made by openssl.
  */
+
+/* For the https case; NULL without openssl. */
+static TestCertificate *cert;
 
 #define N_TYPES 5
 
@@ -82,6 +90,11 @@ fixture_set_up (Fixture       *f,
       g_autofree char *secret = g_strdup_printf ("Se5ret-%u-%s", i, "a1b2c3d4e5f6");
       g_autofree char *secret_file = g_strdup_printf ("secret-%u", i);
 
+      g_autoptr(GTlsCertificate) certificate = NULL;
+
+      if (i == 0 && data != NULL && cert != NULL)
+        certificate = test_certificate_load (cert);
+
       f->sims[i] = yeastar_simulator_new ();
       g_object_set (f->sims[i],
                     "client-id", client_id,
@@ -91,7 +104,7 @@ fixture_set_up (Fixture       *f,
                     "time-format", "HH:mm:ss",
                     "clock", clock,
                     NULL);
-      g_assert_true (yeastar_simulator_start (f->sims[i], NULL, &error));
+      g_assert_true (yeastar_simulator_start (f->sims[i], certificate, &error));
       g_assert_no_error (error);
       f->uris[i] = yeastar_simulator_dup_base_uri (f->sims[i]);
 
@@ -621,6 +634,73 @@ test_run_concurrency (Fixture       *f,
   g_assert_cmpuint (yeastar_simulator_get_request_count (f->sims[0], YEASTAR_SIMULATOR_DEL_TOKEN), ==, 1);
 }
 
+/* A PBX with a self-signed certificate: refused until the set pins its
+ * fingerprint, then used; the pin is in the set file, not a secret. */
+static void
+test_tls_pin_certificate (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autofree char *secret0 = secret_arg (f, 0);
+  g_autofree char *pin = NULL;
+  g_autofree char *stored = g_build_filename (f->home, "call-reports", "sets", "Tls.json", NULL);
+  g_autofree char *text = NULL;
+  g_auto(Run) create = { 0, };
+  g_auto(Run) add = { 0, };
+  g_auto(Run) untrusted = { 0, };
+  g_auto(Run) bad_pin = { 0, };
+  g_auto(Run) other_server = { 0, };
+  g_auto(Run) pinned_create = { 0, };
+  g_auto(Run) pinned_add = { 0, };
+  g_auto(Run) pinned = { 0, };
+
+  if (cert == NULL)
+    {
+      g_test_skip ("openssl could not make a certificate");
+      return;
+    }
+  g_assert_true (g_str_has_prefix (f->uris[0], "https://"));
+
+  run_cli (f, &create, "set", "create", "Plain", "--server", f->uris[0], "--client-id", "client-0",
+           "--output", f->out_dir);
+  run_cli (f, &add, "set", "add", "Plain", "--type", "queueperformance", "--queue-id-list", "1",
+           "--range", "last-month");
+  run_cli (f, &untrusted, "run", "Plain", "--client-secret-file", secret0);
+  g_assert_cmpint (untrusted.status, ==, 5);
+  g_assert_nonnull (strstr (untrusted.err, cert->openssl_fingerprint));
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sims[0], YEASTAR_SIMULATOR_GET_TOKEN), ==, 0);
+
+  run_cli (f, &bad_pin, "set", "create", "Tls", "--server", f->uris[0], "--client-id", "client-0",
+           "--pin-certificate", "abc");
+  g_assert_cmpint (bad_pin.status, ==, 2);
+  g_assert_nonnull (strstr (bad_pin.err, "SHA-256"));
+
+  pin = g_strdup_printf ("%s=%s", f->uris[1], cert->openssl_fingerprint);
+  run_cli (f, &other_server, "set", "create", "Tls", "--server", f->uris[0], "--client-id", "client-0",
+           "--pin-certificate", pin);
+  g_assert_cmpint (other_server.status, ==, 2);
+  g_assert_nonnull (strstr (other_server.err, "names no --server"));
+
+  g_free (pin);
+  pin = g_strdup_printf ("%s=%s", f->uris[0], cert->openssl_fingerprint);
+  run_cli (f, &pinned_create, "set", "create", "Tls", "--server", f->uris[0], "--client-id", "client-0",
+           "--server", f->uris[1], "--client-id", "client-1",
+           "--pin-certificate", pin, "--output", f->out_dir);
+  g_assert_cmpint (pinned_create.status, ==, 0);
+  run_cli (f, &pinned_add, "set", "add", "Tls", "--type", "queueperformance", "--queue-id-list", "1",
+           "--range", "last-month");
+  g_assert_cmpint (pinned_add.status, ==, 0);
+  text = read_text (stored);
+  g_assert_nonnull (strstr (text, "\"pinned_certificate\""));
+
+  /* Only the second PBX's secret is missing: the first is saved over
+   * https, the second fails for want of a secret. */
+  run_cli (f, &pinned, "run", "Tls", "--client-secret-file", secret0);
+  g_assert_cmpint (pinned.status, ==, 2);
+  g_assert_nonnull (strstr (pinned.out, "Main Office"));
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sims[0], YEASTAR_SIMULATOR_GET_TOKEN), ==, 1);
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sims[0], YEASTAR_SIMULATOR_DEL_TOKEN), ==, 1);
+}
+
 /* create, add, list, show, export, import, delete, and their errors. */
 static void
 test_set_commands (Fixture       *f,
@@ -850,6 +930,8 @@ int
 main (int   argc,
       char *argv[])
 {
+  int status;
+
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
@@ -864,5 +946,15 @@ main (int   argc,
   ADD ("/cli/sets/schedule/units", test_schedule_units);
   ADD ("/cli/sets/schedule/no-manager", test_schedule_no_manager);
 
-  return g_test_run ();
+  if (g_strcmp0 (g_getenv ("CALL_REPORTS_TEST_TLS"), "1") == 0)
+    {
+      cert = test_certificate_new ();
+      g_test_add ("/cli/sets/tls/pin-certificate", Fixture, "tls", fixture_set_up,
+                  test_tls_pin_certificate, fixture_tear_down);
+    }
+
+  status = g_test_run ();
+  g_clear_pointer (&cert, test_certificate_free);
+
+  return status;
 }
