@@ -12,6 +12,7 @@
 
 #include "reports-application.h"
 #include "reports-cli.h"
+#include "reports-log.h"
 
 int
 main (int   argc,
@@ -19,6 +20,9 @@ main (int   argc,
 {
   g_autoptr(ReportsApplication) app = NULL;
   g_autofree char *help_description = NULL;
+
+  /* stdout is the command line's result: every log level to stderr. */
+  reports_log_init ();
 
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);

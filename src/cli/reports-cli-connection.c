@@ -19,9 +19,16 @@
 #include "reports-secrets.h"
 #include "yeastar-error.h"
 #include "yeastar-simulator.h"
+#include "yeastar-text.h"
 
 /* A secret file larger than this is not a Client Secret. */
 #define MAX_SECRET_FILE_SIZE 4096
+
+/* How long the run waits for the PBX to revoke its token at exit; a
+ * shorter bound can be set (for tests) in this environment variable, in
+ * whole seconds from 1 to 10. */
+#define REVOKE_TIMEOUT_SECONDS 10
+#define REVOKE_TIMEOUT_ENV "CALL_REPORTS_REVOKE_TIMEOUT"
 
 struct _ReportsCliConnection
 {
@@ -48,6 +55,8 @@ struct _ReportsCliConnection
   guint              sigint_source;
   guint              sigterm_source;
   guint              progress : 1;
+  guint              interrupted : 1; /* a first SIGINT or SIGTERM came */
+  guint              revoking : 1;    /* close () waits for del_token */
 };
 
 ReportsCliConnection *
@@ -311,15 +320,36 @@ reports_cli_connection_check (ReportsCliConnection  *self,
   return TRUE;
 }
 
-static gboolean
-on_signal (gpointer user_data)
+static void
+on_signal (ReportsCliConnection *self,
+           int                   signum)
 {
-  ReportsCliConnection *self = user_data;
+  /* The first signal cancels the command, which notices, then closes:
+   * that still revokes the token, with a fresh cancellable and within
+   * the bound. A second signal, or one while the token is being revoked,
+   * ends the process at once, as a user pressing Ctrl+C again expects. */
+  if (self->interrupted || self->revoking)
+    {
+      g_printerr (_("call-reports: interrupted; the access token was not revoked and "
+                    "expires by itself within 30 minutes\n"));
+      _exit (128 + signum);
+    }
 
-  /* The command notices the cancellation, then closes, which still
-   * revokes the token with a fresh cancellable. */
+  self->interrupted = TRUE;
   g_cancellable_cancel (self->cancellable);
+}
 
+static gboolean
+on_sigint (gpointer user_data)
+{
+  on_signal (user_data, SIGINT);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_sigterm (gpointer user_data)
+{
+  on_signal (user_data, SIGTERM);
   return G_SOURCE_CONTINUE;
 }
 
@@ -358,8 +388,8 @@ reports_cli_connection_open (ReportsCliConnection  *self,
 
   if (self->sigint_source == 0)
     {
-      self->sigint_source = g_unix_signal_add (SIGINT, on_signal, self);
-      self->sigterm_source = g_unix_signal_add (SIGTERM, on_signal, self);
+      self->sigint_source = g_unix_signal_add (SIGINT, on_sigint, self);
+      self->sigterm_source = g_unix_signal_add (SIGTERM, on_sigterm, self);
     }
 
   if (self->demo)
@@ -395,6 +425,25 @@ reports_cli_connection_open (ReportsCliConnection  *self,
   return TRUE;
 }
 
+static guint
+revoke_timeout (void)
+{
+  const char *text = g_getenv (REVOKE_TIMEOUT_ENV);
+  guint64 seconds = 0;
+
+  if (text != NULL && g_ascii_string_to_unsigned (text, 10, 1, REVOKE_TIMEOUT_SECONDS, &seconds, NULL))
+    return (guint) seconds;
+
+  return REVOKE_TIMEOUT_SECONDS;
+}
+
+static gboolean
+cancel_revocation (gpointer user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+  return G_SOURCE_REMOVE;
+}
+
 void
 reports_cli_connection_close (ReportsCliConnection *self)
 {
@@ -405,15 +454,33 @@ reports_cli_connection_close (ReportsCliConnection *self)
       g_autoptr(GAsyncResult) result = NULL;
       g_autoptr(GCancellable) cancellable = g_cancellable_new ();
       g_autoptr(GError) error = NULL;
+      guint timeout = revoke_timeout ();
+      guint timeout_id;
 
+      /* A PBX that does not answer del_token must not hold the exit (a
+       * systemd unit's stop, a script): the wait is bounded. */
+      self->revoking = TRUE;
+      timeout_id = g_timeout_add (timeout * 1000, cancel_revocation, cancellable);
       yeastar_client_disconnect_async (self->client, cancellable, reports_cli_store_result, &result);
       reports_cli_wait (&result);
+      self->revoking = FALSE;
 
       /* The run's outcome is already decided; a failed revocation only
        * leaves a token that expires by itself within 30 minutes. */
       if (!yeastar_client_disconnect_finish (self->client, result, &error))
-        g_printerr (_("call-reports: warning: could not revoke the access token: %s\n"),
-                    error->message);
+        {
+          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+            g_printerr (_("call-reports: warning: the PBX did not revoke the access token in "
+                          "time (%u s); it expires by itself within 30 minutes\n"),
+                        timeout);
+          else
+            g_printerr (_("call-reports: warning: could not revoke the access token: %s\n"),
+                        error->message);
+        }
+
+      /* Fired, the timeout removed itself; it only cancels. */
+      if (!g_cancellable_is_cancelled (cancellable))
+        g_source_remove (timeout_id);
     }
 
   g_clear_object (&self->pbx_info);
@@ -610,6 +677,28 @@ reports_cli_connection_fail (ReportsCliConnection *self,
    * a second lock on the same door. */
   if (self != NULL && self->secret != NULL && self->secret[0] != '\0')
     g_string_replace (message, self->secret, "…", 0);
+
+  /* The API layer shows the PBX's texts escaped; this is a second lock
+   * for any other cause. The message's own line breaks and tabs (a list
+   * of "ID<TAB>name" candidates) stay: each piece between them is
+   * escaped on its own. */
+  {
+    g_autofree char *text = g_string_free (g_steal_pointer (&message), FALSE);
+    const char *p = text;
+
+    message = g_string_new (NULL);
+    for (;;)
+      {
+        gsize len = strcspn (p, "\n\t");
+        g_autofree char *piece = yeastar_text_escape (p, len);
+
+        g_string_append (message, piece);
+        if (p[len] == '\0')
+          break;
+        g_string_append_c (message, p[len]);
+        p += len + 1;
+      }
+  }
 
   g_printerr ("call-reports: %s\n", message->str);
 

@@ -18,6 +18,7 @@
 #include "yeastar-download.h"
 #include "yeastar-menu-option.h"
 #include "yeastar-report-request.h"
+#include "yeastar-text.h"
 
 /*
  * `call-reports download --type TYPE [OPTION…]`: one report into a folder.
@@ -84,6 +85,11 @@ prepare_request (Download  *self,
                  GError   **error)
 {
   if (!reports_cli_request_prepare (self->request, self->resolve_ids, error))
+    return FALSE;
+
+  /* IDs given as numbers make a request that is too long now, before
+   * anything is sent; names are counted once looked up. */
+  if (!reports_cli_request_check_length (self->request, NULL, error))
     return FALSE;
 
   if (self->timeout < 0)
@@ -249,6 +255,7 @@ print_json (Download *self,
   g_autofree char *name = g_file_get_basename (file);
   g_autofree char *query = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
   YeastarPbxInfo *info = reports_cli_connection_get_pbx_info (self->connection);
 
   /* The query as it was sent, without the access token (to_query never
@@ -272,7 +279,9 @@ print_json (Download *self,
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  /* Exact data; DEL, C1 and bidi controls as \uXXXX for the terminal. */
+  shown = yeastar_text_escape_json (text);
+  g_print ("%s\n", shown);
 }
 
 static int
@@ -354,7 +363,10 @@ reports_cli_download_run (int    argc,
 
   apply_range (self);
 
-  if (!reports_cli_request_validate (self->request, &error))
+  if (!reports_cli_request_validate (self->request, &error) ||
+      !reports_cli_request_check_length (self->request,
+                                         yeastar_pbx_info_get_date_format (reports_cli_connection_get_pbx_info (self->connection)),
+                                         &error))
     return fail (self, error);
 
   download = yeastar_download_new (reports_cli_connection_get_client (self->connection),

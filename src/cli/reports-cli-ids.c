@@ -12,6 +12,7 @@
 
 #include "reports-cli-ids.h"
 #include "yeastar-menu-option.h"
+#include "yeastar-text.h"
 
 /*
  * The report parameters take the PBX's internal IDs (extension 1001 may
@@ -194,9 +195,12 @@ append_candidates (GString    *text,
       else
         option = g_list_model_get_item (all, i);
 
-      g_string_append_printf (text, "\n  %s\t%s",
-                              yeastar_menu_option_get_id (option),
-                              yeastar_menu_option_get_text (option));
+      {
+        g_autofree char *id = yeastar_text_escape (yeastar_menu_option_get_id (option), -1);
+        g_autofree char *name = yeastar_text_escape (yeastar_menu_option_get_text (option), -1);
+
+        g_string_append_printf (text, "\n  %s\t%s", id, name);
+      }
     }
 
   if (n > MAX_CANDIDATES)

@@ -13,6 +13,7 @@
 #include "reports-cli.h"
 #include "reports-cli-connection.h"
 #include "reports-cli-info.h"
+#include "yeastar-text.h"
 
 /*
  * `call-reports info`: what the PBX says about itself (system/information)
@@ -69,6 +70,7 @@ print_json (YeastarPbxInfo    *info,
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *clock = format_clock (yeastar_pbx_info_get_clock (info));
   g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
 
   json_builder_begin_object (builder);
   add_string (builder, "model", yeastar_pbx_info_get_model (info));
@@ -79,6 +81,18 @@ print_json (YeastarPbxInfo    *info,
   add_string (builder, "time_format", yeastar_pbx_info_get_time_format_string (info));
   add_string (builder, "system_time", yeastar_pbx_info_get_system_time (info));
   add_string (builder, "clock", clock);
+  /* How report times are sent, and what told 12 or 24 hours. */
+  {
+    YeastarDateFormat *format = yeastar_pbx_info_get_date_format (info);
+    g_autofree char *sent = yeastar_date_format_to_string (format);
+
+    add_string (builder, "sent_format", sent);
+    json_builder_set_member_name (builder, "twelve_hour");
+    json_builder_add_boolean_value (builder, yeastar_date_format_is_12_hour (format));
+    add_string (builder, "hours_from", yeastar_hour_source_to_string (yeastar_date_format_get_hour_source (format)));
+    json_builder_set_member_name (builder, "time_format_known");
+    json_builder_add_boolean_value (builder, yeastar_date_format_get_time_format_known (format));
+  }
   json_builder_set_member_name (builder, "timestamp");
   json_builder_add_int_value (builder, yeastar_pbx_info_get_timestamp (info));
   add_string (builder, "api_version", api_version_name (version));
@@ -90,7 +104,9 @@ print_json (YeastarPbxInfo    *info,
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  /* Exact data; DEL, C1 and bidi controls as \uXXXX for the terminal. */
+  shown = yeastar_text_escape_json (text);
+  g_print ("%s\n", shown);
 }
 
 static void
@@ -98,7 +114,10 @@ add_line (GString    *out,
           const char *label,
           const char *value)
 {
-  g_string_append_printf (out, "%-18s %s\n", label, value != NULL ? value : "—");
+  g_autofree char *shown = yeastar_text_escape (value, -1);
+
+  /* The PBX's names are data: never a terminal sequence or a new line. */
+  g_string_append_printf (out, "%-18s %s\n", label, shown != NULL ? shown : "—");
 }
 
 static void
@@ -113,6 +132,8 @@ print_text (YeastarPbxInfo    *info,
                                                 yeastar_pbx_info_get_date_format_string (info),
                                                 yeastar_pbx_info_get_time_format_string (info));
   g_autofree char *api = NULL;
+  g_autofree char *sent = yeastar_date_format_to_string (yeastar_pbx_info_get_date_format (info));
+  g_autofree char *hours = yeastar_date_format_describe_hours (yeastar_pbx_info_get_date_format (info));
 
   if (forced)
     /* Translators: %s is an API version, v1.0 or v2.0 */
@@ -126,6 +147,8 @@ print_text (YeastarPbxInfo    *info,
   add_line (out, _("Device name:"), yeastar_pbx_info_get_device_name (info));
   add_line (out, _("Serial number:"), yeastar_pbx_info_get_serial (info));
   add_line (out, _("Date format:"), date_time);
+  add_line (out, _("Sent as:"), sent);
+  add_line (out, _("Hours:"), hours);
   add_line (out, _("PBX clock:"), yeastar_pbx_info_get_system_time (info));
   add_line (out, _("PBX clock (ISO):"), clock);
   add_line (out, _("Report API:"), api);

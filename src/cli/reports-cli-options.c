@@ -15,12 +15,15 @@
 #include "reports-cli-ids.h"
 #include "reports-cli-options.h"
 #include "yeastar-menu-option.h"
+#include "yeastar-text.h"
 
 /*
  * `call-reports options MENU [--queue-id ID]`: the IDs a report parameter
  * takes, from system/get_menuoptions. One line per option, "ID<TAB>TEXT",
- * TEXT as the PBX writes it ("1001 - Alice Martin"); with --json an array
- * of {"id", "text", "number", "name", "type"} objects.
+ * TEXT as the PBX writes it ("1001 - Alice Martin") with its control and
+ * bidi characters shown as escapes (yeastar-text.c), so that every entry
+ * is one line; with --json an array of {"id", "text", "number", "name",
+ * "type"} objects holding the exact texts.
  */
 
 static void
@@ -30,6 +33,7 @@ print_json (GListModel *options)
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
   guint n = g_list_model_get_n_items (options);
 
   json_builder_begin_array (builder);
@@ -64,7 +68,9 @@ print_json (GListModel *options)
   json_generator_set_root (generator, root);
   json_generator_set_pretty (generator, TRUE);
   text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  /* Exact data; DEL, C1 and bidi controls as \uXXXX for the terminal. */
+  shown = yeastar_text_escape_json (text);
+  g_print ("%s\n", shown);
 }
 
 static void
@@ -76,10 +82,11 @@ print_lines (GListModel *options)
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(YeastarMenuOption) option = g_list_model_get_item (options, i);
+      g_autofree char *id = yeastar_text_escape (yeastar_menu_option_get_id (option), -1);
+      g_autofree char *text = yeastar_text_escape (yeastar_menu_option_get_text (option), -1);
 
-      g_string_append_printf (out, "%s\t%s\n",
-                              yeastar_menu_option_get_id (option),
-                              yeastar_menu_option_get_text (option));
+      /* PBX text: a newline or a tab in a name must not forge a row. */
+      g_string_append_printf (out, "%s\t%s\n", id, text);
     }
 
   g_print ("%s", out->str);

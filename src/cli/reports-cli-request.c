@@ -14,6 +14,7 @@
 #include "reports-cli-request.h"
 #include "reports-cli-time.h"
 #include "yeastar-date-range.h"
+#include "yeastar-request-length.h"
 
 /*
  * The report options are made from the report-type table: one per API
@@ -552,6 +553,28 @@ reports_cli_request_validate (ReportsCliRequest  *self,
   g_return_val_if_fail (self != NULL, FALSE);
 
   return validate_request (self, error);
+}
+
+/* A URL the PBX's web server would refuse (HTTP 414): a usage error
+ * naming the longest ID list. @format NULL: the longest date format, as
+ * long as the PBX's is not known. */
+gboolean
+reports_cli_request_check_length (ReportsCliRequest  *self,
+                                  YeastarDateFormat  *format,
+                                  GError            **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  YeastarParam param = YEASTAR_N_PARAMS;
+
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  if (yeastar_report_request_check_length (self->request, format, &param, &local_error))
+    return TRUE;
+
+  if (param < YEASTAR_N_PARAMS)
+    return usage_error (error, "--%s: %s", option_for_param (self, param), local_error->message);
+
+  return usage_error (error, "%s", local_error->message);
 }
 
 YeastarReportRequest *

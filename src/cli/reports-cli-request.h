@@ -10,6 +10,7 @@
 #include <glib.h>
 
 #include "reports-period.h"
+#include "yeastar-date-format.h"
 #include "yeastar-report-request.h"
 
 G_BEGIN_DECLS
@@ -43,6 +44,11 @@ gboolean              reports_cli_request_prepare      (ReportsCliRequest       
                                                         GError                 **error);
 /* Validates the request again, naming the option at fault. */
 gboolean              reports_cli_request_validate     (ReportsCliRequest       *self,
+                                                        GError                 **error);
+/* The request's URL within what a PBX's web server accepts (HTTP 414);
+ * @format NULL: the longest date format, while the PBX's is not known. */
+gboolean              reports_cli_request_check_length (ReportsCliRequest       *self,
+                                                        YeastarDateFormat       *format,
                                                         GError                 **error);
 YeastarReportRequest *reports_cli_request_get_request  (ReportsCliRequest       *self);
 const char           *reports_cli_request_get_type_name (ReportsCliRequest      *self);

@@ -15,6 +15,7 @@
 #include "reports-cli-options.h"
 #include "reports-cli-run.h"
 #include "reports-cli-set.h"
+#include "reports-cli-show.h"
 #include "reports-cli-types.h"
 
 /* Every subcommand, in the order `--help` lists them. A new subcommand is
@@ -26,6 +27,7 @@ static const ReportsCliCommand commands[] = {
   { "info", N_("Show the PBX’s model, firmware, date format, clock and API version"), reports_cli_info_run },
   { "set", N_("Create, list, show, schedule, export and import report sets"), reports_cli_set_run },
   { "run", N_("Download every report of a report set"), reports_cli_run_run },
+  { "show", N_("Show a downloaded report file as a table, or as JSON"), reports_cli_show_run },
 };
 
 const char *

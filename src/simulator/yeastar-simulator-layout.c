@@ -59,6 +59,17 @@ next_element (const char **layout)
   return ELEMENT_LITERAL;
 }
 
+/* A lone "a" or "A" at @p: the AM/PM marker of Java-style patterns
+ * ("hh:mm:ss a"), which a PBX may report as its time format. */
+static gboolean
+is_lone_a (const char *format,
+           const char *p)
+{
+  return (*p == 'a' || *p == 'A') &&
+         (p == format || !g_ascii_isalpha (p[-1])) &&
+         !g_ascii_isalpha (p[1]);
+}
+
 static gboolean
 uses_meridiem (const char *time_format)
 {
@@ -66,7 +77,14 @@ uses_meridiem (const char *time_format)
 
   /* "hh" alone does not mean 12-hour: the vendor's own example pairs
    * "hh:mm:ss" with "16:44:40". Only an AM/PM marker does. */
-  return strstr (upper, "AM") != NULL || strstr (upper, "PM") != NULL;
+  if (strstr (upper, "AM") != NULL || strstr (upper, "PM") != NULL)
+    return TRUE;
+
+  for (const char *p = time_format; *p != '\0'; p++)
+    if (is_lone_a (time_format, p))
+      return TRUE;
+
+  return FALSE;
 }
 
 /* PBX display-format tokens and their Go layout elements. "hh" is the
@@ -103,6 +121,13 @@ append_converted (GString    *layout,
         {
           g_string_append (layout, twelve_hour ? "03" : "15");
           p += 2;
+          continue;
+        }
+
+      if (is_lone_a (format, p))
+        {
+          g_string_append (layout, "PM");
+          p++;
           continue;
         }
 

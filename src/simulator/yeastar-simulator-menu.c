@@ -19,8 +19,8 @@ static const char * const menu_names[YEASTAR_SIMULATOR_N_MENUS] = {
 /* Small, like a demo office. */
 static const guint default_sizes[YEASTAR_SIMULATOR_N_MENUS] = { 12, 3, 2, 2, 2, 3, 4 };
 
-/* The first internal ID of each menu; see the header. */
-static const guint first_ids[YEASTAR_SIMULATOR_N_MENUS] = { 34, 1, 3, 1, 1, 1, 34 };
+/* The first internal ID of each menu by default; see the header. */
+static const guint default_first_ids[YEASTAR_SIMULATOR_N_MENUS] = { 34, 1, 3, 1, 1, 1, 34 };
 
 /* The dialable number of the first object, 0 if it has none. */
 static const guint first_numbers[YEASTAR_SIMULATOR_N_MENUS] = { 1001, 0, 0, 6200, 6300, 6400, 1001 };
@@ -55,6 +55,7 @@ void
 _yeastar_simulator_menus_init (YeastarSimulatorMenus *menus)
 {
   memcpy (menus->sizes, default_sizes, sizeof menus->sizes);
+  memcpy (menus->first_ids, default_first_ids, sizeof menus->first_ids);
 }
 
 gboolean
@@ -84,10 +85,11 @@ _yeastar_simulator_menu_is_empty_known (const char *name)
 }
 
 guint
-_yeastar_simulator_menu_get_id (YeastarSimulatorMenu menu,
-                                guint                index)
+_yeastar_simulator_menu_get_id (const YeastarSimulatorMenus *menus,
+                                YeastarSimulatorMenu         menu,
+                                guint                        index)
 {
-  return first_ids[menu] + index;
+  return menus->first_ids[menu] + index;
 }
 
 gboolean
@@ -103,10 +105,10 @@ _yeastar_simulator_menu_lookup_id (const YeastarSimulatorMenus *menus,
     return FALSE;
 
   value = g_ascii_strtoull (id, &end, 10);
-  if (*end != '\0' || value < first_ids[menu] || value - first_ids[menu] >= menus->sizes[menu])
+  if (*end != '\0' || value < menus->first_ids[menu] || value - menus->first_ids[menu] >= menus->sizes[menu])
     return FALSE;
 
-  *index = value - first_ids[menu];
+  *index = value - menus->first_ids[menu];
   return TRUE;
 }
 
@@ -212,13 +214,19 @@ append_option (GString              *json,
                YeastarSimulatorMenu  menu,
                guint                 index,
                guint                 id,
-               gboolean              first)
+               gboolean              first,
+               const char           *hostile_name)
 {
   g_autofree char *number = NULL;
   g_autofree char *name = NULL;
   const char *type = "";
 
   _yeastar_simulator_menu_describe (menu, index, &number, &name);
+  if (first && hostile_name != NULL)
+    {
+      g_free (name);
+      name = g_strdup (hostile_name);
+    }
 
   /* `type` is documented for trunks ("SIP"); extensions are SIP
    * extensions; the other objects have no type and send "". */
@@ -258,14 +266,14 @@ _yeastar_simulator_menu_append_json (const YeastarSimulatorMenus *menus,
           guint ext = _yeastar_simulator_menu_get_agent (menus, queue_index, i);
 
           append_option (json, YEASTAR_SIMULATOR_MENU_EXTENSION, ext,
-                         _yeastar_simulator_menu_get_id (YEASTAR_SIMULATOR_MENU_EXTENSION, ext),
-                         i == 0);
+                         _yeastar_simulator_menu_get_id (menus, YEASTAR_SIMULATOR_MENU_EXTENSION, ext),
+                         i == 0, menus->hostile_name);
         }
     }
   else
     {
       for (guint i = 0; i < menus->sizes[menu]; i++)
-        append_option (json, menu, i, _yeastar_simulator_menu_get_id (menu, i), i == 0);
+        append_option (json, menu, i, _yeastar_simulator_menu_get_id (menus, menu, i), i == 0, menus->hostile_name);
     }
 
   g_string_append_c (json, ']');

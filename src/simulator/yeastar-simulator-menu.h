@@ -32,7 +32,11 @@ typedef enum
 
 typedef struct
 {
-  guint sizes[YEASTAR_SIMULATOR_N_MENUS];
+  guint       sizes[YEASTAR_SIMULATOR_N_MENUS];
+  guint       first_ids[YEASTAR_SIMULATOR_N_MENUS];
+  /* Borrowed: when set, the name of the first option of every menu (the
+   * simulator's "hostile-text"). */
+  const char *hostile_name;
 } YeastarSimulatorMenus;
 
 void      _yeastar_simulator_menus_init            (YeastarSimulatorMenus       *menus);
@@ -40,7 +44,8 @@ gboolean  _yeastar_simulator_menu_from_name        (const char                  
                                                     YeastarSimulatorMenu        *menu);
 /* Menus the PBX has but the simulator keeps empty (role, phonebook, …). */
 gboolean  _yeastar_simulator_menu_is_empty_known   (const char                  *name);
-guint     _yeastar_simulator_menu_get_id           (YeastarSimulatorMenu         menu,
+guint     _yeastar_simulator_menu_get_id           (const YeastarSimulatorMenus *menus,
+                                                    YeastarSimulatorMenu         menu,
                                                     guint                        index);
 gboolean  _yeastar_simulator_menu_lookup_id        (const YeastarSimulatorMenus *menus,
                                                     YeastarSimulatorMenu         menu,

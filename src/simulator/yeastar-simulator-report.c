@@ -17,10 +17,13 @@
  *
  * No sample of a real call report CSV is published, so the columns follow
  * the PBX's web UI labels and the call_report/list JSON keys (see
- * docs/pbx-api.md, Report files): a header row, one row per object (range
- * reports), per hour, day or month (period reports) or per event (activity
- * and detail reports), and a "Total" row. Durations are HH:MM:SS, rates are
- * percentages with two decimals, times use the PBX display format.
+ * docs/pbx-api.md, Report files, and docs/report-files.md): a preamble of
+ * the report's title, its period and one line per filter of the request,
+ * then a blank line, a header row, one row per object (range reports), per
+ * hour, day or month (period reports) or per event (activity and detail
+ * reports), and a "Total" row. Durations are HH:MM:SS, rates are
+ * percentages with two decimals, times use the PBX display format. All of
+ * it in English, whatever the locale, as a PBX whose UI is in English.
  *
  * The per-type layout below is simulator data the shared report-type table
  * has no place for; it is looked up by API name, and every type of the
@@ -439,6 +442,140 @@ append_header (GString            *csv,
   g_string_append_c (csv, '\n');
 }
 
+/* "QueueAVGWaitingTalkingTime" -> "Queue AVG Waiting Talking Time". */
+static char *
+title_of_stem (const char *stem)
+{
+  GString *title = g_string_new (NULL);
+
+  for (const char *p = stem; *p != '\0'; p++)
+    {
+      gboolean upper = g_ascii_isupper (*p);
+
+      if (p > stem && upper &&
+          (g_ascii_islower (p[-1]) || (p[1] != '\0' && g_ascii_islower (p[1]) && g_ascii_isupper (p[-1]))))
+        g_string_append_c (title, ' ');
+      g_string_append_c (title, *p);
+    }
+
+  return g_string_free (title, FALSE);
+}
+
+/* The filter lines' labels, as the PBX's web UI names its filters. */
+static const struct
+{
+  const char *param;
+  const char *label;
+} filter_labels[] = {
+  { "ext_id_list", "Extensions" },
+  { "trunk_id", "Trunk" },
+  { "trunk_id_list", "Trunks" },
+  { "ivr_id_list", "IVRs" },
+  { "ring_group_id_list", "Ring Groups" },
+  { "queue_id", "Queue" },
+  { "queue_id_list", "Queues" },
+  { "agent_id_list", "Agents" },
+  { "abandon_time", "Abandon Time (s)" },
+  { "talk_time", "Talk Time (s)" },
+  { "reason", "Pause Reason" },
+  { "call_from", "Call From" },
+  { "call_to", "Call To" },
+  { "call_to_type", "Call To Type" },
+  { "miss_call_type", "Missed Call Type" },
+  { "unreturn_status", "Status" },
+  { "callback_result", "Callback Result" },
+  { "communication_type", "Communication Type" },
+  { "include_internal", "Include Internal Calls" },
+  { "need_detail", "Details" },
+};
+
+static void
+append_line (GString    *csv,
+             const char *label,
+             const char *value)
+{
+  append_csv_field (csv, label, TRUE);
+  append_csv_field (csv, value, FALSE);
+  g_string_append_c (csv, '\n');
+}
+
+/* "6400 Support, 6401 Sales": the objects a filter names. */
+static char *
+describe_objects (GArray *objects)
+{
+  GString *text = g_string_new (NULL);
+
+  for (guint i = 0; i < objects->len; i++)
+    {
+      const Object *object = &g_array_index (objects, Object, i);
+
+      if (i > 0)
+        g_string_append (text, ", ");
+      if (object->number != NULL && *object->number != '\0')
+        g_string_append_printf (text, "%s ", object->number);
+      g_string_append (text, object->name);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+static void
+append_preamble (GString                           *csv,
+                 const YeastarSimulatorReportInput *input,
+                 const ReportLayout                *layout,
+                 GArray                            *objects)
+{
+  g_autofree char *title = title_of_stem (layout->stem);
+  g_autoptr(GDateTime) start = NULL;
+  g_autoptr(GDateTime) end = NULL;
+  YeastarPeriodKind period;
+
+  g_string_append (csv, title);
+  g_string_append_c (csv, '\n');
+
+  resolve_span (input, &period, &start, &end);
+  if (yeastar_report_type_uses_period (input->type))
+    {
+      const char *time_text = g_hash_table_lookup (input->params, "time");
+      g_autofree char *day = _yeastar_simulator_layout_for_date (input->date_format);
+      g_autofree char *today = _yeastar_simulator_layout_format (day, start);
+
+      append_line (csv, "Period:", time_text != NULL && *time_text != '\0' ? time_text : today);
+    }
+  else
+    {
+      g_autofree char *range = _yeastar_simulator_layout_for_range (input->date_format, input->time_format);
+      g_autofree char *from = _yeastar_simulator_layout_format (range, start);
+      g_autofree char *to = _yeastar_simulator_layout_format (range, end);
+      g_autofree char *span = g_strdup_printf ("%s - %s", from, to);
+
+      append_line (csv, "Period:", span);
+    }
+
+  for (guint i = 0; i < G_N_ELEMENTS (filter_labels); i++)
+    {
+      const char *value = g_hash_table_lookup (input->params, filter_labels[i].param);
+      g_autofree char *label = g_strconcat (filter_labels[i].label, ":", NULL);
+
+      if (value == NULL || *value == '\0')
+        continue;
+
+      if (layout->objects != NULL && strcmp (filter_labels[i].param, layout->objects) == 0)
+        {
+          g_autofree char *names = describe_objects (objects);
+
+          /* IDs that name nothing: the PBX echoes what it was given. */
+          append_line (csv, label, *names != '\0' ? names : value);
+        }
+      else
+        {
+          append_line (csv, label, value);
+        }
+    }
+
+  g_string_append_c (csv, '\n');
+}
+
 typedef struct
 {
   const YeastarSimulatorReportInput *input;
@@ -715,6 +852,18 @@ write_rows (const YeastarSimulatorReportInput *input,
     write_totals (&writer, csv);
 }
 
+/* The preamble, a blank line and the header row. */
+static void
+append_head (GString                           *csv,
+             const YeastarSimulatorReportInput *input)
+{
+  const ReportLayout *layout = find_layout (input->type);
+  g_autoptr(GArray) objects = resolve_objects (input, layout);
+
+  append_preamble (csv, input, layout, objects);
+  append_header (csv, layout);
+}
+
 GBytes *
 _yeastar_simulator_report_generate (const YeastarSimulatorReportInput *input)
 {
@@ -723,7 +872,7 @@ _yeastar_simulator_report_generate (const YeastarSimulatorReportInput *input)
   g_assert (input != NULL);
   g_assert (input->type != NULL);
 
-  append_header (csv, find_layout (input->type));
+  append_head (csv, input);
   write_rows (input, csv, TRUE);
 
   return g_string_free_to_bytes (csv);
@@ -743,7 +892,7 @@ _yeastar_simulator_report_get_parts (const YeastarSimulatorReportInput  *input,
   g_assert (header != NULL);
   g_assert (block != NULL);
 
-  append_header (head, find_layout (input->type));
+  append_head (head, input);
   write_rows (input, rows, FALSE);
 
   /* A report without rows still fills its size: with empty lines. */

@@ -29,7 +29,7 @@ typedef struct
 /* "QueueSatisfaction": the report part of the file name. */
 const char *_yeastar_simulator_report_get_stem   (const YeastarReportType           *type);
 GBytes     *_yeastar_simulator_report_generate   (const YeastarSimulatorReportInput *input);
-/* For report-size: the header line, and a block of whole data lines of at
+/* For report-size: the preamble and header lines, and a block of whole data lines of at
  * least min_block_size bytes that repeats to any length. */
 void        _yeastar_simulator_report_get_parts  (const YeastarSimulatorReportInput *input,
                                                   gsize                              min_block_size,

@@ -62,10 +62,13 @@ struct _YeastarSimulator
   guint                  async_delay_ms;
   guint                  stall_ms;
   char                  *hostile_file_name;
+  char                  *hostile_text;
+  guint                  max_request_line;
   guint                  block_duration;
   guint                  websocket_idle_ms;
   guint64                huge_json_size;
   guint                  event_msg_as_string : 1;
+  guint                  events_held : 1;
 
   /* Owned References */
   SoupServer            *server;
@@ -119,6 +122,8 @@ enum {
   PROP_BLOCK_DURATION,
   PROP_WEBSOCKET_IDLE_MS,
   PROP_HUGE_JSON_SIZE,
+  PROP_HOSTILE_TEXT,
+  PROP_MAX_REQUEST_LINE,
   N_PROPS
 };
 
@@ -171,6 +176,7 @@ typedef struct
   char             *file;
   char             *link;
   gboolean          failed;
+  gboolean          due;     /* its delay passed while events were held */
 } PendingEvent;
 
 /* A body generated while it is written: head, then block repeated, then
@@ -327,6 +333,17 @@ dup_now (YeastarSimulator *self)
 
 /* Replies */
 
+/* A default for FAULT_HOSTILE_TEXT without "hostile-text": an OSC that
+ * sets the terminal title, a colour, a forged line, an RLO, DEL and a C1 CSI. */
+#define DEFAULT_HOSTILE_TEXT "\033]0;pwned\007\033[31mred\r\n9999\tAdmin\342\200\256gpj.exe\177\302\233"
+
+static const char *
+hostile_text (YeastarSimulator *self)
+{
+  return self->hostile_text != NULL && self->hostile_text[0] != '\0' ? self->hostile_text
+                                                                       : DEFAULT_HOSTILE_TEXT;
+}
+
 static const char *
 errmsg_for (int errcode)
 {
@@ -369,7 +386,8 @@ reply_builder (SoupServerMessage *msg,
 }
 
 static JsonBuilder *
-begin_reply (int errcode)
+begin_reply_text (int         errcode,
+                  const char *errmsg)
 {
   JsonBuilder *builder = json_builder_new ();
 
@@ -377,8 +395,14 @@ begin_reply (int errcode)
   json_builder_set_member_name (builder, "errcode");
   json_builder_add_int_value (builder, errcode);
   json_builder_set_member_name (builder, "errmsg");
-  json_builder_add_string_value (builder, errmsg_for (errcode));
+  json_builder_add_string_value (builder, errmsg);
   return builder;
+}
+
+static JsonBuilder *
+begin_reply (int errcode)
+{
+  return begin_reply_text (errcode, errmsg_for (errcode));
 }
 
 static void
@@ -849,12 +873,13 @@ handle_information (YeastarSimulator  *self,
 }
 
 static void
-reply_invalid_param_value (SoupServerMessage *msg,
-                           const char        *field,
-                           const char        *valid_msg,
-                           const char        *value)
+reply_invalid_param_full (SoupServerMessage *msg,
+                          const char        *errmsg,
+                          const char        *field,
+                          const char        *valid_msg,
+                          const char        *value)
 {
-  g_autoptr(JsonBuilder) builder = begin_reply (40002);
+  g_autoptr(JsonBuilder) builder = begin_reply_text (40002, errmsg);
 
   json_builder_set_member_name (builder, "invalid_param_list");
   json_builder_begin_array (builder);
@@ -872,6 +897,15 @@ reply_invalid_param_value (SoupServerMessage *msg,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
   reply_builder (msg, builder);
+}
+
+static void
+reply_invalid_param_value (SoupServerMessage *msg,
+                           const char        *field,
+                           const char        *valid_msg,
+                           const char        *value)
+{
+  reply_invalid_param_full (msg, errmsg_for (40002), field, valid_msg, value);
 }
 
 static void
@@ -1259,10 +1293,9 @@ send_event (YeastarSimulator *self,
     }
 }
 
-static gboolean
-pending_event_cb (gpointer user_data)
+static void
+send_pending_event (PendingEvent *event)
 {
-  PendingEvent *event = user_data;
   YeastarSimulator *self = event->self;
   g_autoptr(JsonBuilder) msg_builder = json_builder_new ();
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -1280,7 +1313,10 @@ pending_event_cb (gpointer user_data)
   json_builder_set_member_name (msg_builder, "download_resource_url");
   json_builder_add_string_value (msg_builder, event->failed ? "" : event->link);
   json_builder_set_member_name (msg_builder, "error");
-  json_builder_add_string_value (msg_builder, event->failed ? "Failed to generate the report file" : "");
+  json_builder_add_string_value (msg_builder,
+                                 !event->failed ? ""
+                                 : self->hostile_text != NULL && self->hostile_text[0] != '\0' ? self->hostile_text
+                                 : "Failed to generate the report file");
   json_builder_set_member_name (msg_builder, "download_id");
   json_builder_add_int_value (msg_builder, ++self->download_id);
   json_builder_end_object (msg_builder);
@@ -1309,6 +1345,21 @@ pending_event_cb (gpointer user_data)
 
   g_clear_pointer (&event->source, g_source_unref);
   g_ptr_array_remove (self->events, event);
+}
+
+static gboolean
+pending_event_cb (gpointer user_data)
+{
+  PendingEvent *event = user_data;
+
+  if (event->self->events_held)
+    {
+      g_clear_pointer (&event->source, g_source_unref);
+      event->due = TRUE;
+      return G_SOURCE_REMOVE;
+    }
+
+  send_pending_event (event);
   return G_SOURCE_REMOVE;
 }
 
@@ -1364,6 +1415,15 @@ handle_report (YeastarSimulator      *self,
    * report when the format is wrong). */
   if (v2 && !validate_v2 (self, msg, type, params))
     return;
+
+  /* Free text with control characters in every text of a 40002 reply. */
+  if (fault == YEASTAR_SIMULATOR_FAULT_HOSTILE_TEXT)
+    {
+      const char *text = hostile_text (self);
+
+      reply_invalid_param_full (msg, text, text, text, text);
+      return;
+    }
 
   /* A rejection that only the PBX can make, such as an ID it does not
   * have: the first ID list of the request. [INFERRED] the wording. */
@@ -1558,6 +1618,11 @@ apply_reply_fault (YeastarSimulator      *self,
                 "<html><body><h1>500 Internal Server Error</h1></body></html>\n", 61);
       return TRUE;
 
+    case YEASTAR_SIMULATOR_FAULT_HTTP_502:
+      body = "<html><body><h1>502 Bad Gateway</h1></body></html>\n";
+      set_body (msg, SOUP_STATUS_BAD_GATEWAY, "text/html", body, strlen (body));
+      return TRUE;
+
     case YEASTAR_SIMULATOR_FAULT_HTML:
       set_body (msg, SOUP_STATUS_OK, "text/html; charset=utf-8", login_page, strlen (login_page));
       return TRUE;
@@ -1599,6 +1664,18 @@ apply_reply_fault (YeastarSimulator      *self,
 
     case YEASTAR_SIMULATOR_FAULT_ACCESS_DENIED:
       reply_error (msg, 10005);
+      return TRUE;
+
+    case YEASTAR_SIMULATOR_FAULT_HOSTILE_TEXT:
+      /* call_report/download answers a 40002 (see handle_report). */
+      if (g_strcmp0 (endpoint, YEASTAR_SIMULATOR_REPORT) == 0)
+        return FALSE;
+      {
+        g_autoptr(JsonBuilder) builder = begin_reply_text (-1, hostile_text (self));
+
+        json_builder_end_object (builder);
+        reply_builder (msg, builder);
+      }
       return TRUE;
 
     case YEASTAR_SIMULATOR_FAULT_DROP_MID_BODY:
@@ -1719,6 +1796,31 @@ is_endpoint (const char *endpoint,
   return g_strcmp0 (endpoint, name) == 0;
 }
 
+static const char uri_too_long_page[] =
+  "<html>\r\n<head><title>414 Request-URI Too Large</title></head>\r\n"
+  "<body>\r\n<center><h1>414 Request-URI Too Large</h1></center>\r\n"
+  "<hr><center>nginx</center>\r\n</body>\r\n</html>\r\n";
+
+/* "GET /path?query HTTP/1.1\r\n" as it came, longer than the limit. */
+static gboolean
+request_line_too_long (YeastarSimulator  *self,
+                       SoupServerMessage *msg)
+{
+  GUri *uri = soup_server_message_get_uri (msg);
+  const char *query = g_uri_get_query (uri);
+  gsize length;
+
+  if (self->max_request_line == 0)
+    return FALSE;
+
+  length = strlen (soup_server_message_get_method (msg)) + 1 +
+           strlen (g_uri_get_path (uri)) +
+           (query != NULL ? 1 + strlen (query) : 0) +
+           strlen (" HTTP/1.1\r\n");
+
+  return length > self->max_request_line;
+}
+
 /* Everything every request goes through. Returns TRUE when the request
  * got its reply here; otherwise `*fault` is for the endpoint's handler. */
 static gboolean
@@ -1781,6 +1883,16 @@ server_callback (SoupServer        *server,
   YeastarSimulatorFault fault;
 
   g_assert (YEASTAR_IS_SIMULATOR (self));
+
+  /* The web server in front of the API refuses a request line longer than
+   * its header buffer; the API never sees the request. */
+  if (request_line_too_long (self, msg))
+    {
+      self->total_requests++;
+      set_body (msg, SOUP_STATUS_REQUEST_URI_TOO_LONG, "text/html",
+                uri_too_long_page, strlen (uri_too_long_page));
+      return;
+    }
 
   if (handle_common (self, msg, endpoint, params, &fault))
     goto out;
@@ -1969,6 +2081,7 @@ yeastar_simulator_finalize (GObject *object)
   g_free (self->device_name);
   g_free (self->serial);
   g_free (self->hostile_file_name);
+  g_free (self->hostile_text);
   g_clear_pointer (&self->clock, g_date_time_unref);
   g_clear_pointer (&self->access_tokens, g_hash_table_unref);
   g_clear_pointer (&self->refresh_tokens, g_hash_table_unref);
@@ -2056,6 +2169,12 @@ yeastar_simulator_get_property (GObject    *object,
       break;
     case PROP_HUGE_JSON_SIZE:
       g_value_set_uint64 (value, self->huge_json_size);
+      break;
+    case PROP_HOSTILE_TEXT:
+      g_value_set_string (value, self->hostile_text);
+      break;
+    case PROP_MAX_REQUEST_LINE:
+      g_value_set_uint (value, self->max_request_line);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -2189,6 +2308,14 @@ yeastar_simulator_set_property (GObject      *object,
     case PROP_HUGE_JSON_SIZE:
       set_uint64 (self, &self->huge_json_size, value, pspec);
       break;
+    case PROP_HOSTILE_TEXT:
+      set_string (self, &self->hostile_text, value, pspec);
+      self->menus.hostile_name = self->hostile_text != NULL && self->hostile_text[0] != '\0'
+                                 ? self->hostile_text : NULL;
+      break;
+    case PROP_MAX_REQUEST_LINE:
+      set_uint (self, &self->max_request_line, value, pspec);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -2249,6 +2376,13 @@ yeastar_simulator_class_init (YeastarSimulatorClass *klass)
   UINT64_PROP (PROP_REPORT_SIZE, "report-size", 0);
   /* Added: the size of a FAULT_HUGE_JSON reply. */
   UINT64_PROP (PROP_HUGE_JSON_SIZE, "huge-json-size", 100 * 1024 * 1024);
+  /* Added: free text with control and bidi characters, where the PBX
+   * writes free text (see the header). */
+  STRING_PROP (PROP_HOSTILE_TEXT, "hostile-text", NULL);
+  /* Added: the longest request line (method, target, version and CRLF)
+   * the web server takes, as nginx's default large_client_header_buffers
+   * 4 8k; a longer one is answered with HTTP 414 before the API sees it. */
+  UINT_PROP (PROP_MAX_REQUEST_LINE, "max-request-line", G_MAXINT32, 8192);
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -2375,6 +2509,25 @@ yeastar_simulator_set_menu_size (YeastarSimulator *self,
     }
 
   self->menus.sizes[kind] = n_options;
+}
+
+void
+yeastar_simulator_set_menu_first_id (YeastarSimulator *self,
+                                     const char       *menu,
+                                     guint             first_id)
+{
+  YeastarSimulatorMenu kind;
+
+  g_return_if_fail (YEASTAR_IS_SIMULATOR (self));
+  g_return_if_fail (first_id <= G_MAXUINT - YEASTAR_SIMULATOR_MAX_MENU_SIZE);
+
+  if (!_yeastar_simulator_menu_from_name (menu, &kind))
+    {
+      g_critical ("The simulator has no menu “%s”", menu);
+      return;
+    }
+
+  self->menus.first_ids[kind] = first_id;
 }
 
 void
@@ -2523,6 +2676,47 @@ yeastar_simulator_dup_issued_tokens (YeastarSimulator *self)
     }
 
   return g_strv_builder_end (builder);
+}
+
+void
+yeastar_simulator_hold_events (YeastarSimulator *self)
+{
+  g_return_if_fail (YEASTAR_IS_SIMULATOR (self));
+
+  self->events_held = TRUE;
+}
+
+void
+yeastar_simulator_release_events (YeastarSimulator *self)
+{
+  g_return_if_fail (YEASTAR_IS_SIMULATOR (self));
+
+  self->events_held = FALSE;
+
+  /* In the order of the requests they answer; the others keep their
+   * timers. */
+  for (guint i = 0; i < self->events->len;)
+    {
+      PendingEvent *event = g_ptr_array_index (self->events, i);
+
+      if (event->due)
+        send_pending_event (event);
+      else
+        i++;
+    }
+}
+
+guint
+yeastar_simulator_get_held_event_count (YeastarSimulator *self)
+{
+  guint count = 0;
+
+  g_return_val_if_fail (YEASTAR_IS_SIMULATOR (self), 0);
+
+  for (guint i = 0; i < self->events->len; i++)
+    count += ((PendingEvent *) g_ptr_array_index (self->events, i))->due ? 1 : 0;
+
+  return count;
 }
 
 GBytes *

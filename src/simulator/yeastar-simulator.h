@@ -45,6 +45,10 @@ typedef enum
   YEASTAR_SIMULATOR_FAULT_JSON_INSTEAD_OF_FILE, /* file link answers with an errcode JSON body */
   YEASTAR_SIMULATOR_FAULT_REPORT_FAILED,        /* event 30027 reports result "failure" */
   YEASTAR_SIMULATOR_FAULT_PARAMETER_ERROR,      /* errcode 40002 naming the request's first ID list */
+  YEASTAR_SIMULATOR_FAULT_HTTP_502,             /* 502 Bad Gateway, as a proxy in front of the PBX
+                                                 * answers; on "subscribe" it refuses the upgrade */
+  YEASTAR_SIMULATOR_FAULT_HOSTILE_TEXT,         /* `hostile-text` as errmsg (-1); on call_report/download
+                                                 * as errmsg, field, valid_msg and value of a 40002 */
 } YeastarSimulatorFault;
 
 /* Properties (all readable and writable; set them before or after start):
@@ -68,6 +72,14 @@ typedef enum
  *   "block-duration"                   seconds of the 70004 IP block after 5 failed logins, default 600
  *   "websocket-idle-ms"                a WebSocket without any frame this long is closed, default 60000
  *   "huge-json-size"                   bytes of a FAULT_HUGE_JSON reply, default 100 MiB
+ *   "hostile-text"                     free text with control and bidi characters, default NULL
+ *                                      (off). When set: the name of the first option of every
+ *                                      menu and the `error` of a failed event 30027; also what
+ *                                      FAULT_HOSTILE_TEXT answers (with a built-in text when unset)
+ *   "max-request-line"                 the longest request line (method, target with query,
+ *                                      version, CRLF) the web server takes, default 8192 as
+ *                                      nginx's large_client_header_buffers 4 8k; longer
+ *                                      requests get HTTP 414 and never reach the API
  *
  * Demo defaults: device "Demo PBX", model "Yeastar P570", firmware
  * "37.23.0.123", date "DD/MM/YYYY", time "hh:mm:ss PM".
@@ -95,6 +107,11 @@ char             *yeastar_simulator_dup_base_uri         (YeastarSimulator      
 void              yeastar_simulator_set_menu_size        (YeastarSimulator      *self,
                                                           const char            *menu,
                                                           guint                  n_options);
+/* The internal ID of a menu's first option (extensions start at 34 and
+ * extension groups at 1 unless told otherwise); the others follow it. */
+void              yeastar_simulator_set_menu_first_id    (YeastarSimulator      *self,
+                                                          const char            *menu,
+                                                          guint                  first_id);
 
 /* Fail the next `count` requests to `endpoint` (0: every request until
  * cleared). Faults to different endpoints are independent. */
@@ -108,6 +125,13 @@ void              yeastar_simulator_clear_faults         (YeastarSimulator      
 void              yeastar_simulator_expire_access_tokens (YeastarSimulator      *self);
 /* Also make refresh tokens dead (refresh_token answers 10004). */
 void              yeastar_simulator_expire_refresh_tokens (YeastarSimulator     *self);
+
+/* Events 30027 whose delay passes while held are kept, in the order of
+ * the requests they answer, until released: a test can act between a
+ * request's "PROCESSING" reply and its event. */
+void              yeastar_simulator_hold_events          (YeastarSimulator      *self);
+void              yeastar_simulator_release_events       (YeastarSimulator      *self);
+guint             yeastar_simulator_get_held_event_count (YeastarSimulator      *self);
 
 /* What the tests check. */
 guint             yeastar_simulator_get_request_count    (YeastarSimulator      *self,

@@ -82,6 +82,21 @@ reports_compat_confirm_async (GtkWidget           *parent,
                               GAsyncReadyCallback  callback,
                               gpointer             user_data)
 {
+  reports_compat_confirm_full_async (parent, heading, body, _("_Cancel"), accept_label, destructive,
+                                     cancellable, callback, user_data);
+}
+
+void
+reports_compat_confirm_full_async (GtkWidget           *parent,
+                                   const char          *heading,
+                                   const char          *body,
+                                   const char          *decline_label,
+                                   const char          *accept_label,
+                                   gboolean             destructive,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
   g_autoptr(GTask) task = NULL;
 
   g_return_if_fail (GTK_IS_WIDGET (parent));
@@ -94,7 +109,7 @@ reports_compat_confirm_async (GtkWidget           *parent,
     AdwDialog *dialog = adw_alert_dialog_new (heading, body);
 
     adw_alert_dialog_add_responses (ADW_ALERT_DIALOG (dialog),
-                                    "cancel", _("_Cancel"),
+                                    "cancel", decline_label,
                                     "accept", accept_label,
                                     NULL);
     adw_alert_dialog_set_response_appearance (ADW_ALERT_DIALOG (dialog), "accept",
@@ -111,7 +126,7 @@ reports_compat_confirm_async (GtkWidget           *parent,
     GtkWidget *dialog = adw_message_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL, heading, body);
 
     adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
-                                      "cancel", _("_Cancel"),
+                                      "cancel", decline_label,
                                       "accept", accept_label,
                                       NULL);
     adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "accept",

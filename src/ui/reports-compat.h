@@ -27,6 +27,16 @@ void      reports_compat_confirm_async         (GtkWidget            *parent,
                                                 GCancellable         *cancellable,
                                                 GAsyncReadyCallback   callback,
                                                 gpointer              user_data);
+/* The same with a label of its own for the answer that declines. */
+void      reports_compat_confirm_full_async    (GtkWidget            *parent,
+                                                const char           *heading,
+                                                const char           *body,
+                                                const char           *decline_label,
+                                                const char           *accept_label,
+                                                gboolean              destructive,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
 gboolean  reports_compat_confirm_finish        (GAsyncResult         *result,
                                                 GError              **error);
 

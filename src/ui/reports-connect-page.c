@@ -13,6 +13,7 @@
 #include "reports-compat.h"
 #include "reports-connect-page.h"
 #include "reports-secrets.h"
+#include "reports-selection-store.h"
 #include "reports-server.h"
 #include "yeastar-error.h"
 
@@ -600,6 +601,10 @@ forget_action (GtkWidget  *widget,
   reports_secrets_clear_async (reports_server_get_uri (server),
                                reports_server_get_client_id (server),
                                NULL, clear_secret_cb, NULL);
+
+  reports_selection_store_forget (self->settings,
+                                  reports_server_get_uri (server),
+                                  reports_server_get_client_id (server));
 
   g_settings_get (self->settings, "last-server", "(ss)", &last_uri, &last_client_id);
   if (reports_server_equal (server, last_uri, last_client_id))

@@ -228,15 +228,21 @@ reports_download_row_start (ReportsDownloadRow *self,
   update (self);
 }
 
+void
+reports_download_row_cancel (ReportsDownloadRow *self)
+{
+  g_return_if_fail (REPORTS_IS_DOWNLOAD_ROW (self));
+
+  if (self->cancellable != NULL && !self->finished)
+    g_cancellable_cancel (self->cancellable);
+}
+
 static void
 cancel_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
 {
-  ReportsDownloadRow *self = REPORTS_DOWNLOAD_ROW (widget);
-
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  reports_download_row_cancel (REPORTS_DOWNLOAD_ROW (widget));
 }
 
 static GtkWindow *

@@ -24,5 +24,7 @@ GtkWidget       *reports_download_row_new          (YeastarDownload    *download
 YeastarDownload *reports_download_row_get_download (ReportsDownloadRow *self);
 void             reports_download_row_start        (ReportsDownloadRow *self,
                                                     GCancellable       *cancellable);
+/* As its Cancel button does; nothing once it finished. */
+void             reports_download_row_cancel       (ReportsDownloadRow *self);
 
 G_END_DECLS

@@ -19,7 +19,8 @@ struct _ReportsIdListRow
 
   ReportsSession *session;
   YeastarParam    param;
-  char           *value;
+  GVariant       *selection;     /* a(ss): (menu kind, ID) pairs, or NULL */
+  char           *value;         /* their IDs, comma-separated, or NULL */
   char           *queue_id;
   char           *summary;
   GListStore     *options;       /* every menu of the parameter, once loaded */
@@ -35,6 +36,7 @@ G_DEFINE_FINAL_TYPE (ReportsIdListRow, reports_id_list_row, ADW_TYPE_ACTION_ROW)
 
 enum {
   PROP_0,
+  PROP_SELECTION,
   PROP_VALUE,
   PROP_SUMMARY,
   N_PROPS
@@ -43,23 +45,6 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 static void load_options (ReportsIdListRow *self);
-
-static guint
-count_ids (const char *value)
-{
-  g_auto(GStrv) ids = NULL;
-  guint n = 0;
-
-  if (value == NULL)
-    return 0;
-
-  ids = g_strsplit (value, ",", -1);
-  for (guint i = 0; ids[i] != NULL; i++)
-    if (g_strstrip (ids[i])[0] != '\0')
-      n++;
-
-  return n;
-}
 
 /* "3 extensions", in the noun of the parameter. */
 static char *
@@ -90,23 +75,70 @@ reports_id_list_row_get_summary (ReportsIdListRow *self)
   return self->summary;
 }
 
+/* How many pairs of the selection no option has, once the options are
+ * loaded. */
+static guint
+count_unknown (ReportsIdListRow *self)
+{
+  g_autoptr(GHashTable) known = NULL;
+  GVariantIter iter;
+  const char *menu;
+  const char *id;
+  guint n_options;
+  guint n_unknown = 0;
+
+  if (self->selection == NULL || self->options == NULL || self->pending > 0)
+    return 0;
+
+  known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  n_options = g_list_model_get_n_items (G_LIST_MODEL (self->options));
+  for (guint i = 0; i < n_options; i++)
+    {
+      g_autoptr(YeastarMenuOption) option = g_list_model_get_item (G_LIST_MODEL (self->options), i);
+
+      g_hash_table_add (known, g_strconcat (yeastar_menu_option_get_menu (option), "\n",
+                                            yeastar_menu_option_get_id (option), NULL));
+    }
+
+  g_variant_iter_init (&iter, self->selection);
+  while (g_variant_iter_next (&iter, "(&s&s)", &menu, &id))
+    {
+      g_autofree char *key = g_strconcat (menu, "\n", id, NULL);
+
+      if (!g_hash_table_contains (known, key))
+        n_unknown++;
+    }
+
+  return n_unknown;
+}
+
 static void
 update_summary (ReportsIdListRow *self)
 {
-  guint n = count_ids (self->value);
+  guint n = self->selection != NULL ? g_variant_n_children (self->selection) : 0;
   guint total = self->options != NULL && self->pending == 0 ? g_list_model_get_n_items (G_LIST_MODEL (self->options)) : 0;
+  guint n_unknown = count_unknown (self);
   g_autofree char *summary = NULL;
 
   if (self->param == YEASTAR_PARAM_AGENT_ID_LIST && self->queue_id == NULL)
     summary = g_strdup (_("Choose a queue first"));
   else if (n == 0)
     summary = g_strdup (_("None selected"));
-  else if (total > 0 && n == total)
+  else if (total > 0 && n == total && n_unknown == 0)
     {
       g_autofree char *count = format_count (self->param, total);
 
       /* Translators: %s is a count such as "120 queues". */
       summary = g_strdup_printf (_("All %s"), count);
+    }
+  else if (n_unknown > 0)
+    {
+      g_autofree char *count = format_count (self->param, n);
+
+      /* Translators: %s is a count such as "3 extensions or groups";
+       * %u how many of them the PBX no longer lists. */
+      summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%s, %u unknown", "%s, %u unknown", n_unknown),
+                                 count, n_unknown);
     }
   else
     summary = format_count (self->param, n);
@@ -131,28 +163,79 @@ reports_id_list_row_get_value (ReportsIdListRow *self)
   return self->value;
 }
 
-void
-reports_id_list_row_set_value (ReportsIdListRow *self,
-                               const char       *value)
+GVariant *
+reports_id_list_row_get_selection (ReportsIdListRow *self)
 {
+  g_return_val_if_fail (REPORTS_IS_ID_LIST_ROW (self), NULL);
+
+  return self->selection;
+}
+
+/* The IDs of the pairs, once each: what the PBX receives. An extension
+ * and an extension group with the same ID are one ID to it. */
+static char *
+join_ids (GVariant *selection)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_autoptr(GString) ids = g_string_new (NULL);
+  GVariantIter iter;
+  const char *id;
+
+  if (selection == NULL)
+    return NULL;
+
+  g_variant_iter_init (&iter, selection);
+  while (g_variant_iter_next (&iter, "(&s&s)", NULL, &id))
+    {
+      if (id[0] == '\0' || !g_hash_table_add (seen, (gpointer) id))
+        continue;
+      if (ids->len > 0)
+        g_string_append_c (ids, ',');
+      g_string_append (ids, id);
+    }
+
+  return ids->len > 0 ? g_string_free (g_steal_pointer (&ids), FALSE) : NULL;
+}
+
+void
+reports_id_list_row_set_selection (ReportsIdListRow *self,
+                                   GVariant         *selection)
+{
+  g_autoptr(GVariant) owned = NULL;
+  g_autofree char *value = NULL;
+
   g_return_if_fail (REPORTS_IS_ID_LIST_ROW (self));
+  g_return_if_fail (selection == NULL || g_variant_is_of_type (selection, G_VARIANT_TYPE ("a(ss)")));
 
-  if (value != NULL && value[0] == '\0')
-    value = NULL;
+  if (selection != NULL)
+    owned = g_variant_ref_sink (selection);
+  if (owned != NULL && g_variant_n_children (owned) == 0)
+    g_clear_pointer (&owned, g_variant_unref);
 
-  if (g_strcmp0 (self->value, value) == 0)
+  if (self->selection == owned ||
+      (self->selection != NULL && owned != NULL && g_variant_equal (self->selection, owned)))
     return;
 
-  g_free (self->value);
-  self->value = g_strdup (value);
+  g_clear_pointer (&self->selection, g_variant_unref);
+  self->selection = g_steal_pointer (&owned);
+
+  value = join_ids (self->selection);
   update_summary (self);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VALUE]);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTION]);
+  if (g_strcmp0 (value, self->value) != 0)
+    {
+      g_free (self->value);
+      self->value = g_steal_pointer (&value);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VALUE]);
+    }
 }
 
 void
 reports_id_list_row_set_queue_id (ReportsIdListRow *self,
                                   const char       *queue_id)
 {
+  gboolean changed;
+
   g_return_if_fail (REPORTS_IS_ID_LIST_ROW (self));
 
   if (queue_id != NULL && queue_id[0] == '\0')
@@ -161,13 +244,16 @@ reports_id_list_row_set_queue_id (ReportsIdListRow *self,
   if (g_strcmp0 (self->queue_id, queue_id) == 0)
     return;
 
+  /* Agents belong to a queue: another queue, another list, and the
+   * agents picked for the previous queue no longer apply. The first
+   * queue the row is given is the one the selection was made for. */
+  changed = self->queue_id != NULL;
   g_free (self->queue_id);
   self->queue_id = g_strdup (queue_id);
 
-  /* Agents belong to a queue: another queue, another list, and the
-   * agents picked for the previous queue no longer apply. */
   g_clear_object (&self->options);
-  reports_id_list_row_set_value (self, NULL);
+  if (changed || self->queue_id == NULL)
+    reports_id_list_row_set_selection (self, NULL);
   update_summary (self);
   if (self->queue_id != NULL)
     load_options (self);
@@ -175,9 +261,9 @@ reports_id_list_row_set_queue_id (ReportsIdListRow *self,
 
 static void
 applied_cb (ReportsIdListRow *self,
-            const char       *value)
+            GVariant         *selection)
 {
-  reports_id_list_row_set_value (self, value);
+  reports_id_list_row_set_selection (self, selection);
 }
 
 static void
@@ -189,7 +275,7 @@ open_selector (ReportsIdListRow *self)
   const char *title = yeastar_param_get_title (self->param);
 
   selector = reports_id_selector_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                      title, G_LIST_MODEL (self->options), self->value);
+                                      title, G_LIST_MODEL (self->options), self->selection);
   g_signal_connect_object (selector, "applied", G_CALLBACK (applied_cb), self, G_CONNECT_SWAPPED);
   gtk_window_present (GTK_WINDOW (selector));
 }
@@ -313,6 +399,7 @@ reports_id_list_row_finalize (GObject *object)
 {
   ReportsIdListRow *self = REPORTS_ID_LIST_ROW (object);
 
+  g_clear_pointer (&self->selection, g_variant_unref);
   g_clear_pointer (&self->value, g_free);
   g_clear_pointer (&self->queue_id, g_free);
   g_clear_pointer (&self->summary, g_free);
@@ -330,6 +417,10 @@ reports_id_list_row_get_property (GObject    *object,
 
   switch (prop_id)
     {
+    case PROP_SELECTION:
+      g_value_set_variant (value, self->selection);
+      break;
+
     case PROP_VALUE:
       g_value_set_string (value, self->value);
       break;
@@ -353,8 +444,8 @@ reports_id_list_row_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_VALUE:
-      reports_id_list_row_set_value (self, g_value_get_string (value));
+    case PROP_SELECTION:
+      reports_id_list_row_set_selection (self, g_value_get_variant (value));
       break;
 
     default:
@@ -375,10 +466,15 @@ reports_id_list_row_class_init (ReportsIdListRowClass *klass)
 
   row_class->activate = reports_id_list_row_activate;
 
+  properties [PROP_SELECTION] =
+    g_param_spec_variant ("selection", NULL, NULL,
+                          G_VARIANT_TYPE ("a(ss)"), NULL,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
   properties [PROP_VALUE] =
     g_param_spec_string ("value", NULL, NULL,
                          NULL,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   properties [PROP_SUMMARY] =
     g_param_spec_string ("summary", NULL, NULL,

@@ -17,6 +17,7 @@ struct _ReportsIdMatch
   YeastarMenuOption *option;
   guint              position;
   guint              selected : 1;
+  guint              unknown : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ReportsIdMatch, reports_id_match, G_TYPE_OBJECT)
@@ -44,6 +45,7 @@ _reports_id_match_new (ReportsIdMatches *matches,
   self->position = position;
   self->option = g_object_ref (reports_id_matches_get_option (matches, position));
   self->selected = reports_id_matches_get_selected (matches, position);
+  self->unknown = reports_id_matches_get_unknown (matches, position);
 
   return self;
 }
@@ -59,6 +61,7 @@ _reports_id_match_update (ReportsIdMatch *self)
   selected = reports_id_matches_get_selected (self->matches, self->position);
 
   g_object_freeze_notify (G_OBJECT (self));
+  self->unknown = reports_id_matches_get_unknown (self->matches, self->position);
   if (g_set_object (&self->option, reports_id_matches_get_option (self->matches, self->position)))
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OPTION]);
   if (self->selected != selected)
@@ -91,6 +94,14 @@ reports_id_match_get_position (ReportsIdMatch *self)
   g_return_val_if_fail (REPORTS_IS_ID_MATCH (self), 0);
 
   return self->position;
+}
+
+gboolean
+reports_id_match_get_unknown (ReportsIdMatch *self)
+{
+  g_return_val_if_fail (REPORTS_IS_ID_MATCH (self), FALSE);
+
+  return self->unknown;
 }
 
 gboolean

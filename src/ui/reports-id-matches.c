@@ -7,6 +7,7 @@
 
 #include "config.h"
 
+#include <glib/gi18n.h>
 #include <string.h>
 
 #include "reports-id-match-private.h"
@@ -16,7 +17,8 @@ struct _ReportsIdMatches
 {
   GObject    parent_instance;
 
-  GPtrArray *options;    /* YeastarMenuOption, owned */
+  GPtrArray *options;    /* YeastarMenuOption, owned: the PBX's, then the unknown IDs */
+  guint      n_known;    /* how many options are the PBX's */
   guint8    *selected;   /* by option */
   guint      n_selected;
   GString   *keys;       /* each option's casefolded search key, each ending in KEY_END */
@@ -25,6 +27,7 @@ struct _ReportsIdMatches
   GPtrArray *places;     /* ReportsIdMatch by position, weak: NULL where none is held */
   char      *search;
   char      *needle;     /* search, stripped and casefolded */
+  guint      selected_only : 1;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -36,6 +39,7 @@ enum {
   PROP_0,
   PROP_N_SELECTED,
   PROP_SEARCH,
+  PROP_SELECTED_ONLY,
   N_PROPS
 };
 
@@ -166,6 +170,22 @@ append_key_part (GString    *keys,
     }
 }
 
+/* Adds an option at the end, unselected and not yet in the matches. */
+static void
+append_option (ReportsIdMatches  *self,
+               YeastarMenuOption *option)
+{
+  guint end;
+
+  g_ptr_array_add (self->options, option);
+  append_key_part (self->keys, yeastar_menu_option_get_text (option));
+  g_string_append_c (self->keys, KEY_PART_END);
+  append_key_part (self->keys, yeastar_menu_option_get_id (option));
+  g_string_append_c (self->keys, KEY_END);
+  end = self->keys->len;
+  g_array_append_val (self->starts, end);
+}
+
 ReportsIdMatches *
 reports_id_matches_new (GListModel *options)
 {
@@ -181,18 +201,8 @@ reports_id_matches_new (GListModel *options)
    * instead of one per option scattered over the heap. */
   n_options = g_list_model_get_n_items (options);
   for (guint i = 0; i < n_options; i++)
-    {
-      YeastarMenuOption *option = g_list_model_get_item (options, i);
-      guint start = self->keys->len;
-
-      g_ptr_array_add (self->options, option);
-      g_array_append_val (self->starts, start);
-      append_key_part (self->keys, yeastar_menu_option_get_text (option));
-      g_string_append_c (self->keys, KEY_PART_END);
-      append_key_part (self->keys, yeastar_menu_option_get_id (option));
-      g_string_append_c (self->keys, KEY_END);
-    }
-  g_array_append_val (self->starts, self->keys->len);
+    append_option (self, g_list_model_get_item (options, i));
+  self->n_known = n_options;
 
   self->selected = g_new0 (guint8, MAX (n_options, 1));
   g_array_set_size (self->matches, n_options);
@@ -235,6 +245,32 @@ reports_id_matches_get_option (ReportsIdMatches *self,
   g_return_val_if_fail (position < self->matches->len, NULL);
 
   return g_ptr_array_index (self->options, OPTION_AT (self, position));
+}
+
+gboolean
+reports_id_matches_get_unknown (ReportsIdMatches *self,
+                                guint             position)
+{
+  g_return_val_if_fail (REPORTS_IS_ID_MATCHES (self), FALSE);
+  g_return_val_if_fail (position < self->matches->len, FALSE);
+
+  return OPTION_AT (self, position) >= self->n_known;
+}
+
+guint
+reports_id_matches_get_n_unknown (ReportsIdMatches *self)
+{
+  g_return_val_if_fail (REPORTS_IS_ID_MATCHES (self), 0);
+
+  return self->options->len - self->n_known;
+}
+
+gboolean
+reports_id_matches_get_selected_only (ReportsIdMatches *self)
+{
+  g_return_val_if_fail (REPORTS_IS_ID_MATCHES (self), FALSE);
+
+  return self->selected_only;
 }
 
 gboolean
@@ -298,87 +334,119 @@ reports_id_matches_unselect_all (ReportsIdMatches *self)
   selection_changed (self);
 }
 
-char **
-reports_id_matches_select_ids (ReportsIdMatches   *self,
-                               const char * const *ids)
-{
-  g_autoptr(GHashTable) wanted = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(GStrvBuilder) unknown = g_strv_builder_new ();
-  guint n_selected;
-
-  g_return_val_if_fail (REPORTS_IS_ID_MATCHES (self), NULL);
-
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    g_hash_table_add (wanted, (gpointer) ids[i]);
-
-  /* An ID is the first option's that has it. */
-  n_selected = self->n_selected;
-  for (guint i = 0; i < self->options->len && g_hash_table_size (wanted) > 0; i++)
-    {
-      if (g_hash_table_remove (wanted, yeastar_menu_option_get_id (g_ptr_array_index (self->options, i))))
-        set_option_selected (self, i, TRUE);
-    }
-
-  for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
-    {
-      if (g_hash_table_remove (wanted, ids[i]))
-        g_strv_builder_add (unknown, ids[i]);
-    }
-
-  if (self->n_selected != n_selected)
-    selection_changed (self);
-
-  return g_strv_builder_end (unknown);
-}
-
-char **
-reports_id_matches_dup_selected_ids (ReportsIdMatches *self)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-
-  g_return_val_if_fail (REPORTS_IS_ID_MATCHES (self), NULL);
-
-  for (guint i = 0; i < self->options->len; i++)
-    {
-      if (self->selected[i])
-        g_strv_builder_add (builder, yeastar_menu_option_get_id (g_ptr_array_index (self->options, i)));
-    }
-
-  return g_strv_builder_end (builder);
-}
+static void update_matches (ReportsIdMatches *self);
 
 void
-reports_id_matches_set_search (ReportsIdMatches *self,
-                               const char       *search)
+reports_id_matches_select (ReportsIdMatches *self,
+                           GVariant         *selection)
 {
-  g_autofree char *stripped = NULL;
-  g_autofree char *needle = NULL;
-  g_autoptr(GArray) matches = NULL;
-  guint old_n, new_n, kept;
+  g_autoptr(GHashTable) known = NULL;
+  g_autoptr(GHashTable) unknown = NULL;
+  GVariantIter iter;
+  const char *menu;
+  const char *id;
+  guint n_options;
+  guint n_selected;
 
   g_return_if_fail (REPORTS_IS_ID_MATCHES (self));
+  g_return_if_fail (selection == NULL || g_variant_is_of_type (selection, G_VARIANT_TYPE ("a(ss)")));
 
-  if (search == NULL)
-    search = "";
-  if (g_strcmp0 (self->search, search) == 0)
+  if (selection == NULL || g_variant_n_children (selection) == 0)
     return;
 
-  g_free (self->search);
-  self->search = g_strdup (search);
-
-  stripped = g_strstrip (g_strdup (search));
-  needle = g_utf8_casefold (stripped, -1);
-  if (g_strcmp0 (self->needle, needle) == 0)
+  /* A pair is the first option's that has its menu and ID. */
+  known = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  unknown = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = self->options->len; i > 0; i--)
     {
-      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SEARCH]);
-      return;
+      YeastarMenuOption *option = g_ptr_array_index (self->options, i - 1);
+      char *key = g_strconcat (yeastar_menu_option_get_menu (option), "\n", yeastar_menu_option_get_id (option), NULL);
+
+      g_hash_table_replace (i - 1 < self->n_known ? known : unknown, key, GUINT_TO_POINTER (i));
     }
+
+  n_options = self->options->len;
+  n_selected = self->n_selected;
+  g_variant_iter_init (&iter, selection);
+  while (g_variant_iter_next (&iter, "(&s&s)", &menu, &id))
+    {
+      g_autofree char *key = g_strconcat (menu, "\n", id, NULL);
+      guint found = GPOINTER_TO_UINT (g_hash_table_lookup (known, key));
+
+      if (found == 0)
+        found = GPOINTER_TO_UINT (g_hash_table_lookup (unknown, key));
+
+      if (found == 0 && menu[0] != '\0' && id[0] != '\0')
+        {
+          /* The PBX no longer has it: an entry of its own, selected, so
+           * that the user sees it and can remove it. */
+          g_autofree char *text = NULL;
+
+          /* Translators: an ID in a saved selection that the PBX no
+           * longer lists; %s is the ID, e.g. "20000". */
+          text = g_strdup_printf (_("Unknown, ID %s"), id);
+          append_option (self, yeastar_menu_option_new (menu, id, text, NULL));
+          self->selected = g_renew (guint8, self->selected, self->options->len);
+          self->selected[self->options->len - 1] = FALSE;
+          found = self->options->len;
+          g_hash_table_insert (unknown, g_steal_pointer (&key), GUINT_TO_POINTER (found));
+        }
+
+      if (found > 0)
+        set_option_selected (self, found - 1, TRUE);
+    }
+
+  if (self->options->len != n_options || self->selected_only)
+    update_matches (self);
+  if (self->n_selected != n_selected)
+    selection_changed (self);
+}
+
+GVariant *
+reports_id_matches_dup_selection (ReportsIdMatches *self)
+{
+  GVariantBuilder builder;
+
+  g_return_val_if_fail (REPORTS_IS_ID_MATCHES (self), NULL);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a(ss)"));
+  for (guint i = 0; i < self->options->len; i++)
+    {
+      YeastarMenuOption *option = g_ptr_array_index (self->options, i);
+
+      if (self->selected[i])
+        g_variant_builder_add (&builder, "(ss)",
+                               yeastar_menu_option_get_menu (option),
+                               yeastar_menu_option_get_id (option));
+    }
+
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+/* Whether the option passes the Selected Only filter: selected, or an ID
+ * the PBX no longer has (which stays on show until it is applied). */
+static inline gboolean
+passes_filter (ReportsIdMatches *self,
+               guint             option)
+{
+  return !self->selected_only || self->selected[option] || option >= self->n_known;
+}
+
+/* Finds the options that match the search and the filter, and moves them
+ * through the places. */
+static void
+update_matches (ReportsIdMatches *self)
+{
+  const char *needle = self->needle;
+  g_autoptr(GArray) matches = NULL;
+  guint old_n, new_n, kept;
 
   matches = g_array_sized_new (FALSE, FALSE, sizeof (guint), needle[0] == '\0' ? self->options->len : 64);
   if (needle[0] == '\0')
     {
       for (guint i = 0; i < self->options->len; i++)
-        g_array_append_val (matches, i);
+        if (passes_filter (self, i))
+          g_array_append_val (matches, i);
     }
   else if (strchr (needle, KEY_END) == NULL && strchr (needle, KEY_PART_END) == NULL)
     {
@@ -393,13 +461,11 @@ reports_id_matches_set_search (ReportsIdMatches *self,
         {
           while (g_array_index (self->starts, guint, i + 1) <= (guint) (hit - keys))
             i++;
-          g_array_append_val (matches, i);
+          if (passes_filter (self, i))
+            g_array_append_val (matches, i);
           from = keys + g_array_index (self->starts, guint, i + 1);
         }
     }
-
-  g_free (self->needle);
-  self->needle = g_steal_pointer (&needle);
 
   old_n = self->matches->len;
   new_n = matches->len;
@@ -422,6 +488,51 @@ reports_id_matches_set_search (ReportsIdMatches *self,
   kept = MIN (old_n, new_n);
   if (old_n != new_n)
     g_list_model_items_changed (G_LIST_MODEL (self), kept, old_n - kept, new_n - kept);
+}
+
+void
+reports_id_matches_set_selected_only (ReportsIdMatches *self,
+                                      gboolean          selected_only)
+{
+  g_return_if_fail (REPORTS_IS_ID_MATCHES (self));
+
+  selected_only = !!selected_only;
+  if (self->selected_only == selected_only)
+    return;
+
+  self->selected_only = selected_only;
+  update_matches (self);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SELECTED_ONLY]);
+}
+
+void
+reports_id_matches_set_search (ReportsIdMatches *self,
+                               const char       *search)
+{
+  g_autofree char *stripped = NULL;
+  g_autofree char *needle = NULL;
+
+  g_return_if_fail (REPORTS_IS_ID_MATCHES (self));
+
+  if (search == NULL)
+    search = "";
+  if (g_strcmp0 (self->search, search) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_strdup (search);
+
+  stripped = g_strstrip (g_strdup (search));
+  needle = g_utf8_casefold (stripped, -1);
+  if (g_strcmp0 (self->needle, needle) == 0)
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SEARCH]);
+      return;
+    }
+
+  g_free (self->needle);
+  self->needle = g_steal_pointer (&needle);
+  update_matches (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SEARCH]);
 }
@@ -472,6 +583,10 @@ reports_id_matches_get_property (GObject    *object,
       g_value_set_string (value, self->search);
       break;
 
+    case PROP_SELECTED_ONLY:
+      g_value_set_boolean (value, self->selected_only);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -489,6 +604,10 @@ reports_id_matches_set_property (GObject      *object,
     {
     case PROP_SEARCH:
       reports_id_matches_set_search (self, g_value_get_string (value));
+      break;
+
+    case PROP_SELECTED_ONLY:
+      reports_id_matches_set_selected_only (self, g_value_get_boolean (value));
       break;
 
     default:
@@ -514,6 +633,10 @@ reports_id_matches_class_init (ReportsIdMatchesClass *klass)
     g_param_spec_string ("search", NULL, NULL,
                          "",
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SELECTED_ONLY] =
+    g_param_spec_boolean ("selected-only", NULL, NULL,
+                          FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -524,6 +647,7 @@ reports_id_matches_init (ReportsIdMatches *self)
   self->options = g_ptr_array_new_with_free_func (g_object_unref);
   self->keys = g_string_new (NULL);
   self->starts = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_array_append_val (self->starts, (guint) { 0 });
   self->matches = g_array_new (FALSE, FALSE, sizeof (guint));
   self->places = g_ptr_array_new ();
   self->search = g_strdup ("");

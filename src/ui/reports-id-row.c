@@ -45,6 +45,10 @@ reports_id_row_get_value (ReportsIdRow *self)
   return self->value;
 }
 
+static void selected_cb (ReportsIdRow *self);
+
+/* Shows the value in the drop-down. A value the PBX no longer lists
+ * gives way to the first option, so that what is shown is what is sent. */
 static void
 select_value (ReportsIdRow *self)
 {
@@ -65,6 +69,14 @@ select_value (ReportsIdRow *self)
           self->updating = FALSE;
           return;
         }
+    }
+
+  if (n_items > 0)
+    {
+      self->updating = TRUE;
+      gtk_drop_down_set_selected (self->dropdown, 0);
+      self->updating = FALSE;
+      selected_cb (self);
     }
 }
 

@@ -13,6 +13,7 @@
 #include "reports-id-match.h"
 #include "reports-id-matches.h"
 #include "reports-id-selector.h"
+#include "yeastar-text.h"
 
 struct _ReportsIdSelector
 {
@@ -20,11 +21,11 @@ struct _ReportsIdSelector
 
   /* Owned references */
   ReportsIdMatches  *matches;
-  GPtrArray         *unknown_ids; /* IDs of the value that no option has */
 
   /* Template widgets */
   AdwWindowTitle    *window_title;
   GtkSearchEntry    *search_entry;
+  GtkToggleButton   *selected_only_button;
   GtkLabel          *count_label;
   GtkStack          *stack;
   GtkGridView       *grid_view;
@@ -39,33 +40,19 @@ enum {
 
 static guint signals [N_SIGNALS];
 
-char *
-reports_id_selector_dup_value (ReportsIdSelector *self)
+GVariant *
+reports_id_selector_dup_selection (ReportsIdSelector *self)
 {
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) selected = NULL;
-  g_auto(GStrv) ids = NULL;
-
   g_return_val_if_fail (REPORTS_IS_ID_SELECTOR (self), NULL);
 
-  selected = reports_id_matches_dup_selected_ids (self->matches);
-  g_strv_builder_addv (builder, (const char **) selected);
-
-  /* IDs the PBX no longer lists are kept, not silently dropped: the
-   * request's validation and the PBX decide about them. */
-  for (guint i = 0; i < self->unknown_ids->len; i++)
-    g_strv_builder_add (builder, g_ptr_array_index (self->unknown_ids, i));
-
-  ids = g_strv_builder_end (builder);
-
-  return ids[0] != NULL ? g_strjoinv (",", ids) : NULL;
+  return reports_id_matches_dup_selection (self->matches);
 }
 
 static void
 update_count (ReportsIdSelector *self)
 {
-  guint total = reports_id_matches_get_n_options (self->matches) + self->unknown_ids->len;
-  guint selected = reports_id_matches_get_n_selected (self->matches) + self->unknown_ids->len;
+  guint total = reports_id_matches_get_n_options (self->matches);
+  guint selected = reports_id_matches_get_n_selected (self->matches);
   g_autofree char *text = NULL;
 
   /* Translators: the count in the ID selector, e.g. "3 of 120 selected". */
@@ -74,23 +61,38 @@ update_count (ReportsIdSelector *self)
   gtk_label_set_text (self->count_label, text);
 }
 
+/* After the matches changed: their first ones, or "No Matches". */
 static void
-search_changed_cb (ReportsIdSelector *self)
+show_matches (ReportsIdSelector *self)
 {
-  GtkAdjustment *vadjustment;
+  GtkAdjustment *vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->grid_view));
 
-  if (self->matches == NULL)
-    return;
-
-  reports_id_matches_set_search (self->matches, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
-
-  /* A new search shows its first matches. */
-  vadjustment = gtk_scrollable_get_vadjustment (GTK_SCROLLABLE (self->grid_view));
   if (vadjustment != NULL && gtk_adjustment_get_value (vadjustment) > 0)
     gtk_adjustment_set_value (vadjustment, 0);
 
   gtk_stack_set_visible_child_name (self->stack,
                                     g_list_model_get_n_items (G_LIST_MODEL (self->matches)) > 0 ? "list" : "empty");
+}
+
+static void
+selected_only_cb (ReportsIdSelector *self)
+{
+  if (self->matches == NULL)
+    return;
+
+  reports_id_matches_set_selected_only (self->matches, gtk_toggle_button_get_active (self->selected_only_button));
+  show_matches (self);
+}
+
+static void
+search_changed_cb (ReportsIdSelector *self)
+{
+  if (self->matches == NULL)
+    return;
+
+  /* A new search shows its first matches. */
+  reports_id_matches_set_search (self->matches, gtk_editable_get_text (GTK_EDITABLE (self->search_entry)));
+  show_matches (self);
 }
 
 static void
@@ -180,15 +182,34 @@ show_option (GtkListItem *list_item)
   ReportsIdMatch *match = gtk_list_item_get_item (list_item);
   YeastarMenuOption *option = reports_id_match_get_option (match);
   GtkWidget *check = gtk_list_item_get_child (list_item);
+  gboolean unknown = reports_id_match_get_unknown (match);
+  const char *explanation = NULL;
   g_autofree char *label = NULL;
+  /* PBX text: its control and bidi characters shown as escapes. */
+  g_autofree char *text = yeastar_text_escape (yeastar_menu_option_get_text (option), -1);
 
   if (g_strcmp0 (yeastar_menu_option_get_menu (option), "ext_group") == 0)
     /* Translators: an extension group in the extension selector. */
-    label = g_strdup_printf (_("%s (extension group)"), yeastar_menu_option_get_text (option));
+    label = g_strdup_printf (_("%s (extension group)"), text);
   else
-    label = g_strdup (yeastar_menu_option_get_text (option));
+    label = g_steal_pointer (&text);
 
   gtk_check_button_set_label (GTK_CHECK_BUTTON (check), label);
+
+  /* An ID the PBX no longer lists stands out, and says how to remove it. */
+  if (unknown)
+    {
+      gtk_widget_add_css_class (check, "warning");
+      explanation = _("The PBX no longer lists this ID. Unselect it to remove it from the selection.");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (check, "warning");
+    }
+  gtk_widget_set_tooltip_text (check, explanation);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (check),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, explanation != NULL ? explanation : "",
+                                  -1);
 }
 
 static void
@@ -231,11 +252,7 @@ clear_action (GtkWidget  *widget,
               const char *action_name,
               GVariant   *parameter)
 {
-  ReportsIdSelector *self = REPORTS_ID_SELECTOR (widget);
-
-  g_ptr_array_set_size (self->unknown_ids, 0);
-  reports_id_matches_unselect_all (self->matches);
-  update_count (self);
+  reports_id_matches_unselect_all (REPORTS_ID_SELECTOR (widget)->matches);
 }
 
 static void
@@ -244,9 +261,9 @@ apply_action (GtkWidget  *widget,
               GVariant   *parameter)
 {
   ReportsIdSelector *self = REPORTS_ID_SELECTOR (widget);
-  g_autofree char *value = reports_id_selector_dup_value (self);
+  g_autoptr(GVariant) selection = reports_id_selector_dup_selection (self);
 
-  g_signal_emit (self, signals [APPLIED], 0, value);
+  g_signal_emit (self, signals [APPLIED], 0, selection);
   gtk_window_close (GTK_WINDOW (self));
 }
 
@@ -266,7 +283,6 @@ reports_id_selector_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), REPORTS_TYPE_ID_SELECTOR);
 
   g_clear_object (&self->matches);
-  g_clear_pointer (&self->unknown_ids, g_ptr_array_unref);
 
   G_OBJECT_CLASS (reports_id_selector_parent_class)->dispose (object);
 }
@@ -286,15 +302,17 @@ reports_id_selector_class_init (ReportsIdSelectorClass *klass)
                   0,
                   NULL, NULL,
                   NULL,
-                  G_TYPE_NONE, 1, G_TYPE_STRING);
+                  G_TYPE_NONE, 1, G_TYPE_VARIANT);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/reports-id-selector.ui");
   gtk_widget_class_bind_template_child (widget_class, ReportsIdSelector, window_title);
   gtk_widget_class_bind_template_child (widget_class, ReportsIdSelector, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ReportsIdSelector, selected_only_button);
   gtk_widget_class_bind_template_child (widget_class, ReportsIdSelector, count_label);
   gtk_widget_class_bind_template_child (widget_class, ReportsIdSelector, stack);
   gtk_widget_class_bind_template_child (widget_class, ReportsIdSelector, grid_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, selected_only_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, grid_key_pressed_cb);
@@ -320,8 +338,6 @@ reports_id_selector_init (ReportsIdSelector *self)
   /* Typing searches at once. */
   gtk_window_set_focus (GTK_WINDOW (self), GTK_WIDGET (self->search_entry));
 
-  self->unknown_ids = g_ptr_array_new_with_free_func (g_free);
-
   factory = gtk_signal_list_item_factory_new ();
   g_signal_connect (factory, "setup", G_CALLBACK (setup_item_cb), self);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_item_cb), self);
@@ -334,16 +350,13 @@ ReportsIdSelector *
 reports_id_selector_new (GtkWindow  *parent,
                          const char *title,
                          GListModel *options,
-                         const char *value)
+                         GVariant   *selection)
 {
   ReportsIdSelector *self;
-  g_autoptr(GtkNoSelection) selection = NULL;
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) parts = NULL;
-  g_auto(GStrv) ids = NULL;
-  g_auto(GStrv) unknown = NULL;
+  g_autoptr(GtkNoSelection) model = NULL;
 
   g_return_val_if_fail (G_IS_LIST_MODEL (options), NULL);
+  g_return_val_if_fail (selection == NULL || g_variant_is_of_type (selection, G_VARIANT_TYPE ("a(ss)")), NULL);
 
   self = g_object_new (REPORTS_TYPE_ID_SELECTOR,
                        "transient-for", parent,
@@ -353,20 +366,10 @@ reports_id_selector_new (GtkWindow  *parent,
 
   self->matches = reports_id_matches_new (options);
   g_signal_connect_object (self->matches, "notify::n-selected", G_CALLBACK (update_count), self, G_CONNECT_SWAPPED);
+  reports_id_matches_select (self->matches, selection);
 
-  parts = g_strsplit (value != NULL ? value : "", ",", -1);
-  for (guint i = 0; parts[i] != NULL; i++)
-    {
-      if (g_strstrip (parts[i])[0] != '\0')
-        g_strv_builder_add (builder, parts[i]);
-    }
-  ids = g_strv_builder_end (builder);
-  unknown = reports_id_matches_select_ids (self->matches, (const char * const *) ids);
-  for (guint i = 0; unknown[i] != NULL; i++)
-    g_ptr_array_add (self->unknown_ids, g_strdup (unknown[i]));
-
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->matches)));
-  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (selection));
+  model = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->matches)));
+  gtk_grid_view_set_model (self->grid_view, GTK_SELECTION_MODEL (model));
 
   update_count (self);
   search_changed_cb (self);

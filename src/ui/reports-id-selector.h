@@ -18,12 +18,14 @@ G_DECLARE_FINAL_TYPE (ReportsIdSelector, reports_id_selector, REPORTS, ID_SELECT
 /* A dialog to pick IDs from a list of YeastarMenuOption: searchable,
  * virtualised (a ReportsIdMatches in a one-column GtkGridView, fine with
  * 20,000 extensions), with check boxes, Select All, Clear and a count.
- * Emits ::applied with the chosen IDs, comma-separated, when the user
- * confirms. */
-ReportsIdSelector *reports_id_selector_new       (GtkWindow   *parent,
-                                                  const char  *title,
-                                                  GListModel  *options,
-                                                  const char  *value);
-char              *reports_id_selector_dup_value (ReportsIdSelector *self);
+ * A selection is (menu kind, ID) pairs, a GVariant of type a(ss); the
+ * IDs of @selection that no option has are shown as unknown entries, to
+ * keep or remove. "Selected Only" shows only what is selected. Emits
+ * ::applied with the chosen pairs when the user confirms. */
+ReportsIdSelector *reports_id_selector_new           (GtkWindow         *parent,
+                                                      const char        *title,
+                                                      GListModel        *options,
+                                                      GVariant          *selection);
+GVariant          *reports_id_selector_dup_selection (ReportsIdSelector *self);
 
 G_END_DECLS

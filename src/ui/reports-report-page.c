@@ -16,10 +16,13 @@
 #include "reports-id-row.h"
 #include "reports-period-row.h"
 #include "reports-report-page.h"
+#include "reports-selection-store.h"
 #include "reports-type-chooser.h"
 #include "yeastar-date-range.h"
 #include "yeastar-download.h"
 #include "yeastar-error.h"
+#include "yeastar-request-length.h"
+#include "yeastar-text.h"
 
 struct _ReportsReportPage
 {
@@ -27,6 +30,7 @@ struct _ReportsReportPage
 
   /* Owned references */
   ReportsSession       *session;
+  ReportsSelectionStore *selections; /* the session's PBX's */
   YeastarReportRequest *request;
   GSettings            *settings;
   GFile                *folder;
@@ -95,6 +99,20 @@ reports_report_page_get_busy (ReportsReportPage *self)
   g_return_val_if_fail (REPORTS_IS_REPORT_PAGE (self), FALSE);
 
   return self->n_running > 0;
+}
+
+void
+reports_report_page_cancel_downloads (ReportsReportPage *self)
+{
+  g_return_if_fail (REPORTS_IS_REPORT_PAGE (self));
+
+  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->downloads_list));
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (REPORTS_IS_DOWNLOAD_ROW (child))
+        reports_download_row_cancel (REPORTS_DOWNLOAD_ROW (child));
+    }
 }
 
 /* Values of enum parameters ↔ the position in a combo row whose first
@@ -291,6 +309,48 @@ bind (ReportsReportPage *self,
   g_ptr_array_add (self->bindings, g_object_ref (binding));
 }
 
+static YeastarParam
+row_param (ReportsReportPage *self,
+           GtkWidget         *row)
+{
+  guint stored = GPOINTER_TO_UINT (g_hash_table_lookup (self->row_params, row));
+
+  return stored > 0 ? stored - 1 : YEASTAR_N_PARAMS;
+}
+
+/* The user chose IDs: keep them for this PBX, by menu kind. */
+static void
+selection_changed_cb (ReportsReportPage *self,
+                      GParamSpec        *pspec,
+                      ReportsIdListRow  *row)
+{
+  YeastarParam param = row_param (self, GTK_WIDGET (row));
+
+  if (self->selections != NULL && param < YEASTAR_N_PARAMS)
+    reports_selection_store_set_selection (self->selections, yeastar_param_get_menus (param),
+                                           reports_id_list_row_get_selection (row));
+}
+
+static void
+id_changed_cb (ReportsReportPage *self,
+               GParamSpec        *pspec,
+               ReportsIdRow      *row)
+{
+  YeastarParam param = row_param (self, GTK_WIDGET (row));
+  const char *ids[] = { reports_id_row_get_value (row), NULL };
+
+  if (self->selections != NULL && param < YEASTAR_N_PARAMS)
+    reports_selection_store_set_ids (self->selections, yeastar_param_get_api_name (param), ids);
+}
+
+static gboolean
+is_id_param (YeastarParam param)
+{
+  YeastarValueKind kind = yeastar_param_get_value_kind (param);
+
+  return kind == YEASTAR_VALUE_ID_LIST || kind == YEASTAR_VALUE_ID;
+}
+
 static GtkWidget *
 create_param_row (ReportsReportPage *self,
                   YeastarParam       param)
@@ -305,15 +365,32 @@ create_param_row (ReportsReportPage *self,
   switch (yeastar_param_get_value_kind (param))
     {
     case YEASTAR_VALUE_ID_LIST:
-      row = reports_id_list_row_new (self->session, param);
-      bind (self, G_OBJECT (row), "value", pspec->name, NULL, NULL, NULL, NULL);
-      if (param == YEASTAR_PARAM_AGENT_ID_LIST)
-        self->agent_row = row;
+      {
+        g_autoptr(GVariant) selection = NULL;
+
+        /* The pairs chosen on this PBX; the request gets their IDs. */
+        row = reports_id_list_row_new (self->session, param);
+        selection = reports_selection_store_dup_selection (self->selections, yeastar_param_get_menus (param));
+        reports_id_list_row_set_selection (REPORTS_ID_LIST_ROW (row), selection);
+        g_ptr_array_add (self->bindings,
+                         g_object_ref (g_object_bind_property (row, "value", self->request, pspec->name,
+                                                               G_BINDING_SYNC_CREATE)));
+        g_signal_connect_object (row, "notify::selection", G_CALLBACK (selection_changed_cb), self,
+                                 G_CONNECT_SWAPPED);
+        if (param == YEASTAR_PARAM_AGENT_ID_LIST)
+          self->agent_row = row;
+      }
       break;
 
     case YEASTAR_VALUE_ID:
-      row = reports_id_row_new (self->session, param);
-      bind (self, G_OBJECT (row), "value", pspec->name, NULL, NULL, NULL, NULL);
+      {
+        g_auto(GStrv) ids = reports_selection_store_dup_ids (self->selections, yeastar_param_get_api_name (param));
+
+        yeastar_report_request_set_value (self->request, param, ids[0]);
+        row = reports_id_row_new (self->session, param);
+        bind (self, G_OBJECT (row), "value", pspec->name, NULL, NULL, NULL, NULL);
+        g_signal_connect_object (row, "notify::value", G_CALLBACK (id_changed_cb), self, G_CONNECT_SWAPPED);
+      }
       break;
 
     case YEASTAR_VALUE_ENUM:
@@ -393,11 +470,15 @@ update_preview (ReportsReportPage *self)
   const YeastarReportType *type = yeastar_report_request_get_report_type (self->request);
   YeastarDateFormat *format;
   g_autofree char *text = NULL;
+  g_autofree char *hours = NULL;
 
   if (self->preview_row == NULL || self->session == NULL)
     return;
 
-  format = yeastar_pbx_info_get_date_format (reports_session_get_pbx_info (self->session));
+  /* The PBX's format, or the one its validator asked for since. */
+  format = yeastar_client_get_date_format (reports_session_get_client (self->session));
+  if (format == NULL)
+    format = yeastar_pbx_info_get_date_format (reports_session_get_pbx_info (self->session));
 
   if (yeastar_report_type_uses_range (type))
     {
@@ -423,6 +504,20 @@ update_preview (ReportsReportPage *self)
                                                          yeastar_report_request_get_period_kind (self->request),
                                                          period);
       text = g_strdup_printf ("time=%s", period_text != NULL ? period_text : "—");
+    }
+
+  /* How 12 or 24 hours was decided, when the PBX's time format did not
+   * say it: from its clock, assumed, or from a validator's hint. */
+  if (yeastar_report_type_uses_range (type) &&
+      yeastar_date_format_get_hour_source (format) != YEASTAR_HOUR_SOURCE_FORMAT &&
+      yeastar_date_format_get_hour_source (format) != YEASTAR_HOUR_SOURCE_CHOSEN)
+    {
+      g_autofree char *with_hours = NULL;
+
+      hours = yeastar_date_format_describe_hours (format);
+      with_hours = g_strdup_printf ("%s\n%s", text, hours);
+      g_free (text);
+      text = g_steal_pointer (&with_hours);
     }
 
   adw_action_row_set_subtitle (ADW_ACTION_ROW (self->preview_row), text);
@@ -473,6 +568,13 @@ validate (ReportsReportPage *self)
     }
 
   valid = yeastar_report_request_validate (self->request, &param, &error);
+
+  /* Too many IDs for one URL (HTTP 414): say so before anything is sent. */
+  if (valid && self->session != NULL)
+    valid = yeastar_report_request_check_length (self->request,
+                                                 yeastar_pbx_info_get_date_format (reports_session_get_pbx_info (self->session)),
+                                                 &param, &error);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.download", valid && self->session != NULL);
   gtk_label_set_text (self->invalid_label, error != NULL ? error->message : "");
   gtk_widget_set_visible (GTK_WIDGET (self->invalid_label), error != NULL);
@@ -519,7 +621,9 @@ save_values (ReportsReportPage *self)
     {
       const char *value;
 
-      if (!yeastar_report_type_takes (type, p) || yeastar_report_request_find_param_property (p) == NULL)
+      /* IDs belong to one PBX: ReportsSelectionStore keeps them. */
+      if (!yeastar_report_type_takes (type, p) || yeastar_report_request_find_param_property (p) == NULL ||
+          is_id_param (p))
         continue;
 
       value = yeastar_report_request_get_value (self->request, p);
@@ -553,11 +657,14 @@ save_values (ReportsReportPage *self)
 static void
 load_values (ReportsReportPage *self)
 {
-  g_autoptr(GVariant) all = g_settings_get_value (self->settings, "report-values");
+  g_autoptr(GVariant) all = NULL;
   g_autofree char *last_type = g_settings_get_string (self->settings, "report-type");
   GVariantIter iter;
   const char *api_name;
   GVariant *values;
+
+  reports_selection_store_drop_report_values_ids (self->settings);
+  all = g_settings_get_value (self->settings, "report-values");
 
   self->loading = TRUE;
 
@@ -594,7 +701,7 @@ load_values (ReportsReportPage *self)
                     if (g_str_equal (value, period_kind_names[k]))
                       yeastar_report_request_set_period_kind (self->request, k);
                 }
-              else if (yeastar_param_from_api_name (key, &param) &&
+              else if (yeastar_param_from_api_name (key, &param) && !is_id_param (param) &&
                        yeastar_report_request_find_param_property (param) != NULL)
                 {
                   yeastar_report_request_set_value (self->request, param, value);
@@ -647,6 +754,14 @@ rebuild_rows (ReportsReportPage *self)
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, yeastar_report_type_get_title (type),
                                   -1);
   gtk_widget_set_visible (GTK_WIDGET (self->presets_button), yeastar_report_type_uses_range (type));
+
+  /* The IDs come from this PBX's selections, through the rows; nothing
+   * of another PBX's stays in the request. */
+  for (guint p = 0; p < YEASTAR_N_PARAMS; p++)
+    {
+      if (is_id_param (p) && yeastar_report_request_find_param_property (p) != NULL)
+        yeastar_report_request_set_value (self->request, p, NULL);
+    }
 
   if (self->session == NULL)
     return;
@@ -792,25 +907,47 @@ update_pbx_rows (ReportsReportPage *self)
   g_autofree char *format = NULL;
   g_autofree char *automatic = NULL;
   g_autofree char *title = NULL;
+  g_autofree char *clock = NULL;
   ReportsServer *server = reports_session_get_server (self->session);
+  /* The PBX's texts are shown with their control and bidi characters as
+   * escapes; the rows take no markup (see the .ui). */
+  g_autofree char *device_name = yeastar_text_escape (yeastar_pbx_info_get_device_name (info), -1);
+  g_autofree char *model_name = yeastar_text_escape (yeastar_pbx_info_get_model (info), -1);
+  g_autofree char *firmware = yeastar_text_escape (yeastar_pbx_info_get_firmware (info), -1);
+  g_autofree char *serial = yeastar_text_escape (yeastar_pbx_info_get_serial (info), -1);
 
   if (reports_session_is_demo (self->session))
     /* Translators: %s is the simulated PBX's name. */
-    title = g_strdup_printf (_("%s (demo)"), yeastar_pbx_info_get_device_name (info));
+    title = g_strdup_printf (_("%s (demo)"), device_name);
   else
-    title = g_strdup (yeastar_pbx_info_get_device_name (info));
+    title = g_strdup (device_name);
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->pbx_row), title);
   adw_expander_row_set_subtitle (self->pbx_row, yeastar_client_get_base_uri (reports_session_get_client (self->session)));
 
   /* Translators: model and firmware, e.g. "Yeastar P570, firmware 37.23.0.123 (serial 3631A2124XXX)". */
   model = g_strdup_printf (_("%s, firmware %s (serial %s)"),
-                           yeastar_pbx_info_get_model (info),
-                           yeastar_pbx_info_get_firmware (info),
-                           yeastar_pbx_info_get_serial (info));
+                           model_name, firmware, serial);
   adw_action_row_set_subtitle (self->model_row, model);
-  format = yeastar_date_format_to_string (yeastar_pbx_info_get_date_format (info));
+  {
+    YeastarDateFormat *date_format = yeastar_pbx_info_get_date_format (info);
+    YeastarHourSource source = yeastar_date_format_get_hour_source (date_format);
+    g_autofree char *sent = yeastar_date_format_to_string (date_format);
+
+    /* How 12 or 24 hours was decided, when the time format did not say. */
+    if (source != YEASTAR_HOUR_SOURCE_FORMAT && source != YEASTAR_HOUR_SOURCE_CHOSEN)
+      {
+        g_autofree char *hours = yeastar_date_format_describe_hours (date_format);
+
+        /* Translators: a date format and how 12 or 24 hours was decided, e.g.
+         * "DD/MM/YYYY hh:mm:ss AM/PM (12-hour, from the PBX clock)" */
+        format = g_strdup_printf (_("%s (%s)"), sent, hours);
+      }
+    else
+      format = g_steal_pointer (&sent);
+  }
   adw_action_row_set_subtitle (self->format_row, format);
-  adw_action_row_set_subtitle (self->clock_row, yeastar_pbx_info_get_system_time (info));
+  clock = yeastar_text_escape (yeastar_pbx_info_get_system_time (info), -1);
+  adw_action_row_set_subtitle (self->clock_row, clock);
 
   /* Translators: the automatic API version, e.g. "Automatic (v2.0)". */
   automatic = g_strdup_printf (_("Automatic (%s)"), default_version == YEASTAR_API_VERSION_V2 ? "v2.0" : "v1.0");
@@ -832,8 +969,21 @@ reports_report_page_set_session (ReportsReportPage *self,
   if (!g_set_object (&self->session, session))
     return;
 
+  g_clear_object (&self->selections);
   if (session != NULL)
-    update_pbx_rows (self);
+    {
+      YeastarClient *client = reports_session_get_client (session);
+
+      /* Kept across restarts only for a PBX the user remembers. */
+      self->selections = reports_selection_store_new (reports_session_get_server (session) != NULL ? self->settings : NULL,
+                                                      yeastar_client_get_base_uri (client),
+                                                      yeastar_client_get_client_id (client));
+      update_pbx_rows (self);
+      /* A v2.0 hint corrects the format for the connection: the preview
+       * follows. */
+      g_signal_connect_object (reports_session_get_client (session), "notify::date-format",
+                               G_CALLBACK (update_preview), self, G_CONNECT_SWAPPED);
+    }
 
   rebuild_rows (self);
   update_api_warning (self);
@@ -1081,6 +1231,7 @@ reports_report_page_dispose (GObject *object)
 
   g_clear_object (&self->cancellable);
   g_clear_object (&self->session);
+  g_clear_object (&self->selections);
   g_clear_object (&self->request);
   g_clear_object (&self->settings);
   g_clear_object (&self->folder);

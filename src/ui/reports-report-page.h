@@ -30,5 +30,7 @@ ReportsSession       *reports_report_page_get_session  (ReportsReportPage *self)
 YeastarReportRequest *reports_report_page_get_request  (ReportsReportPage *self);
 /* Whether a download is still running. */
 gboolean              reports_report_page_get_busy     (ReportsReportPage *self);
+/* Cancels every download still running, as their Cancel buttons do. */
+void                  reports_report_page_cancel_downloads (ReportsReportPage *self);
 
 G_END_DECLS

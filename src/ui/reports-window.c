@@ -12,9 +12,15 @@
 #if HAVE_BENCH_HOOK
 # include "reports-bench.h"
 #endif
+#include "reports-compat.h"
 #include "reports-connect-page.h"
 #include "reports-report-page.h"
 #include "reports-window.h"
+#include "yeastar-text.h"
+
+/* How long the application stays after its last window closed, waiting
+ * for the PBX to revoke the token (del_token). */
+#define REVOKE_TIMEOUT_SECONDS 10
 
 struct _ReportsWindow
 {
@@ -84,8 +90,9 @@ set_session (ReportsWindow  *self,
   if (session != NULL)
     {
       YeastarPbxInfo *info = reports_session_get_pbx_info (session);
+      g_autofree char *device_name = yeastar_text_escape (yeastar_pbx_info_get_device_name (info), -1);
 
-      adw_window_title_set_subtitle (self->window_title, yeastar_pbx_info_get_device_name (info));
+      adw_window_title_set_subtitle (self->window_title, device_name);
       adw_view_stack_set_visible_child_name (self->stack, "report");
     }
   else
@@ -123,6 +130,29 @@ close_session_cb (GObject      *object,
 }
 
 static void
+disconnect_now (ReportsWindow *self)
+{
+  /* Cancelled first, so that none is left waiting for a PBX that is gone;
+   * the token is revoked after the calls still queued. */
+  if (self->report_page != NULL)
+    reports_report_page_cancel_downloads (self->report_page);
+
+  reports_session_close_async (self->session, NULL, close_session_cb, NULL);
+  set_session (self, NULL);
+}
+
+static void
+confirm_disconnect_cb (GObject      *object,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(ReportsWindow) self = user_data;
+
+  if (reports_compat_confirm_finish (result, NULL) && self->session != NULL)
+    disconnect_now (self);
+}
+
+static void
 disconnect_action (GtkWidget  *widget,
                    const char *action_name,
                    GVariant   *parameter)
@@ -132,8 +162,20 @@ disconnect_action (GtkWidget  *widget,
   if (self->session == NULL)
     return;
 
-  reports_session_close_async (self->session, NULL, close_session_cb, NULL);
-  set_session (self, NULL);
+  /* Reports still being prepared or downloaded are not dropped silently. */
+  if (self->report_page != NULL && reports_report_page_get_busy (self->report_page))
+    {
+      reports_compat_confirm_full_async (widget,
+                                         _("Cancel Downloads and Disconnect?"),
+                                         _("Reports are still being prepared or downloaded. They are "
+                                           "cancelled, and nothing of them is saved."),
+                                         _("_Keep Connected"),
+                                         _("Cancel Downloads and _Disconnect"),
+                                         TRUE, NULL, confirm_disconnect_cb, g_object_ref (self));
+      return;
+    }
+
+  disconnect_now (self);
 }
 
 /* The shortcuts work wherever the focus is in the window: they forward to
@@ -194,6 +236,13 @@ create_primary_menu_cb (GtkMenuButton *button,
 }
 
 static gboolean
+cancel_revocation (gpointer user_data)
+{
+  g_cancellable_cancel (G_CANCELLABLE (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static gboolean
 reports_window_close_request (GtkWindow *window)
 {
   ReportsWindow *self = REPORTS_WINDOW (window);
@@ -204,11 +253,16 @@ reports_window_close_request (GtkWindow *window)
   if (self->session != NULL)
     {
       GApplication *app = g_application_get_default ();
+      g_autoptr(GCancellable) cancellable = g_cancellable_new ();
 
       if (app != NULL)
         g_application_hold (app);
-      reports_session_close_async (self->session, NULL, close_session_cb,
+      /* A PBX that does not answer holds the exit for a bounded time. */
+      g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, REVOKE_TIMEOUT_SECONDS, cancel_revocation,
+                                  g_object_ref (cancellable), g_object_unref);
+      reports_session_close_async (self->session, cancellable, close_session_cb,
                                    app != NULL ? g_object_ref (app) : NULL);
+      g_clear_object (&self->session);
     }
 
   return GTK_WINDOW_CLASS (reports_window_parent_class)->close_request (window);

@@ -43,6 +43,7 @@ GError            *_yeastar_error_from_errcode           (gint64                
                                                           const char             *endpoint,
                                                           gboolean                during_login,
                                                           const char * const     *secrets);
+GError            *_yeastar_error_new_request_too_long   (const char             *endpoint);
 
 /* yeastar-client.c */
 SoupSession       *_yeastar_client_get_session           (YeastarClient          *self);

@@ -11,11 +11,13 @@
 
 #include <glib/gi18n.h>
 
+#include "yeastar-async-slot.h"
 #include "yeastar-client-private.h"
 #include "yeastar-enums.h"
 #include "yeastar-error.h"
 #include "yeastar-event-stream.h"
 #include "yeastar-menu-option.h"
+#include "yeastar-request-length.h"
 
 /* How the client talks to the PBX.
  *
@@ -84,6 +86,9 @@ struct _YeastarClient
   YeastarPbxInfo *pbx_info;
   YeastarDateFormat *corrected_format;
   YeastarEventStream *events;
+  /* The one asynchronous report request outstanding (event 30027 names
+   * no request; see yeastar-async-slot.c). */
+  YeastarAsyncSlot *async_slot;
 };
 
 G_DEFINE_FINAL_TYPE (YeastarClient, yeastar_client, G_TYPE_OBJECT)
@@ -98,6 +103,7 @@ enum {
   PROP_REPORT_TIMEOUT,
   PROP_LOGGED_IN,
   PROP_PBX_INFO,
+  PROP_DATE_FORMAT,
   N_PROPS
 };
 
@@ -560,6 +566,12 @@ check_http (YeastarClient  *self,
       g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_SERVER,
                    _("The PBX failed to answer “%s” (HTTP status %u). Try again later."),
                    call->endpoint, status);
+      return FALSE;
+    }
+
+  if (status == SOUP_STATUS_REQUEST_URI_TOO_LONG)
+    {
+      g_propagate_error (error, _yeastar_error_new_request_too_long (call->endpoint));
       return FALSE;
     }
 
@@ -1452,6 +1464,7 @@ yeastar_client_finalize (GObject *object)
   g_clear_pointer (&self->secrets, g_ptr_array_unref);
   g_clear_object (&self->pbx_info);
   g_clear_pointer (&self->corrected_format, yeastar_date_format_unref);
+  g_clear_object (&self->async_slot);
 
   G_OBJECT_CLASS (yeastar_client_parent_class)->finalize (object);
 }
@@ -1492,6 +1505,10 @@ yeastar_client_get_property (GObject    *object,
 
     case PROP_PBX_INFO:
       g_value_set_object (value, self->pbx_info);
+      break;
+
+    case PROP_DATE_FORMAT:
+      g_value_set_boxed (value, yeastar_client_get_date_format (self));
       break;
 
     default:
@@ -1598,6 +1615,11 @@ yeastar_client_class_init (YeastarClientClass *klass)
   properties [PROP_PBX_INFO] =
     g_param_spec_object ("pbx-info", NULL, NULL, YEASTAR_TYPE_PBX_INFO,
                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  /* What reports are asked for in: the PBX's format, or the one a v2.0
+   * 40002 asked for on this connection. */
+  properties [PROP_DATE_FORMAT] =
+    g_param_spec_boxed ("date-format", NULL, NULL, YEASTAR_TYPE_DATE_FORMAT,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -1609,6 +1631,7 @@ yeastar_client_init (YeastarClient *self)
   self->secrets = g_ptr_array_new_with_free_func (g_free);
   g_ptr_array_add (self->secrets, NULL);
   g_queue_init (&self->queue);
+  self->async_slot = yeastar_async_slot_new ();
 
   /* One session for everything. max-conns-per-host 1 matches the PBX,
    * which closes every connection after one answer anyway. */
@@ -1828,6 +1851,25 @@ yeastar_client_get_logged_in (YeastarClient *self)
 }
 
 /**
+ * yeastar_client_get_date_format:
+ *
+ * Returns: (transfer none) (nullable): the format reports are asked for
+ *   in: the one a v2.0 validator asked for on this connection (its
+ *   YeastarHourSource is YEASTAR_HOUR_SOURCE_PBX_HINT), else the PBX's;
+ *   NULL before system/information was read
+ */
+YeastarDateFormat *
+yeastar_client_get_date_format (YeastarClient *self)
+{
+  g_return_val_if_fail (YEASTAR_IS_CLIENT (self), NULL);
+
+  if (self->corrected_format != NULL)
+    return self->corrected_format;
+
+  return self->pbx_info != NULL ? yeastar_pbx_info_get_date_format (self->pbx_info) : NULL;
+}
+
+/**
  * yeastar_client_get_cached_pbx_info:
  *
  * Returns: (transfer none) (nullable): the system information read on this
@@ -1877,7 +1919,10 @@ on_information (GObject      *object,
     }
 
   if (g_set_object (&self->pbx_info, info))
-    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PBX_INFO]);
+    {
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PBX_INFO]);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE_FORMAT]);
+    }
 
   g_task_return_pointer (task, g_steal_pointer (&info), g_object_unref);
 }
@@ -1926,19 +1971,41 @@ yeastar_client_get_pbx_info_finish (YeastarClient  *self,
 /* connect / disconnect -------------------------------------------------- */
 
 static void
+on_connect_revoked (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (!g_task_propagate_pointer (G_TASK (result), &error))
+    g_debug ("YeastarClient: could not revoke the token of a failed connection: %s", error->message);
+}
+
+static void
 on_connect_info (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
+  YeastarClient *self = YEASTAR_CLIENT (object);
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
   YeastarPbxInfo *info;
 
-  info = yeastar_client_get_pbx_info_finish (YEASTAR_CLIENT (object), result, &error);
-  if (info == NULL)
-    g_task_return_error (task, g_steal_pointer (&error));
-  else
-    g_task_return_pointer (task, info, g_object_unref);
+  info = yeastar_client_get_pbx_info_finish (self, result, &error);
+  if (info != NULL)
+    {
+      g_task_return_pointer (task, info, g_object_unref);
+      return;
+    }
+
+  /* Logged in, but the connection cannot be used (or was cancelled): the
+   * token must not stay live on the PBX, where it counts against the cap
+   * of eight. The revocation runs on its own (the queue holds the client)
+   * so that the error is shown at once; a later disconnect or connect
+   * waits behind it in the queue. */
+  client_enqueue (self, call_new (CALL_DEL_TOKEN, NULL, NULL, "del_token", NULL),
+                  yeastar_client_connect_async, NULL, on_connect_revoked, NULL);
+  g_task_return_error (task, g_steal_pointer (&error));
 }
 
 static void
@@ -2045,7 +2112,11 @@ yeastar_client_disconnect_async (YeastarClient       *self,
       g_clear_object (&self->pbx_info);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PBX_INFO]);
     }
-  g_clear_pointer (&self->corrected_format, yeastar_date_format_unref);
+  if (self->corrected_format != NULL)
+    {
+      g_clear_pointer (&self->corrected_format, yeastar_date_format_unref);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE_FORMAT]);
+    }
 
   client_enqueue (self, call_new (CALL_DEL_TOKEN, NULL, NULL, "del_token", NULL),
                   yeastar_client_disconnect_async, cancellable,
@@ -2220,8 +2291,9 @@ typedef struct
   gpointer phase_data;
   YeastarApiVersion version;
   YeastarEventStream *events;
+  YeastarAsyncSlot *slot;   /* held while an asynchronous request may be outstanding */
   GCancellable *wait_cancellable;
-  gulong chain_id;
+  gulong abandon_id;
   GCancellable *caller_cancellable;
   YeastarReportLink *event_link;
   GError *event_error;
@@ -2229,17 +2301,26 @@ typedef struct
   guint processing : 1;     /* the PBX answered errcode 2 */
   guint event_done : 1;
   guint waiting : 1;        /* a wait on the event stream is running */
+  guint sent : 1;           /* an asynchronous request went to the queue */
+  guint replied : 1;        /* ... and its HTTP reply arrived */
 } ReportData;
+
+static void report_release_slot (ReportData *data);
 
 static void
 report_data_free (ReportData *data)
 {
-  if (data->chain_id != 0)
-    g_cancellable_disconnect (data->caller_cancellable, data->chain_id);
+  if (data->abandon_id != 0)
+    g_cancellable_disconnect (data->caller_cancellable, data->abandon_id);
   g_clear_object (&data->caller_cancellable);
   if (data->wait_cancellable != NULL)
     g_cancellable_cancel (data->wait_cancellable);
   g_clear_object (&data->wait_cancellable);
+  /* Nothing of this request can be outstanding any more: the wait and the
+   * HTTP call each hold the task until they are done. */
+  data->waiting = FALSE;
+  data->replied = TRUE;
+  report_release_slot (data);
   g_clear_object (&data->request);
   g_clear_object (&data->events);
   g_clear_pointer (&data->event_link, yeastar_report_link_free);
@@ -2248,6 +2329,18 @@ report_data_free (ReportData *data)
 }
 
 static void report_send (GTask *task);
+
+/* Gives the asynchronous slot back once nothing of this request can be
+ * outstanding: no wait runs and no request is on its way. */
+static void
+report_release_slot (ReportData *data)
+{
+  if (data->slot == NULL || data->waiting || (data->sent && !data->replied))
+    return;
+
+  yeastar_async_slot_release (data->slot);
+  g_clear_object (&data->slot);
+}
 
 static gboolean
 report_task_done (GTask *task)
@@ -2270,9 +2363,13 @@ report_return (GTask             *task,
     }
   g_object_set_data (G_OBJECT (task), "returned", GINT_TO_POINTER (TRUE));
 
-  /* Stop a wait that is no longer needed. */
-  if (data->waiting && data->wait_cancellable != NULL)
+  /* Stop a wait that is no longer needed; but while the PBX may still
+   * prepare this request's report, its event is awaited and discarded,
+   * so that it cannot complete a later request. */
+  if (data->waiting && data->wait_cancellable != NULL &&
+      !(data->sent && (!data->replied || data->processing)))
     g_cancellable_cancel (data->wait_cancellable);
+  report_release_slot (data);
 
   if (error != NULL)
     g_task_return_error (task, error);
@@ -2293,13 +2390,20 @@ on_report_event (GObject      *object,
   data->waiting = FALSE;
   link = yeastar_event_stream_wait_report_finish (YEASTAR_EVENT_STREAM (object), result, &error);
 
+  if (report_task_done (task))
+    {
+      /* The caller cancelled (or the request failed) while the PBX
+      * prepared the report: this event was its, and is dropped. */
+      g_debug ("YeastarClient: event 30027 of a cancelled request discarded (%s)",
+               link != NULL ? "a link" : error->message);
+      g_clear_pointer (&link, yeastar_report_link_free);
+      report_release_slot (data);
+      return;
+    }
+
   if (data->processing)
     {
-      /* The HTTP reply came first: this is the answer. A cancelled wait
-       * here means the caller cancelled. */
-      if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
-          !g_cancellable_is_cancelled (g_task_get_cancellable (task)))
-        return;   /* cancelled by report_return */
+      /* The HTTP reply came first: this is the answer. */
       report_return (task, link, g_steal_pointer (&error));
       return;
     }
@@ -2349,9 +2453,12 @@ format_from_hint (const GError      *error,
   if (date_only == NULL)
     return NULL;
 
-  return yeastar_date_format_new_full (yeastar_date_format_get_order (date_only),
-                                       yeastar_date_format_get_separator (date_only),
-                                       current != NULL && yeastar_date_format_is_12_hour (current));
+  if (current == NULL)
+    return yeastar_date_format_new_full (yeastar_date_format_get_order (date_only),
+                                         yeastar_date_format_get_separator (date_only),
+                                         FALSE);
+
+  return yeastar_date_format_with_date_of (current, date_only);
 }
 
 static void
@@ -2367,6 +2474,21 @@ on_report_reply (GObject      *object,
   YeastarReportLink *link;
 
   root = client_call_finish (self, result, &error);
+  data->replied = TRUE;
+
+  if (data->sent && report_task_done (task))
+    {
+      /* Abandoned by the caller while the request was on its way. If the
+       * PBX took it, its event is still to come: keep waiting for it
+       * (and holding the slot); otherwise nothing will come. */
+      if (root != NULL && json_object_get_int_member (root, "errcode") == 2)
+        data->processing = TRUE;
+      else if (data->waiting)
+        g_cancellable_cancel (data->wait_cancellable);
+      report_release_slot (data);
+      return;
+    }
+
   if (root == NULL)
     {
       if (g_error_matches (error, YEASTAR_ERROR, YEASTAR_ERROR_INVALID_PARAMETER) && !data->corrected)
@@ -2382,6 +2504,7 @@ on_report_reply (GObject      *object,
               g_debug ("YeastarClient: PBX asked for date format %s, retrying once", description);
               g_clear_pointer (&self->corrected_format, yeastar_date_format_unref);
               self->corrected_format = g_steal_pointer (&corrected);
+              g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE_FORMAT]);
               data->corrected = TRUE;
               report_send (task);
               return;
@@ -2403,7 +2526,7 @@ on_report_reply (GObject      *object,
         }
 
       data->processing = TRUE;
-      if (data->phase_func != NULL)
+      if (data->phase_func != NULL && !report_task_done (task))
         data->phase_func (_YEASTAR_REPORT_PHASE_PREPARING, data->phase_data);
 
       if (data->event_done)
@@ -2430,16 +2553,46 @@ report_send (GTask *task)
       return;
     }
 
+  /* A URL the PBX's web server would refuse (HTTP 414) is not sent. */
+  if (!yeastar_report_request_check_length (data->request, report_format (self), NULL, &error))
+    {
+      report_return (task, NULL, g_steal_pointer (&error));
+      return;
+    }
+
+  if (data->events == NULL)
+    {
+      client_call_async (self, "GET", data->version, "call_report/download", query,
+                         FALSE, g_task_get_cancellable (task),
+                         on_report_reply, g_object_ref (task));
+      return;
+    }
+
+  /* An asynchronous request is not cancelled on its way: only its reply
+   * tells whether the PBX took it, and then its event must be awaited. */
+  data->sent = TRUE;
+  data->replied = FALSE;
   client_call_async (self, "GET", data->version, "call_report/download", query,
-                     data->events != NULL, g_task_get_cancellable (task),
-                     on_report_reply, g_object_ref (task));
+                     TRUE, NULL, on_report_reply, g_object_ref (task));
 }
 
-static void
-chain_cancel (GCancellable *cancellable,
-              gpointer      user_data)
+static gboolean
+report_abandon (gpointer user_data)
 {
-  g_cancellable_cancel (G_CANCELLABLE (user_data));
+  GTask *task = user_data;
+
+  report_return (task, NULL, g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled")));
+  return G_SOURCE_REMOVE;
+}
+
+/* The caller cancelled an asynchronous request: it ends at once for the
+ * caller, while the request keeps its place (see report_return). */
+static void
+on_report_cancelled (GCancellable *cancellable,
+                     GTask        *task)
+{
+  /* Inside g_cancellable_cancel(): defer. */
+  g_idle_add_full (G_PRIORITY_DEFAULT, report_abandon, g_object_ref (task), g_object_unref);
 }
 
 static void
@@ -2461,19 +2614,50 @@ on_report_events_open (GObject      *object,
   if (g_task_return_error_if_cancelled (task))
     return;
 
-  /* Subscribed: start waiting BEFORE the request goes out. */
+  /* Subscribed: start waiting BEFORE the request goes out. The wait is
+   * not the caller's to cancel: see report_return. */
   data->wait_cancellable = g_cancellable_new ();
   if (g_task_get_cancellable (task) != NULL)
     {
       data->caller_cancellable = g_object_ref (g_task_get_cancellable (task));
-      data->chain_id = g_cancellable_connect (data->caller_cancellable, G_CALLBACK (chain_cancel),
-                                              g_object_ref (data->wait_cancellable), g_object_unref);
+      data->abandon_id = g_cancellable_connect (data->caller_cancellable, G_CALLBACK (on_report_cancelled),
+                                                task, NULL);
     }
   data->waiting = TRUE;
   yeastar_event_stream_wait_report_async (data->events, self->report_timeout,
                                           data->wait_cancellable, on_report_event,
                                           g_object_ref (task));
   report_send (task);
+}
+
+static void
+on_report_slot (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  YeastarClient *self = g_task_get_source_object (task);
+  ReportData *data = g_task_get_task_data (task);
+  g_autoptr(GError) error = NULL;
+
+  if (!yeastar_async_slot_acquire_finish (YEASTAR_ASYNC_SLOT (object), result, &error))
+    {
+      report_return (task, NULL, g_steal_pointer (&error));
+      return;
+    }
+
+  /* Released when the task's data goes, i.e. when nothing of this request
+   * is outstanding any more. */
+  data->slot = g_object_ref (YEASTAR_ASYNC_SLOT (object));
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+
+  if (self->events == NULL)
+    self->events = yeastar_event_stream_new (self);
+  data->events = g_object_ref (self->events);
+  yeastar_event_stream_open_async (data->events, g_task_get_cancellable (task),
+                                   on_report_events_open, g_object_ref (task));
 }
 
 static void
@@ -2507,11 +2691,9 @@ on_report_info (GObject      *object,
       return;
     }
 
-  if (self->events == NULL)
-    self->events = yeastar_event_stream_new (self);
-  data->events = g_object_ref (self->events);
-  yeastar_event_stream_open_async (data->events, g_task_get_cancellable (task),
-                                   on_report_events_open, g_object_ref (task));
+  /* One asynchronous request at a time: wait for the slot first. */
+  yeastar_async_slot_acquire_async (self->async_slot, g_task_get_cancellable (task),
+                                    on_report_slot, g_object_ref (task));
 }
 
 void

@@ -58,6 +58,7 @@ void               yeastar_client_set_report_timeout      (YeastarClient        
                                                            guint                 seconds);
 gboolean           yeastar_client_get_logged_in           (YeastarClient        *self);
 YeastarPbxInfo    *yeastar_client_get_cached_pbx_info     (YeastarClient        *self);
+YeastarDateFormat *yeastar_client_get_date_format         (YeastarClient        *self);
 
 /* Logs in (clearing a remembered login failure) and reads system/information. */
 void               yeastar_client_connect_async           (YeastarClient        *self,

@@ -12,6 +12,7 @@
 
 #include "yeastar-date-format.h"
 #include "yeastar-error.h"
+#include "yeastar-text.h"
 
 /*
  * The PBX wants start_time/end_time in its display format, e.g.
@@ -27,6 +28,11 @@
  *   system_time_format. The token "hh" does NOT mean 12-hour: a documented
  *   PBX reports "hh:mm:ss" with a 24-hour system_time. It is 12-hour only
  *   when system_time_format contains AM/PM or system_time ends in AM/PM.
+ *   A time format of another spelling ("hh:mm:ss a", "h:mm A") never stops
+ *   a connection: then system_time's shape decides (AM/PM at its end or
+ *   not), and without system_time an AM/PM marker in the format does,
+ *   else 24 hours is assumed. get_hour_source() tells which it was, for
+ *   `info` and the window to show.
  *
  * - the v2.0 validator's message, a Go reference-time layout:
  *   "start_time format invalid, valid format: 02/01/2006 03:04:05 PM".
@@ -37,8 +43,10 @@ struct _YeastarDateFormat
   gatomicrefcount   ref_count;
   YeastarDateOrder  order;
   char              separator;
+  YeastarHourSource hour_source;
   guint             twelve_hour : 1;
   guint             has_time : 1;
+  guint             time_format_known : 1;
 };
 
 G_DEFINE_BOXED_TYPE (YeastarDateFormat, yeastar_date_format,
@@ -62,24 +70,27 @@ date_format_new (YeastarDateOrder order,
   self->separator = separator;
   self->twelve_hour = !!twelve_hour;
   self->has_time = !!has_time;
+  self->hour_source = YEASTAR_HOUR_SOURCE_CHOSEN;
+  self->time_format_known = TRUE;
 
   return self;
 }
 
-/* Untrusted text, made safe to show: valid UTF-8 and bounded. */
+/* Untrusted text, made safe to show: control characters escaped, valid
+ * UTF-8 and bounded. */
 static char *
 quote_input (const char *text)
 {
-  gsize len = strlen (text);
+  g_autofree char *escaped = yeastar_text_escape (text, -1);
 
-  if (len > MAX_QUOTED)
+  if (g_utf8_strlen (escaped, -1) > MAX_QUOTED)
     {
-      g_autofree char *valid = g_utf8_make_valid (text, MAX_QUOTED);
+      g_autofree char *cut = g_utf8_substring (escaped, 0, MAX_QUOTED);
 
-      return g_strconcat (valid, "…", NULL);
+      return g_strconcat (cut, "…", NULL);
     }
 
-  return g_utf8_make_valid (text, -1);
+  return g_steal_pointer (&escaped);
 }
 
 /* "YYYY/MM/DD" etc.: the system_date_format spelling of order + sep. */
@@ -133,6 +144,28 @@ ends_with_meridiem (const char *text)
           g_ascii_strcasecmp (text + len - 2, "PM") == 0);
 }
 
+/* An AM/PM marker in a time format of unknown spelling: "AM", "PM",
+ * "tt" (.NET) or a lone "a"/"A" (Java, ICU, moment.js). */
+static gboolean
+mentions_meridiem (const char *format)
+{
+  g_autofree char *lower = g_ascii_strdown (format, -1);
+  gsize len = strlen (lower);
+
+  if (strstr (lower, "am") != NULL || strstr (lower, "pm") != NULL || strstr (lower, "tt") != NULL)
+    return TRUE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (lower[i] == 'a' &&
+          (i == 0 || !g_ascii_isalpha (lower[i - 1])) &&
+          (i + 1 == len || !g_ascii_isalpha (lower[i + 1])))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
 YeastarDateFormat *
 yeastar_date_format_new (const char  *system_date_format,
                          const char  *system_time_format,
@@ -142,9 +175,12 @@ yeastar_date_format_new (const char  *system_date_format,
   g_autofree char *date = NULL;
   g_autofree char *time = NULL;
   g_autofree char *clock = NULL;
+  YeastarDateFormat *self;
   YeastarDateOrder order;
   char sep;
-  gboolean twelve_hour;
+  gboolean twelve_hour = FALSE;
+  gboolean known = FALSE;
+  YeastarHourSource source = YEASTAR_HOUR_SOURCE_ASSUMED;
   const char *rest;
 
   g_return_val_if_fail (system_date_format != NULL, NULL);
@@ -164,40 +200,61 @@ yeastar_date_format_new (const char  *system_date_format,
 
   /* "hh:mm:ss", "HH:mm:ss", "hh:mm:ss PM", "hh:mm:ss AM/PM" */
   time = g_strstrip (g_strdup (system_time_format));
-  if (g_ascii_strncasecmp (time, "hh:mm:ss", strlen ("hh:mm:ss")) != 0)
-    goto bad_time;
-
-  rest = time + strlen ("hh:mm:ss");
-  while (*rest == ' ')
-    rest++;
-
-  if (*rest == '\0')
-    twelve_hour = FALSE;
-  else if (g_ascii_strcasecmp (rest, "AM") == 0 ||
-           g_ascii_strcasecmp (rest, "PM") == 0 ||
-           g_ascii_strcasecmp (rest, "AM/PM") == 0)
-    twelve_hour = TRUE;
-  else
-    goto bad_time;
-
   if (system_time != NULL)
+    clock = g_strstrip (g_strdup (system_time));
+
+  if (g_ascii_strncasecmp (time, "hh:mm:ss", strlen ("hh:mm:ss")) == 0)
     {
-      clock = g_strstrip (g_strdup (system_time));
-      if (ends_with_meridiem (clock))
-        twelve_hour = TRUE;
+      rest = time + strlen ("hh:mm:ss");
+      while (*rest == ' ')
+        rest++;
+
+      if (*rest == '\0')
+        {
+          /* "hh" is no proof of 12 hours; a clock with AM/PM is. */
+          if (clock != NULL && ends_with_meridiem (clock))
+            {
+              twelve_hour = TRUE;
+              source = YEASTAR_HOUR_SOURCE_CLOCK;
+            }
+          else
+            {
+              twelve_hour = FALSE;
+              source = YEASTAR_HOUR_SOURCE_FORMAT;
+            }
+          known = TRUE;
+        }
+      else if (g_ascii_strcasecmp (rest, "AM") == 0 ||
+               g_ascii_strcasecmp (rest, "PM") == 0 ||
+               g_ascii_strcasecmp (rest, "AM/PM") == 0)
+        {
+          twelve_hour = TRUE;
+          source = YEASTAR_HOUR_SOURCE_FORMAT;
+          known = TRUE;
+        }
     }
 
-  return date_format_new (order, sep, twelve_hour, TRUE);
+  if (!known)
+    {
+      /* A spelling this program does not know: the clock's shape, else
+       * the format's own AM/PM marker, else 24 hours. */
+      if (clock != NULL && clock[0] != '\0')
+        {
+          twelve_hour = ends_with_meridiem (clock);
+          source = YEASTAR_HOUR_SOURCE_CLOCK;
+        }
+      else
+        {
+          twelve_hour = mentions_meridiem (time);
+          source = YEASTAR_HOUR_SOURCE_ASSUMED;
+        }
+    }
 
-bad_time:
-  {
-    g_autofree char *quoted = quote_input (time);
+  self = date_format_new (order, sep, twelve_hour, TRUE);
+  self->hour_source = source;
+  self->time_format_known = known;
 
-    g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
-                 _("The PBX uses an unknown time format “%s”"),
-                 quoted);
-    return NULL;
-  }
+  return self;
 }
 
 static char *
@@ -261,7 +318,12 @@ yeastar_date_format_new_from_go_layout (const char  *text,
               g_autofree char *candidate = go_layout (o, separators[s], t == 2, t > 0);
 
               if (g_str_equal (candidate, layout))
-                return date_format_new (o, separators[s], t == 2, t > 0);
+                {
+                  YeastarDateFormat *self = date_format_new (o, separators[s], t == 2, t > 0);
+
+                  self->hour_source = YEASTAR_HOUR_SOURCE_PBX_HINT;
+                  return self;
+                }
             }
         }
     }
@@ -340,6 +402,101 @@ yeastar_date_format_has_time (YeastarDateFormat *self)
   g_return_val_if_fail (self != NULL, FALSE);
 
   return self->has_time;
+}
+
+YeastarHourSource
+yeastar_date_format_get_hour_source (YeastarDateFormat *self)
+{
+  g_return_val_if_fail (self != NULL, YEASTAR_HOUR_SOURCE_CHOSEN);
+
+  return self->hour_source;
+}
+
+/* FALSE when system_time_format had a spelling this program does not
+ * know, and 12/24 hours came from the clock or was assumed. */
+gboolean
+yeastar_date_format_get_time_format_known (YeastarDateFormat *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->time_format_known;
+}
+
+/* For --json: "format", "clock", "assumed", "pbx-hint", "chosen". */
+const char *
+yeastar_hour_source_to_string (YeastarHourSource source)
+{
+  switch (source)
+    {
+    case YEASTAR_HOUR_SOURCE_FORMAT:
+      return "format";
+    case YEASTAR_HOUR_SOURCE_CLOCK:
+      return "clock";
+    case YEASTAR_HOUR_SOURCE_ASSUMED:
+      return "assumed";
+    case YEASTAR_HOUR_SOURCE_PBX_HINT:
+      return "pbx-hint";
+    case YEASTAR_HOUR_SOURCE_CHOSEN:
+      return "chosen";
+    default:
+      g_return_val_if_reached (NULL);
+    }
+}
+
+/* For people: whether times are sent with 12 or 24 hours, and why, e.g.
+ * "12-hour, from the PBX clock (its time format is not one this program
+ * knows)". */
+char *
+yeastar_date_format_describe_hours (YeastarDateFormat *self)
+{
+  const char *hours;
+
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (!self->has_time)
+    return g_strdup (_("no time of day"));
+
+  hours = self->twelve_hour ? _("12-hour") : _("24-hour");
+
+  switch (self->hour_source)
+    {
+    case YEASTAR_HOUR_SOURCE_FORMAT:
+      /* Translators: %s is "12-hour" or "24-hour" */
+      return g_strdup_printf (_("%s, as the PBX’s time format says"), hours);
+    case YEASTAR_HOUR_SOURCE_CLOCK:
+      if (!self->time_format_known)
+        /* Translators: %s is "12-hour" or "24-hour" */
+        return g_strdup_printf (_("%s, from the PBX clock (its time format is not one this program knows)"), hours);
+      /* Translators: %s is "12-hour" or "24-hour" */
+      return g_strdup_printf (_("%s, from the PBX clock"), hours);
+    case YEASTAR_HOUR_SOURCE_ASSUMED:
+      /* Translators: %s is "12-hour" or "24-hour" */
+      return g_strdup_printf (_("%s, assumed (the PBX’s time format is not one this program knows)"), hours);
+    case YEASTAR_HOUR_SOURCE_PBX_HINT:
+      /* Translators: %s is "12-hour" or "24-hour" */
+      return g_strdup_printf (_("%s, as the PBX asked for when it refused a request"), hours);
+    case YEASTAR_HOUR_SOURCE_CHOSEN:
+    default:
+      return g_strdup (hours);
+    }
+}
+
+/* @self's hours with the date order and separator of @date: what a
+ * date-only hint corrects. */
+YeastarDateFormat *
+yeastar_date_format_with_date_of (YeastarDateFormat *self,
+                                  YeastarDateFormat *date)
+{
+  YeastarDateFormat *result;
+
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (date != NULL, NULL);
+
+  result = date_format_new (date->order, date->separator, self->twelve_hour, self->has_time);
+  result->hour_source = self->hour_source;
+  result->time_format_known = self->time_format_known;
+
+  return result;
 }
 
 /* The system_date_format spelling, e.g. "DD/MM/YYYY". */

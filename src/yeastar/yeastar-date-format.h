@@ -21,6 +21,16 @@ typedef enum
   YEASTAR_DATE_ORDER_DMY, /* DD/MM/YYYY */
 } YeastarDateOrder;
 
+/* What told whether the PBX wants 12- or 24-hour times. */
+typedef enum
+{
+  YEASTAR_HOUR_SOURCE_FORMAT,   /* system_time_format ("hh:mm:ss PM", "HH:mm:ss") */
+  YEASTAR_HOUR_SOURCE_CLOCK,    /* the shape of system_time: AM/PM at its end or not */
+  YEASTAR_HOUR_SOURCE_ASSUMED,  /* an unknown time format and no clock: a guess */
+  YEASTAR_HOUR_SOURCE_PBX_HINT, /* the layout a v2.0 40002 asked for */
+  YEASTAR_HOUR_SOURCE_CHOSEN,   /* given by the caller (yeastar_date_format_new_full) */
+} YeastarHourSource;
+
 #define YEASTAR_TYPE_DATE_FORMAT (yeastar_date_format_get_type ())
 
 /* An immutable, reference-counted description of the PBX date and time
@@ -43,6 +53,12 @@ YeastarDateOrder    yeastar_date_format_get_order               (YeastarDateForm
 char                yeastar_date_format_get_separator           (YeastarDateFormat  *self);
 gboolean            yeastar_date_format_is_12_hour              (YeastarDateFormat  *self);
 gboolean            yeastar_date_format_has_time                (YeastarDateFormat  *self);
+YeastarHourSource   yeastar_date_format_get_hour_source         (YeastarDateFormat  *self);
+gboolean            yeastar_date_format_get_time_format_known   (YeastarDateFormat  *self);
+const char         *yeastar_hour_source_to_string               (YeastarHourSource   source);
+char               *yeastar_date_format_describe_hours          (YeastarDateFormat  *self);
+YeastarDateFormat  *yeastar_date_format_with_date_of            (YeastarDateFormat  *self,
+                                                                 YeastarDateFormat  *date);
 const char         *yeastar_date_format_get_system_date_format  (YeastarDateFormat  *self);
 char               *yeastar_date_format_to_go_layout            (YeastarDateFormat  *self);
 char               *yeastar_date_format_to_string               (YeastarDateFormat  *self);

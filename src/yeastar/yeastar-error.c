@@ -13,6 +13,7 @@
 
 #include "yeastar-client-private.h"
 #include "yeastar-error.h"
+#include "yeastar-text.h"
 
 struct _YeastarInvalidParam
 {
@@ -234,8 +235,10 @@ yeastar_error_append_invalid_params (const GError         *error,
 }
 
 /* Replaces every occurrence of each secret in @text, and the value of any
- * "access_token=" or "refresh_token=" found in it, by "…". Used on the few
- * foreign texts (PBX errmsg, GLib causes) that end up in a message. */
+ * "access_token=" or "refresh_token=" found in it, by "…", then shows its
+ * control, bidi and invalid UTF-8 characters as escapes (yeastar-text.c).
+ * Used on the few foreign texts (PBX errmsg, 40002 entries, event 30027's
+ * `error`, GLib causes) that end up in a message. */
 char *
 _yeastar_error_scrub (const char         *text,
                       const char * const *secrets)
@@ -271,7 +274,7 @@ _yeastar_error_scrub (const char         *text,
         }
     }
 
-  return g_string_free (g_steal_pointer (&out), FALSE);
+  return yeastar_text_escape (out->str, out->len);
 }
 
 /* A string member, or NULL when it is missing or not a string: never the
@@ -309,7 +312,7 @@ describe_block_expiry (JsonNode *node)
    * number is taken as a Unix time, a small one as seconds left, and a
    * string is shown as the PBX wrote it. */
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    return g_strdup (json_node_get_string (node));
+    return yeastar_text_escape (json_node_get_string (node), -1);
 
   if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_INT64)
     {
@@ -331,6 +334,20 @@ describe_block_expiry (JsonNode *node)
     }
 
   return NULL;
+}
+
+/* HTTP 414 from the web server in front of the API: the URL, which holds
+ * every parameter and ID list, is longer than it takes. Not a wrong
+ * address, as any other unexpected status would suggest. */
+GError *
+_yeastar_error_new_request_too_long (const char *endpoint)
+{
+  return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_SERVER,
+                      _("The PBX refused “%s” as too long (request too long, HTTP status 414): "
+                        "the request names too many IDs. Choose groups instead of single "
+                        "entries (for example extension groups instead of extensions), or "
+                        "download the report in parts with fewer IDs each."),
+                      endpoint);
 }
 
 /* Builds the GError for a non-zero errcode. @during_login: the reply came

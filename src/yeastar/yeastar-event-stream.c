@@ -14,6 +14,7 @@
 #include "yeastar-client-private.h"
 #include "yeastar-error.h"
 #include "yeastar-event-stream.h"
+#include "yeastar-text.h"
 
 /* The WebSocket subscription of event 30027 (call report download result).
  *
@@ -30,9 +31,11 @@
  *   subscribes again. [INFERRED] Events sent during that gap are lost; the
  *   waiter then times out.
  * - Event 30027 carries no reference to the request it answers (only a
- *   download_id the synchronous reply never mentions), so waiters are
- *   served in the order they started: the client starts a wait just before
- *   queueing the request, and requests are sent one at a time.
+ *   download_id the "PROCESSING" reply never mentions), so waiters are
+ *   served in the order they started. The client has one asynchronous
+ *   request outstanding at a time (YeastarAsyncSlot) and starts its wait
+ *   just before sending it; a cancelled request keeps waiting, so that
+ *   its event is dropped instead of completing the next request.
  * - `msg` may be an object or a JSON string; `result` is compared without
  *   regard to case ("success" in the example, "SUCCESS" in the table).
  */
@@ -263,14 +266,14 @@ handle_report_event (YeastarEventStream *self,
       if (self->client != NULL)
         safe = _yeastar_error_scrub (text, _yeastar_client_get_secrets (self->client));
       else
-        safe = g_strdup (text);
+        safe = yeastar_text_escape (text, -1);
 
       if (safe[0] == '\0')
         {
           /* `result` is the PBX's text too: scrubbed like `error`. */
           g_autofree char *safe_result = self->client != NULL
                                          ? _yeastar_error_scrub (result, _yeastar_client_get_secrets (self->client))
-                                         : g_strdup (result);
+                                         : yeastar_text_escape (result, -1);
 
           waiter_finish (waiter, NULL,
                          g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_REPORT_FAILED,
@@ -585,8 +588,14 @@ on_connected (GObject      *object,
         mapped = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
       else if (error->domain == SOUP_WEBSOCKET_ERROR)
         {
-          /* [INFERRED] A refused handshake is most likely a dead token. */
-          _yeastar_client_invalidate_token (self->client, self->token);
+          guint status = soup_message_get_status (msg);
+
+          /* [INFERRED] A PBX refuses a dead token's handshake with a JSON
+           * reply (200, errcode 10004): that token is gone. Any other
+           * refusal, such as a proxy's 502, says nothing about the token,
+           * which stays live on the PBX and is revoked like any other. */
+          if (status == SOUP_STATUS_OK || status == SOUP_STATUS_UNAUTHORIZED)
+            _yeastar_client_invalidate_token (self->client, self->token);
           mapped = g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NOT_YEASTAR,
                                 _("The PBX at %s refused the event connection (HTTP status %u)."),
                                 _yeastar_client_get_host (self->client), soup_message_get_status (msg));

@@ -13,6 +13,7 @@
 #include "yeastar-enums.h"
 #include "yeastar-error.h"
 #include "yeastar-report-request.h"
+#include "yeastar-text.h"
 
 /*
  * The request the window and the CLI fill in, and the one place that turns
@@ -563,18 +564,21 @@ yeastar_report_request_set_value (YeastarReportRequest *self,
     g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ASYNC]);
 }
 
-/* Untrusted text, made safe to show: valid UTF-8 and bounded. */
+/* Untrusted text, made safe to show: control characters escaped, valid
+ * UTF-8 and bounded. */
 static char *
 quote_input (const char *text)
 {
-  if (strlen (text) > MAX_QUOTED)
-    {
-      g_autofree char *valid = g_utf8_make_valid (text, MAX_QUOTED);
+  g_autofree char *escaped = yeastar_text_escape (text, -1);
 
-      return g_strconcat (valid, "…", NULL);
+  if (g_utf8_strlen (escaped, -1) > MAX_QUOTED)
+    {
+      g_autofree char *cut = g_utf8_substring (escaped, 0, MAX_QUOTED);
+
+      return g_strconcat (cut, "…", NULL);
     }
 
-  return g_utf8_make_valid (text, -1);
+  return g_steal_pointer (&escaped);
 }
 
 static gboolean

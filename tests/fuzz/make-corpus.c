@@ -337,6 +337,53 @@ report (Maker      *m,
     save (m, "fuzz-file-name", name, file, strlen (file));
 }
 
+/* A report file of the simulator, for the report-file reader. */
+static void
+report_file (Maker      *m,
+             const char *query,
+             const char *name)
+{
+  g_autofree char *full = g_strdup_printf ("/openapi/v2.0/call_report/download?%s&access_token=%s", query, m->token);
+  g_autoptr(GBytes) body = request (m, "GET", full, NULL);
+  g_autofree char *file = member (body, "file");
+  g_autoptr(GBytes) contents = file != NULL ? yeastar_simulator_dup_file_contents (m->sim, file) : NULL;
+
+  if (contents == NULL)
+    g_error ("no report file for %s: %.*s", query, (int) g_bytes_get_size (body),
+             (const char *) g_bytes_get_data (body, NULL));
+  save_bytes (m, "fuzz-report-file", name, contents);
+}
+
+/* Shapes the simulator does not write: other encodings, separators,
+ * quoting, totals, truncation. */
+static void
+report_file_shapes (Maker *m)
+{
+  static const struct
+  {
+    const char *name;
+    const char *data;
+    gsize       len; /* 0: strlen */
+  } shapes[] = {
+    { "semicolon-spanish", "Informe\nPeriodo:;01/03/2024 - 31/03/2024\nAgente;Contestada;Tasa;Importe\n"
+      "1021-Alexander Cano;4;45,23%;12,50\nTotal general;4;45,23%;12,50\n", 0 },
+    { "tab-quotes", "Time\tNote\tTalk\r\n2024-03-01 10:00:00\t\"a\tb\r\nc \"\"q\"\"\"\t01:02:03\r\n"
+      "\t\t01:02:03\r\n", 0 },
+    { "utf8-bom", "\xEF\xBB\xBFTitle\nA,B\n\xE7\x8E\x8B\xE8\x8A\xB3,1\n\xE5\x90\x88\xE8\xAE\xA1,1\n", 0 },
+    { "utf16le-bom", "\xFF\xFE" "A\0,\0B\0\n\0" "\x01\x4E,\0" "1\0\n\0", 18 },
+    { "windows-1252", "Nebenstelle;Geb\xFChr\r\nJ\xFCrgen;12,50 \x80\r\n", 0 },
+    { "sep-line", "sep=|\nA|B\n1|2\n", 0 },
+    { "open-quote", "A,B\n1,\"never closed\n2,3\n", 0 },
+    { "nul-and-stray", "A,B,C\n1,a\0b,\xFF\n", 21 },
+    { "dates", "When,Day,Talk,Rate\n31/12/2024 11:59:59 PM,2024-12-31,100:00:00,-1.5%\n"
+      "01/02/2024 12:00:00 AM,2024-02-29,00:00:00,0%\n", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (shapes); i++)
+    save (m, "fuzz-report-file", shapes[i].name, shapes[i].data,
+          shapes[i].len ? shapes[i].len : strlen (shapes[i].data));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -404,6 +451,14 @@ main (int   argc,
           "extcallstatistics");
   report (&m, "type=ivr&ivr_id_list=1", "ivr");
   report (&m, "type=nonsense", "unknown-type");
+  g_object_set (m.sim, "date-format", "DD/MM/YYYY", "time-format", "hh:mm:ss PM", NULL);
+  report_file (&m, "type=queueperformance&queue_id_list=1,2&start_time=01/07/2026 12:00:00 AM&end_time=31/07/2026 11:59:59 PM",
+               "queueperformance");
+  report_file (&m, "type=unreturnmisscall&start_time=01/07/2026 12:00:00 AM&end_time=03/07/2026 11:59:59 PM",
+               "unreturnmisscall");
+  report_file (&m, "type=queueavgwaittalktime&queue_id_list=1&time=07/2026", "queueavgwaittalktime");
+  report_file (&m, "type=ivr&ivr_id_list=999", "ivr-no-rows");
+  report_file_shapes (&m);
   validator (&m, "DD/MM/YYYY", "hh:mm:ss PM", "dmy-12h");
   validator (&m, "YYYY/MM/DD", "HH:mm:ss", "ymd-24h");
   validator (&m, "MM/DD/YYYY", "HH:mm:ss", "mdy-24h");
@@ -421,6 +476,22 @@ main (int   argc,
   events (&m, "msg-object");
   g_object_set (m.sim, "event-msg-as-string", TRUE, NULL);
   events (&m, "msg-string");
+
+  /* PBX text as it is shown: plain, hostile, and not UTF-8. */
+  {
+    static const struct {
+      const char *name;
+      const char *text;
+      gsize       len;
+    } texts[] = {
+      { "plain", "1001 - Alice Martin", 19 },
+      { "hostile", "Evil\x1b]0;pwned\x07\x1b[31m\r\n9999\tAdmin\xe2\x80\xaegpj.exe\x7f\xc2\x9b", 44 },
+      { "invalid", "\xff\xfe\xc0\x80\xed\xa0\x80\xe2\x80\xa8" "a\0b", 13 },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+      save (&m, "fuzz-text", texts[i].name, texts[i].text, texts[i].len);
+  }
 
   /* The command line's times are typed by people, not sent by the PBX. */
   for (guint i = 0; cli_times[i] != NULL; i++)

@@ -475,6 +475,54 @@ test_disconnect (Fixture       *f,
   g_assert_null (yeastar_client_get_cached_pbx_info (f->client));
 }
 
+/* A connection that fails after the login (here: system information the
+ * client cannot use) revokes its token by itself, even when the caller
+ * drops the client at once, as the window does. */
+static void
+test_connect_fails_after_login (Fixture       *f,
+                                gconstpointer  data)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YeastarPbxInfo) info = NULL;
+  GWeakRef client_ref;
+  gboolean passed = FALSE;
+  guint deadline;
+
+  yeastar_simulator_inject_fault (f->sim, YEASTAR_SIMULATOR_INFORMATION, YEASTAR_SIMULATOR_FAULT_WRONG_TYPES, 1);
+  yeastar_client_connect_async (f->client, NULL, store_result_cb, &result);
+  info = yeastar_client_connect_finish (f->client, wait_result (&result), &error);
+  g_assert_null (info);
+  g_assert_error (error, YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY);
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_GET_TOKEN), ==, 1);
+
+  g_weak_ref_init (&client_ref, f->client);
+  g_clear_object (&result);
+  g_clear_object (&f->client);
+
+  deadline = g_timeout_add_seconds (10, flag_timeout_cb, &passed);
+  while (!passed && yeastar_simulator_get_live_token_count (f->sim) > 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (passed);
+  g_source_remove (deadline);
+
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_DEL_TOKEN), ==, 1);
+  g_assert_cmpuint (yeastar_simulator_get_live_token_count (f->sim), ==, 0);
+
+  /* Once the PBX answered, nothing holds the client any more. */
+  for (guint i = 0; i < 100; i++)
+    {
+      g_autoptr(YeastarClient) client = g_weak_ref_get (&client_ref);
+
+      if (client == NULL)
+        break;
+      g_clear_object (&client);
+      spin_for (20);
+    }
+  g_assert_null (g_weak_ref_get (&client_ref));
+  g_weak_ref_clear (&client_ref);
+}
+
 /* Reply checks ---------------------------------------------------------- */
 
 static void
@@ -792,6 +840,62 @@ test_report_format_correction_date_only (Fixture       *f,
 }
 
 static void
+count_notify (GObject    *object,
+              GParamSpec *pspec,
+              gpointer    user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* A time format this program does not know ("hh:mm:ss a") connects, with
+ * 12 hours from the PBX clock; when the administrator then switches to 24
+ * hours, the v2.0 validator's layout corrects it, and the client says so. */
+static void
+test_report_format_unknown_time (Fixture       *f,
+                                 gconstpointer  data)
+{
+  g_autoptr(YeastarReportRequest) request = new_full_request ("queueperformance");
+  g_autoptr(YeastarReportLink) link = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YeastarPbxInfo) info = NULL;
+  g_autofree char *query = NULL;
+  YeastarDateFormat *format;
+  guint notified = 0;
+
+  g_object_set (f->sim, "date-format", "DD/MM/YYYY", "time-format", "hh:mm:ss a", NULL);
+  info = connect_client (f);
+  g_assert_nonnull (info);
+  format = yeastar_client_get_date_format (f->client);
+  g_assert_true (format == yeastar_pbx_info_get_date_format (info));
+  g_assert_true (yeastar_date_format_is_12_hour (format));
+  g_assert_cmpint (yeastar_date_format_get_hour_source (format), ==, YEASTAR_HOUR_SOURCE_CLOCK);
+  g_assert_false (yeastar_date_format_get_time_format_known (format));
+
+  link = request_report (f, request, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_REPORT), ==, 1);
+  query = yeastar_simulator_dup_last_query (f->sim, YEASTAR_SIMULATOR_REPORT);
+  g_assert_nonnull (strstr (query, "start_time=01/07/2026 12:00:00 AM"));
+  g_clear_pointer (&link, yeastar_report_link_free);
+  g_clear_pointer (&query, g_free);
+
+  g_signal_connect (f->client, "notify::date-format", G_CALLBACK (count_notify), &notified);
+  g_object_set (f->sim, "time-format", "HH:mm:ss", NULL);
+  link = request_report (f, request, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (link);
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_REPORT), ==, 3);
+  query = yeastar_simulator_dup_last_query (f->sim, YEASTAR_SIMULATOR_REPORT);
+  g_assert_nonnull (strstr (query, "start_time=01/07/2026 00:00:00"));
+
+  g_assert_cmpuint (notified, ==, 1);
+  format = yeastar_client_get_date_format (f->client);
+  g_assert_false (yeastar_date_format_is_12_hour (format));
+  g_assert_cmpint (yeastar_date_format_get_hour_source (format), ==, YEASTAR_HOUR_SOURCE_PBX_HINT);
+  g_signal_handlers_disconnect_by_func (f->client, count_notify, &notified);
+}
+
+static void
 test_report_failed_sync (Fixture       *f,
                          gconstpointer  data)
 {
@@ -841,6 +945,7 @@ main (int   argc,
   ADD ("token/ip-forbidden", test_ip_forbidden);
   ADD ("token/wrong-secret", test_wrong_secret);
   ADD ("disconnect", test_disconnect);
+  ADD ("connect-fails-after-login", test_connect_fails_after_login);
   ADD ("faults", test_faults);
   ADD ("faults/information", test_information_faults);
   ADD ("faults/network", test_network_error);
@@ -849,6 +954,7 @@ main (int   argc,
   ADD ("report/api-version", test_report_api_version);
   ADD ("report/format-correction", test_report_format_correction);
   ADD ("report/format-correction-date-only", test_report_format_correction_date_only);
+  ADD ("report/format-unknown-time", test_report_format_unknown_time);
   ADD ("report/failed-sync", test_report_failed_sync);
 
 #undef ADD

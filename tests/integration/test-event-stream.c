@@ -107,11 +107,139 @@ test_cancel (Fixture       *f,
   g_autoptr(YeastarReportLink) link = NULL;
   g_autoptr(GError) error = NULL;
 
-  g_object_set (f->sim, "async-delay-ms", 60000, NULL);
+  gint64 started = g_get_monotonic_time ();
+
+  /* The caller hears of the cancellation at once, long before the event. */
+  g_object_set (f->sim, "async-delay-ms", 3000, NULL);
   g_timeout_add (300, cancel_cb, cancellable);
   link = request_async_report (f, "ivr", cancellable, &error);
   g_assert_null (link);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpint (g_get_monotonic_time () - started, <, 2 * G_USEC_PER_SEC);
+
+  /* The request holds the client until its event came (and was dropped). */
+  spin_for (3500);
+}
+
+static void
+on_report_done (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
+}
+
+/* Spins until @done, for at most 10 s. */
+static void
+spin_until_or_fail (gboolean (*done)(gpointer), gpointer data)
+{
+  gboolean passed = FALSE;
+  guint deadline = g_timeout_add_seconds (10, flag_timeout_cb, &passed);
+
+  while (!done (data) && !passed)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (passed);
+  g_source_remove (deadline);
+}
+
+static gboolean
+has_held_event (gpointer data)
+{
+  return yeastar_simulator_get_held_event_count (data) > 0;
+}
+
+static gboolean
+has_result (gpointer data)
+{
+  return *(GAsyncResult **) data != NULL;
+}
+
+/* Event 30027 names no request. A request cancelled while the PBX
+ * prepares its report keeps its place until its event came, and that
+ * event is dropped: the next request gets its own report, never the
+ * cancelled one's. */
+static void
+test_cancelled_keeps_place (Fixture       *f,
+                            gconstpointer  data)
+{
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(YeastarReportRequest) first = new_full_request ("ivr");
+  g_autoptr(YeastarReportRequest) second = new_full_request ("queueagentperformance");
+  g_autoptr(GAsyncResult) first_result = NULL;
+  g_autoptr(GAsyncResult) second_result = NULL;
+  g_autoptr(YeastarReportLink) link = NULL;
+  g_autoptr(GError) error = NULL;
+  guint n_requests;
+
+  yeastar_simulator_hold_events (f->sim);
+
+  /* A: the PBX answers PROCESSING and has its event ready. */
+  yeastar_report_request_set_async (first, TRUE);
+  yeastar_client_request_report_async (f->client, first, cancellable, on_report_done, &first_result);
+  spin_until_or_fail (has_held_event, f->sim);
+
+  /* Cancelled, A ends at once for its caller. */
+  g_cancellable_cancel (cancellable);
+  spin_until_or_fail (has_result, &first_result);
+  link = yeastar_client_request_report_finish (f->client, first_result, &error);
+  g_assert_null (link);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&error);
+
+  /* B waits: A's event is still to come. */
+  yeastar_report_request_set_async (second, TRUE);
+  yeastar_client_request_report_async (f->client, second, NULL, on_report_done, &second_result);
+  spin_for (500);
+  g_assert_null (second_result);
+  n_requests = yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_REPORT);
+
+  /* A's event comes and is dropped; then B is asked for and gets B. */
+  yeastar_simulator_release_events (f->sim);
+  spin_until_or_fail (has_result, &second_result);
+  link = yeastar_client_request_report_finish (f->client, second_result, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (link);
+  g_assert_cmpstr (yeastar_report_link_get_file (link), !=, NULL);
+  if (!g_str_has_prefix (yeastar_report_link_get_file (link), "AgentPerformance-"))
+    g_error ("the agent performance request got %s", yeastar_report_link_get_file (link));
+
+  /* B was asked for only once A's event had come. */
+  g_assert_cmpuint (n_requests, ==, 1);
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_REPORT), ==, 2);
+}
+
+/* Two asynchronous requests at once are asked for one after the other,
+ * each getting its own report. */
+static void
+test_one_at_a_time (Fixture       *f,
+                    gconstpointer  data)
+{
+  g_autoptr(YeastarReportRequest) first = new_full_request ("ivr");
+  g_autoptr(YeastarReportRequest) second = new_full_request ("queueagentperformance");
+  g_autoptr(GAsyncResult) first_result = NULL;
+  g_autoptr(GAsyncResult) second_result = NULL;
+  g_autoptr(YeastarReportLink) first_link = NULL;
+  g_autoptr(YeastarReportLink) second_link = NULL;
+  g_autoptr(GError) error = NULL;
+
+  yeastar_report_request_set_async (first, TRUE);
+  yeastar_report_request_set_async (second, TRUE);
+  yeastar_client_request_report_async (f->client, first, NULL, on_report_done, &first_result);
+  yeastar_client_request_report_async (f->client, second, NULL, on_report_done, &second_result);
+
+  spin_until_or_fail (has_result, &first_result);
+  /* B was not sent before A's event came. */
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_REPORT), ==, 1);
+  first_link = yeastar_client_request_report_finish (f->client, first_result, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (yeastar_report_link_get_file (first_link), "IVRReport-"));
+
+  spin_until_or_fail (has_result, &second_result);
+  second_link = yeastar_client_request_report_finish (f->client, second_result, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_str_has_prefix (yeastar_report_link_get_file (second_link), "AgentPerformance-"));
 }
 
 static void
@@ -295,6 +423,8 @@ main (int   argc,
   ADD ("failure-result", test_failure_result);
   ADD ("timeout", test_timeout);
   ADD ("cancel", test_cancel);
+  ADD ("cancelled-keeps-place", test_cancelled_keeps_place);
+  ADD ("one-at-a-time", test_one_at_a_time);
   ADD ("heartbeat", test_heartbeat);
   ADD ("reconnect-after-drop", test_reconnect_after_drop);
   ADD ("reconnect-before-expiry", test_reconnect_before_expiry);

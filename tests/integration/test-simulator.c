@@ -13,6 +13,7 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
+#include "yeastar-report-file.h"
 #include "yeastar-report-type.h"
 #include "yeastar-simulator.h"
 
@@ -599,10 +600,16 @@ test_download (Fixture       *fx,
 
   text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
   lines = g_strsplit (text, "\n", -1);
-  g_assert_true (g_str_has_prefix (lines[0], "Queue Number,Queue Name,Total Calls"));
-  g_assert_true (g_str_has_prefix (lines[1], "6400,Support,"));
-  g_assert_true (g_str_has_prefix (lines[2], "6401,Sales,"));
-  g_assert_true (g_str_has_prefix (lines[3], "Total,"));
+  /* The preamble: title, period, filters, a blank line; then the table. */
+  g_assert_cmpstr (lines[0], ==, "Queue Performance");
+  g_assert_cmpstr (lines[1], ==, "Period:,01/07/2026 12:00:00 AM - 31/07/2026 11:59:59 PM");
+  g_assert_cmpstr (lines[2], ==, "Queues:,\"6400 Support, 6401 Sales\"");
+  g_assert_cmpstr (lines[3], ==, "");
+  g_assert_true (g_str_has_prefix (lines[4], "Queue Number,Queue Name,Total Calls"));
+  g_assert_true (g_str_has_prefix (lines[5], "6400,Support,"));
+  g_assert_true (g_str_has_prefix (lines[6], "6401,Sales,"));
+  g_assert_true (g_str_has_prefix (lines[7], "Total,"));
+  g_assert_null (lines[8 + (*lines[8] == '\0')]);
 
   /* No token: a JSON 10004 body instead of the file. */
   no_token_uri = g_strconcat (fx->base, string_of (reply, "download_resource_url"), NULL);
@@ -673,11 +680,27 @@ test_all_types (Fixture       *fx,
       text = g_strndup (g_bytes_get_data (body, NULL), g_bytes_get_size (body));
       g_test_message ("%s: %s…", yeastar_report_type_get_api_name (type), text);
       g_assert_nonnull (strstr (text, "\nTotal,"));
-      /* Header, at least one row, totals. */
+      /* Title, period, a blank line, header, at least one row, totals. */
       {
         g_auto(GStrv) lines = g_strsplit (text, "\n", -1);
 
-        g_assert_cmpuint (g_strv_length (lines), >=, 4);
+        g_assert_cmpuint (g_strv_length (lines), >=, 7);
+        g_assert_true (g_str_has_prefix (lines[1], "Period:,"));
+      }
+      /* And the reader finds the same: the preamble, the header, rows and the total. */
+      {
+        g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (body);
+        g_autoptr(YeastarReportFile) file = yeastar_report_file_new (stream);
+        g_autoptr(GError) error = NULL;
+
+        g_assert_true (yeastar_report_file_load (file, NULL, &error));
+        g_assert_no_error (error);
+        g_assert_nonnull (yeastar_report_file_get_title (file));
+        g_assert_true (g_str_has_prefix (yeastar_report_file_get_preamble (file)[1], "Period: "));
+        g_assert_nonnull (strstr (text, yeastar_report_file_get_column_name (file, 0)));
+        g_assert_cmpuint (yeastar_report_table_get_n_rows (yeastar_report_file_get_rows (file)), >=, 1);
+        g_assert_cmpuint (yeastar_report_table_get_n_rows (yeastar_report_file_get_totals (file)), ==, 1);
+        g_assert_cmpstr (yeastar_report_table_get_cell (yeastar_report_file_get_totals (file), 0, 0), ==, "Total");
       }
     }
 }
@@ -755,7 +778,7 @@ stream_length (Fixture     *fx,
       if (read.n == 0)
         break;
       if (total == 0 && head != NULL)
-        *head = g_strndup ((char *) buffer, MIN (read.n, 64));
+        *head = g_strndup ((char *) buffer, MIN (read.n, 512));
       total += read.n;
     }
 
@@ -783,7 +806,9 @@ test_large_report (Fixture       *fx,
   length = stream_length (fx, string_of (reply, "download_resource_url"), &head, &error);
   g_assert_no_error (error);
   g_assert_cmpuint (length, ==, size);
-  g_assert_true (g_str_has_prefix (head, "Extension Number,"));
+  /* The preamble, then the header. */
+  g_assert_true (g_str_has_prefix (head, "Extension Call Statistics\nPeriod:,"));
+  g_assert_nonnull (strstr (head, "\n\nExtension Number,"));
   g_test_message ("%" G_GUINT64_FORMAT " bytes at %.0f MB/s", length,
                   length / ((g_get_monotonic_time () - start) / (double) G_USEC_PER_SEC) / 1e6);
 }
@@ -941,7 +966,8 @@ test_websocket (Fixture       *fx,
   g_assert_cmpstr (json_object_get_string_member (event, "error"), ==, "");
   g_assert_cmpint (json_object_get_int_member (event, "download_id"), ==, 1);
   body = download (fx, json_object_get_string_member (event, "download_resource_url"), &msg);
-  g_assert_true (g_str_has_prefix (g_bytes_get_data (body, NULL), "IVR Number,"));
+  g_assert_true (g_str_has_prefix (g_bytes_get_data (body, NULL), "IVR Report\nPeriod:,"));
+  g_assert_nonnull (g_strstr_len (g_bytes_get_data (body, NULL), (gssize) g_bytes_get_size (body), "\n\nIVR Number,"));
 
   g_object_set (fx->sim, "event-msg-as-string", TRUE, NULL);
   reply2 = api_get (fx, "/openapi/v2.0/call_report/download", "type=ivr&ivr_id_list=1&is_async=1");

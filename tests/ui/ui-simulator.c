@@ -9,7 +9,8 @@
  * real window as a user would and then compare the saved files with what
  * the PBX served.
  *
- *   ui-simulator [--cert FILE --key FILE] [--extensions N]
+ *   ui-simulator [--cert FILE --key FILE] [--extensions N] [--first-id MENU=ID …]
+ *                [--time-format FORMAT] [--device-name NAME] [--hostile-text TEXT]
  *
  * It prints its base URI on the first line of standard output, then reads
  * commands on standard input, one a line, and answers each on one line:
@@ -18,6 +19,12 @@
  *   count ENDPOINT   the number of requests to ENDPOINT
  *   query ENDPOINT   the last query to ENDPOINT, without the token
  *   tokens           every token issued so far, separated by spaces
+ *   live             the number of access tokens still live (not revoked)
+ *   break ENDPOINT   the next reply of ENDPOINT has members of the wrong type: "ok"
+ *   hold             hold events 30027 until released: "ok"
+ *   held             the number of events 30027 held
+ *   release          send the held events, in order: "ok"
+ *   size MENU N      MENU has N options from now on: "ok"
  *   reject ENDPOINT  the next request to ENDPOINT is refused with errcode
  *                    40002, naming its first ID parameter: "ok"
  *   quit             stop
@@ -27,6 +34,7 @@
 
 #include <gio/gio.h>
 #include <gio/gunixinputstream.h>
+#include <locale.h>
 #include <stdio.h>
 
 #include "yeastar-simulator.h"
@@ -91,6 +99,45 @@ read_line_cb (GObject      *object,
       yeastar_simulator_inject_fault (simulator, words[1], YEASTAR_SIMULATOR_FAULT_PARAMETER_ERROR, 1);
       answer ("ok");
     }
+  else if (g_strcmp0 (words[0], "live") == 0)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", yeastar_simulator_get_live_token_count (simulator));
+
+      answer (count);
+    }
+  else if (g_strcmp0 (words[0], "break") == 0 && words[1] != NULL)
+    {
+      yeastar_simulator_inject_fault (simulator, words[1], YEASTAR_SIMULATOR_FAULT_WRONG_TYPES, 1);
+      answer ("ok");
+    }
+  else if (g_strcmp0 (words[0], "hold") == 0)
+    {
+      yeastar_simulator_hold_events (simulator);
+      answer ("ok");
+    }
+  else if (g_strcmp0 (words[0], "held") == 0)
+    {
+      g_autofree char *count = g_strdup_printf ("%u", yeastar_simulator_get_held_event_count (simulator));
+
+      answer (count);
+    }
+  else if (g_strcmp0 (words[0], "release") == 0)
+    {
+      yeastar_simulator_release_events (simulator);
+      answer ("ok");
+    }
+  else if (g_strcmp0 (words[0], "size") == 0 && words[1] != NULL && words[2] != NULL)
+    {
+      guint64 size = 0;
+
+      if (g_ascii_string_to_unsigned (words[2], 10, 0, 20000, &size, NULL))
+        {
+          yeastar_simulator_set_menu_size (simulator, words[1], size);
+          answer ("ok");
+        }
+      else
+        answer ("bad size");
+    }
   else if (g_strcmp0 (words[0], "tokens") == 0)
     {
       g_auto(GStrv) tokens = yeastar_simulator_dup_issued_tokens (simulator);
@@ -116,13 +163,24 @@ main (int   argc,
   g_autofree char *cert_file = NULL;
   g_autofree char *key_file = NULL;
   g_autofree char *uri = NULL;
+  g_auto(GStrv) first_ids = NULL;
+  g_autofree char *time_format = NULL;
+  g_autofree char *device_name = NULL;
+  g_autofree char *hostile_text = NULL;
   int extensions = 0;
   GOptionEntry entries[] = {
     { "cert", 0, 0, G_OPTION_ARG_FILENAME, &cert_file, "PEM certificate for https", "FILE" },
     { "key", 0, 0, G_OPTION_ARG_FILENAME, &key_file, "PEM private key for https", "FILE" },
     { "extensions", 0, 0, G_OPTION_ARG_INT, &extensions, "Number of extensions", "N" },
+    { "first-id", 0, 0, G_OPTION_ARG_STRING_ARRAY, &first_ids, "The ID of a menu's first option", "MENU=ID" },
+    { "time-format", 0, 0, G_OPTION_ARG_STRING, &time_format, "system_time_format", "FORMAT" },
+    { "device-name", 0, 0, G_OPTION_ARG_STRING, &device_name, "device_name", "NAME" },
+    { "hostile-text", 0, 0, G_OPTION_ARG_STRING, &hostile_text, "The simulator's hostile-text", "TEXT" },
     { NULL }
   };
+
+  /* Texts with any character in the arguments: UTF-8, not ASCII. */
+  setlocale (LC_ALL, "");
 
   context = g_option_context_new (NULL);
   g_option_context_add_main_entries (context, entries, NULL);
@@ -145,7 +203,26 @@ main (int   argc,
   simulator = yeastar_simulator_new ();
   if (extensions > 0)
     yeastar_simulator_set_menu_size (simulator, "extension", extensions);
+  for (guint i = 0; first_ids != NULL && first_ids[i] != NULL; i++)
+    {
+      g_auto(GStrv) parts = g_strsplit (first_ids[i], "=", 2);
+      guint64 id = 0;
+
+      if (parts[0] == NULL || parts[1] == NULL ||
+          !g_ascii_string_to_unsigned (parts[1], 10, 0, G_MAXUINT32 / 2, &id, &error))
+        {
+          g_printerr ("--first-id %s: expected MENU=ID\n", first_ids[i]);
+          return 2;
+        }
+      yeastar_simulator_set_menu_first_id (simulator, parts[0], id);
+    }
   g_object_set (simulator, "async-delay-ms", 500, NULL);
+  if (time_format != NULL)
+    g_object_set (simulator, "time-format", time_format, NULL);
+  if (device_name != NULL)
+    g_object_set (simulator, "device-name", device_name, NULL);
+  if (hostile_text != NULL)
+    g_object_set (simulator, "hostile-text", hostile_text, NULL);
   if (!yeastar_simulator_start (simulator, certificate, &error))
     {
       g_printerr ("%s\n", error->message);

@@ -171,10 +171,6 @@ test_unknown_formats (void)
     { "YYYY/DD/MM", "HH:mm:ss" },
     { "YYYY/MM-DD", "HH:mm:ss" },
     { "", "HH:mm:ss" },
-    { "YYYY/MM/DD", "" },
-    { "YYYY/MM/DD", "HH:mm" },
-    { "YYYY/MM/DD", "hh:mm:ss XM" },
-    { "YYYY/MM/DD", "mm:hh:ss" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
@@ -200,6 +196,92 @@ test_unknown_formats (void)
 
     g_assert_cmpint (yeastar_date_format_get_order (format), ==, YEASTAR_DATE_ORDER_YMD);
     g_assert_cmpint (yeastar_date_format_get_separator (format), ==, '-');
+  }
+}
+
+/* A time format of another spelling never fails: 12 or 24 hours comes from
+ * the clock's shape, else from an AM/PM marker in the format, else 24. */
+static void
+test_unknown_time_formats (void)
+{
+  static const struct {
+    const char        *time_format;
+    const char        *clock;
+    gboolean           twelve_hour;
+    YeastarHourSource  source;
+  } cases[] = {
+    { "hh:mm:ss a", "14/03/2024 10:20:30 AM", TRUE, YEASTAR_HOUR_SOURCE_CLOCK },
+    { "hh:mm:ss a", "14/03/2024 10:20:30 pm", TRUE, YEASTAR_HOUR_SOURCE_CLOCK },
+    { "hh:mm:ss a", NULL, TRUE, YEASTAR_HOUR_SOURCE_ASSUMED },
+    { "hh:mm:ss a", "", TRUE, YEASTAR_HOUR_SOURCE_ASSUMED },
+    { "h:mm:ss A", NULL, TRUE, YEASTAR_HOUR_SOURCE_ASSUMED },
+    { "hh:mm:ss tt", NULL, TRUE, YEASTAR_HOUR_SOURCE_ASSUMED },
+    { "hh:mm:ss XM", NULL, FALSE, YEASTAR_HOUR_SOURCE_ASSUMED },
+    { "HH:mm", "14/03/2024 16:20", FALSE, YEASTAR_HOUR_SOURCE_CLOCK },
+    { "HH:mm", NULL, FALSE, YEASTAR_HOUR_SOURCE_ASSUMED },
+    { "mm:hh:ss", NULL, FALSE, YEASTAR_HOUR_SOURCE_ASSUMED },
+    { "", NULL, FALSE, YEASTAR_HOUR_SOURCE_ASSUMED },
+    { "", "14/03/2024 04:20:30 PM", TRUE, YEASTAR_HOUR_SOURCE_CLOCK },
+    /* A clock without AM/PM wins over a marker in an unknown format. */
+    { "hh:mm:ss a", "14/03/2024 16:20:30", FALSE, YEASTAR_HOUR_SOURCE_CLOCK },
+    { "\x1b[31m\n", NULL, FALSE, YEASTAR_HOUR_SOURCE_ASSUMED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(YeastarDateFormat) format = format_new ("DD/MM/YYYY", cases[i].time_format, cases[i].clock);
+      g_autofree char *described = yeastar_date_format_describe_hours (format);
+      g_autofree char *text = NULL;
+      g_autoptr(GDateTime) dt = utc (2024, 3, 14, 16, 20, 30);
+
+      g_test_message ("time format “%s”, clock “%s”", cases[i].time_format, cases[i].clock);
+      g_assert_cmpint (yeastar_date_format_is_12_hour (format), ==, cases[i].twelve_hour);
+      g_assert_cmpint (yeastar_date_format_get_hour_source (format), ==, cases[i].source);
+      g_assert_false (yeastar_date_format_get_time_format_known (format));
+      g_assert_true (yeastar_date_format_has_time (format));
+      g_assert_cmpint (yeastar_date_format_get_order (format), ==, YEASTAR_DATE_ORDER_DMY);
+      g_assert_nonnull (strstr (described, cases[i].twelve_hour ? "12-hour" : "24-hour"));
+      g_assert_nonnull (strstr (described, "not one this program knows"));
+
+      text = yeastar_date_format_format_date_time (format, dt);
+      g_assert_cmpstr (text, ==, cases[i].twelve_hour ? "14/03/2024 04:20:30 PM" : "14/03/2024 16:20:30");
+    }
+
+  /* The known spellings say where the hours came from. */
+  {
+    g_autoptr(YeastarDateFormat) pm = format_new ("DD/MM/YYYY", "hh:mm:ss PM", NULL);
+    g_autoptr(YeastarDateFormat) h24 = format_new ("DD/MM/YYYY", "HH:mm:ss", "14/03/2024 16:20:30");
+    g_autoptr(YeastarDateFormat) hh_clock = format_new ("DD/MM/YYYY", "hh:mm:ss", "14/03/2024 04:20:30 PM");
+    g_autoptr(YeastarDateFormat) chosen = yeastar_date_format_new_full (YEASTAR_DATE_ORDER_DMY, '/', TRUE);
+    g_autoptr(YeastarDateFormat) hint = yeastar_date_format_new_from_go_layout ("valid format: 2006-01-02 15:04:05", NULL);
+    g_autoptr(YeastarDateFormat) date_hint = yeastar_date_format_new_from_go_layout ("valid format: 2006-01-02", NULL);
+    g_autoptr(YeastarDateFormat) corrected = yeastar_date_format_with_date_of (hh_clock, date_hint);
+    g_autofree char *pm_text = yeastar_date_format_describe_hours (pm);
+    g_autofree char *clock_text = yeastar_date_format_describe_hours (hh_clock);
+    g_autofree char *hint_text = yeastar_date_format_describe_hours (hint);
+
+    g_assert_cmpint (yeastar_date_format_get_hour_source (pm), ==, YEASTAR_HOUR_SOURCE_FORMAT);
+    g_assert_true (yeastar_date_format_get_time_format_known (pm));
+    g_assert_cmpstr (pm_text, ==, "12-hour, as the PBX’s time format says");
+    g_assert_cmpint (yeastar_date_format_get_hour_source (h24), ==, YEASTAR_HOUR_SOURCE_FORMAT);
+    g_assert_cmpint (yeastar_date_format_get_hour_source (hh_clock), ==, YEASTAR_HOUR_SOURCE_CLOCK);
+    g_assert_true (yeastar_date_format_get_time_format_known (hh_clock));
+    g_assert_cmpstr (clock_text, ==, "12-hour, from the PBX clock");
+    g_assert_cmpint (yeastar_date_format_get_hour_source (chosen), ==, YEASTAR_HOUR_SOURCE_CHOSEN);
+    g_assert_cmpint (yeastar_date_format_get_hour_source (hint), ==, YEASTAR_HOUR_SOURCE_PBX_HINT);
+    g_assert_false (yeastar_date_format_is_12_hour (hint));
+    g_assert_nonnull (strstr (hint_text, "24-hour"));
+
+    /* A date-only hint keeps the hours and where they came from. */
+    g_assert_cmpint (yeastar_date_format_get_order (corrected), ==, YEASTAR_DATE_ORDER_YMD);
+    g_assert_cmpint (yeastar_date_format_get_separator (corrected), ==, '-');
+    g_assert_true (yeastar_date_format_is_12_hour (corrected));
+    g_assert_true (yeastar_date_format_has_time (corrected));
+    g_assert_cmpint (yeastar_date_format_get_hour_source (corrected), ==, YEASTAR_HOUR_SOURCE_CLOCK);
+
+    g_assert_cmpstr (yeastar_hour_source_to_string (YEASTAR_HOUR_SOURCE_CLOCK), ==, "clock");
+    g_assert_cmpstr (yeastar_hour_source_to_string (YEASTAR_HOUR_SOURCE_ASSUMED), ==, "assumed");
+    g_assert_cmpstr (yeastar_hour_source_to_string (YEASTAR_HOUR_SOURCE_PBX_HINT), ==, "pbx-hint");
   }
 }
 
@@ -597,6 +679,7 @@ main (int   argc,
   g_test_add_func ("/yeastar/date-format/midnight-noon", test_midnight_noon);
   g_test_add_func ("/yeastar/date-format/hh-gotcha", test_hh_gotcha);
   g_test_add_func ("/yeastar/date-format/unknown-formats", test_unknown_formats);
+  g_test_add_func ("/yeastar/date-format/unknown-time-formats", test_unknown_time_formats);
   g_test_add_func ("/yeastar/date-format/go-layout/valid", test_go_layout_valid);
   g_test_add_func ("/yeastar/date-format/go-layout/invalid", test_go_layout_invalid);
   g_test_add_func ("/yeastar/date-format/parse", test_parse);

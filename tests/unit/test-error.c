@@ -78,6 +78,81 @@ test_other_errors (void)
   g_assert_cmpstr (text->str, ==, "unchanged");
 }
 
+/* No character of a PBX text a terminal or a label acts upon; only the
+ * message's own line breaks. */
+static void
+assert_inert (const char *text)
+{
+  g_assert_true (g_utf8_validate (text, -1, NULL));
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    {
+      gunichar c = g_utf8_get_char (p);
+
+      g_assert_false ((c < 0x20 && c != '\n') || (c >= 0x7f && c <= 0x9f));
+      g_assert_false (c == 0x202e || c == 0x2066 || c == 0x200f);
+    }
+}
+
+#define HOSTILE "\x1b]0;pwned\x07\r\n9999\tAdmin\xe2\x80\xaegpj.exe\x7f\xc2\x9b\xff"
+#define HOSTILE_JSON "\\u001b]0;pwned\\u0007\\r\\n9999\\tAdmin\xe2\x80\xaegpj.exe\x7f\xc2\x9b"
+#define SHOWN "\\x1b]0;pwned\\x07\\r\\n9999\\tAdmin\\u202egpj.exe\\x7f\\u009b"
+
+/* errmsg, every 40002 text and block_expire_time reach messages escaped. */
+static void
+test_hostile_text (void)
+{
+  g_autoptr(GError) login = _yeastar_error_from_errcode (20002, HOSTILE, NULL, "get_token", TRUE, NULL);
+  g_autoptr(GError) server = _yeastar_error_from_errcode (-1, HOSTILE, NULL, "system/information", FALSE, NULL);
+  g_autoptr(JsonNode) reply = json_from_string ("{\"errcode\": 40002, \"errmsg\": \"" HOSTILE_JSON "\","
+                                                " \"block_expire_time\": \"" HOSTILE_JSON "\","
+                                                " \"invalid_param_list\": [{\"field\": \"" HOSTILE_JSON "\","
+                                                " \"valid_msg\": \"" HOSTILE_JSON "\", \"value\": \"" HOSTILE_JSON "\"}]}",
+                                                NULL);
+  g_autoptr(GError) params = NULL;
+  g_autoptr(GError) blocked = NULL;
+  g_autoptr(GString) text = g_string_new (NULL);
+  GPtrArray *list;
+
+  g_assert_nonnull (reply);
+  params = _yeastar_error_from_errcode (40002, HOSTILE, json_node_get_object (reply), "call_report/download", FALSE, NULL);
+  blocked = _yeastar_error_from_errcode (70004, HOSTILE, json_node_get_object (reply), "get_token", TRUE, NULL);
+
+  g_assert_null (strchr (login->message, '\n'));
+  g_assert_null (strchr (server->message, '\n'));
+  assert_inert (login->message);
+  g_assert_nonnull (strstr (login->message, SHOWN "\\xff"));
+  assert_inert (server->message);
+  g_assert_nonnull (strstr (server->message, SHOWN));
+  assert_inert (blocked->message);
+  g_assert_nonnull (strstr (blocked->message, SHOWN));
+
+  g_assert_error (params, YEASTAR_ERROR, YEASTAR_ERROR_INVALID_PARAMETER);
+  assert_inert (params->message);
+  g_assert_cmpstr (params->message, ==, "The PBX rejected these parameters:\n" SHOWN ": " SHOWN);
+  list = yeastar_error_get_invalid_params (params);
+  g_assert_cmpuint (list->len, ==, 1);
+  g_assert_cmpstr (yeastar_invalid_param_get_field (g_ptr_array_index (list, 0)), ==, SHOWN);
+  g_assert_cmpstr (yeastar_invalid_param_get_valid_msg (g_ptr_array_index (list, 0)), ==, SHOWN);
+  g_assert_cmpstr (yeastar_invalid_param_get_value (g_ptr_array_index (list, 0)), ==, SHOWN);
+  g_assert_true (yeastar_error_append_invalid_params (params, text, "  ", NULL, NULL));
+  /* One line per refused field: the PBX's newline does not add one. */
+  g_assert_cmpstr (text->str, ==, "\n  " SHOWN ": " SHOWN " (value “" SHOWN "”)");
+}
+
+/* HTTP 414 is "request too long", with advice about the IDs, never the
+ * "check the address" of other unexpected statuses. */
+static void
+test_request_too_long (void)
+{
+  g_autoptr(GError) error = _yeastar_error_new_request_too_long ("call_report/download");
+
+  g_assert_error (error, YEASTAR_ERROR, YEASTAR_ERROR_SERVER);
+  g_assert_nonnull (strstr (error->message, "request too long"));
+  g_assert_nonnull (strstr (error->message, "414"));
+  g_assert_nonnull (strstr (error->message, "groups"));
+  g_assert_null (strstr (error->message, "address"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -87,6 +162,8 @@ main (int   argc,
   g_test_add_func ("/error/invalid-params/api-names", test_api_names);
   g_test_add_func ("/error/invalid-params/caller-names", test_caller_names);
   g_test_add_func ("/error/invalid-params/other-errors", test_other_errors);
+  g_test_add_func ("/error/hostile-text", test_hostile_text);
+  g_test_add_func ("/error/request-too-long", test_request_too_long);
 
   return g_test_run ();
 }

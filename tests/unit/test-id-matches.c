@@ -49,6 +49,24 @@ static const char * const staff[] = {
   NULL
 };
 
+static GVariant *
+pairs (const char *text)
+{
+  /* A new non-floating reference. */
+  return g_variant_parse (G_VARIANT_TYPE ("a(ss)"), text, NULL, NULL, NULL);
+}
+
+static void
+assert_selection (ReportsIdMatches *matches,
+                  const char       *expected)
+{
+  g_autoptr(GVariant) selection = reports_id_matches_dup_selection (matches);
+  g_autofree char *text = g_variant_print (selection, FALSE);
+
+  g_assert_false (g_variant_is_floating (selection));
+  g_assert_cmpstr (text, ==, expected);
+}
+
 /* The IDs of what the matches list, in order, comma-separated. */
 static char *
 listed_ids (ReportsIdMatches *matches)
@@ -232,26 +250,18 @@ test_selection (void)
   g_autoptr(GListModel) options = make_options (staff);
   g_autoptr(ReportsIdMatches) matches = reports_id_matches_new (options);
   g_autoptr(ReportsIdMatch) place = NULL;
-  g_auto(GStrv) unknown = NULL;
-  g_auto(GStrv) selected = NULL;
+  g_autoptr(GVariant) saved = pairs ("[('extension', '5'), ('extension', '2'), ('extension', '5')]");
   guint count_notifies = 0;
   guint selected_notifies = 0;
 
   g_signal_connect (matches, "notify::n-selected", G_CALLBACK (count_notify_cb), &count_notifies);
 
-  /* IDs from a saved value: those the options have are selected, the
-   * others returned, once each and in order. */
-  {
-    const char * const ids[] = { "99", "5", "2", "99", "77", NULL };
-
-    unknown = reports_id_matches_select_ids (matches, ids);
-  }
-  g_assert_cmpstrv (unknown, ((const char * const[]) { "99", "77", NULL }));
+  /* Pairs from a saved selection: each once, in the options' order. */
+  reports_id_matches_select (matches, saved);
   g_assert_cmpuint (reports_id_matches_get_n_selected (matches), ==, 2);
+  g_assert_cmpuint (reports_id_matches_get_n_unknown (matches), ==, 0);
   g_assert_cmpuint (count_notifies, ==, 1);
-  selected = reports_id_matches_dup_selected_ids (matches);
-  g_assert_cmpstrv (selected, ((const char * const[]) { "2", "5", NULL }));
-  g_clear_pointer (&selected, g_strfreev);
+  assert_selection (matches, "[('extension', '2'), ('extension', '5')]");
 
   /* Selecting through a place, as a row's check box does. */
   place = g_list_model_get_item (G_LIST_MODEL (matches), 0);
@@ -278,9 +288,7 @@ test_selection (void)
   reports_id_matches_select_all (matches);
   g_assert_true (reports_id_match_get_selected (place));
   reports_id_matches_set_search (matches, "");
-  selected = reports_id_matches_dup_selected_ids (matches);
-  g_assert_cmpstrv (selected, ((const char * const[]) { "1", "2", "3", "5", NULL }));
-  g_clear_pointer (&selected, g_strfreev);
+  assert_selection (matches, "[('extension', '1'), ('extension', '2'), ('extension', '3'), ('extension', '5')]");
 
   /* Unselecting through the matches updates the places. */
   g_assert_true (reports_id_match_get_selected (place));
@@ -295,25 +303,170 @@ test_selection (void)
   reports_id_matches_unselect_all (matches);
   g_assert_false (reports_id_match_get_selected (place));
   g_assert_cmpuint (reports_id_matches_get_n_selected (matches), ==, 0);
-  selected = reports_id_matches_dup_selected_ids (matches);
-  g_assert_cmpstrv (selected, ((const char * const[]) { NULL }));
+  assert_selection (matches, "[]");
 }
 
 static void
 test_duplicate_ids (void)
 {
-  const char * const pairs[] = { "7", "Sales (group)", "7", "1007 - Seven", NULL };
-  const char * const ids[] = { "7", NULL };
-  g_autoptr(GListModel) options = make_options (pairs);
+  const char * const pairs_text[] = { "7", "Sales (group)", "7", "1007 - Seven", NULL };
+  g_autoptr(GListModel) options = make_options (pairs_text);
   g_autoptr(ReportsIdMatches) matches = reports_id_matches_new (options);
-  g_auto(GStrv) unknown = reports_id_matches_select_ids (matches, ids);
-  g_auto(GStrv) selected = reports_id_matches_dup_selected_ids (matches);
+  g_autoptr(GVariant) saved = pairs ("[('extension', '7')]");
 
-  /* An ID selects the first option that has it, and comes out once. */
-  g_assert_cmpstrv (unknown, ((const char * const[]) { NULL }));
-  g_assert_cmpstrv (selected, ids);
+  /* A pair selects the first option that has it, and comes out once. */
+  reports_id_matches_select (matches, saved);
+  assert_selection (matches, "[('extension', '7')]");
   g_assert_true (reports_id_matches_get_selected (matches, 0));
   g_assert_false (reports_id_matches_get_selected (matches, 1));
+}
+
+/* An extension and an extension group with the same ID, as a real PBX
+ * numbers them: two options, selected apart. */
+static void
+test_kinds (void)
+{
+  g_autoptr(GListStore) options = g_list_store_new (YEASTAR_TYPE_MENU_OPTION);
+  g_autoptr(YeastarMenuOption) user = yeastar_menu_option_new ("extension", "1", "1000 - User 0", NULL);
+  g_autoptr(YeastarMenuOption) other = yeastar_menu_option_new ("extension", "2", "1001 - User 1", NULL);
+  g_autoptr(YeastarMenuOption) sales = yeastar_menu_option_new ("ext_group", "1", "Sales", NULL);
+  g_autoptr(ReportsIdMatches) matches = NULL;
+  g_autoptr(ReportsIdMatches) reopened = NULL;
+  g_autoptr(GVariant) selection = NULL;
+
+  g_list_store_append (options, sales);
+  g_list_store_append (options, user);
+  g_list_store_append (options, other);
+  matches = reports_id_matches_new (G_LIST_MODEL (options));
+
+  /* Ticking the extension selects it, not the group listed first. */
+  reports_id_matches_set_search (matches, "user 0");
+  reports_id_matches_set_selected (matches, 0, TRUE);
+  reports_id_matches_set_search (matches, "");
+  g_assert_false (reports_id_matches_get_selected (matches, 0));
+  g_assert_true (reports_id_matches_get_selected (matches, 1));
+  selection = reports_id_matches_dup_selection (matches);
+  assert_selection (matches, "[('extension', '1')]");
+
+  /* Reopened on the same options, the extension is ticked again. */
+  reopened = reports_id_matches_new (G_LIST_MODEL (options));
+  reports_id_matches_select (reopened, selection);
+  g_assert_false (reports_id_matches_get_selected (reopened, 0));
+  g_assert_true (reports_id_matches_get_selected (reopened, 1));
+  g_assert_cmpuint (reports_id_matches_get_n_selected (reopened), ==, 1);
+  g_assert_cmpuint (reports_id_matches_get_n_unknown (reopened), ==, 0);
+
+  /* Both, kind by kind in the options' order. */
+  reports_id_matches_select_all (reopened);
+  assert_selection (reopened, "[('ext_group', '1'), ('extension', '1'), ('extension', '2')]");
+}
+
+/* IDs the PBX no longer lists: shown after the options, selected, and
+ * gone from the selection once unselected. */
+static void
+test_unknown (void)
+{
+  g_autoptr(GListModel) options = make_options (staff);
+  g_autoptr(ReportsIdMatches) matches = reports_id_matches_new (options);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GVariant) saved = pairs ("[('extension', '20000'), ('extension', '2'), ('ext_group', '2'),"
+                                     " ('extension', '20000'), ('', '9'), ('extension', '')]");
+  g_autoptr(ReportsIdMatch) place = NULL;
+  g_autofree char *ids = NULL;
+
+  g_signal_connect (matches, "items-changed", G_CALLBACK (items_changed_cb), changes);
+
+  reports_id_matches_select (matches, saved);
+  assert_change (changes, 6, 0, 2);
+  g_assert_cmpuint (reports_id_matches_get_n_options (matches), ==, 8);
+  g_assert_cmpuint (reports_id_matches_get_n_unknown (matches), ==, 2);
+  g_assert_cmpuint (reports_id_matches_get_n_selected (matches), ==, 3);
+  ids = listed_ids (matches);
+  g_assert_cmpstr (ids, ==, "1,2,3,4,5,60,20000,2");
+
+  /* They say what they are, and are found by their ID and by that text. */
+  place = g_list_model_get_item (G_LIST_MODEL (matches), 6);
+  g_assert_true (reports_id_match_get_unknown (place));
+  g_assert_true (reports_id_match_get_selected (place));
+  g_assert_cmpstr (yeastar_menu_option_get_text (reports_id_match_get_option (place)), ==, "Unknown, ID 20000");
+  g_assert_cmpstr (yeastar_menu_option_get_menu (reports_id_match_get_option (place)), ==, "extension");
+  g_assert_false (reports_id_matches_get_unknown (matches, 1));
+  g_assert_true (reports_id_matches_get_unknown (matches, 7));
+  g_assert_cmpstr (yeastar_menu_option_get_menu (reports_id_matches_get_option (matches, 7)), ==, "ext_group");
+  assert_search (matches, "20000", "20000");
+  assert_search (matches, "unknown", "20000,2");
+  assert_search (matches, "", "1,2,3,4,5,60,20000,2");
+  g_array_set_size (changes, 0);
+  assert_selection (matches, "[('extension', '2'), ('extension', '20000'), ('ext_group', '2')]");
+
+  /* Selecting them again adds nothing. */
+  reports_id_matches_select (matches, saved);
+  g_assert_cmpuint (changes->len, ==, 0);
+  g_assert_cmpuint (reports_id_matches_get_n_options (matches), ==, 8);
+
+  /* Unselected, an unknown ID stays on show but leaves the selection. */
+  g_clear_object (&place);
+  place = g_list_model_get_item (G_LIST_MODEL (matches), 6);
+  reports_id_match_set_selected (place, FALSE);
+  g_assert_cmpuint (reports_id_matches_get_n_selected (matches), ==, 2);
+  assert_selection (matches, "[('extension', '2'), ('ext_group', '2')]");
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (matches)), ==, 8);
+
+  /* Clear takes them too. */
+  reports_id_matches_unselect_all (matches);
+  assert_selection (matches, "[]");
+}
+
+static void
+test_selected_only (void)
+{
+  g_autoptr(GListModel) options = make_options (staff);
+  g_autoptr(ReportsIdMatches) matches = reports_id_matches_new (options);
+  g_autoptr(GArray) changes = g_array_new (FALSE, FALSE, sizeof (Change));
+  g_autoptr(GVariant) saved = pairs ("[('extension', '5'), ('extension', '2'), ('extension', '777')]");
+  g_autoptr(ReportsIdMatch) first = NULL;
+  guint notifies = 0;
+
+  reports_id_matches_select (matches, saved);
+  g_signal_connect (matches, "items-changed", G_CALLBACK (items_changed_cb), changes);
+  g_signal_connect (matches, "notify::selected-only", G_CALLBACK (count_notify_cb), &notifies);
+  first = g_list_model_get_item (G_LIST_MODEL (matches), 0);
+
+  /* Only what is selected, and the unknown IDs. */
+  g_object_set (matches, "selected-only", TRUE, NULL);
+  g_assert_true (reports_id_matches_get_selected_only (matches));
+  g_assert_cmpuint (notifies, ==, 1);
+  assert_change (changes, 3, 4, 0);
+  assert_search (matches, "", "2,5,777");
+  g_assert_cmpstr (yeastar_menu_option_get_id (reports_id_match_get_option (first)), ==, "2");
+
+  /* Combined with the search. */
+  assert_search (matches, "alice", "5");
+  assert_search (matches, "bruno", "2");
+  assert_search (matches, "sales", "");
+  assert_search (matches, "unknown", "777");
+
+  /* Unselecting leaves the entry in place until the next search, so
+   * that it does not vanish under the pointer. */
+  assert_search (matches, "", "2,5,777");
+  g_array_set_size (changes, 0);
+  reports_id_matches_set_selected (matches, 0, FALSE);
+  g_assert_cmpuint (changes->len, ==, 0);
+  assert_search (matches, "o", "5,777");
+  assert_search (matches, "", "5,777");
+
+  /* The unknown ID stays on show while the filter is on, selected or
+   * not: it is part of the saved selection until applied. */
+  reports_id_matches_set_selected (matches, 1, FALSE);
+  assert_search (matches, "  ", "5,777");
+
+  /* Off again: everything. */
+  g_array_set_size (changes, 0);
+  reports_id_matches_set_selected_only (matches, FALSE);
+  assert_change (changes, 2, 0, 5);
+  assert_search (matches, "", "1,2,3,4,5,60,777");
+  reports_id_matches_set_selected_only (matches, FALSE);
+  g_assert_cmpuint (notifies, ==, 2);
 }
 
 static void
@@ -321,14 +474,14 @@ test_empty (void)
 {
   g_autoptr(GListStore) options = g_list_store_new (YEASTAR_TYPE_MENU_OPTION);
   g_autoptr(ReportsIdMatches) matches = reports_id_matches_new (G_LIST_MODEL (options));
-  g_auto(GStrv) selected = NULL;
 
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (matches)), ==, 0);
   reports_id_matches_set_search (matches, "x");
   reports_id_matches_select_all (matches);
   reports_id_matches_unselect_all (matches);
-  selected = reports_id_matches_dup_selected_ids (matches);
-  g_assert_cmpstrv (selected, ((const char * const[]) { NULL }));
+  reports_id_matches_select (matches, NULL);
+  reports_id_matches_set_selected_only (matches, TRUE);
+  assert_selection (matches, "[]");
 }
 
 /* Against the plain definition, one strstr() per option, over many
@@ -388,6 +541,9 @@ main (int   argc,
   g_test_add_func ("/id-matches/places", test_places);
   g_test_add_func ("/id-matches/selection", test_selection);
   g_test_add_func ("/id-matches/duplicate-ids", test_duplicate_ids);
+  g_test_add_func ("/id-matches/kinds", test_kinds);
+  g_test_add_func ("/id-matches/unknown", test_unknown);
+  g_test_add_func ("/id-matches/selected-only", test_selected_only);
   g_test_add_func ("/id-matches/empty", test_empty);
   g_test_add_func ("/id-matches/many", test_many);
 
