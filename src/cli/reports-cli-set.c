@@ -293,7 +293,10 @@ set_add (int    argc,
   if (set == NULL)
     return status;
 
-  if (!reports_cli_request_prepare (request, FALSE, &error))
+  /* A request too long for the PBX's web server (HTTP 414) is refused
+   * now, with the longest date format, as download refuses it. */
+  if (!reports_cli_request_prepare (request, FALSE, &error) ||
+      !reports_cli_request_check_length (request, NULL, &error))
     return reports_cli_set_fail (error);
 
   type = yeastar_report_request_get_report_type (reports_cli_request_get_request (request));

@@ -16,6 +16,7 @@
 #include "reports-set-run.h"
 #include "yeastar-client.h"
 #include "yeastar-download.h"
+#include "yeastar-request-length.h"
 
 /*
  * Runs a report set: for each PBX one YeastarClient, so one login and one
@@ -500,11 +501,12 @@ dup_host (const char *server)
 
 /* The request of @job on the PBX's clock @now, and its file's name. */
 static gboolean
-job_prepare (Job         *job,
-             GDateTime   *now,
-             const char  *pbx_name,
-             const char  *host,
-             GError     **error)
+job_prepare (Job                *job,
+             GDateTime          *now,
+             YeastarDateFormat  *date_format,
+             const char         *pbx_name,
+             const char         *host,
+             GError            **error)
 {
   const ReportsSetReport *report = job->report;
   ReportsSetResult *result = job_get_result (job);
@@ -558,7 +560,8 @@ job_prepare (Job         *job,
   values.set = reports_set_get_name (self->set);
   job->relative = reports_name_template_expand (reports_set_get_name_template (self->set), &values);
 
-  return yeastar_report_request_validate (job->request, NULL, error);
+  return yeastar_report_request_validate (job->request, NULL, error) &&
+         yeastar_report_request_check_length (job->request, date_format, NULL, error);
 }
 
 static void
@@ -600,7 +603,7 @@ on_connected (GObject      *source,
       Job *job = g_ptr_array_index (pbx->jobs, i);
       g_autoptr(GError) job_error = NULL;
 
-      if (!job_prepare (job, now, pbx_name, host, &job_error))
+      if (!job_prepare (job, now, yeastar_pbx_info_get_date_format (info), pbx_name, host, &job_error))
         job_finish (job, NULL, 0, job_error);
     }
 
