@@ -33,6 +33,15 @@
 #               median keystroke, and the slowest keystroke of each round
 #               (their median, and min–max). Goal: 8 ms.
 #   requests    what one report costs the PBX with a valid token. Goal: 2.
+#   report set  `call-reports run` of a set of all 22 types on one PBX
+#               against the same 22 reports by `call-reports download` one
+#               after another; runs alternate. Goal: the set in at most
+#               0.4× the time, with exactly one get_token and one
+#               del_token per run. Also, without a goal, the same with each
+#               report prepared by the PBX in the background (--async) for
+#               200 ms (bench-server's delay), as a real PBX takes: one
+#               token prepares one report at a time (event 30027 names no
+#               request), so that time is the set's floor.
 #   report      a report file of --report-rows rows (default 1,000,000, about
 #               140 MB; tests/bench/bench-report-gen.c) read completely by
 #               YeastarReportFile (tests/bench/bench-report-parse.c) against
@@ -284,6 +293,61 @@ inforow "curl peak RSS, 1 GiB" "MiB" "$work/curl-mib"
 row "requests, 1st report after connecting" "" "$work/first-requests" - "= 2" "m == 2 && $refetched == 0"
 row "requests, each later report" "" "$work/second-requests" - "= 2" "m == 2 && $refetched == 0"
 inforow "requests per call-reports download run" "" "$work/cli-requests"
+
+# Report sets -----------------------------------------------------------------
+echo "bench: a set of 22 types against 22 downloads (×$runs, and ×$runs with 200 ms preparation)" >&2
+ask "size 0" >/dev/null
+xdg="$work/xdg"
+mkdir -p "$xdg"
+in_xdg() { XDG_DATA_HOME="$xdg" XDG_STATE_HOME="$xdg" XDG_CONFIG_HOME="$xdg" "$@"; }
+# Each type with an ID for each of its required options, last month.
+report_args=()
+while read -r type; do
+  opts=$("$app" types "$type" | awk '$2 == "required" && $1 !~ /^--(time|start-time|end-time)$/ { printf "%s 1 ", $1 }')
+  report_args+=("--type $type ${opts}--range last-month")
+done < <("$app" types | awk -F '\t' 'NF > 1 { print $1 }')
+for set in bench bench-async; do
+  in_xdg "$app" set create "$set" --server "$uri" --client-id demo --output "$out" >/dev/null
+  for args in "${report_args[@]}"; do
+    # shellcheck disable=SC2086 # the options are words
+    in_xdg "$app" set add "$set" $args $([ "$set" = bench-async ] && echo --async)
+  done
+done
+# set_vs_downloads SET DELAY_MS EXTRA_OPTION PREFIX: appends seconds to
+# PREFIX-set-s and PREFIX-sequential-s, and "logins del_tokens" of the set.
+set_vs_downloads() {
+  local set=$1 delay=$2 extra=$3 prefix=$4 tokens revoked t0 t1
+  ask "delay $delay" >/dev/null
+  tokens=$(ask "count get_token")
+  revoked=$(ask "count del_token")
+  t0=$(now_us)
+  in_xdg "$app" run "$set" --quiet >/dev/null
+  t1=$(now_us)
+  echo "$(( t1 - t0 ))" | awk '{ print $1 / 1e6 }' >> "$prefix-set-s"
+  echo "$(( $(ask "count get_token") - tokens )) $(( $(ask "count del_token") - revoked ))" >> "$prefix-tokens"
+  rm -rf "${out:?}"/*
+
+  t0=$(now_us)
+  for args in "${report_args[@]}"; do
+    # shellcheck disable=SC2086
+    "$app" download --server "$uri" --client-id demo $args $extra --output "$out" --quiet >/dev/null
+  done
+  t1=$(now_us)
+  echo "$(( t1 - t0 ))" | awk '{ print $1 / 1e6 }' >> "$prefix-sequential-s"
+  rm -rf "${out:?}"/*
+}
+for _ in $(seq "$runs"); do
+  set_vs_downloads bench 200 "" "$work/plain"
+  set_vs_downloads bench-async 200 --async "$work/prepared"
+done
+ask "delay 200" >/dev/null
+# 1 when every run logged in once and revoked once.
+one_token=$(cat "$work/plain-tokens" "$work/prepared-tokens" |
+  awk '{ if ($1 != 1 || $2 != 1) bad = 1 } END { print bad ? 0 : 1 }')
+awk '{ print $1 }' "$work/plain-tokens" > "$work/set-logins"
+row "report set, 22 types on 1 PBX, vs 22 downloads" "s" "$work/plain-set-s" "$work/plain-sequential-s" "≤ 0.4×, 1 login and 1 del_token a run" "m / r <= 0.4 && $one_token == 1"
+row "the same, each prepared 200 ms (--async)" "s" "$work/prepared-set-s" "$work/prepared-sequential-s" "—" -
+inforow "report set: logins per run" "" "$work/set-logins"
 
 # Start-up and the selector, in a private X and D-Bus session --------------
 echo "bench: start-up (×$startup_runs each) and ID selector" >&2

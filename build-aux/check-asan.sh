@@ -33,7 +33,7 @@ export G_SLICE=always-malloc
 # leak detection here; check-valgrind.sh checks them for leaks. In
 # test-cli-tls that is also the call-reports binary it runs, which
 # inherits ASAN_OPTIONS.
-tls_tests="test-simulator test-tls test-cli-tls"
+tls_tests="test-simulator test-tls test-cli-tls test-cli-sets-tls"
 
 all=$(meson test -C "$build_dir" --list --suite unit --suite integration 2>/dev/null \
         | sed -n 's|^call-reports:[a-z]* / ||p')

@@ -149,9 +149,9 @@ parse_api_version (const char        *text,
   return TRUE;
 }
 
-static char *
-read_secret_file (const char  *path,
-                  GError     **error)
+char *
+reports_cli_read_secret_file (const char  *path,
+                              GError     **error)
 {
   g_autofree char *contents = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -218,7 +218,7 @@ find_secret (ReportsCliConnection  *self,
   char *secret;
 
   if (self->secret_file != NULL)
-    return read_secret_file (self->secret_file, error);
+    return reports_cli_read_secret_file (self->secret_file, error);
 
   env = g_getenv (REPORTS_CLI_SECRET_ENV);
   if (env != NULL && env[0] != '\0')

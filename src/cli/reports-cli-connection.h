@@ -60,6 +60,11 @@ void                  reports_cli_connection_progress       (ReportsCliConnectio
 int                   reports_cli_connection_fail           (ReportsCliConnection  *self,
                                                              const GError          *error);
 
+/* A Client Secret file: one line, at most 4 KiB, a warning on standard
+ * error when every user may read it. Errors are G_OPTION_ERROR and
+ * start with "--client-secret-file:". */
+char                 *reports_cli_read_secret_file          (const char            *path,
+                                                             GError               **error);
 /* The ReportsExitStatus an error maps to. */
 int                   reports_cli_exit_status_for_error     (const GError          *error);
 /* Spins the default main context until *@result is set; use

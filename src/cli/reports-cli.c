@@ -13,6 +13,8 @@
 #include "reports-cli-download.h"
 #include "reports-cli-info.h"
 #include "reports-cli-options.h"
+#include "reports-cli-run.h"
+#include "reports-cli-set.h"
 #include "reports-cli-show.h"
 #include "reports-cli-types.h"
 
@@ -23,6 +25,8 @@ static const ReportsCliCommand commands[] = {
   { "types", N_("List the report types and the parameters each takes"), reports_cli_types_run },
   { "options", N_("List the IDs and names of a PBX menu (extensions, queues…)"), reports_cli_options_run },
   { "info", N_("Show the PBX’s model, firmware, date format, clock and API version"), reports_cli_info_run },
+  { "set", N_("Create, list, show, schedule, export and import report sets"), reports_cli_set_run },
+  { "run", N_("Download every report of a report set"), reports_cli_run_run },
   { "show", N_("Show a downloaded report file as a table, or as JSON"), reports_cli_show_run },
 };
 

@@ -231,3 +231,36 @@ yeastar_date_range_get_period (YeastarDateRange    range,
 
   return TRUE;
 }
+
+/**
+ * yeastar_date_range_get_last_days:
+ * @n_days: how many days, 1 to %YEASTAR_DATE_RANGE_MAX_DAYS
+ * @now: the PBX clock
+ * @start: (out) (transfer full): 00:00:00 of the first of the days
+ * @end: (out) (transfer full): 23:59:59 of yesterday
+ */
+void
+yeastar_date_range_get_last_days (guint       n_days,
+                                  GDateTime  *now,
+                                  GDateTime **start,
+                                  GDateTime **end)
+{
+  GDate first, last;
+
+  g_return_if_fail (n_days >= 1 && n_days <= YEASTAR_DATE_RANGE_MAX_DAYS);
+  g_return_if_fail (now != NULL);
+  g_return_if_fail (start != NULL);
+  g_return_if_fail (end != NULL);
+
+  date_from_date_time (&last, now);
+  if (g_date_get_julian (&last) > 1)
+    g_date_subtract_days (&last, 1);
+  first = last;
+  if (g_date_get_julian (&first) > n_days - 1)
+    g_date_subtract_days (&first, n_days - 1);
+  else
+    g_date_set_julian (&first, 1);
+
+  *start = date_time_from_date (&first, 0, 0, 0);
+  *end = date_time_from_date (&last, 23, 59, 59);
+}

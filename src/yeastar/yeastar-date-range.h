@@ -49,5 +49,13 @@ gboolean             yeastar_date_range_get_period (YeastarDateRange     range,
                                                     GDateTime           *now,
                                                     YeastarPeriodKind   *kind,
                                                     GDateTime          **period);
+/* The @n_days whole days before @now's day (today left out, as it is not
+ * over yet): "last 7 days" on a Monday is the week before. 1 to
+ * %YEASTAR_DATE_RANGE_MAX_DAYS days. */
+#define YEASTAR_DATE_RANGE_MAX_DAYS 366
+void                 yeastar_date_range_get_last_days (guint             n_days,
+                                                       GDateTime        *now,
+                                                       GDateTime       **start,
+                                                       GDateTime       **end);
 
 G_END_DECLS

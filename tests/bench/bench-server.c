@@ -16,6 +16,9 @@
  * line:
  *
  *   size BYTES      the size of the report files offered from now on: "ok"
+ *   delay MS        the time the PBX takes to prepare a report in the
+ *                   background (is_async) before its event 30027, from now
+ *                   on, as a real PBX takes (default 200): "ok"
  *   link            ask for a report, as a client of its own, and print
  *                   its file's full URL with a valid access_token (for curl)
  *   count ENDPOINT  the number of requests to ENDPOINT so far
@@ -208,6 +211,13 @@ read_line_cb (GObject      *object,
   else if (g_strcmp0 (words[0], "size") == 0 && words[1] != NULL)
     {
       g_object_set (simulator, "report-size", g_ascii_strtoull (words[1], NULL, 10), NULL);
+      reply = g_strdup ("ok");
+    }
+  else if (g_strcmp0 (words[0], "delay") == 0 && words[1] != NULL)
+    {
+      guint64 ms = g_ascii_strtoull (words[1], NULL, 10);
+
+      g_object_set (simulator, "async-delay-ms", (guint) MIN (ms, G_MAXINT32), NULL);
       reply = g_strdup ("ok");
     }
   else if (g_strcmp0 (words[0], "link") == 0)

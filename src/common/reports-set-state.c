@@ -1,0 +1,296 @@
+/* reports-set-state.c
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <errno.h>
+#include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
+
+#include "reports-set-state.h"
+
+#define STATE_VERSION 1
+
+/* A state file larger than this is not one of ours. */
+#define MAX_STATE_FILE_SIZE (16 * 1024 * 1024)
+
+static void
+state_file_free (ReportsSetStateFile *file)
+{
+  g_free (file->path);
+  g_free (file);
+}
+
+ReportsSetState *
+reports_set_state_new (void)
+{
+  ReportsSetState *state = g_new0 (ReportsSetState, 1);
+
+  state->files = g_ptr_array_new_with_free_func ((GDestroyNotify) state_file_free);
+
+  return state;
+}
+
+void
+reports_set_state_free (ReportsSetState *state)
+{
+  if (state == NULL)
+    return;
+
+  g_free (state->message);
+  g_ptr_array_unref (state->files);
+  g_free (state);
+}
+
+static char *
+dup_state_path (const char *name)
+{
+  g_autofree char *file_name = g_strconcat (name, ".json", NULL);
+
+  /* A folder of its own, so that a state never lands on a set file even
+   * when XDG_STATE_HOME and XDG_DATA_HOME are the same folder. */
+  return g_build_filename (g_get_user_state_dir (), "call-reports", "set-runs", file_name, NULL);
+}
+
+static gint64
+member_int (JsonObject *object,
+            const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return 0;
+
+  return json_node_get_int (node);
+}
+
+static const char *
+member_string (JsonObject *object,
+               const char *member)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    return NULL;
+
+  return json_node_get_string (node);
+}
+
+ReportsSetState *
+reports_set_state_load (const char *name)
+{
+  g_autoptr(ReportsSetState) state = reports_set_state_new ();
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *path = dup_state_path (name);
+  g_autofree char *contents = NULL;
+  JsonObject *root;
+  JsonNode *node;
+  JsonNode *files;
+  gsize length = 0;
+
+  if (!g_file_get_contents (path, &contents, &length, NULL) ||
+      length > MAX_STATE_FILE_SIZE ||
+      !json_parser_load_from_data (parser, contents, length, NULL))
+    return g_steal_pointer (&state);
+
+  node = json_parser_get_root (parser);
+  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
+    return g_steal_pointer (&state);
+  root = json_node_get_object (node);
+
+  if (member_int (root, "version") != STATE_VERSION)
+    return g_steal_pointer (&state);
+
+  state->last_run = member_int (root, "last_run");
+  state->n_saved = (guint) CLAMP (member_int (root, "saved"), 0, G_MAXUINT);
+  state->n_failed = (guint) CLAMP (member_int (root, "failed"), 0, G_MAXUINT);
+  state->message = g_strdup (member_string (root, "message"));
+
+  files = json_object_get_member (root, "files");
+  if (files != NULL && JSON_NODE_HOLDS_ARRAY (files))
+    {
+      JsonArray *array = json_node_get_array (files);
+
+      for (guint i = 0; i < json_array_get_length (array); i++)
+        {
+          JsonNode *element = json_array_get_element (array, i);
+          ReportsSetStateFile *file;
+          const char *file_path;
+
+          if (!JSON_NODE_HOLDS_OBJECT (element))
+            continue;
+
+          file_path = member_string (json_node_get_object (element), "path");
+          if (file_path == NULL || !g_path_is_absolute (file_path))
+            continue;
+
+          file = g_new0 (ReportsSetStateFile, 1);
+          file->path = g_strdup (file_path);
+          file->saved = member_int (json_node_get_object (element), "saved");
+          g_ptr_array_add (state->files, file);
+        }
+    }
+
+  return g_steal_pointer (&state);
+}
+
+gboolean
+reports_set_state_save (ReportsSetState  *state,
+                        const char       *name,
+                        GError          **error)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autofree char *path = dup_state_path (name);
+  g_autofree char *folder = g_path_get_dirname (path);
+  g_autofree char *data = NULL;
+
+  g_return_val_if_fail (state != NULL, FALSE);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "version");
+  json_builder_add_int_value (builder, STATE_VERSION);
+  json_builder_set_member_name (builder, "last_run");
+  json_builder_add_int_value (builder, state->last_run);
+  json_builder_set_member_name (builder, "saved");
+  json_builder_add_int_value (builder, state->n_saved);
+  json_builder_set_member_name (builder, "failed");
+  json_builder_add_int_value (builder, state->n_failed);
+  if (state->message != NULL)
+    {
+      json_builder_set_member_name (builder, "message");
+      json_builder_add_string_value (builder, state->message);
+    }
+  json_builder_set_member_name (builder, "files");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < state->files->len; i++)
+    {
+      ReportsSetStateFile *file = g_ptr_array_index (state->files, i);
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "path");
+      json_builder_add_string_value (builder, file->path);
+      json_builder_set_member_name (builder, "saved");
+      json_builder_add_int_value (builder, file->saved);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_end_object (builder);
+
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  data = json_generator_to_data (generator, NULL);
+
+  if (g_mkdir_with_parents (folder, 0700) != 0)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", folder, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return g_file_set_contents_full (path, data, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+}
+
+gboolean
+reports_set_state_delete (const char  *name,
+                          GError     **error)
+{
+  g_autofree char *path = dup_state_path (name);
+
+  if (g_unlink (path) != 0 && errno != ENOENT)
+    {
+      int saved_errno = errno;
+
+      g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
+                   "%s: %s", path, g_strerror (saved_errno));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+void
+reports_set_state_record (ReportsSetState *state,
+                          ReportsSetRun   *run,
+                          GDateTime       *now)
+{
+  g_return_if_fail (state != NULL);
+  g_return_if_fail (REPORTS_IS_SET_RUN (run));
+  g_return_if_fail (now != NULL);
+
+  state->last_run = g_date_time_to_unix (now);
+  state->n_saved = 0;
+  state->n_failed = 0;
+  g_clear_pointer (&state->message, g_free);
+
+  for (guint i = 0; i < reports_set_run_get_n_results (run); i++)
+    {
+      const ReportsSetResult *result = reports_set_run_get_result (run, i);
+
+      if (result->path != NULL)
+        {
+          ReportsSetStateFile *file = g_new0 (ReportsSetStateFile, 1);
+
+          file->path = g_strdup (result->path);
+          file->saved = state->last_run;
+          g_ptr_array_add (state->files, file);
+          state->n_saved++;
+        }
+      else if (result->error != NULL)
+        {
+          if (state->message == NULL)
+            state->message = g_strdup (result->error->message);
+          state->n_failed++;
+        }
+    }
+}
+
+guint
+reports_set_state_prune (ReportsSetState *state,
+                         guint            keep_months,
+                         GDateTime       *now)
+{
+  g_autoptr(GDateTime) limit = NULL;
+  gint64 limit_unix;
+  guint removed = 0;
+
+  g_return_val_if_fail (state != NULL, 0);
+  g_return_val_if_fail (now != NULL, 0);
+
+  if (keep_months == 0)
+    return 0;
+
+  limit = g_date_time_add_months (now, -(int) keep_months);
+  limit_unix = g_date_time_to_unix (limit);
+
+  for (guint i = state->files->len; i > 0; i--)
+    {
+      ReportsSetStateFile *file = g_ptr_array_index (state->files, i - 1);
+      GStatBuf st;
+
+      if (g_lstat (file->path, &st) != 0)
+        {
+          /* Gone already (moved or removed by hand): forget it. */
+          g_ptr_array_remove_index (state->files, i - 1);
+          continue;
+        }
+
+      if (file->saved >= limit_unix || !S_ISREG (st.st_mode))
+        continue;
+
+      if (g_unlink (file->path) == 0)
+        {
+          removed++;
+          g_ptr_array_remove_index (state->files, i - 1);
+        }
+    }
+
+  return removed;
+}

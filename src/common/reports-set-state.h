@@ -1,0 +1,57 @@
+/* reports-set-state.h
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#pragma once
+
+#include <gio/gio.h>
+
+#include "reports-set-run.h"
+
+G_BEGIN_DECLS
+
+/* What a set's runs leave behind, for `set show` and for retention: the
+* last run's time and result, and every file the set's runs saved (so
+* that retention removes those and never another file). Kept in
+* $XDG_STATE_HOME/call-reports/set-runs/NAME.json (~/.local/state/…). */
+typedef struct
+{
+  char   *path;
+  gint64  saved;   /* Unix time */
+} ReportsSetStateFile;
+
+typedef struct
+{
+  gint64     last_run;     /* Unix time; 0: never ran */
+  guint      n_saved;
+  guint      n_failed;
+  char      *message;      /* the first failure's message, or NULL */
+  GPtrArray *files;        /* ReportsSetStateFile */
+} ReportsSetState;
+
+ReportsSetState *reports_set_state_new     (void);
+void             reports_set_state_free    (ReportsSetState *state);
+/* An empty state when the set never ran or the file is unreadable. */
+ReportsSetState *reports_set_state_load    (const char      *name);
+gboolean         reports_set_state_save    (ReportsSetState *state,
+                                            const char      *name,
+                                            GError         **error);
+gboolean         reports_set_state_delete  (const char      *name,
+                                            GError         **error);
+/* Records a finished run at @now: its counts, first failure and files. */
+void             reports_set_state_record  (ReportsSetState *state,
+                                            ReportsSetRun   *run,
+                                            GDateTime       *now);
+/* Removes the files the set saved more than @keep_months months before
+ * @now (and forgets those already gone); returns how many it removed.
+ * Only files in the state, only regular files, never a folder. */
+guint            reports_set_state_prune   (ReportsSetState *state,
+                                            guint            keep_months,
+                                            GDateTime       *now);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReportsSetState, reports_set_state_free)
+
+G_END_DECLS
