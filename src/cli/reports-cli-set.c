@@ -715,8 +715,8 @@ reports_cli_set_run (int    argc,
 {
   g_autofree char *prgname = NULL;
 
-  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h") ||
-      g_str_equal (argv[1], "help"))
+  if (argc < 2 || g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "--help-all") ||
+      g_str_equal (argv[1], "-h") || g_str_equal (argv[1], "help"))
     {
       print_help ();
       return argc < 2 ? REPORTS_EXIT_USAGE : REPORTS_EXIT_OK;
