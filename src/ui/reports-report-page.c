@@ -279,6 +279,10 @@ add_row (ReportsReportPage *self,
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
     }
 
+  /* Titles and subtitles are plain text: a report type's title ("Queue
+   * AVG Waiting & Talking Time") or PBX text in a message is not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+
   if (ADW_IS_ACTION_ROW (row) && !REPORTS_IS_ID_LIST_ROW (row))
     g_object_set_data_full (G_OBJECT (row), "normal-subtitle",
                             g_strdup (adw_action_row_get_subtitle (ADW_ACTION_ROW (row))), g_free);
