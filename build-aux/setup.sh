@@ -20,6 +20,9 @@ packages=(
   # tests: a private X and D-Bus session, AT-SPI, screenshots, keyring, certificates
   xvfb xauth dbus dbus-x11 at-spi2-core python3-gi gir1.2-atspi-2.0
   xdotool imagemagick gnome-keyring libsecret-tools openssl
+  # run.sh and its test: locale sources for localedef; a CJK font for
+  # screenshots in Chinese
+  locales fonts-wqy-microhei
   # memory and fuzz checks (test.sh): valgrind, clang with libFuzzer and ASan
   valgrind clang libclang-rt-14-dev
 )
