@@ -9,6 +9,7 @@
 # usage: test_window_defects.py APP_BINARY SIMULATOR_BINARY SCREENSHOT_DIR SOURCE_ROOT BUILD_ROOT
 
 import os
+import re
 import sys
 import time
 
@@ -108,6 +109,51 @@ def ampersand_title(tap, app, window, shots):
     tap.ok(screenshot(os.path.join(shots, "ampersand-title.png"), window), "a screenshot of the type is saved")
 
 
+def preview(app, window):
+    node = app.find(role="label", root=window, predicate=lambda n: safe_name(n).startswith("time="))
+    return safe_name(node) if node is not None else None
+
+
+def period_defaults(tap, app, window):
+    """Queue AVG Waiting & Talking Time takes a period (`time`)."""
+    clock = app.find(role="label", root=window, predicate=lambda n: re.match(r"\d\d/\d\d/\d{4} ", safe_name(n)))
+    tap.ok(clock is not None, "the PBX clock at connection is shown")
+    if clock is None:
+        return
+    day, month, year = (int(x) for x in safe_name(clock)[:10].split("/"))
+    shown = preview(app, window)
+    tap.ok(shown == f"time={day:02d}/{month:02d}/{year}",
+           "a period type starts on the PBX's current day", shown)
+
+    focus_window("Call Reports")
+    quick = button(app, "Quick Range")
+    tap.ok(quick is not None, "period types offer Quick Range")
+    if quick is None:
+        return
+    click(quick)
+    last_month = app.wait_find(name="Last Month", predicate=lambda n: n.get_n_actions() > 0)
+    tap.ok(last_month is not None and app.find(name="This Week", predicate=lambda n: n.get_n_actions() > 0) is None,
+           "its menu has Last Month and no week (no period is a week)")
+    if last_month is not None:
+        click(last_month)
+    previous_month, previous_year = (month - 1, year) if month > 1 else (12, year - 1)
+    tap.ok(wait_for(lambda: (preview(app, window) or "").endswith(f"{previous_month:02d}/{previous_year}"), timeout=5),
+           "Last Month asks for the month before the PBX's", preview(app, window))
+    tap.ok(app.find(role="label", root=window, name="A Month, by Day") is not None,
+           "and makes the period a month", [safe_name(n) for n in walk(window) if safe_role(n) == "label"][-30:])
+    time.sleep(0.5)
+    focus_window("Call Reports")
+    click(quick)
+    this_year = app.wait_find(name="This Year", predicate=lambda n: n.get_n_actions() > 0)
+    if this_year is not None:
+        click(this_year)
+    tap.ok(wait_for(lambda: preview(app, window) == f"time={year}", timeout=5),
+           "This Year asks for the PBX's year", preview(app, window))
+    spin = app.find(role="spin button", root=window)
+    tap.ok(spin is not None and text_of(spin) == str(year), "the Year field shows it",
+           text_of(spin) if spin is not None else None)
+
+
 def german_from_build_tree(tap, source_root, build_root, shots):
     env = {"LC_ALL": "C.UTF-8", "LANGUAGE": "de", "CALL_REPORTS_BUILD_DIR": build_root}
     env.pop("LANG", None)
@@ -139,6 +185,7 @@ def main():
         if connected:
             selector_escape(tap, app)
             ampersand_title(tap, app, window, shots)
+            period_defaults(tap, app, window)
     finally:
         rc = app.stop()
         simulator.stop()
