@@ -16,6 +16,7 @@
 #include "reports-id-row.h"
 #include "reports-period-row.h"
 #include "reports-report-page.h"
+#include "reports-row-wrap.h"
 #include "reports-selection-store.h"
 #include "reports-type-chooser.h"
 #include "yeastar-date-range.h"
@@ -284,6 +285,7 @@ add_row (ReportsReportPage *self,
   /* Titles and subtitles are plain text: a report type's title ("Queue
    * AVG Waiting & Talking Time") or PBX text in a message is not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  reports_row_wrap_titles_by_word (row);
 
   if (ADW_IS_ACTION_ROW (row) && !REPORTS_IS_ID_LIST_ROW (row))
     g_object_set_data_full (G_OBJECT (row), "normal-subtitle",
@@ -1320,6 +1322,7 @@ reports_report_page_init (ReportsReportPage *self)
   g_autoptr(GFile) folder = default_folder ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  reports_row_wrap_titles_by_word (GTK_WIDGET (self));
 
   self->cancellable = g_cancellable_new ();
   self->rows = g_ptr_array_new ();

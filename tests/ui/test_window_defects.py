@@ -154,10 +154,22 @@ def period_defaults(tap, app, window):
            text_of(spin) if spin is not None else None)
 
 
+def from_build_tree(tap, source_root, build_root, language, shots, width):
+    """build-aux/run.sh with LANGUAGE=@language (under LC_ALL=C.UTF-8, as
+    the tests run), the window @width pixels wide; returns the App."""
+    config = os.path.join(os.environ["XDG_CONFIG_HOME"], f"run-sh-{language}")
+    settings_dir = os.path.join(config, "glib-2.0", "settings")
+    os.makedirs(settings_dir, exist_ok=True)
+    with open(os.path.join(settings_dir, "keyfile"), "w") as f:
+        f.write("[io/github/callreports/CallReports]\n")
+        f.write(f"window-width={width}\nwindow-height=900\n")
+    env = {"LC_ALL": "C.UTF-8", "LANGUAGE": language, "CALL_REPORTS_BUILD_DIR": build_root,
+           "GSETTINGS_BACKEND": "keyfile", "XDG_CONFIG_HOME": config}
+    return App(os.path.join(source_root, "build-aux", "run.sh"), env=env)
+
+
 def german_from_build_tree(tap, source_root, build_root, shots):
-    env = {"LC_ALL": "C.UTF-8", "LANGUAGE": "de", "CALL_REPORTS_BUILD_DIR": build_root}
-    env.pop("LANG", None)
-    app = App(os.path.join(source_root, "build-aux", "run.sh"), env=env)
+    app = from_build_tree(tap, source_root, build_root, "de", shots, 360)
     try:
         tap.ok(app.node is not None, "build-aux/run.sh starts the window from the build tree")
         if app.node is None:
@@ -167,7 +179,42 @@ def german_from_build_tree(tap, source_root, build_root, shots):
         tap.ok(german is not None, "with LANGUAGE=de the window is in German (“Filter”)",
                [safe_name(n) for n in walk(window) if safe_role(n) == "label"][:20] if window else None)
         tap.ok(app.find(role="label", name="Filters") is None, "and not in English (“Filters”)")
-        tap.ok(screenshot(os.path.join(shots, "run-sh-german.png"), window), "a screenshot in German is saved")
+        # At 360 px the report type's title keeps its one word whole (it
+        # was broken into "Beric-htstyp" over two lines).
+        title = app.find(role="label", name="Berichtstyp", root=window)
+        one_line = app.find(role="label", name="Von", root=window)
+        if title is not None and one_line is not None:
+            height = title.get_extents(Atspi.CoordType.WINDOW).height
+            line = one_line.get_extents(Atspi.CoordType.WINDOW).height
+            tap.ok(0 < height < 1.5 * line, "“Berichtstyp” stays on one line at 360 px", f"{height} px, a line {line} px")
+        else:
+            tap.ok(False, "the labels “Berichtstyp” and “Von” are on the page")
+        time.sleep(1.0)
+        tap.ok(screenshot(os.path.join(shots, "run-sh-german-360.png"), window), "a screenshot in German is saved")
+    finally:
+        app.stop()
+
+
+def chinese_from_build_tree(tap, source_root, build_root, shots):
+    app = from_build_tree(tap, source_root, build_root, "zh_CN", shots, 360)
+    try:
+        window = app.wait_find(role="frame", timeout=30)
+        tap.ok(app.wait_find(role="label", name="筛选条件", timeout=30) is not None or
+               app.find(role="label", name="起始") is not None,
+               "with LANGUAGE=zh_CN the window is in Chinese",
+               [safe_name(n) for n in walk(window) if safe_role(n) == "label"][:30] if window else None)
+        quick = button(app, "快速范围")
+        if quick is not None:
+            click(quick)
+        today = app.wait_find(name="今天", predicate=lambda n: n.get_n_actions() > 0)
+        if today is not None:
+            click(today)
+        times = wait_for(lambda: [safe_name(n) for n in walk(window)
+                                  if safe_role(n) == "push button" and re.match(r"\d\d\D\d\d\D\d\d", safe_name(n))])
+        tap.ok(times is not None and "00:00:00" in times and "23:59:59" in times and not any("时" in t for t in times),
+               "the time buttons read 00:00:00 and 23:59:59", times)
+        time.sleep(1.0)
+        tap.ok(screenshot(os.path.join(shots, "run-sh-chinese-360.png"), window), "a screenshot in Chinese is saved")
     finally:
         app.stop()
 
@@ -194,6 +241,7 @@ def main():
     tap.ok(not messages, "the application printed no warning or critical", "\n".join(messages))
 
     german_from_build_tree(tap, source_root, build_root, shots)
+    chinese_from_build_tree(tap, source_root, build_root, shots)
     return tap.finish()
 
 
