@@ -286,6 +286,8 @@ add_row (ReportsReportPage *self,
    * AVG Waiting & Talking Time") or PBX text in a message is not markup. */
   adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
   reports_row_wrap_titles_by_word (row);
+  if (ADW_IS_COMBO_ROW (row))
+    reports_combo_row_show_full_items (ADW_COMBO_ROW (row));
 
   if (ADW_IS_ACTION_ROW (row) && !REPORTS_IS_ID_LIST_ROW (row))
     g_object_set_data_full (G_OBJECT (row), "normal-subtitle",
@@ -1323,6 +1325,7 @@ reports_report_page_init (ReportsReportPage *self)
 
   gtk_widget_init_template (GTK_WIDGET (self));
   reports_row_wrap_titles_by_word (GTK_WIDGET (self));
+  reports_combo_row_show_full_items (self->api_row);
 
   self->cancellable = g_cancellable_new ();
   self->rows = g_ptr_array_new ();

@@ -7,10 +7,11 @@
 
 #pragma once
 
-#include <gtk/gtk.h>
+#include <adwaita.h>
 
 G_BEGIN_DECLS
 
-void reports_row_wrap_titles_by_word (GtkWidget *widget);
+void reports_row_wrap_titles_by_word   (GtkWidget   *widget);
+void reports_combo_row_show_full_items (AdwComboRow *row);
 
 G_END_DECLS

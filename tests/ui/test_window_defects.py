@@ -14,7 +14,7 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import (App, Simulator, Tap, button, click, focus_window, keys,  # noqa: E402
+from atspi_driver import (App, Simulator, Tap, button, click, click_at, focus_window, keys,  # noqa: E402
                           safe_name, safe_role, screenshot, set_text, text_of, type_text, wait_for, walk)
 
 from gi.repository import Atspi  # noqa: E402
@@ -168,6 +168,42 @@ def from_build_tree(tap, source_root, build_root, language, shots, width):
     return App(os.path.join(source_root, "build-aux", "run.sh"), env=env)
 
 
+def full_labels(tap, app, window, shots):
+    """At 1280×900 nothing is cut short that fits: the API version's v1.0
+    item and the longest report type titles."""
+    api = app.find(role="list item", root=window, name="API Version")
+    if api is None:
+        api = app.find(root=window, predicate=lambda n: safe_name(n) == "API Version" and safe_role(n) != "label")
+    tap.ok(api is not None, "the API Version row is on the page")
+    if api is None:
+        return
+    automatic = app.find(role="label", root=window, predicate=lambda n: safe_name(n).startswith("Automatic (v"))
+    tap.ok(automatic is not None, "the API version is automatic")
+    if automatic is None:
+        return
+    reference = automatic.get_extents(Atspi.CoordType.WINDOW).width
+    focus_window("Call Reports")
+    click_at(api)
+    time.sleep(0.8)
+    keys("Down", "Return")
+    time.sleep(0.8)
+    item = app.wait_find(role="label", root=window, name="v1.0, for data from before the upgrade")
+    if item is None:
+        tap.ok(False, "v1.0 is chosen", [safe_name(n) for n in walk(window) if safe_role(n) == "label"][:40])
+        return
+    width = item.get_extents(Atspi.CoordType.WINDOW).width
+    # "Automatic (v2.0)" has 16 characters, the v1.0 item 38: whole, it is
+    # over twice as wide (cut at libadwaita's 20 characters, about 1.3).
+    tap.ok(width > 1.8 * reference, "“v1.0, for data from before the upgrade” shows in full",
+           f"{width} px against {reference} px for “{safe_name(automatic)}”")
+    tap.ok(screenshot(os.path.join(shots, "full-labels-1280.png"), window), "a screenshot at 1280×900 is saved")
+    # Back to the automatic version.
+    click_at(api)
+    time.sleep(0.8)
+    keys("Up", "Return")
+    time.sleep(0.5)
+
+
 def german_from_build_tree(tap, source_root, build_root, shots):
     app = from_build_tree(tap, source_root, build_root, "de", shots, 360)
     try:
@@ -224,7 +260,11 @@ def main():
     os.makedirs(shots, exist_ok=True)
     tap = Tap()
     simulator = Simulator(simulator_binary)
-    app = App(app_binary, env={"GSETTINGS_BACKEND": "memory", "LC_ALL": "C.UTF-8"})
+    config = os.path.join(os.environ["XDG_CONFIG_HOME"], "wide")
+    os.makedirs(os.path.join(config, "glib-2.0", "settings"), exist_ok=True)
+    with open(os.path.join(config, "glib-2.0", "settings", "keyfile"), "w") as f:
+        f.write("[io/github/callreports/CallReports]\nwindow-width=1280\nwindow-height=900\n")
+    app = App(app_binary, env={"GSETTINGS_BACKEND": "keyfile", "XDG_CONFIG_HOME": config, "LC_ALL": "C.UTF-8"})
     try:
         tap.ok(app.node is not None, "the application appears on the accessibility bus")
         window, connected = connection_page(tap, app, simulator)
@@ -233,6 +273,7 @@ def main():
             selector_escape(tap, app)
             ampersand_title(tap, app, window, shots)
             period_defaults(tap, app, window)
+            full_labels(tap, app, window, shots)
     finally:
         rc = app.stop()
         simulator.stop()
