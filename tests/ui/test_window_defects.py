@@ -56,6 +56,9 @@ def connection_page(tap, app, simulator):
     tap.ok(remember is not None and not is_checked(remember),
            "“Remember This PBX” is off until the user turns it on")
 
+    # PBX text is data, not markup: a device name and model with "&" and "<".
+    simulator.command("name device-name Sales & <Support>")
+    simulator.command("name model P570 & Co")
     set_text(server, simulator.uri)
     set_text(app.find(role="text", name="Client ID"), "demo")
     set_text(app.find(role="text", name="Client Secret"), "demo-secret")
@@ -104,6 +107,8 @@ def ampersand_title(tap, app, window, shots):
     tap.ok(any("Queue AVG Waiting & Talking Time" in text and text != "Queue AVG Waiting & Talking Time"
                for text in labels),
            "the explanation that names the type shows its “&” as text", labels)
+    tap.ok("Sales & <Support>" in labels and any(text.startswith("P570 & Co") for text in labels),
+           "the PBX's device name and model show as text", labels)
     messages = [line for line in app.unexpected_messages() if "markup" in line]
     tap.ok(not messages, "no text was taken for broken markup", "\n".join(messages))
     tap.ok(screenshot(os.path.join(shots, "ampersand-title.png"), window), "a screenshot of the type is saved")
