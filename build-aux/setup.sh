@@ -24,6 +24,9 @@ packages=(
   xdotool imagemagick gnome-keyring libsecret-tools openssl
   # tests: systemd-analyze verify of the timer units `set schedule` writes
   systemd
+  # run.sh and its test: locale sources for localedef; a CJK font for
+  # screenshots in Chinese
+  locales fonts-wqy-microhei
   # memory and fuzz checks (test.sh): valgrind, clang with libFuzzer and ASan
   valgrind clang libclang-rt-14-dev
 )

@@ -25,7 +25,17 @@ main (int   argc,
   reports_log_init ();
 
   setlocale (LC_ALL, "");
+#if DEVELOPMENT_BUILD
+  {
+    /* build-aux/run.sh points development builds at the catalogues
+     * compiled into the build tree (build/po/LANG/LC_MESSAGES). */
+    const char *localedir = g_getenv ("CALL_REPORTS_LOCALEDIR");
+
+    bindtextdomain (GETTEXT_PACKAGE, localedir != NULL && localedir[0] != '\0' ? localedir : LOCALEDIR);
+  }
+#else
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
+#endif
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");
   textdomain (GETTEXT_PACKAGE);
 

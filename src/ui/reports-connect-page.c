@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 #include <string.h>
 
+#include "reports-certificate.h"
 #include "reports-compat.h"
 #include "reports-connect-page.h"
 #include "reports-secrets.h"
@@ -146,6 +147,22 @@ set_busy (ReportsConnectPage *self,
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
   gtk_spinner_set_spinning (self->spinner, busy);
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
+  update_actions (self);
+
+  /* The form is insensitive while connecting: the focus leaves it first,
+   * for Cancel (GtkText warns when it loses the focus to insensitivity). */
+  if (busy)
+    {
+      GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+      GtkWidget *focus = root != NULL ? gtk_root_get_focus (root) : NULL;
+
+      if (focus != NULL &&
+          (gtk_widget_is_ancestor (focus, GTK_WIDGET (self->server_row)) ||
+           gtk_widget_is_ancestor (focus, GTK_WIDGET (self->client_id_row)) ||
+           gtk_widget_is_ancestor (focus, GTK_WIDGET (self->secret_row))))
+        gtk_widget_grab_focus (GTK_WIDGET (self->cancel_button));
+    }
+
   gtk_widget_set_sensitive (GTK_WIDGET (self->server_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->client_id_row), !busy);
   gtk_widget_set_sensitive (GTK_WIDGET (self->secret_row), !busy);
@@ -234,24 +251,41 @@ trust_cb (GObject      *object,
 
 static void
 ask_trust (ReportsConnectPage *self,
-           const char         *fingerprint)
+           const char         *fingerprint,
+           GTlsCertificate    *certificate)
 {
   g_autoptr(GUri) uri = g_uri_parse (yeastar_client_get_base_uri (self->client), G_URI_FLAGS_NONE, NULL);
+  g_autofree char *details = reports_certificate_describe (certificate);
   g_autofree char *body = NULL;
+  const char *host = uri != NULL ? g_uri_get_host (uri) : yeastar_client_get_base_uri (self->client);
+  const char *keep;
 
+  /* Only a PBX the user chose to remember keeps its certificate. */
+  if (self->remember || self->saved_server != NULL)
+    keep = _("Call Reports will remember it and refuse any other certificate for this server.");
+  else
+    keep = _("Call Reports will trust it for this connection only.");
+
+  /* Translators: the first %s is a server name, the second the details of its certificate
+   * (subject, issuer, validity), the third its SHA-256 fingerprint, the fourth what
+   * Call Reports does with a trusted certificate. */
   body = g_strdup_printf (_("The certificate of %s is not signed by an authority this computer trusts. "
                             "PBXs often use a self-signed certificate; trust it only if this SHA-256 "
-                            "fingerprint matches the one of the certificate installed on the PBX:\n\n%s\n\n"
-                            "Call Reports will remember it and refuse any other certificate for this server."),
-                          uri != NULL ? g_uri_get_host (uri) : yeastar_client_get_base_uri (self->client),
-                          fingerprint);
+                            "fingerprint matches the one of the certificate installed on the PBX.\n\n"
+                            "%s\n\nSHA-256: %s\n\n%s"),
+                          host,
+                          details != NULL ? details : "",
+                          fingerprint,
+                          keep);
 
   g_object_set_data_full (G_OBJECT (self), "pending-fingerprint", g_strdup (fingerprint), g_free);
+  /* Trusting is the risky choice: it is drawn as such, and Escape or
+   * Return cancel. */
   reports_compat_confirm_async (GTK_WIDGET (self),
                                 _("Trust This Certificate?"),
                                 body,
                                 _("_Trust"),
-                                FALSE,
+                                TRUE,
                                 self->cancellable,
                                 trust_cb,
                                 g_object_ref (self));
@@ -288,7 +322,7 @@ connect_cb (GObject      *object,
           !self->trusted_once &&
           fingerprint != NULL)
         {
-          ask_trust (self, fingerprint);
+          ask_trust (self, fingerprint, yeastar_error_get_certificate (error));
           return;
         }
 
@@ -694,6 +728,58 @@ list_keynav_failed_cb (ReportsConnectPage *self,
                                  direction == GTK_DIR_UP ? GTK_DIR_TAB_BACKWARD : GTK_DIR_TAB_FORWARD);
 }
 
+/* The page opens on the first thing to fill in: the server address, not
+ * the header bar's first button. */
+static void
+reports_connect_page_map (GtkWidget *widget)
+{
+  ReportsConnectPage *self = REPORTS_CONNECT_PAGE (widget);
+
+  GTK_WIDGET_CLASS (reports_connect_page_parent_class)->map (widget);
+
+  if (self->cancellable == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->server_row));
+}
+
+/* AdwPasswordEntryRow's reveal button has only an icon, and AT-SPI
+ * reads it as "GtkImage": it gets a name that says what it does now,
+ * after whether the secret is shown (its GtkText's visibility). */
+static void
+update_reveal_button (GtkText    *text,
+                      GParamSpec *pspec,
+                      GtkWidget  *button)
+{
+  const char *label = gtk_text_get_visibility (text) ? _("Hide Secret") : _("Show Secret");
+
+  gtk_widget_set_tooltip_text (button, label);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (button),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, label,
+                                  -1);
+}
+
+/* The last descendant of @widget of @type (the row's suffixes come last). */
+static GtkWidget *
+find_last_of_type (GtkWidget *widget,
+                   GType      type)
+{
+  GtkWidget *found = NULL;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *inner;
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (child, type))
+        found = child;
+      inner = find_last_of_type (child, type);
+      if (inner != NULL)
+        found = inner;
+    }
+
+  return found;
+}
+
 static void
 reports_connect_page_dispose (GObject *object)
 {
@@ -743,6 +829,8 @@ reports_connect_page_class_init (ReportsConnectPageClass *klass)
   object_class->dispose = reports_connect_page_dispose;
   object_class->get_property = reports_connect_page_get_property;
 
+  widget_class->map = reports_connect_page_map;
+
   properties [PROP_BUSY] =
     g_param_spec_boolean ("busy", NULL, NULL,
                           FALSE,
@@ -787,6 +875,17 @@ reports_connect_page_class_init (ReportsConnectPageClass *klass)
 static void
 reports_connect_page_init (ReportsConnectPage *self)
 {
+  GtkWidget *reveal;
+  GtkWidget *text;
+
   gtk_widget_init_template (GTK_WIDGET (self));
   update_actions (self);
+
+  reveal = find_last_of_type (GTK_WIDGET (self->secret_row), GTK_TYPE_BUTTON);
+  text = find_last_of_type (GTK_WIDGET (self->secret_row), GTK_TYPE_TEXT);
+  if (reveal != NULL && text != NULL)
+    {
+      update_reveal_button (GTK_TEXT (text), NULL, reveal);
+      g_signal_connect_object (text, "notify::visibility", G_CALLBACK (update_reveal_button), reveal, 0);
+    }
 }

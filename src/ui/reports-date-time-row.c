@@ -108,8 +108,12 @@ sync_widgets (ReportsDateTimeRow *self)
   reports_day_button_set_day (self->day_button, self->date_time);
   if (self->date_time != NULL)
     {
-      /* The time as the user's locale writes it (24-hour, or with AM/PM). */
-      time_text = g_date_time_format (self->date_time, "%X");
+      /* The time as the user's language writes it (24-hour, or with
+       * AM/PM); a translation can give a format of its own, as glibc's
+       * %X in zh_CN ("00时00分00秒") does not suit a button. */
+      /* Translators: the format of a time of day on a button, see
+       * g_date_time_format(); %X is the locale's time. */
+      time_text = g_date_time_format (self->date_time, C_("time of day", "%X"));
       gtk_menu_button_set_label (self->time_button, time_text);
 
       hour = g_date_time_get_hour (self->date_time);

@@ -114,6 +114,19 @@ search_activate_cb (ReportsIdSelector *self)
     toggle_position (self, 0);
 }
 
+/* Escape in the search (GtkSearchEntry's stop-search, which takes the
+ * key before the window's binding sees it) clears a search first, as in
+ * GNOME's search bars, and closes the selector without applying when
+ * there is nothing left to clear. */
+static void
+search_stop_cb (ReportsIdSelector *self)
+{
+  if (gtk_editable_get_text (GTK_EDITABLE (self->search_entry))[0] != '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->search_entry), "");
+  else
+    gtk_window_close (GTK_WINDOW (self));
+}
+
 /* Down in the search goes to the matches. */
 static gboolean
 search_key_pressed_cb (ReportsIdSelector *self,
@@ -314,6 +327,7 @@ reports_id_selector_class_init (ReportsIdSelectorClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, selected_only_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_activate_cb);
+  gtk_widget_class_bind_template_callback (widget_class, search_stop_cb);
   gtk_widget_class_bind_template_callback (widget_class, search_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, grid_key_pressed_cb);
   gtk_widget_class_bind_template_callback (widget_class, list_activate_cb);

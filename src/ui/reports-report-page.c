@@ -16,6 +16,7 @@
 #include "reports-id-row.h"
 #include "reports-period-row.h"
 #include "reports-report-page.h"
+#include "reports-row-wrap.h"
 #include "reports-selection-store.h"
 #include "reports-type-chooser.h"
 #include "yeastar-date-range.h"
@@ -58,6 +59,8 @@ struct _ReportsReportPage
   ReportsTypeChooser   *type_chooser;
   AdwPreferencesGroup  *params_group;
   GtkMenuButton        *presets_button;
+  GMenuModel           *presets_menu;
+  GMenuModel           *period_presets_menu;
   AdwActionRow         *folder_row;
   GtkLabel             *invalid_label;
   GtkButton            *download_button;
@@ -280,6 +283,13 @@ add_row (ReportsReportPage *self,
       title = g_strdup_printf (_("%s (required)"), adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)));
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
     }
+
+  /* Titles and subtitles are plain text: a report type's title ("Queue
+   * AVG Waiting & Talking Time") or PBX text in a message is not markup. */
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  reports_row_wrap_titles_by_word (row);
+  if (ADW_IS_COMBO_ROW (row))
+    reports_combo_row_show_full_items (ADW_COMBO_ROW (row));
 
   if (ADW_IS_ACTION_ROW (row) && !REPORTS_IS_ID_LIST_ROW (row))
     g_object_set_data_full (G_OBJECT (row), "normal-subtitle",
@@ -596,6 +606,8 @@ parse_iso (const char *text)
 
 static const char * const period_kind_names[] = { "day", "month", "year" };
 
+static void set_current_period (ReportsReportPage *self);
+
 /* Keeps the values of the current type in GSettings, so that they come
  * back after a restart. */
 static void
@@ -753,7 +765,16 @@ rebuild_rows (ReportsReportPage *self)
   gtk_accessible_update_property (GTK_ACCESSIBLE (self->type_button),
                                   GTK_ACCESSIBLE_PROPERTY_LABEL, yeastar_report_type_get_title (type),
                                   -1);
-  gtk_widget_set_visible (GTK_WIDGET (self->presets_button), yeastar_report_type_uses_range (type));
+  /* Quick Range fills From and To, or the period: the week presets have
+   * no period, so period types get a menu without them. */
+  gtk_widget_set_visible (GTK_WIDGET (self->presets_button),
+                          yeastar_report_type_uses_range (type) || yeastar_report_type_uses_period (type));
+  gtk_menu_button_set_menu_model (self->presets_button,
+                                  yeastar_report_type_uses_period (type) ? self->period_presets_menu : self->presets_menu);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->presets_button),
+                               yeastar_report_type_uses_period (type) ?
+                               _("Fill the period from the PBX clock") :
+                               _("Fill From and To from the PBX clock"));
 
   /* The IDs come from this PBX's selections, through the rows; nothing
    * of another PBX's stays in the request. */
@@ -765,6 +786,11 @@ rebuild_rows (ReportsReportPage *self)
 
   if (self->session == NULL)
     return;
+
+  /* A period type starts on the current day, month or year of the PBX
+   * clock, not on an empty period (which showed the year 0). */
+  if (yeastar_report_type_uses_period (type) && yeastar_report_request_get_period (self->request) == NULL)
+    set_current_period (self);
 
   if (yeastar_report_type_uses_range (type))
     {
@@ -1067,6 +1093,25 @@ choose_folder_action (GtkWidget  *widget,
 }
 
 static void
+set_current_period (ReportsReportPage *self)
+{
+  static const YeastarDateRange current[] = {
+    [YEASTAR_PERIOD_DAY] = YEASTAR_DATE_RANGE_TODAY,
+    [YEASTAR_PERIOD_MONTH] = YEASTAR_DATE_RANGE_THIS_MONTH,
+    [YEASTAR_PERIOD_YEAR] = YEASTAR_DATE_RANGE_THIS_YEAR,
+  };
+  YeastarPeriodKind kind = yeastar_report_request_get_period_kind (self->request);
+  g_autoptr(GDateTime) period = NULL;
+  GDateTime *now;
+
+  g_return_if_fail (kind < G_N_ELEMENTS (current));
+
+  now = yeastar_pbx_info_get_clock (reports_session_get_pbx_info (self->session));
+  if (now != NULL && yeastar_date_range_get_period (current[kind], now, &kind, &period))
+    yeastar_report_request_set_period (self->request, period);
+}
+
+static void
 preset_action (GtkWidget  *widget,
                const char *action_name,
                GVariant   *parameter)
@@ -1081,6 +1126,22 @@ preset_action (GtkWidget  *widget,
     return;
 
   now = yeastar_pbx_info_get_clock (reports_session_get_pbx_info (self->session));
+
+  /* For a period type, as `--range` does for `--time`: the preset's day,
+   * month or year. */
+  if (yeastar_report_type_uses_period (yeastar_report_request_get_report_type (self->request)))
+    {
+      g_autoptr(GDateTime) period = NULL;
+      YeastarPeriodKind kind;
+
+      if (yeastar_date_range_get_period (range, now, &kind, &period))
+        {
+          yeastar_report_request_set_period_kind (self->request, kind);
+          yeastar_report_request_set_period (self->request, period);
+        }
+      return;
+    }
+
   yeastar_date_range_get_bounds (range, now, &start, &end);
   yeastar_report_request_set_start_time (self->request, start);
   yeastar_report_request_set_end_time (self->request, end);
@@ -1292,6 +1353,8 @@ reports_report_page_class_init (ReportsReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, type_chooser);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, params_group);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, presets_button);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, presets_menu);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, period_presets_menu);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, folder_row);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, invalid_label);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, download_button);
@@ -1314,6 +1377,8 @@ reports_report_page_init (ReportsReportPage *self)
   g_autoptr(GFile) folder = default_folder ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  reports_row_wrap_titles_by_word (GTK_WIDGET (self));
+  reports_combo_row_show_full_items (self->api_row);
 
   self->cancellable = g_cancellable_new ();
   self->rows = g_ptr_array_new ();

@@ -227,7 +227,12 @@ def main():
         keys("Return")
         tap.ok(app.wait_find(role="push button", name="PBX Call Activity") is not None,
                "the report type is chosen by searching its name")
-        day_button = app.wait_find(role="push button", name="Choose a Day")
+        # A period type starts on the PBX's current day.
+        today_label = f"{today.day} {today.strftime('%b')} {today.year}"
+        # (%e pads a one-digit day with a figure space.)
+        day_button = app.wait_find(role="push button", predicate=lambda n: safe_name(n).strip("\u2007 ") == today_label)
+        tap.ok(day_button is not None, "the period starts on the PBX's current day",
+               [today_label] + [safe_name(n) for n in walk(window) if safe_role(n) == "push button"])
         click(day_button)
         time.sleep(0.8)
         pick_day_in_calendar(first)

@@ -61,6 +61,11 @@ def main():
         set_text(app.wait_find(role="text", name="Server Address, e.g. https://192.168.1.150:8088"), simulator.uri)
         set_text(app.find(role="text", name="Client ID"), "demo")
         set_text(app.find(role="text", name="Client Secret"), "demo-secret")
+        # Selections are kept for a PBX the user remembers (an explicit
+        # choice, off by default).
+        remember = app.find(role="check box", name="Remember This PBX")
+        if remember is not None and not remember.get_state_set().contains(Atspi.StateType.CHECKED):
+            click(remember)
         time.sleep(0.3)
         click(button(app, "Connect"))
         return app.wait_find(role="push button", name="Extension Call Statistics", timeout=20) is not None

@@ -2,10 +2,12 @@
 # A PBX with a self-signed certificate, as most are: the window shows the
 # certificate's SHA-256 fingerprint and connects only after the user
 # trusts it; the trust is pinned, so the next start reconnects to the
-# saved PBX (its secret from the keyring) without asking again.
+# saved PBX (its secret from the keyring) without asking again. The
+# dialog shows the certificate's subject, issuer and validity.
 #
 # usage: test_tls.py APP_BINARY SIMULATOR_BINARY SCREENSHOT_DIR
 
+import datetime
 import os
 import subprocess
 import sys
@@ -26,6 +28,19 @@ def make_certificate(folder):
     out = subprocess.run(["openssl", "x509", "-in", cert, "-noout", "-fingerprint", "-sha256"],
                          check=True, capture_output=True, text=True).stdout
     return cert, key, out.strip().split("=", 1)[1].upper()
+
+
+def validity(cert):
+    """notBefore and notAfter as the dialog shows them in the C locale
+    (%x %H:%M, local time)."""
+    out = subprocess.run(["openssl", "x509", "-in", cert, "-noout", "-startdate", "-enddate"],
+                         check=True, capture_output=True, text=True).stdout
+    dates = dict(line.split("=", 1) for line in out.strip().splitlines())
+
+    def shown(text):
+        when = datetime.datetime.strptime(text.replace("  ", " "), "%b %d %H:%M:%S %Y GMT")
+        return when.replace(tzinfo=datetime.timezone.utc).astimezone().strftime("%x %H:%M")
+    return shown(dates["notBefore"]), shown(dates["notAfter"])
 
 
 def find_dialog(app, window):
@@ -49,6 +64,11 @@ def main():
         set_text(app.wait_find(role="text", name="Server Address, e.g. https://192.168.1.150:8088"), simulator.uri)
         set_text(app.find(role="text", name="Client ID"), "demo")
         set_text(app.find(role="text", name="Client Secret"), "demo-secret")
+        # Remember is an explicit choice (off by default): this PBX is kept.
+        remember = app.find(role="check box", name="Remember This PBX")
+        tap.ok(remember is not None, "the connection page offers “Remember This PBX”")
+        if remember is not None:
+            click(remember)
         time.sleep(0.3)
         connect = button(app, "Connect")
 
@@ -59,6 +79,13 @@ def main():
         body = app.find(role="label", root=dialog, predicate=lambda n: fingerprint in safe_name(n)) if dialog else None
         tap.ok(body is not None and "127.0.0.1" in safe_name(body),
                "the dialog shows the server name and the SHA-256 fingerprint openssl prints", fingerprint)
+        text = safe_name(body) if body is not None else ""
+        valid_from, valid_until = validity(cert)
+        tap.ok("Subject: CN=127.0.0.1" in text and "Issuer: CN=127.0.0.1" in text,
+               "the dialog shows the certificate's subject and issuer", text)
+        tap.ok(f"Valid from: {valid_from}" in text and f"Valid until: {valid_until}" in text,
+               "the dialog shows the certificate's validity", f"{valid_from} – {valid_until}\n{text}")
+        tap.ok("will remember it" in text, "it says the trusted certificate is kept for the remembered PBX", text)
         tap.ok(screenshot(os.path.join(shots, "certificate.png"), dialog), "a screenshot of the dialog is saved")
         if dialog is not None:
             click(button(app, "Cancel", root=dialog))

@@ -19,6 +19,7 @@
  *   count ENDPOINT   the number of requests to ENDPOINT
  *   query ENDPOINT   the last query to ENDPOINT, without the token
  *   tokens           every token issued so far, separated by spaces
+ *   name PROP TEXT   set a text the PBX reports ("model", "device-name"), spaces and all: "ok"
  *   live             the number of access tokens still live (not revoked)
  *   break ENDPOINT   the next reply of ENDPOINT has members of the wrong type: "ok"
  *   hold             hold events 30027 until released: "ok"
@@ -144,6 +145,14 @@ read_line_cb (GObject      *object,
       g_autofree char *joined = g_strjoinv (" ", tokens);
 
       answer (joined);
+    }
+  else if (g_strcmp0 (words[0], "name") == 0 && words[1] != NULL && words[2] != NULL &&
+           (g_str_equal (words[1], "model") || g_str_equal (words[1], "device-name")))
+    {
+      g_autofree char *text = g_strjoinv (" ", words + 2);
+
+      g_object_set (simulator, words[1], text, NULL);
+      answer ("ok");
     }
   else
     answer ("unknown command");
