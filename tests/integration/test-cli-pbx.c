@@ -12,6 +12,7 @@
 #include <libsoup/soup.h>
 #include <string.h>
 
+#include "cli-run.h"
 #include "yeastar-simulator.h"
 
 /*
@@ -42,22 +43,6 @@ typedef struct
   char             *base_uri;
   char             *out_dir;
 } Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static void
 fixture_set_up (Fixture       *f,
@@ -103,35 +88,19 @@ fixture_tear_down (Fixture       *f,
   g_clear_pointer (&f->out_dir, g_free);
 }
 
-static void
-on_communicated (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 /* Runs the binary with @args against the simulator; @debug sets
- * G_MESSAGES_DEBUG=all. */
+ * G_MESSAGES_DEBUG=all. The output is taken as bytes: it is checked for
+ * what it must not hold. */
 static void
 run_cliv (Fixture            *f,
           gboolean            debug,
-          Run                *run,
+          CliRun             *run,
           const char * const *args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = cli_run_new_launcher (SECRET);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) tokens = NULL;
-  const char *binary = g_getenv ("CALL_REPORTS_BINARY");
 
-  g_assert_nonnull (binary);
-
-  g_ptr_array_add (argv, (gpointer) binary);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   g_ptr_array_add (argv, (gpointer) "--server");
@@ -145,45 +114,15 @@ run_cliv (Fixture            *f,
     }
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "CALL_REPORTS_CLIENT_SECRET", SECRET, TRUE);
-  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus", TRUE);
   if (debug)
     g_subprocess_launcher_setenv (launcher, "G_MESSAGES_DEBUG", "all", TRUE);
   else
     g_subprocess_launcher_unsetenv (launcher, "G_MESSAGES_DEBUG");
 
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_async (process, NULL, NULL, on_communicated, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  {
-    g_autoptr(GBytes) out = NULL;
-    g_autoptr(GBytes) err = NULL;
-
-    /* Bytes, not UTF-8: the output is checked for what it must not hold. */
-    g_subprocess_communicate_finish (process, result, &out, &err, &error);
-    g_assert_no_error (error);
-    run->out = g_strndup (g_bytes_get_size (out) > 0 ? g_bytes_get_data (out, NULL) : "", g_bytes_get_size (out));
-    run->err = g_strndup (g_bytes_get_size (err) > 0 ? g_bytes_get_data (err, NULL) : "", g_bytes_get_size (err));
-  }
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-
-  if (g_test_verbose ())
-    g_printerr ("exit %d\nstdout: %s\nstderr: %s\n", run->status, run->out, run->err);
+  cli_run_spawn (run, launcher, (const char * const *) argv->pdata, CLI_RUN_BYTES);
 
   tokens = yeastar_simulator_dup_issued_tokens (f->sim);
-  g_assert_null (strstr (run->out, SECRET));
-  g_assert_null (strstr (run->err, SECRET));
-  for (guint i = 0; tokens != NULL && tokens[i] != NULL; i++)
-    {
-      g_assert_null (strstr (run->out, tokens[i]));
-      g_assert_null (strstr (run->err, tokens[i]));
-    }
+  cli_run_assert_no_secrets (run, SECRET, (const char * const *) tokens);
   /* Every run revokes its token before it exits. */
   g_assert_cmpuint (yeastar_simulator_get_live_token_count (f->sim), ==, 0);
 }
@@ -232,8 +171,8 @@ test_text_options (Fixture       *f,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_auto(GStrv) lines = NULL;
-  g_auto(Run) run = { 0, };
-  g_auto(Run) json = { 0, };
+  g_auto(CliRun) run = { 0, };
+  g_auto(CliRun) json = { 0, };
   JsonArray *array;
 
   g_object_set (f->sim, "hostile-text", HOSTILE, NULL);
@@ -276,8 +215,8 @@ test_text_info (Fixture       *f,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0, };
-  g_auto(Run) json = { 0, };
+  g_auto(CliRun) run = { 0, };
+  g_auto(CliRun) json = { 0, };
   JsonObject *object;
 
   g_object_set (f->sim, "device-name", HOSTILE, "model", HOSTILE, "serial", HOSTILE, NULL);
@@ -306,7 +245,7 @@ test_text_errmsg (Fixture       *f,
   g_object_set (f->sim, "hostile-text", HOSTILE, NULL);
 
   {
-    g_auto(Run) run = { 0, };
+    g_auto(CliRun) run = { 0, };
 
     yeastar_simulator_inject_fault (f->sim, YEASTAR_SIMULATOR_GET_TOKEN, YEASTAR_SIMULATOR_FAULT_HOSTILE_TEXT, 1);
     run_cli (f, FALSE, &run, "info");
@@ -317,7 +256,7 @@ test_text_errmsg (Fixture       *f,
   }
 
   {
-    g_auto(Run) run = { 0, };
+    g_auto(CliRun) run = { 0, };
 
     yeastar_simulator_inject_fault (f->sim, YEASTAR_SIMULATOR_INFORMATION, YEASTAR_SIMULATOR_FAULT_HOSTILE_TEXT, 1);
     run_cli (f, FALSE, &run, "info");
@@ -327,7 +266,7 @@ test_text_errmsg (Fixture       *f,
   }
 
   {
-    g_auto(Run) run = { 0, };
+    g_auto(CliRun) run = { 0, };
 
     yeastar_simulator_inject_fault (f->sim, YEASTAR_SIMULATOR_MENU_OPTIONS, YEASTAR_SIMULATOR_FAULT_HOSTILE_TEXT, 1);
     run_cli (f, FALSE, &run, "options", "queue");
@@ -343,7 +282,7 @@ static void
 test_text_parameter_error (Fixture       *f,
                            gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
   g_auto(GStrv) lines = NULL;
 
   g_object_set (f->sim, "hostile-text", HOSTILE, NULL);
@@ -364,7 +303,7 @@ static void
 test_text_report_failed (Fixture       *f,
                          gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
 
   g_object_set (f->sim, "hostile-text", HOSTILE, NULL);
   yeastar_simulator_inject_fault (f->sim, YEASTAR_SIMULATOR_REPORT, YEASTAR_SIMULATOR_FAULT_REPORT_FAILED, 1);
@@ -399,9 +338,9 @@ static void
 test_debug_json (Fixture       *f,
                  gconstpointer  data)
 {
-  g_auto(Run) download = { 0, };
-  g_auto(Run) options = { 0, };
-  g_auto(Run) info = { 0, };
+  g_auto(CliRun) download = { 0, };
+  g_auto(CliRun) options = { 0, };
+  g_auto(CliRun) info = { 0, };
 
   run_cli (f, TRUE, &download, "download", "--type", "extcallstatistics", "--ext-id-list", "34", "--json");
   g_assert_cmpint (download.status, ==, 0);
@@ -432,9 +371,9 @@ test_unknown_time_format (Fixture       *f,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *query = NULL;
-  g_auto(Run) info = { 0, };
-  g_auto(Run) json = { 0, };
-  g_auto(Run) download = { 0, };
+  g_auto(CliRun) info = { 0, };
+  g_auto(CliRun) json = { 0, };
+  g_auto(CliRun) download = { 0, };
   JsonObject *object;
 
   g_object_set (f->sim, "time-format", "hh:mm:ss a", NULL);
@@ -470,8 +409,8 @@ test_unknown_time_format_24 (Fixture       *f,
                              gconstpointer  data)
 {
   g_autofree char *query = NULL;
-  g_auto(Run) info = { 0, };
-  g_auto(Run) download = { 0, };
+  g_auto(CliRun) info = { 0, };
+  g_auto(CliRun) download = { 0, };
 
   g_object_set (f->sim, "time-format", "HH:mm:ss (24h)", NULL);
 
@@ -507,7 +446,7 @@ test_too_many_ids (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *ids = id_list (2000);
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
 
   run_cli (f, FALSE, &run, "download", "--type", "extcallstatistics", "--ext-id-list", ids);
   g_assert_cmpint (run.status, ==, 2);
@@ -526,7 +465,7 @@ test_uri_too_long (Fixture       *f,
                    gconstpointer  data)
 {
   g_autofree char *ids = id_list (300);
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
 
   g_object_set (f->sim, "max-request-line", 1024, NULL);
 
@@ -538,6 +477,16 @@ test_uri_too_long (Fixture       *f,
   g_assert_null (strstr (run.err, "address"));
   /* The web server refused it: the API never saw the report request. */
   g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_REPORT), ==, 0);
+}
+
+static void
+on_sent (GObject      *source,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  GAsyncResult **out = user_data;
+
+  *out = g_object_ref (result);
 }
 
 /* The simulator's own 8 KiB limit, as nginx: a request line of 8192 bytes
@@ -563,7 +512,7 @@ test_simulator_limit (Fixture       *f,
 
       /* The simulator answers from this thread's main context. */
       soup_message_headers_replace (soup_message_get_request_headers (msg), "User-Agent", "OpenAPI");
-      soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, on_communicated, &result);
+      soup_session_send_and_read_async (session, msg, G_PRIORITY_DEFAULT, NULL, on_sent, &result);
       while (result == NULL)
         g_main_context_iteration (NULL, TRUE);
       body = soup_session_send_and_read_finish (session, result, &error);

@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cli-run.h"
 #include "yeastar-simulator.h"
 
 /*
@@ -29,22 +30,6 @@ typedef struct
   char             *base_uri;
   char             *dir;
 } Fixture;
-
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static void
 fixture_set_up (Fixture       *f,
@@ -89,50 +74,14 @@ fixture_tear_down (Fixture       *f,
   g_clear_pointer (&f->base_uri, g_free);
 }
 
-static void
-on_communicated (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
 /* Runs the binary with @args; the main context serves the simulator. */
 static void
-run_cliv (Run                *run,
+run_cliv (CliRun             *run,
           const char * const *args)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("CALL_REPORTS_BINARY");
+  g_autoptr(GSubprocessLauncher) launcher = cli_run_new_launcher (SECRET);
 
-  g_assert_nonnull (binary);
-  g_ptr_array_add (argv, (gpointer) binary);
-  for (guint i = 0; args[i] != NULL; i++)
-    g_ptr_array_add (argv, (gpointer) args[i]);
-  g_ptr_array_add (argv, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "CALL_REPORTS_CLIENT_SECRET", SECRET, TRUE);
-  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_subprocess_communicate_utf8_finish (process, result, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-
-  if (g_test_verbose ())
-    g_printerr ("exit %d\nstdout: %s\nstderr: %s\n", run->status, run->out, run->err);
+  cli_run_spawn (run, launcher, args, CLI_RUN_DEFAULT);
 }
 
 #define run_cli(run, ...) \
@@ -150,7 +99,7 @@ download (Fixture    *f,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
 
   run_cli (&run, "download", "--server", f->base_uri, "--client-id", CLIENT_ID, "--output", f->dir,
            "--type", type, "--start-time", "2024-03-01", "--end-time", "2024-03-10 18:00",
@@ -168,7 +117,7 @@ show_json (JsonParser *parser,
            const char *date_order)
 {
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
   JsonNode *root;
 
   if (date_order != NULL)
@@ -396,7 +345,7 @@ test_show_table (Fixture       *f,
                  gconstpointer  data)
 {
   g_autofree char *path = download (f, "queueperformance", "--queue-id-list", "1,2");
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
   g_auto(GStrv) lines = NULL;
 
   run_cli (&run, "show", path);
@@ -437,7 +386,7 @@ test_show_tricky (Fixture       *f,
   g_autofree char *path = g_build_filename (f->dir, "tricky.csv", NULL);
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
   g_auto(GStrv) lines = NULL;
   JsonObject *object;
   JsonArray *rows;
@@ -493,27 +442,27 @@ test_show_errors (Fixture       *f,
   g_assert_no_error (error);
 
   {
-    g_auto(Run) run = { 0, };
+    g_auto(CliRun) run = { 0, };
 
     run_cli (&run, "show");
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "exactly one report file"));
   }
   {
-    g_auto(Run) run = { 0, };
+    g_auto(CliRun) run = { 0, };
 
     run_cli (&run, "show", json, empty);
     g_assert_cmpint (run.status, ==, 2);
   }
   {
-    g_auto(Run) run = { 0, };
+    g_auto(CliRun) run = { 0, };
 
     run_cli (&run, "show", "--date-order", "ydm", json);
     g_assert_cmpint (run.status, ==, 2);
     g_assert_nonnull (strstr (run.err, "--date-order"));
   }
   {
-    g_auto(Run) run = { 0, };
+    g_auto(CliRun) run = { 0, };
 
     run_cli (&run, "show", missing);
     g_assert_cmpint (run.status, ==, 6);
@@ -522,7 +471,7 @@ test_show_errors (Fixture       *f,
     g_assert_cmpstr (run.out, ==, "");
   }
   {
-    g_auto(Run) run = { 0, };
+    g_auto(CliRun) run = { 0, };
 
     run_cli (&run, "show", "--json", json);
     g_assert_cmpint (run.status, ==, 6);
@@ -530,7 +479,7 @@ test_show_errors (Fixture       *f,
     g_assert_cmpstr (run.out, ==, "");
   }
   {
-    g_auto(Run) run = { 0, };
+    g_auto(CliRun) run = { 0, };
 
     run_cli (&run, "show", empty);
     g_assert_cmpint (run.status, ==, 6);

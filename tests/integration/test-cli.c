@@ -11,6 +11,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "cli-run.h"
 #include "reports-cli-time.h"
 #include "reports-secrets.h"
 #include "test-certificate.h"
@@ -41,13 +42,6 @@ typedef struct
   char             *out_dir;
 } Fixture;
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
 typedef enum
 {
   RUN_CONNECT       = 1 << 0, /* add --server and --client-id */
@@ -55,15 +49,6 @@ typedef enum
   RUN_KEYRING       = 1 << 2, /* keep the session bus (the keyring) */
   RUN_NO_OUTPUT     = 1 << 3, /* do not add --output (download only) */
 } RunFlags;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 /* A self-signed certificate for the https cases, made once per run;
  * NULL without openssl. */
@@ -109,70 +94,27 @@ fixture_set_up_tls (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      g_remove (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   yeastar_simulator_stop (f->sim);
   g_clear_object (&f->sim);
   g_clear_pointer (&f->base_uri, g_free);
-  remove_tree (f->out_dir);
+  cli_run_remove_tree (f->out_dir);
   g_clear_pointer (&f->out_dir, g_free);
-}
-
-static void
-on_communicated (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  GAsyncResult **out = user_data;
-
-  *out = g_object_ref (result);
-}
-
-static void
-assert_no_leak (Fixture    *f,
-                const char *text)
-{
-  g_auto(GStrv) tokens = yeastar_simulator_dup_issued_tokens (f->sim);
-
-  g_assert_null (strstr (text, SECRET));
-  for (guint i = 0; tokens != NULL && tokens[i] != NULL; i++)
-    g_assert_null (strstr (text, tokens[i]));
 }
 
 /* Runs the binary with @args (NULL-terminated) and fills @run. */
 static void
 run_cliv (Fixture            *f,
           RunFlags            flags,
-          Run                *run,
+          CliRun             *run,
           const char * const *args)
 {
   g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("CALL_REPORTS_BINARY");
+  g_auto(GStrv) tokens = NULL;
 
-  g_assert_nonnull (binary);
-
-  g_ptr_array_add (argv, (gpointer) binary);
   for (guint i = 0; args[i] != NULL; i++)
     g_ptr_array_add (argv, (gpointer) args[i]);
   if (flags & RUN_CONNECT)
@@ -189,34 +131,18 @@ run_cliv (Fixture            *f,
     }
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  if (flags & RUN_NO_ENV_SECRET)
-    g_subprocess_launcher_unsetenv (launcher, "CALL_REPORTS_CLIENT_SECRET");
-  else
-    g_subprocess_launcher_setenv (launcher, "CALL_REPORTS_CLIENT_SECRET", SECRET, TRUE);
+  launcher = cli_run_new_launcher ((flags & RUN_NO_ENV_SECRET) ? NULL : SECRET);
   /* No test but the keyring one may reach a real Secret Service. */
-  if (!(flags & RUN_KEYRING))
-    g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus", TRUE);
+  if ((flags & RUN_KEYRING) && g_getenv ("DBUS_SESSION_BUS_ADDRESS") != NULL)
+    g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS",
+                                  g_getenv ("DBUS_SESSION_BUS_ADDRESS"), TRUE);
+  else if (flags & RUN_KEYRING)
+    g_subprocess_launcher_unsetenv (launcher, "DBUS_SESSION_BUS_ADDRESS");
 
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
+  cli_run_spawn (run, launcher, (const char * const *) argv->pdata, CLI_RUN_DEFAULT);
 
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_subprocess_communicate_utf8_finish (process, result, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  if (!g_subprocess_get_if_exited (process))
-    g_test_message ("call-reports died; it said: %s", run->err);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-
-  if (g_test_verbose ())
-    g_printerr ("exit %d\nstdout: %s\nstderr: %s\n", run->status, run->out, run->err);
-
-  assert_no_leak (f, run->out);
-  assert_no_leak (f, run->err);
+  tokens = yeastar_simulator_dup_issued_tokens (f->sim);
+  cli_run_assert_no_secrets (run, SECRET, (const char * const *) tokens);
   /* Every run revokes its token before it exits. */
   g_assert_cmpuint (yeastar_simulator_get_live_token_count (f->sim), ==, 0);
 }
@@ -229,7 +155,7 @@ run_cliv (Fixture            *f,
 
 static void
 assert_saved_file (Fixture    *f,
-                   const Run  *run)
+                   const CliRun  *run)
 {
   g_autofree char *path = NULL;
   g_autofree char *dir = NULL;
@@ -321,7 +247,7 @@ test_download_every_type (Fixture       *f,
       g_autoptr(GPtrArray) args = g_ptr_array_new_with_free_func (g_free);
       g_autofree char *query = NULL;
       g_autofree char *type_arg = g_strdup_printf ("type=%s", yeastar_report_type_get_api_name (type));
-      g_auto(Run) run = { 0, };
+      g_auto(CliRun) run = { 0, };
 
       g_test_message ("type %s", yeastar_report_type_get_api_name (type));
 
@@ -358,7 +284,7 @@ static void
 test_download_async (Fixture       *f,
                      gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
   g_autofree char *query = NULL;
 
   run_cli (f, RUN_CONNECT, &run, "download", "--type", "queueperformance", "--queue-id-list", "1",
@@ -375,7 +301,7 @@ static void
 test_download_api_v1 (Fixture       *f,
                       gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
 
   run_cli (f, RUN_CONNECT, &run, "download", "--type", "ivr", "--ivr-id-list", "1", "--api", "v1");
   g_assert_cmpint (run.status, ==, 0);
@@ -432,7 +358,7 @@ test_validation_errors (Fixture       *f,
 {
   for (guint i = 0; i < G_N_ELEMENTS (validation_cases); i++)
     {
-      g_auto(Run) run = { 0, };
+      g_auto(CliRun) run = { 0, };
 
       g_test_message ("case %u: %s", i, validation_cases[i].message);
       run_cliv (f, validation_cases[i].connect ? RUN_CONNECT : 0, &run, validation_cases[i].args);
@@ -448,7 +374,7 @@ static void
 test_no_secret (Fixture       *f,
                 gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
 
   run_cli (f, RUN_CONNECT | RUN_NO_ENV_SECRET, &run, "info");
   g_assert_cmpint (run.status, ==, 2);
@@ -462,7 +388,7 @@ static void
 test_output_missing (Fixture       *f,
                      gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
   g_autofree char *missing = g_build_filename (f->out_dir, "no-such-folder", NULL);
 
   run_cli (f, RUN_CONNECT | RUN_NO_OUTPUT, &run, "download", "--type", "ivr", "--ivr-id-list", "1",
@@ -476,7 +402,7 @@ static void
 test_output_unwritable (Fixture       *f,
                         gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
 
   /* /proc refuses new files even to root, unlike a read-only mode. */
   run_cli (f, RUN_CONNECT | RUN_NO_OUTPUT, &run, "download", "--type", "ivr", "--ivr-id-list", "1",
@@ -491,7 +417,7 @@ static void
 test_exit_auth (Fixture       *f,
                 gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
 
   g_object_set (f->sim, "client-secret", "another-secret", NULL);
   run_cli (f, RUN_CONNECT, &run, "download", "--type", "ivr", "--ivr-id-list", "1");
@@ -505,7 +431,7 @@ static void
 test_exit_permission (Fixture       *f,
                       gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
 
   yeastar_simulator_inject_fault (f->sim, YEASTAR_SIMULATOR_REPORT, YEASTAR_SIMULATOR_FAULT_ACCESS_DENIED, 0);
   run_cli (f, RUN_CONNECT, &run, "download", "--type", "ivr", "--ivr-id-list", "1");
@@ -517,7 +443,7 @@ static void
 test_exit_rejected (Fixture       *f,
                     gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
 
   yeastar_simulator_inject_fault (f->sim, YEASTAR_SIMULATOR_REPORT, YEASTAR_SIMULATOR_FAULT_REPORT_FAILED, 0);
   run_cli (f, RUN_CONNECT, &run, "download", "--type", "ivr", "--ivr-id-list", "1");
@@ -530,7 +456,7 @@ static void
 test_exit_parameter_error (Fixture       *f,
                            gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
 
   /* What only the PBX can reject, such as an ID it does not have, is
    * shown field by field, with the option that sets it and the value. */
@@ -550,10 +476,10 @@ test_pin_certificate (Fixture       *f,
                       gconstpointer  data)
 {
   g_autofree char *lower = NULL;
-  g_auto(Run) untrusted = { 0, };
-  g_auto(Run) pinned = { 0, };
-  g_auto(Run) other = { 0, };
-  g_auto(Run) malformed = { 0, };
+  g_auto(CliRun) untrusted = { 0, };
+  g_auto(CliRun) pinned = { 0, };
+  g_auto(CliRun) other = { 0, };
+  g_auto(CliRun) malformed = { 0, };
 
   if (cert == NULL)
     {
@@ -596,7 +522,7 @@ test_exit_network (Fixture       *f,
   g_autoptr(GSocketListener) listener = g_socket_listener_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *server = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
   guint16 port;
 
   /* A port that was free a moment ago and has nobody listening now. */
@@ -618,7 +544,7 @@ resolved_query (Fixture    *f,
                 int         expected_status,
                 char      **err)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
 
   if (resolve_all)
     run_cli (f, RUN_CONNECT, &run, "download", "--type", "extcallstatistics", option, value,
@@ -642,7 +568,7 @@ test_ids_by_name_and_number (Fixture       *f,
 {
   g_autofree char *query = NULL;
   g_autofree char *err = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
 
   /* Digits alone are IDs: no menu is fetched. */
   query = resolved_query (f, "--ext-id-list", "34,35", FALSE, 0, NULL);
@@ -725,8 +651,8 @@ test_range_presets (Fixture       *f,
 {
   for (guint i = 0; i < G_N_ELEMENTS (range_cases); i++)
     {
-      g_auto(Run) run = { 0, };
-      g_auto(Run) period_run = { 0, };
+      g_auto(CliRun) run = { 0, };
+      g_auto(CliRun) period_run = { 0, };
       g_autofree char *query = NULL;
       g_autofree char *expected = NULL;
 
@@ -764,7 +690,7 @@ test_json (Fixture       *f,
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(GBytes) expected = NULL;
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
   JsonObject *object;
   const char *path;
   const char *query;
@@ -799,10 +725,10 @@ test_info_and_options (Fixture       *f,
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
-  g_auto(Run) info = { 0, };
-  g_auto(Run) info_json = { 0, };
-  g_auto(Run) extensions = { 0, };
-  g_auto(Run) agents = { 0, };
+  g_auto(CliRun) info = { 0, };
+  g_auto(CliRun) info_json = { 0, };
+  g_auto(CliRun) extensions = { 0, };
+  g_auto(CliRun) agents = { 0, };
   JsonObject *object;
 
   run_cli (f, RUN_CONNECT, &info, "info");
@@ -839,8 +765,8 @@ test_secret_from_file (Fixture       *f,
 {
   g_autofree char *file = g_build_filename (f->out_dir, "secret", NULL);
   g_autoptr(GError) error = NULL;
-  g_auto(Run) run = { 0, };
-  g_auto(Run) empty = { 0, };
+  g_auto(CliRun) run = { 0, };
+  g_auto(CliRun) empty = { 0, };
 
   /* As `echo SECRET > file` writes it: one trailing newline. */
   g_file_set_contents (file, SECRET "\n", -1, &error);
@@ -863,7 +789,7 @@ static void
 test_secret_from_env (Fixture       *f,
                       gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
 
   run_cli (f, RUN_CONNECT, &run, "download", "--type", "ivr", "--ivr-id-list", "1", "--quiet");
   g_assert_cmpint (run.status, ==, 0);
@@ -888,7 +814,7 @@ test_secret_from_keyring (Fixture       *f,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *server = yeastar_client_normalize_base_uri (f->base_uri, &error);
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
   gboolean stored;
 
   g_assert_no_error (error);
