@@ -13,6 +13,7 @@
 
 #include <glib/gstdio.h>
 
+#include "cli-run.h"
 #include "raw-server.h"
 #include "yeastar-part-file.h"
 #include "yeastar-simulator.h"
@@ -48,22 +49,6 @@ typedef struct
   gint mode;            /* atomic: read by the server's threads */
   char *out_dir;
 } Fixture;
-
-typedef struct
-{
-  int status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
 static const char report_body[] = "Time,IVR,Calls\n2024-03-01,Main,7\n";
 
@@ -172,25 +157,6 @@ fixture_set_up (Fixture       *f,
 }
 
 static void
-remove_tree (const char *path)
-{
-  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
-  const char *name;
-
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *child = g_build_filename (path, name, NULL);
-
-      if (g_file_test (child, G_FILE_TEST_IS_DIR))
-        remove_tree (child);
-      else
-        g_remove (child);
-    }
-
-  g_rmdir (path);
-}
-
-static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
@@ -198,7 +164,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_pointer (&f->other, raw_server_free);
   yeastar_simulator_stop (f->sim);
   g_clear_object (&f->sim);
-  remove_tree (f->out_dir);
+  cli_run_remove_tree (f->out_dir);
   g_clear_pointer (&f->out_dir, g_free);
 }
 
@@ -207,15 +173,9 @@ spawn (Fixture            *f,
        const char         *output,
        const char * const *extra)
 {
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
+  g_autoptr(GSubprocessLauncher) launcher = cli_run_new_launcher (SECRET);
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GError) error = NULL;
-  const char *binary = g_getenv ("CALL_REPORTS_BINARY");
-  GSubprocess *process;
 
-  g_assert_nonnull (binary);
-
-  g_ptr_array_add (argv, (gpointer) binary);
   g_ptr_array_add (argv, (gpointer) "download");
   g_ptr_array_add (argv, (gpointer) "--type");
   g_ptr_array_add (argv, (gpointer) "ivr");
@@ -231,59 +191,29 @@ spawn (Fixture            *f,
     g_ptr_array_add (argv, (gpointer) extra[i]);
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "CALL_REPORTS_CLIENT_SECRET", SECRET, TRUE);
-  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
-  g_assert_no_error (error);
-
-  return process;
-}
-
-static void
-on_communicated (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
+  return cli_run_start (launcher, (const char * const *) argv->pdata);
 }
 
 /* Waits for @process (the main context serves the simulator meanwhile). */
 static void
 finish_run (Fixture     *f,
             GSubprocess *process,
-            Run         *run)
+            CliRun      *run)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GError) error = NULL;
   g_auto(GStrv) tokens = NULL;
 
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, on_communicated, &result);
-  while (result == NULL)
-    g_main_context_iteration (NULL, TRUE);
-  g_subprocess_communicate_utf8_finish (process, result, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  if (g_test_verbose ())
-    g_printerr ("exit %d\nstdout: %s\nstderr: %s\n", run->status, run->out, run->err);
+  cli_run_finish (run, process, CLI_RUN_MAY_DIE);
 
   /* Neither output ever has the secret or a token. */
   tokens = yeastar_simulator_dup_issued_tokens (f->sim);
-  g_assert_null (strstr (run->out, SECRET));
-  g_assert_null (strstr (run->err, SECRET));
-  for (guint i = 0; tokens != NULL && tokens[i] != NULL; i++)
-    {
-      g_assert_null (strstr (run->out, tokens[i]));
-      g_assert_null (strstr (run->err, tokens[i]));
-    }
+  cli_run_assert_no_secrets (run, SECRET, (const char * const *) tokens);
 }
 
 static void
 run_download (Fixture            *f,
               const char         *output,
               const char * const *extra,
-              Run                *run)
+              CliRun                *run)
 {
   g_autoptr(GSubprocess) process = spawn (f, output, extra);
 
@@ -351,8 +281,8 @@ test_killed_run (Fixture       *f,
 {
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GPtrArray) names = NULL;
-  g_auto(Run) killed = { 0, };
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) killed = { 0, };
+  g_auto(CliRun) run = { 0, };
   g_autofree char *expected = g_build_filename (f->out_dir, FILE_NAME "\n", NULL);
   gboolean timed_out = FALSE;
   guint timeout_id;
@@ -401,7 +331,7 @@ test_folder_missing (Fixture       *f,
 {
   g_autofree char *missing = g_build_filename (f->out_dir, "missing", NULL);
   g_autofree char *says = g_strdup_printf ("The folder “%s” does not exist.", missing);
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
 
   run_download (f, missing, NULL, &run);
   g_assert_cmpint (run.status, ==, 6);
@@ -416,7 +346,7 @@ test_folder_not_folder (Fixture       *f,
 {
   g_autofree char *plain = g_build_filename (f->out_dir, "a-file", NULL);
   g_autofree char *says = g_strdup_printf ("“%s” is not a folder.", plain);
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
 
   g_assert_true (g_file_set_contents (plain, "", -1, NULL));
   run_download (f, plain, NULL, &run);
@@ -439,7 +369,7 @@ test_folder_not_writable (Fixture       *f,
   g_autofree char *says = g_strdup_printf ("You do not have permission to save files in the folder “%s”.",
                                            locked);
   g_autofree char *setpriv = g_find_program_in_path ("setpriv");
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
 
   if (geteuid () == 0 && setpriv == NULL)
     {
@@ -471,9 +401,7 @@ test_folder_not_writable (Fixture       *f,
   g_ptr_array_add (argv, locked);
   g_ptr_array_add (argv, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_setenv (launcher, "CALL_REPORTS_CLIENT_SECRET", SECRET, TRUE);
-  g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/bus", TRUE);
+  launcher = cli_run_new_launcher (SECRET);
   g_subprocess_launcher_setenv (launcher, "HOME", locked, TRUE);
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
@@ -490,7 +418,7 @@ test_header_timeout (Fixture       *f,
                      gconstpointer  data)
 {
   const char * const extra[] = { "--header-timeout", "2", NULL };
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
   g_autoptr(GPtrArray) names = NULL;
   gint64 start = g_get_monotonic_time ();
 
@@ -511,7 +439,7 @@ test_min_speed (Fixture       *f,
 {
   /* 10 kB/s against a minimum of 50 kB/s over 1 s */
   const char * const extra[] = { "--min-speed", "50000", "--stall-time", "1", NULL };
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
   g_autoptr(GPtrArray) names = NULL;
 
   g_atomic_int_set (&f->mode, MODE_SLOW);
@@ -528,7 +456,7 @@ test_bad_limits (Fixture       *f,
                  gconstpointer  data)
 {
   const char * const extra[] = { "--stall-time", "0", NULL };
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
 
   run_download (f, NULL, extra, &run);
   g_assert_cmpint (run.status, ==, 2);
@@ -542,7 +470,7 @@ static void
 test_redirect_other (Fixture       *f,
                      gconstpointer  data)
 {
-  g_auto(Run) run = { 0, };
+  g_auto(CliRun) run = { 0, };
   g_autoptr(GPtrArray) names = NULL;
 
   g_atomic_int_set (&f->mode, MODE_REDIRECT_OTHER);

@@ -57,23 +57,16 @@ bytes_to_string (GBytes      *bytes,
   return g_strndup (data, size);
 }
 
-void
-cli_run_spawn (CliRun              *run,
-               GSubprocessLauncher *launcher,
-               const char * const  *args,
-               CliRunFlags          flags)
+GSubprocess *
+cli_run_start (GSubprocessLauncher *launcher,
+               const char * const  *args)
 {
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GBytes) out = NULL;
-  g_autoptr(GBytes) err = NULL;
   g_autoptr(GError) error = NULL;
   const char *binary = g_getenv ("CALL_REPORTS_BINARY");
+  GSubprocess *process;
 
   g_assert_nonnull (binary);
-  g_assert_nonnull (run);
-  cli_run_clear (run);
 
   g_ptr_array_add (argv, (gpointer) binary);
   for (guint i = 0; args[i] != NULL; i++)
@@ -82,6 +75,22 @@ cli_run_spawn (CliRun              *run,
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) argv->pdata, &error);
   g_assert_no_error (error);
+
+  return process;
+}
+
+void
+cli_run_finish (CliRun      *run,
+                GSubprocess *process,
+                CliRunFlags  flags)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GBytes) out = NULL;
+  g_autoptr(GBytes) err = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (run);
+  cli_run_clear (run);
 
   g_subprocess_communicate_async (process, NULL, NULL, on_communicated, &result);
   while (result == NULL)
@@ -92,13 +101,29 @@ cli_run_spawn (CliRun              *run,
   run->out = bytes_to_string (out, flags);
   run->err = bytes_to_string (err, flags);
 
-  if (!g_subprocess_get_if_exited (process))
-    g_test_message ("call-reports died; it said: %s", run->err);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
+  if (g_subprocess_get_if_exited (process))
+    run->status = g_subprocess_get_exit_status (process);
+  else if (flags & CLI_RUN_MAY_DIE)
+    run->status = -1;
+  else
+    {
+      g_test_message ("call-reports died; it said: %s", run->err);
+      g_assert_not_reached ();
+    }
 
   if (g_test_verbose ())
     g_printerr ("exit %d\nstdout: %s\nstderr: %s\n", run->status, run->out, run->err);
+}
+
+void
+cli_run_spawn (CliRun              *run,
+               GSubprocessLauncher *launcher,
+               const char * const  *args,
+               CliRunFlags          flags)
+{
+  g_autoptr(GSubprocess) process = cli_run_start (launcher, args);
+
+  cli_run_finish (run, process, flags);
 }
 
 void

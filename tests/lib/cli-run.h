@@ -24,6 +24,8 @@ typedef enum
   CLI_RUN_DEFAULT = 0,
   /* Take the output as bytes: do not require it to be UTF-8. */
   CLI_RUN_BYTES   = 1 << 0,
+  /* The binary may be killed: its status is then -1. */
+  CLI_RUN_MAY_DIE = 1 << 1,
 } CliRunFlags;
 
 void                 cli_run_clear        (CliRun              *run);
@@ -33,9 +35,19 @@ void                 cli_run_clear        (CliRun              *run);
  * the keyring one reaches a real Secret Service. */
 GSubprocessLauncher *cli_run_new_launcher (const char          *secret);
 
-/* Runs the binary with @args (NULL-terminated, without the binary) from
- * @launcher, iterating the thread-default main context meanwhile (it may
- * serve a simulator), and fills @run. The binary must exit, not die. */
+/* Starts the binary with @args (NULL-terminated, without the binary)
+ * from @launcher. */
+GSubprocess         *cli_run_start        (GSubprocessLauncher *launcher,
+                                           const char * const  *args);
+
+/* Waits for @process, iterating the thread-default main context meanwhile
+ * (it may serve a simulator), and fills @run. The binary must exit, not
+ * die, unless @flags has CLI_RUN_MAY_DIE. */
+void                 cli_run_finish       (CliRun              *run,
+                                           GSubprocess         *process,
+                                           CliRunFlags          flags);
+
+/* cli_run_start() and cli_run_finish(). */
 void                 cli_run_spawn        (CliRun              *run,
                                            GSubprocessLauncher *launcher,
                                            const char * const  *args,
