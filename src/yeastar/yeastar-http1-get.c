@@ -475,9 +475,14 @@ on_client_event (GSocketClient      *client,
                  GIOStream          *connection,
                  YeastarHttp1Get    *self)
 {
-  if (event == G_SOCKET_CLIENT_TLS_HANDSHAKING && G_IS_TLS_CLIENT_CONNECTION (connection))
-    g_signal_connect_object (connection, "accept-certificate",
-                             G_CALLBACK (on_accept_certificate), self, 0);
+  if (event != G_SOCKET_CLIENT_TLS_HANDSHAKING || !G_IS_TLS_CLIENT_CONNECTION (connection))
+    return;
+
+  g_signal_connect_object (connection, "accept-certificate",
+                           G_CALLBACK (on_accept_certificate), self, 0);
+  /* As libsoup: a body that ends with the connection may end without a
+   * TLS close_notify. Framed bodies are checked by their framing. */
+  g_tls_connection_set_require_close_notify (G_TLS_CONNECTION (connection), FALSE);
 }
 
 /* Where the headers end: after "\n\r\n" or "\n\n"; 0 while they don't. */
