@@ -510,11 +510,15 @@ parse_headers (YeastarHttp1Get *self,
 {
   SoupMessageHeaders *headers = soup_message_get_response_headers (self->msg);
   gsize block = end - (self->raw->data[end - 2] == '\n' ? 1 : 2);
+  g_autofree char *text = g_malloc (block + 1);
   SoupHTTPVersion version;
   guint status = 0;
 
+  /* libsoup reads the status line with strtol(): NUL-terminated. */
+  memcpy (text, self->raw->data, block);
+  text[block] = '\0';
   soup_message_headers_clear (headers);
-  if (!soup_headers_parse_response ((const char *) self->raw->data, block, headers,
+  if (!soup_headers_parse_response (text, block, headers,
                                     &version, &status, NULL) ||
       status < 100 || status > 999)
     {
