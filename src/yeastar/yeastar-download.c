@@ -20,6 +20,7 @@
 #include "yeastar-download.h"
 #include "yeastar-error.h"
 #include "yeastar-file-name.h"
+#include "yeastar-http1-get.h"
 #include "yeastar-origin.h"
 #include "yeastar-part-file.h"
 
@@ -344,7 +345,9 @@ on_written (GObject      *object,
 }
 
 /* The body ended before it was complete: short of its Content-Length,
- * or (libsoup's G_IO_ERROR_PARTIAL_INPUT) inside a chunk. */
+ * or before the last chunk (G_IO_ERROR_PARTIAL_INPUT), or its chunked
+ * framing broke off into something else (G_IO_ERROR_INVALID_DATA); see
+ * yeastar-http1-get.c. */
 static GError *
 truncated_error (YeastarDownload *self)
 {
@@ -373,7 +376,8 @@ static GError *
 read_error (YeastarDownload *self,
             const GError    *error)
 {
-  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) &&
+  if ((g_error_matches (error, G_IO_ERROR, G_IO_ERROR_PARTIAL_INPUT) ||
+       g_error_matches (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA)) &&
       yeastar_transfer_watch_peek_message_error (self->msg) == NULL)
     return truncated_error (self);
 
@@ -627,12 +631,16 @@ static void on_sent (GObject      *object,
 static void
 send_message (YeastarDownload *self)
 {
+  SoupSession *session = _yeastar_client_get_session (self->client);
+
   self->watch = yeastar_transfer_watch_new (self->msg, _yeastar_client_get_host (self->client),
                                             _yeastar_client_get_transfer_limits (self->client),
                                             self->cancellable);
-  soup_session_send_async (_yeastar_client_get_session (self->client), self->msg,
-                           G_PRIORITY_DEFAULT, yeastar_transfer_watch_get_cancellable (self->watch),
-                           on_sent, g_object_ref (self));
+  /* Not libsoup: the body's framing is checked strictly there. */
+  yeastar_http1_get_send_async (self->msg, soup_session_get_user_agent (session),
+                                soup_session_get_timeout (session), self->watch,
+                                yeastar_transfer_watch_get_cancellable (self->watch),
+                                on_sent, g_object_ref (self));
 }
 
 static void
@@ -646,14 +654,14 @@ on_sent (GObject      *object,
   const char *content_type;
   guint status;
 
-  self->input = soup_session_send_finish (SOUP_SESSION (object), result, &error);
+  self->input = yeastar_http1_get_send_finish (result, &error);
   if (self->input == NULL)
     {
       finish (self, _yeastar_client_transport_error (self->client, self->msg, error));
       return;
     }
 
-  status = soup_message_get_status (self->msg);
+  status = yeastar_http1_get_get_status (YEASTAR_HTTP1_GET (self->input));
   headers = soup_message_get_response_headers (self->msg);
   content_type = soup_message_headers_get_content_type (headers, NULL);
 
@@ -663,8 +671,8 @@ on_sent (GObject      *object,
       g_autoptr(GUri) own = _yeastar_client_dup_origin (self->client);
       g_autoptr(GUri) target = NULL;
 
-      target = yeastar_origin_redirect_target (self->msg, own, _yeastar_client_get_host (self->client),
-                                               &error);
+      target = yeastar_origin_redirect_target_for (soup_message_get_uri (self->msg), headers, status,
+                                                   own, _yeastar_client_get_host (self->client), &error);
       if (target == NULL)
         {
           finish (self, g_steal_pointer (&error));

@@ -98,26 +98,48 @@ yeastar_origin_redirect_target (SoupMessage  *msg,
                                 const char   *host,
                                 GError      **error)
 {
+  g_return_val_if_fail (SOUP_IS_MESSAGE (msg), NULL);
+
+  return yeastar_origin_redirect_target_for (soup_message_get_uri (msg),
+                                             soup_message_get_response_headers (msg),
+                                             soup_message_get_status (msg), own, host, error);
+}
+
+/**
+ * yeastar_origin_redirect_target_for:
+ * @from: the URI that was asked for
+ * @headers: the answer's headers
+ * @status: the answer's status
+ *
+ * As yeastar_origin_redirect_target(), for an answer libsoup did not
+ * read (yeastar-http1-get.c).
+ */
+GUri *
+yeastar_origin_redirect_target_for (GUri               *from,
+                                    SoupMessageHeaders *headers,
+                                    guint               status,
+                                    GUri               *own,
+                                    const char         *host,
+                                    GError            **error)
+{
   const char *location;
   g_autoptr(GUri) target = NULL;
   g_autofree char *display = NULL;
 
-  g_return_val_if_fail (SOUP_IS_MESSAGE (msg), NULL);
+  g_return_val_if_fail (from != NULL, NULL);
   g_return_val_if_fail (own != NULL, NULL);
 
-  location = soup_message_headers_get_one (soup_message_get_response_headers (msg), "Location");
+  location = soup_message_headers_get_one (headers, "Location");
   if (location != NULL)
-    target = g_uri_parse_relative (soup_message_get_uri (msg), location,
-                                   SOUP_HTTP_URI_FLAGS, NULL);
+    target = g_uri_parse_relative (from, location, SOUP_HTTP_URI_FLAGS, NULL);
   if (target == NULL || g_uri_get_host (target) == NULL)
     {
       g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_NOT_YEASTAR,
                    _("The server at %s answered with a redirect (HTTP status %u) without a "
                      "usable address. Check the address and port."),
-                   host, soup_message_get_status (msg));
+                   host, status);
       return NULL;
     }
-
   if (!yeastar_origin_equal (target, own))
     {
       display = yeastar_origin_dup_display (target);

@@ -22,4 +22,11 @@ GUri     *yeastar_origin_redirect_target (SoupMessage *msg,
                                           const char  *host,
                                           GError     **error);
 
+GUri     *yeastar_origin_redirect_target_for (GUri               *from,
+                                              SoupMessageHeaders *headers,
+                                              guint               status,
+                                              GUri               *own,
+                                              const char         *host,
+                                              GError            **error);
+
 G_END_DECLS

@@ -124,6 +124,28 @@ on_tick (gpointer user_data)
   return G_SOURCE_CONTINUE;
 }
 
+/* For an exchange libsoup does not make (yeastar-http1-get.c): the
+ * first byte of the answer arrived. */
+void
+yeastar_transfer_watch_response_started (YeastarTransferWatch *self)
+{
+  g_return_if_fail (YEASTAR_IS_TRANSFER_WATCH (self));
+
+  if (self->first_byte == 0)
+    self->first_byte = g_get_monotonic_time ();
+}
+
+/* … and all its headers (not those of an informational answer). */
+void
+yeastar_transfer_watch_got_headers (YeastarTransferWatch *self)
+{
+  g_return_if_fail (YEASTAR_IS_TRANSFER_WATCH (self));
+
+  self->got_headers = TRUE;
+  self->window_start = g_get_monotonic_time ();
+  self->window_bytes = 0;
+}
+
 static void
 on_got_headers (SoupMessage          *msg,
                 YeastarTransferWatch *self)
@@ -132,9 +154,7 @@ on_got_headers (SoupMessage          *msg,
   if (SOUP_STATUS_IS_INFORMATIONAL (soup_message_get_status (msg)))
     return;
 
-  self->got_headers = TRUE;
-  self->window_start = g_get_monotonic_time ();
-  self->window_bytes = 0;
+  yeastar_transfer_watch_got_headers (self);
 }
 
 static void

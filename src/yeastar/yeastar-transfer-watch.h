@@ -32,6 +32,8 @@ YeastarTransferWatch *yeastar_transfer_watch_new             (SoupMessage       
                                                               const YeastarTransferLimits *limits,
                                                               GCancellable                *cancellable);
 GCancellable         *yeastar_transfer_watch_get_cancellable (YeastarTransferWatch        *self);
+void                  yeastar_transfer_watch_response_started (YeastarTransferWatch  *self);
+void                  yeastar_transfer_watch_got_headers     (YeastarTransferWatch        *self);
 void                  yeastar_transfer_watch_add_bytes       (YeastarTransferWatch        *self,
                                                               gsize                        bytes);
 void                  yeastar_transfer_watch_stop            (YeastarTransferWatch        *self);
