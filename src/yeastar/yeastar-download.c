@@ -23,6 +23,7 @@
 #include "yeastar-http1-get.h"
 #include "yeastar-origin.h"
 #include "yeastar-part-file.h"
+#include "yeastar-text.h"
 
 /* One report download: ask the PBX for the report (unless built for a
  * link), then stream the file into a hidden, locked part
@@ -643,6 +644,39 @@ send_message (YeastarDownload *self)
                                 on_sent, g_object_ref (self));
 }
 
+static gboolean
+decode_content (YeastarDownload     *self,
+                SoupMessageHeaders  *headers,
+                GError             **error)
+{
+  const char *coding = soup_message_headers_get_one (headers, "Content-Encoding");
+  g_autoptr(GZlibDecompressor) decompressor = NULL;
+  GInputStream *decoded;
+
+  if (coding == NULL || g_ascii_strcasecmp (coding, "identity") == 0)
+    return TRUE;
+
+  if (g_ascii_strcasecmp (coding, "gzip") == 0 || g_ascii_strcasecmp (coding, "x-gzip") == 0)
+    decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP);
+  else if (g_ascii_strcasecmp (coding, "deflate") == 0)
+    decompressor = g_zlib_decompressor_new (G_ZLIB_COMPRESSOR_FORMAT_ZLIB);
+  else
+    {
+      g_autofree char *shown = yeastar_text_escape (coding, -1);
+
+      g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_NOT_A_FILE,
+                   _("The PBX sent the report in an encoding this program cannot read (%s). "
+                     "Nothing was saved."), shown);
+      return FALSE;
+    }
+
+  decoded = g_converter_input_stream_new (self->input, G_CONVERTER (decompressor));
+  g_object_unref (self->input);
+  self->input = decoded;
+
+  return TRUE;
+}
+
 static void
 on_sent (GObject      *object,
          GAsyncResult *result,
@@ -725,6 +759,14 @@ on_sent (GObject      *object,
                                  _("The server at %s answered with a web page instead of the Yeastar "
                                    "OpenAPI. Check the address and port, and that the API is enabled "
                                    "under Integrations > API."), _yeastar_client_get_host (self->client)));
+      return;
+    }
+
+  /* The request asks for no content coding; a server that compresses
+   * anyway gets its body decoded, never saved compressed. */
+  if (!decode_content (self, headers, &error))
+    {
+      finish (self, g_steal_pointer (&error));
       return;
     }
 

@@ -36,6 +36,8 @@ typedef enum
   MODE_DRIP_HEADERS,      /* one header line every 300 ms */
   MODE_SLOW_BODY,         /* 10 bytes every 200 ms */
   MODE_HUGE,              /* Content-Length of a petabyte */
+  MODE_GZIP,              /* the file gzip-compressed, though identity was asked for */
+  MODE_UNKNOWN_CODING,    /* Content-Encoding: br */
 } Mode;
 
 #define REPORT_BODY "Time,Queue,Calls\n2026-07-01,Sales,12\n"
@@ -170,6 +172,29 @@ answer (RawServer        *server,
                             "HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\n"
                             "Content-Length: 1125899906842624\r\nConnection: close\r\n\r\n"
                             REPORT_BODY, -1);
+      break;
+
+    case MODE_GZIP:
+      {
+        g_autoptr(GZlibCompressor) compressor = g_zlib_compressor_new (G_ZLIB_COMPRESSOR_FORMAT_GZIP, -1);
+        guint8 out[1024];
+        gsize read = 0, written = 0;
+
+        g_assert_cmpint (g_converter_convert (G_CONVERTER (compressor), REPORT_BODY, strlen (REPORT_BODY),
+                                              out, sizeof out, G_CONVERTER_INPUT_AT_END,
+                                              &read, &written, NULL), ==, G_CONVERTER_FINISHED);
+        raw_connection_printf (connection,
+                               "HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Encoding: gzip\r\n"
+                               "Content-Length: %zu\r\nConnection: close\r\n\r\n", written);
+        raw_connection_write (connection, (const char *) out, written);
+      }
+      break;
+
+    case MODE_UNKNOWN_CODING:
+      raw_connection_printf (connection,
+                             "HTTP/1.1 200 OK\r\nContent-Type: text/csv\r\nContent-Encoding: br\r\n"
+                             "Content-Length: %zu\r\nConnection: close\r\n\r\n%s",
+                             strlen (REPORT_BODY), REPORT_BODY);
       break;
 
     default:
@@ -440,6 +465,33 @@ test_forward (TransferFixture *f,
   g_assert_true (g_file_query_exists (file, NULL));
 }
 
+/* A compressed body, though none was asked for, is saved decoded; a
+ * coding this program cannot read is refused and nothing is saved. */
+static void
+test_gzip (TransferFixture *f,
+           gconstpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = run_download (f, &error);
+  g_autofree char *contents = NULL;
+
+  g_assert_no_error (error);
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, REPORT_BODY);
+}
+
+static void
+test_unknown_coding (TransferFixture *f,
+                     gconstpointer    data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = run_download (f, &error);
+
+  g_assert_null (file);
+  assert_error_says (error, YEASTAR_ERROR, YEASTAR_ERROR_NOT_A_FILE, "encoding this program cannot read (br)");
+  assert_folder_empty (f);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -463,6 +515,8 @@ main (int   argc,
   ADD ("deadline/slow-body", MODE_SLOW_BODY, test_slow_body);
   ADD ("folder/no-room", MODE_HUGE, test_no_room);
   ADD ("folder/missing", MODE_FORWARD, test_missing_folder);
+  ADD ("coding/gzip", MODE_GZIP, test_gzip);
+  ADD ("coding/unknown", MODE_UNKNOWN_CODING, test_unknown_coding);
 
 #undef ADD
 
