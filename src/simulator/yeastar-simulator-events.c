@@ -273,6 +273,7 @@ yeastar_simulator_get_heartbeat_count (YeastarSimulator *self)
   return self->heartbeats;
 }
 
+#ifdef YEASTAR_SIMULATOR_TEST_HOOKS
 
 void
 yeastar_simulator_hold_events (YeastarSimulator *self)
@@ -315,3 +316,4 @@ yeastar_simulator_get_held_event_count (YeastarSimulator *self)
   return count;
 }
 
+#endif

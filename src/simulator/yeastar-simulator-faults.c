@@ -17,7 +17,7 @@
 
 /* Fault injection for the tests (see yeastar-simulator-faults.h): faults
  * per endpoint, the replies that replace the real one whatever the
- * endpoint, and stalled replies. */
+ * endpoint, and stalled replies. Never built into the installed app. */
 
 typedef struct
 {

@@ -60,10 +60,12 @@ enum {
   PROP_BLOCK_DURATION,
   PROP_WEBSOCKET_IDLE_MS,
   PROP_MAX_REQUEST_LINE,
+#ifdef YEASTAR_SIMULATOR_TEST_HOOKS
   PROP_STALL_MS,
   PROP_HOSTILE_FILE_NAME,
   PROP_HUGE_JSON_SIZE,
   PROP_HOSTILE_TEXT,
+#endif
   N_PROPS
 };
 
@@ -499,6 +501,7 @@ yeastar_simulator_get_property (GObject    *object,
     case PROP_MAX_REQUEST_LINE:
       g_value_set_uint (value, self->max_request_line);
       break;
+#ifdef YEASTAR_SIMULATOR_TEST_HOOKS
     case PROP_STALL_MS:
       g_value_set_uint (value, self->stall_ms);
       break;
@@ -511,6 +514,7 @@ yeastar_simulator_get_property (GObject    *object,
     case PROP_HOSTILE_TEXT:
       g_value_set_string (value, self->hostile_text);
       break;
+#endif
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -637,6 +641,7 @@ yeastar_simulator_set_property (GObject      *object,
     case PROP_MAX_REQUEST_LINE:
       set_uint (self, &self->max_request_line, value, pspec);
       break;
+#ifdef YEASTAR_SIMULATOR_TEST_HOOKS
     case PROP_STALL_MS:
       set_uint (self, &self->stall_ms, value, pspec);
       break;
@@ -651,6 +656,7 @@ yeastar_simulator_set_property (GObject      *object,
       self->menus.hostile_name = self->hostile_text != NULL && self->hostile_text[0] != '\0'
                                  ? self->hostile_text : NULL;
       break;
+#endif
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -712,6 +718,8 @@ yeastar_simulator_class_init (YeastarSimulatorClass *klass)
    * 4 8k; a longer one is answered with HTTP 414 before the API sees it. */
   UINT_PROP (PROP_MAX_REQUEST_LINE, "max-request-line", G_MAXINT32, 8192);
 
+#ifdef YEASTAR_SIMULATOR_TEST_HOOKS
+  /* Test hooks (see yeastar-simulator-faults.h). */
   UINT_PROP (PROP_STALL_MS, "stall-ms", G_MAXINT32, 30000);
   STRING_PROP (PROP_HOSTILE_FILE_NAME, "hostile-file-name", "../x.csv");
   /* Added: the size of a FAULT_HUGE_JSON reply. */
@@ -719,6 +727,7 @@ yeastar_simulator_class_init (YeastarSimulatorClass *klass)
   /* Added: free text with control and bidi characters, where the PBX
    * writes free text (see the header). */
   STRING_PROP (PROP_HOSTILE_TEXT, "hostile-text", NULL);
+#endif
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
