@@ -113,6 +113,17 @@ void              yeastar_simulator_set_menu_first_id    (YeastarSimulator      
                                                           const char            *menu,
                                                           guint                  first_id);
 
+/* Make every issued access token expire now (the next use answers 10004). */
+void              yeastar_simulator_expire_access_tokens (YeastarSimulator      *self);
+/* Also make refresh tokens dead (refresh_token answers 10004). */
+void              yeastar_simulator_expire_refresh_tokens (YeastarSimulator     *self);
+
+#ifdef YEASTAR_SIMULATOR_TEST_HOOKS
+/* Test hooks, only in the simulator the tests link (see
+ * yeastar-simulator-faults.h); the installed app has none of them, nor
+ * the properties "stall-ms", "hostile-file-name", "huge-json-size" and
+ * "hostile-text". */
+
 /* Fail the next `count` requests to `endpoint` (0: every request until
  * cleared). Faults to different endpoints are independent. */
 void              yeastar_simulator_inject_fault         (YeastarSimulator      *self,
@@ -121,17 +132,13 @@ void              yeastar_simulator_inject_fault         (YeastarSimulator      
                                                           guint                  count);
 void              yeastar_simulator_clear_faults         (YeastarSimulator      *self);
 
-/* Make every issued access token expire now (the next use answers 10004). */
-void              yeastar_simulator_expire_access_tokens (YeastarSimulator      *self);
-/* Also make refresh tokens dead (refresh_token answers 10004). */
-void              yeastar_simulator_expire_refresh_tokens (YeastarSimulator     *self);
-
 /* Events 30027 whose delay passes while held are kept, in the order of
  * the requests they answer, until released: a test can act between a
  * request's "PROCESSING" reply and its event. */
 void              yeastar_simulator_hold_events          (YeastarSimulator      *self);
 void              yeastar_simulator_release_events       (YeastarSimulator      *self);
 guint             yeastar_simulator_get_held_event_count (YeastarSimulator      *self);
+#endif
 
 /* What the tests check. */
 guint             yeastar_simulator_get_request_count    (YeastarSimulator      *self,

@@ -34,10 +34,9 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <gio/gunixinputstream.h>
 #include <glib/gstdio.h>
-#include <stdio.h>
 
+#include "line-server.h"
 #include "yeastar-client-private.h"
 #include "yeastar-client.h"
 #include "yeastar-download.h"
@@ -46,14 +45,6 @@
 static YeastarSimulator *simulator;
 static YeastarClient *link_client;
 static char *base_uri;
-static GMainLoop *loop;
-
-static void
-answer (const char *text)
-{
-  printf ("%s\n", text != NULL ? text : "");
-  fflush (stdout);
-}
 
 static void
 store_result_cb (GObject      *object,
@@ -184,31 +175,14 @@ count_requests (GError **error)
                           token_before);
 }
 
-static void
-read_line_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
+static char *
+command_cb (char     **words,
+            gpointer   user_data)
 {
-  GDataInputStream *input = G_DATA_INPUT_STREAM (object);
   g_autoptr(GError) error = NULL;
-  g_autofree char *line = NULL;
-  g_autofree char *reply = NULL;
-  g_auto(GStrv) words = NULL;
+  char *reply;
 
-  line = g_data_input_stream_read_line_finish_utf8 (input, result, NULL, &error);
-  if (line == NULL)
-    {
-      g_main_loop_quit (loop);
-      return;
-    }
-
-  words = g_strsplit (g_strstrip (line), " ", 2);
-  if (g_strcmp0 (words[0], "quit") == 0)
-    {
-      g_main_loop_quit (loop);
-      return;
-    }
-  else if (g_strcmp0 (words[0], "size") == 0 && words[1] != NULL)
+  if (g_strcmp0 (words[0], "size") == 0 && words[1] != NULL)
     {
       g_object_set (simulator, "report-size", g_ascii_strtoull (words[1], NULL, 10), NULL);
       reply = g_strdup ("ok");
@@ -229,13 +203,11 @@ read_line_cb (GObject      *object,
   else if (g_strcmp0 (words[0], "requests") == 0)
     reply = count_requests (&error);
   else
-    reply = g_strdup ("unknown command");
+    return NULL;
 
   if (reply == NULL)
     reply = g_strdup_printf ("error %s", error != NULL ? error->message : "");
-  answer (reply);
-
-  g_data_input_stream_read_line_async (input, G_PRIORITY_DEFAULT, NULL, read_line_cb, NULL);
+  return reply;
 }
 
 int
@@ -244,8 +216,6 @@ main (int   argc,
 {
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
-  g_autoptr(GInputStream) stdin_stream = NULL;
-  g_autoptr(GDataInputStream) input = NULL;
   gint64 report_size = 0;
   int extensions = 0;
   GOptionEntry entries[] = {
@@ -273,19 +243,13 @@ main (int   argc,
     }
 
   base_uri = yeastar_simulator_dup_base_uri (simulator);
-  answer (base_uri);
-
-  loop = g_main_loop_new (NULL, FALSE);
-  stdin_stream = g_unix_input_stream_new (0, FALSE);
-  input = g_data_input_stream_new (stdin_stream);
-  g_data_input_stream_read_line_async (input, G_PRIORITY_DEFAULT, NULL, read_line_cb, NULL);
-  g_main_loop_run (loop);
+  line_server_answer (base_uri);
+  line_server_run (2, command_cb, NULL);
 
   g_clear_object (&link_client);
   yeastar_simulator_stop (simulator);
   g_clear_object (&simulator);
   g_clear_pointer (&base_uri, g_free);
-  g_clear_pointer (&loop, g_main_loop_unref);
 
   return 0;
 }

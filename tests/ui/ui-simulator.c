@@ -34,117 +34,72 @@
 #include "config.h"
 
 #include <gio/gio.h>
-#include <gio/gunixinputstream.h>
 #include <locale.h>
-#include <stdio.h>
 
+#include "line-server.h"
 #include "yeastar-simulator.h"
 
 static YeastarSimulator *simulator;
-static GMainLoop *loop;
 
-static void
-answer (const char *text)
+static char *
+command_cb (char     **words,
+            gpointer   user_data)
 {
-  g_print ("%s\n", text != NULL ? text : "");
-  fflush (stdout);
-}
-
-static void
-read_line_cb (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  GDataInputStream *input = G_DATA_INPUT_STREAM (object);
-  g_autoptr(GError) error = NULL;
-  g_autofree char *line = NULL;
-  g_auto(GStrv) words = NULL;
-
-  line = g_data_input_stream_read_line_finish_utf8 (input, result, NULL, &error);
-  if (line == NULL)
-    {
-      g_main_loop_quit (loop);
-      return;
-    }
-
-  words = g_strsplit (g_strstrip (line), " ", 3);
-  if (g_strcmp0 (words[0], "quit") == 0)
-    {
-      g_main_loop_quit (loop);
-      return;
-    }
-  else if (g_strcmp0 (words[0], "dump") == 0 && words[1] != NULL && words[2] != NULL)
+  if (g_strcmp0 (words[0], "dump") == 0 && words[1] != NULL && words[2] != NULL)
     {
       g_autoptr(GBytes) bytes = yeastar_simulator_dup_file_contents (simulator, words[1]);
 
       if (bytes != NULL &&
           g_file_set_contents (words[2], g_bytes_get_data (bytes, NULL), g_bytes_get_size (bytes), NULL))
-        answer ("ok");
-      else
-        answer ("missing");
+        return g_strdup ("ok");
+      return g_strdup ("missing");
     }
   else if (g_strcmp0 (words[0], "count") == 0 && words[1] != NULL)
-    {
-      g_autofree char *count = g_strdup_printf ("%u", yeastar_simulator_get_request_count (simulator, words[1]));
-
-      answer (count);
-    }
+    return g_strdup_printf ("%u", yeastar_simulator_get_request_count (simulator, words[1]));
   else if (g_strcmp0 (words[0], "query") == 0 && words[1] != NULL)
     {
-      g_autofree char *query = yeastar_simulator_dup_last_query (simulator, words[1]);
+      char *query = yeastar_simulator_dup_last_query (simulator, words[1]);
 
-      answer (query);
+      return query != NULL ? query : g_strdup ("");
     }
   else if (g_strcmp0 (words[0], "reject") == 0 && words[1] != NULL)
     {
       yeastar_simulator_inject_fault (simulator, words[1], YEASTAR_SIMULATOR_FAULT_PARAMETER_ERROR, 1);
-      answer ("ok");
+      return g_strdup ("ok");
     }
   else if (g_strcmp0 (words[0], "live") == 0)
-    {
-      g_autofree char *count = g_strdup_printf ("%u", yeastar_simulator_get_live_token_count (simulator));
-
-      answer (count);
-    }
+    return g_strdup_printf ("%u", yeastar_simulator_get_live_token_count (simulator));
   else if (g_strcmp0 (words[0], "break") == 0 && words[1] != NULL)
     {
       yeastar_simulator_inject_fault (simulator, words[1], YEASTAR_SIMULATOR_FAULT_WRONG_TYPES, 1);
-      answer ("ok");
+      return g_strdup ("ok");
     }
   else if (g_strcmp0 (words[0], "hold") == 0)
     {
       yeastar_simulator_hold_events (simulator);
-      answer ("ok");
+      return g_strdup ("ok");
     }
   else if (g_strcmp0 (words[0], "held") == 0)
-    {
-      g_autofree char *count = g_strdup_printf ("%u", yeastar_simulator_get_held_event_count (simulator));
-
-      answer (count);
-    }
+    return g_strdup_printf ("%u", yeastar_simulator_get_held_event_count (simulator));
   else if (g_strcmp0 (words[0], "release") == 0)
     {
       yeastar_simulator_release_events (simulator);
-      answer ("ok");
+      return g_strdup ("ok");
     }
   else if (g_strcmp0 (words[0], "size") == 0 && words[1] != NULL && words[2] != NULL)
     {
       guint64 size = 0;
 
-      if (g_ascii_string_to_unsigned (words[2], 10, 0, 20000, &size, NULL))
-        {
-          yeastar_simulator_set_menu_size (simulator, words[1], size);
-          answer ("ok");
-        }
-      else
-        answer ("bad size");
+      if (!g_ascii_string_to_unsigned (words[2], 10, 0, 20000, &size, NULL))
+        return g_strdup ("bad size");
+      yeastar_simulator_set_menu_size (simulator, words[1], size);
+      return g_strdup ("ok");
     }
   else if (g_strcmp0 (words[0], "tokens") == 0)
     {
       g_auto(GStrv) tokens = yeastar_simulator_dup_issued_tokens (simulator);
-      g_autofree char *joined = g_strjoinv (" ", tokens);
 
-      answer (joined);
+      return g_strjoinv (" ", tokens);
     }
   else if (g_strcmp0 (words[0], "name") == 0 && words[1] != NULL && words[2] != NULL &&
            (g_str_equal (words[1], "model") || g_str_equal (words[1], "device-name")))
@@ -152,12 +107,10 @@ read_line_cb (GObject      *object,
       g_autofree char *text = g_strjoinv (" ", words + 2);
 
       g_object_set (simulator, words[1], text, NULL);
-      answer ("ok");
+      return g_strdup ("ok");
     }
-  else
-    answer ("unknown command");
 
-  g_data_input_stream_read_line_async (input, G_PRIORITY_DEFAULT, NULL, read_line_cb, NULL);
+  return NULL;
 }
 
 int
@@ -167,8 +120,6 @@ main (int   argc,
   g_autoptr(GOptionContext) context = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTlsCertificate) certificate = NULL;
-  g_autoptr(GInputStream) stdin_stream = NULL;
-  g_autoptr(GDataInputStream) input = NULL;
   g_autofree char *cert_file = NULL;
   g_autofree char *key_file = NULL;
   g_autofree char *uri = NULL;
@@ -239,17 +190,11 @@ main (int   argc,
     }
 
   uri = yeastar_simulator_dup_base_uri (simulator);
-  answer (uri);
-
-  loop = g_main_loop_new (NULL, FALSE);
-  stdin_stream = g_unix_input_stream_new (0, FALSE);
-  input = g_data_input_stream_new (stdin_stream);
-  g_data_input_stream_read_line_async (input, G_PRIORITY_DEFAULT, NULL, read_line_cb, NULL);
-  g_main_loop_run (loop);
+  line_server_answer (uri);
+  line_server_run (3, command_cb, NULL);
 
   yeastar_simulator_stop (simulator);
   g_clear_object (&simulator);
-  g_clear_pointer (&loop, g_main_loop_unref);
 
   return 0;
 }
