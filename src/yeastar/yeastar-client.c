@@ -966,7 +966,7 @@ call_exchange (GTask       *task,
       soup_message_set_request_body_from_bytes (call->msg, "application/json", bytes);
     }
 
-  g_debug ("YeastarClient: %s %s (%s)", method, path,
+  g_debug ("%s %s (%s)", method, path,
            stage == STAGE_LOGIN ? "login" : stage == STAGE_REFRESH ? "refresh" :
            stage == STAGE_DEL_TOKEN ? "revoke" : "call");
 
@@ -1333,7 +1333,7 @@ call_exchange_done (GTask      *task,
           return;
         }
       /* The refresh token is dead (or the reply odd): log in once. */
-      g_debug ("YeastarClient: refresh refused, logging in again");
+      g_debug ("refresh refused, logging in again");
       g_clear_error (&error);
       forget_tokens (self);
       call_ensure_token (task);
@@ -1343,7 +1343,7 @@ call_exchange_done (GTask      *task,
       if (g_error_matches (error, YEASTAR_ERROR, YEASTAR_ERROR_TOKEN_EXPIRED) && !call->retried)
         {
           /* 10004: renew (refresh, or log in if that fails) once and retry once. */
-          g_debug ("YeastarClient: %s answered 10004, renewing the token", call->endpoint);
+          g_debug ("%s answered 10004, renewing the token", call->endpoint);
           g_clear_error (&error);
           call->retried = TRUE;
           self->access_expires = 0;
@@ -2079,7 +2079,7 @@ on_connect_revoked (GObject      *object,
   g_autoptr(GError) error = NULL;
 
   if (!g_task_propagate_pointer (G_TASK (result), &error))
-    g_debug ("YeastarClient: could not revoke the token of a failed connection: %s", error->message);
+    g_debug ("could not revoke the token of a failed connection: %s", error->message);
 }
 
 static void
@@ -2495,7 +2495,7 @@ on_report_event (GObject      *object,
     {
       /* The caller cancelled (or the request failed) while the PBX
       * prepared the report: this event was its, and is dropped. */
-      g_debug ("YeastarClient: event 30027 of a cancelled request discarded (%s)",
+      g_debug ("event 30027 of a cancelled request discarded (%s)",
                link != NULL ? "a link" : error->message);
       g_clear_pointer (&link, yeastar_report_link_free);
       report_release_slot (data);
@@ -2602,7 +2602,7 @@ on_report_reply (GObject      *object,
             {
               g_autofree char *description = yeastar_date_format_to_string (corrected);
 
-              g_debug ("YeastarClient: PBX asked for date format %s, retrying once", description);
+              g_debug ("PBX asked for date format %s, retrying once", description);
               g_clear_pointer (&self->corrected_format, yeastar_date_format_unref);
               self->corrected_format = g_steal_pointer (&corrected);
               g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DATE_FORMAT]);

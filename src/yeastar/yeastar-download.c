@@ -521,7 +521,7 @@ inspect_head (YeastarDownload *self)
     {
       if (self->request != NULL && !self->re_requested)
         {
-          g_debug ("YeastarDownload: link expired, asking for the report again");
+          g_debug ("link expired, asking for the report again");
           self->re_requested = TRUE;
           reset_transfer (self, TRUE);
           download_request (self);

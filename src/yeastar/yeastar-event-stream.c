@@ -244,7 +244,7 @@ handle_report_event (YeastarEventStream *self,
 
   if (waiter == NULL)
     {
-      g_debug ("YeastarEventStream: event 30027 with nobody waiting, ignored");
+      g_debug ("event 30027 with nobody waiting, ignored");
       return;
     }
 
@@ -332,7 +332,7 @@ handle_ack (YeastarEventStream      *self,
 
   if (self->old_conn != NULL)
     {
-      g_debug ("YeastarEventStream: new connection subscribed, closing the old one");
+      g_debug ("new connection subscribed, closing the old one");
       close_connection (self, &self->old_conn);
     }
 
@@ -368,7 +368,7 @@ handle_text (YeastarEventStream      *self,
   if (!json_parser_load_from_data (parser, data, len, NULL) ||
       (root = json_parser_get_root (parser)) == NULL || !JSON_NODE_HOLDS_OBJECT (root))
     {
-      g_debug ("YeastarEventStream: ignoring a frame that is not a JSON object");
+      g_debug ("ignoring a frame that is not a JSON object");
       return;
     }
 
@@ -390,14 +390,14 @@ handle_text (YeastarEventStream      *self,
 
   if (msg_node == NULL || !JSON_NODE_HOLDS_OBJECT (msg_node))
     {
-      g_debug ("YeastarEventStream: event %" G_GINT64_FORMAT " without a usable msg", event_type);
+      g_debug ("event %" G_GINT64_FORMAT " without a usable msg", event_type);
       return;
     }
 
   if (event_type == YEASTAR_EVENT_REPORT_DOWNLOAD &&
       is_duplicate_event (self, conn, json_node_get_object (msg_node)))
     {
-      g_debug ("YeastarEventStream: event 30027 received on both connections, the copy ignored");
+      g_debug ("event 30027 received on both connections, the copy ignored");
       return;
     }
 
@@ -444,7 +444,7 @@ schedule_reconnect (YeastarEventStream *self)
   if (!self->wanted || !self->established || self->reconnect_id != 0)
     return;
 
-  g_debug ("YeastarEventStream: reconnecting in %u s", self->reconnect_delay);
+  g_debug ("reconnecting in %u s", self->reconnect_delay);
   self->reconnect_id = g_timeout_add_seconds (self->reconnect_delay, on_reconnect, self);
   self->reconnect_delay = MIN (self->reconnect_delay * 2, MAX_RECONNECT_DELAY);
 }
@@ -489,7 +489,7 @@ on_closed (SoupWebsocketConnection *conn,
     {
       /* Replaced before the new socket was subscribed: that one takes
        * over once it is. */
-      g_debug ("YeastarEventStream: old connection closed by the PBX during a reconnect");
+      g_debug ("old connection closed by the PBX during a reconnect");
       close_connection (self, &self->old_conn);
       set_subscribed (self, self->acked);
       if (self->conn == NULL && !self->connecting)
@@ -500,14 +500,14 @@ on_closed (SoupWebsocketConnection *conn,
   if (self->old_conn != NULL)
     {
       /* The new socket of a planned reconnect went: the old one serves on. */
-      g_debug ("YeastarEventStream: new connection closed by the PBX during a reconnect");
+      g_debug ("new connection closed by the PBX during a reconnect");
       close_connection (self, &self->conn);
       g_clear_pointer (&self->token, g_free);
       schedule_reconnect (self);
       return;
     }
 
-  g_debug ("YeastarEventStream: connection closed by the PBX");
+  g_debug ("connection closed by the PBX");
   drop_connection (self);
 
   if (!g_queue_is_empty (&self->open_tasks) && !self->established)
@@ -550,7 +550,7 @@ on_renew (gpointer user_data)
   self->renew_id = 0;
   if (self->wanted && self->conn != NULL && self->acked && !self->connecting)
     {
-      g_debug ("YeastarEventStream: access token about to expire, opening a new connection");
+      g_debug ("access token about to expire, opening a new connection");
       close_connection (self, &self->old_conn);
       self->old_conn = g_steal_pointer (&self->conn);
       self->acked = FALSE;
@@ -560,7 +560,7 @@ on_renew (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
-  g_debug ("YeastarEventStream: access token about to expire, reconnecting");
+  g_debug ("access token about to expire, reconnecting");
   drop_connection (self);
   if (self->wanted)
     stream_connect (self);

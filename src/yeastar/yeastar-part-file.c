@@ -273,7 +273,7 @@ yeastar_part_file_clean_stale (GFile *folder)
           flock (fd, LOCK_EX | LOCK_NB) == 0 && same_file (fd, child) &&
           g_unlink (child) == 0)
         {
-          g_debug ("YeastarPartFile: removed the stale part %s", name);
+          g_debug ("removed the stale part %s", name);
           removed++;
         }
 
