@@ -16,7 +16,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
-#include "yeastar-client-private.h"
+#include "yeastar-private.h"
 #include "yeastar-download.h"
 #include "yeastar-error.h"
 #include "yeastar-file-name.h"
@@ -499,7 +499,7 @@ inspect_head (YeastarDownload *self)
       }
 
   if (self->json_body || starts_json)
-    root = _yeastar_client_parse_envelope (self->client, bytes, "download", &error);
+    root = _yeastar_reply_parse_envelope (bytes, "download", _yeastar_client_get_host (self->client), &error);
 
   if (root == NULL && self->json_body)
     {
@@ -544,10 +544,8 @@ inspect_head (YeastarDownload *self)
 
   if (errcode != 0)
     {
-      GError *mapped = _yeastar_error_from_errcode (errcode,
-                                                    (_yeastar_json_get_string (root, "errmsg") ?: ""),
-                                                    root, "download", FALSE,
-                                                    _yeastar_client_get_secrets (self->client));
+      GError *mapped = _yeastar_reply_errcode_error (root, "download", FALSE,
+                                                     _yeastar_client_get_secrets (self->client));
       GError *wrapped;
 
       /* Keep the specific codes (blocked IP, permission); the rest is "not a file". */
@@ -753,12 +751,9 @@ on_sent (GObject      *object,
 
   /* A web page (the login page of a proxy or of the PBX's web portal)
    * is never the report; saving it would leave a bogus file. */
-  if (content_type != NULL && g_ascii_strcasecmp (content_type, "text/html") == 0)
+  if (_yeastar_reply_is_html_type (headers))
     {
-      finish (self, g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_NOT_YEASTAR,
-                                 _("The server at %s answered with a web page instead of the Yeastar "
-                                   "OpenAPI. Check the address and port, and that the API is enabled "
-                                   "under Integrations > API."), _yeastar_client_get_host (self->client)));
+      finish (self, _yeastar_reply_new_html_error (_yeastar_client_get_host (self->client)));
       return;
     }
 
