@@ -16,6 +16,7 @@
 #include "reports-cli-ids.h"
 #include "reports-cli-request.h"
 #include "yeastar-download.h"
+#include "yeastar-menu.h"
 #include "yeastar-menu-option.h"
 #include "yeastar-part-file.h"
 #include "yeastar-report-request.h"
@@ -176,7 +177,7 @@ resolve_ids (Download  *self,
           g_autoptr(GListModel) model = NULL;
           const char *queue_id = NULL;
 
-          if (g_str_equal (menus[m], "queue_agent"))
+          if (yeastar_menu_name_needs_queue (menus[m]))
             queue_id = yeastar_report_request_get_value (request, YEASTAR_PARAM_QUEUE_ID);
 
           model = reports_cli_ids_fetch_menu (self->connection, menus[m], queue_id, error);

@@ -119,59 +119,6 @@ dup_enum_placeholder (YeastarParam param)
   return g_strjoinv ("|", (char **) values->pdata);
 }
 
-static char *
-describe_param (YeastarParam param)
-{
-  const char *title = yeastar_param_get_title (param);
-  const char *api_name = yeastar_param_get_api_name (param);
-
-  switch (param)
-    {
-    case YEASTAR_PARAM_START_TIME:
-      /* Translators: %s is the API name, start_time */
-      return g_strdup_printf (_("Start of the range, PBX time; a date alone is its 00:00:00 (%s)"), api_name);
-
-    case YEASTAR_PARAM_END_TIME:
-      /* Translators: %s is the API name, end_time */
-      return g_strdup_printf (_("End of the range, PBX time; a date alone is its 23:59:59 (%s)"), api_name);
-
-    case YEASTAR_PARAM_TIME:
-      /* Translators: %s is the API name, time */
-      return g_strdup_printf (_("The year, month or day the report covers (%s)"), api_name);
-
-    case YEASTAR_PARAM_IS_ASYNC:
-      return g_strdup (_("Let the PBX prepare the report in the background and wait for its event 30027 (is_async=1)"));
-
-    case YEASTAR_PARAM_EXT_ID_LIST:
-    case YEASTAR_PARAM_TRUNK_ID:
-    case YEASTAR_PARAM_TRUNK_ID_LIST:
-    case YEASTAR_PARAM_IVR_ID_LIST:
-    case YEASTAR_PARAM_RING_GROUP_ID_LIST:
-    case YEASTAR_PARAM_QUEUE_ID:
-    case YEASTAR_PARAM_QUEUE_ID_LIST:
-    case YEASTAR_PARAM_AGENT_ID_LIST:
-      /* Translators: %s are a parameter's title and its API name; the IDs are those of `call-reports options` */
-      return g_strdup_printf (_("%s: IDs, numbers or names as `options` lists them (%s)"), title, api_name);
-
-    case YEASTAR_PARAM_ABANDON_TIME:
-    case YEASTAR_PARAM_TALK_TIME:
-    case YEASTAR_PARAM_INCLUDE_INTERNAL:
-    case YEASTAR_PARAM_CALLBACK_RESULT:
-    case YEASTAR_PARAM_REASON:
-    case YEASTAR_PARAM_COMMUNICATION_TYPE:
-    case YEASTAR_PARAM_CALL_FROM:
-    case YEASTAR_PARAM_CALL_TO:
-    case YEASTAR_PARAM_CALL_TO_TYPE:
-    case YEASTAR_PARAM_MISS_CALL_TYPE:
-    case YEASTAR_PARAM_UNRETURN_STATUS:
-    case YEASTAR_PARAM_NEED_DETAIL:
-    case YEASTAR_N_PARAMS:
-    default:
-      /* Translators: %s are a parameter's title and its API name */
-      return g_strdup_printf (_("%s (%s)"), title, api_name);
-    }
-}
-
 static GOptionEntry *
 build_entries (ReportsCliRequest *self)
 {
@@ -203,7 +150,7 @@ build_entries (ReportsCliRequest *self)
       GOptionEntry entry = { NULL, };
 
       self->names[p] = reports_cli_dup_param_option (p);
-      self->descriptions[p] = describe_param (p);
+      self->descriptions[p] = yeastar_param_dup_description (p);
 
       entry.long_name = self->names[p];
       entry.description = self->descriptions[p];

@@ -11,14 +11,11 @@
 
 #include "yeastar-client-private.h"
 #include "yeastar-error.h"
+#include "yeastar-menu.h"
 #include "yeastar-menu-option.h"
 
 /* system/get_menuoptions of YeastarClient: the options of one menu
  * (extensions, queues, a queue's agents, …), built in a worker thread. */
-
-static const char * const known_menus[] = {
-  "extension", "ext_group", "trunk", "IVR", "ring_group", "queue", "queue_agent", NULL,
-};
 
 typedef struct
 {
@@ -112,6 +109,7 @@ yeastar_client_get_menu_options_async (YeastarClient       *self,
   g_autoptr(GTask) task = NULL;
   g_autofree char *query = NULL;
   g_autofree char *escaped_id = NULL;
+  YeastarMenu known;
 
   g_return_if_fail (YEASTAR_IS_CLIENT (self));
   g_return_if_fail (menu != NULL);
@@ -121,14 +119,14 @@ yeastar_client_get_menu_options_async (YeastarClient       *self,
   g_task_set_source_tag (task, yeastar_client_get_menu_options_async);
   g_task_set_task_data (task, g_strdup (menu), g_free);
 
-  if (!g_strv_contains (known_menus, menu))
+  if (!yeastar_menu_from_name (menu, FALSE, &known))
     {
       g_task_return_new_error (task, YEASTAR_ERROR, YEASTAR_ERROR_INVALID_REQUEST,
                                _("“%s” is not a list of options this program knows."), menu);
       return;
     }
 
-  if (g_str_equal (menu, "queue_agent"))
+  if (yeastar_menu_needs_queue (known))
     {
       if (queue_id == NULL || queue_id[0] == '\0')
         {

@@ -70,8 +70,8 @@ void               yeastar_client_get_pbx_info_async      (YeastarClient        
 YeastarPbxInfo    *yeastar_client_get_pbx_info_finish     (YeastarClient        *self,
                                                            GAsyncResult         *result,
                                                            GError              **error);
-/* @menu: "extension", "ext_group", "trunk", "IVR", "ring_group", "queue"
- * or "queue_agent" (then @queue_id is required). */
+/* @menu: a name of yeastar_menu_get_names(); @queue_id is required for a
+ * menu that yeastar_menu_needs_queue() (queue_agent). */
 void               yeastar_client_get_menu_options_async  (YeastarClient        *self,
                                                            const char           *menu,
                                                            const char           *queue_id,
