@@ -21,7 +21,6 @@ G_BEGIN_DECLS
  * file write: 1 MiB keeps that overhead small next to the copy. */
 #define BUFFER_SIZE (1024 * 1024)
 #define SNIFF_SIZE (64 * 1024)
-#define MAX_NAME_NUMBER 10000
 #define ERRCODE_DATA_NOT_FOUND 60001
 
 struct _YeastarDownload

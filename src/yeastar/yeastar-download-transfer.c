@@ -30,29 +30,22 @@ static void read_next (YeastarDownload *self);
 static void
 complete_file (YeastarDownload *self)
 {
-  for (guint n = self->number; n < MAX_NAME_NUMBER; n++)
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = NULL;
+
+  file = yeastar_part_file_commit_numbered (self->part, self->folder, self->base_name, self->number,
+                                            &name, &error);
+  if (file == NULL)
     {
-      g_autofree char *name = yeastar_file_name_with_number (self->base_name, n);
-      g_autoptr(GFile) target = g_file_get_child (self->folder, name);
-      g_autoptr(GError) error = NULL;
-
-      if (!yeastar_part_file_commit (self->part, target, &error))
-        {
-          if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_EXISTS))
-            continue;
-          _yeastar_download_finish (self, g_steal_pointer (&error));
-          return;
-        }
-
-      g_clear_object (&self->output);
-      g_clear_object (&self->part);   /* renamed: nothing to delete */
-      _yeastar_download_set_file (self, target, name);
-      _yeastar_download_finish (self, NULL);
+      _yeastar_download_finish (self, g_steal_pointer (&error));
       return;
     }
 
-  _yeastar_download_finish (self, g_error_new (G_IO_ERROR, G_IO_ERROR_FAILED,
-                                               _("Could not find a free file name for the report in the folder.")));
+  g_clear_object (&self->output);
+  g_clear_object (&self->part);   /* renamed: nothing to delete */
+  _yeastar_download_set_file (self, file, name);
+  _yeastar_download_finish (self, NULL);
 }
 
 static void
@@ -215,17 +208,7 @@ create_part (YeastarDownload *self)
 
   /* The name it will have, unless another file takes it meanwhile: the
    * hidden part never holds a report's name. */
-  for (;;)
-    {
-      g_autoptr(GFile) target = NULL;
-
-      g_clear_pointer (&name, g_free);
-      name = yeastar_file_name_with_number (self->base_name, self->number);
-      target = g_file_get_child (self->folder, name);
-      if (!g_file_query_exists (target, NULL) || self->number >= MAX_NAME_NUMBER)
-        break;
-      self->number++;
-    }
+  name = yeastar_part_file_dup_free_name (self->folder, self->base_name, &self->number);
   _yeastar_download_set_file_name (self, name);
 
   /* Parts of killed runs go first, so that they never pile up. */
