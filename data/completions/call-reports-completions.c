@@ -12,8 +12,8 @@
 #include <string.h>
 
 #include "reports-cli.h"
-#include "reports-cli-ids.h"
 #include "yeastar-date-range.h"
+#include "yeastar-menu.h"
 #include "yeastar-report-type.h"
 
 /*
@@ -259,7 +259,7 @@ dup_command_words (Command *commands,
 static char *
 dup_menu_words (void)
 {
-  return g_strjoinv (" ", (char **) reports_cli_ids_get_menus ());
+  return g_strjoinv (" ", (char **) yeastar_menu_get_names ());
 }
 
 /* The options of every command that take an argument, as a shell case
@@ -719,7 +719,7 @@ write_fish (GString *out,
         }
     }
 
-  for (const char * const *menu = reports_cli_ids_get_menus (); *menu != NULL; menu++)
+  for (const char * const *menu = yeastar_menu_get_names (); *menu != NULL; menu++)
     line (out, "complete -c call-reports -n 'test \"$(__call_reports_command)\" = options' -a %s", *menu);
 }
 

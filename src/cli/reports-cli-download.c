@@ -16,6 +16,7 @@
 #include "reports-cli-ids.h"
 #include "reports-cli-request.h"
 #include "yeastar-download.h"
+#include "yeastar-menu.h"
 #include "yeastar-menu-option.h"
 #include "yeastar-part-file.h"
 #include "yeastar-report-request.h"
@@ -176,7 +177,7 @@ resolve_ids (Download  *self,
           g_autoptr(GListModel) model = NULL;
           const char *queue_id = NULL;
 
-          if (g_str_equal (menus[m], "queue_agent"))
+          if (yeastar_menu_name_needs_queue (menus[m]))
             queue_id = yeastar_report_request_get_value (request, YEASTAR_PARAM_QUEUE_ID);
 
           model = reports_cli_ids_fetch_menu (self->connection, menus[m], queue_id, error);
@@ -301,30 +302,14 @@ fail (Download     *self,
   return reports_cli_connection_fail (self->connection, error);
 }
 
-int
-reports_cli_download_run (int    argc,
-                          char **argv)
+/* The options and help of `call-reports download`. */
+static GOptionContext *
+new_option_context (Download      *self,
+                    GOptionEntry **entries)
 {
-  g_autoptr(Download) self = g_new0 (Download, 1);
-  g_autoptr(GOptionContext) context = NULL;
-  g_autoptr(YeastarDownload) download = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree GOptionEntry *entries = NULL;
+  GOptionContext *context = g_option_context_new (_("--type TYPE — download one call report"));
   g_autofree char *description = NULL;
-  g_autofree char *path = NULL;
-  g_autofree char *size_text = NULL;
-  g_auto(GStrv) args = NULL;
-  guint64 size;
 
-  self->connection = reports_cli_connection_new ();
-  self->header_timeout = YEASTAR_DEFAULT_HEADER_TIMEOUT;
-  self->min_speed = YEASTAR_DEFAULT_MIN_SPEED;
-  self->stall_time = YEASTAR_DEFAULT_STALL_TIME;
-  self->request = reports_cli_request_new (REPORTS_CLI_REQUEST_PRESETS);
-
-  context = g_option_context_new (_("--type TYPE — download one call report"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   g_option_context_set_summary (context,
                                 _("Downloads one report into the output folder and prints the saved "
@@ -343,10 +328,87 @@ reports_cli_download_run (int    argc,
   g_option_context_set_description (context, description);
 
   reports_cli_request_add_options (self->request, context);
-  entries = build_entries (self);
-  g_option_context_add_main_entries (context, entries, GETTEXT_PACKAGE);
+  *entries = build_entries (self);
+  g_option_context_add_main_entries (context, *entries, GETTEXT_PACKAGE);
   reports_cli_connection_add_options (self->connection, context);
 
+  return context;
+}
+
+/* Connects with the options' limits, then makes the request complete:
+ * IDs looked up, --range from the PBX clock, checked again. */
+static gboolean
+connect_and_complete (Download  *self,
+                      GError   **error)
+{
+  YeastarTransferLimits limits = {
+    .header_timeout = (guint) self->header_timeout,
+    .min_speed = (guint64) self->min_speed,
+    .stall_time = (guint) self->stall_time,
+  };
+
+  reports_cli_connection_set_transfer_limits (self->connection, &limits);
+
+  if (!reports_cli_connection_open (self->connection, error))
+    return FALSE;
+
+  if (self->timeout > 0)
+    yeastar_client_set_report_timeout (reports_cli_connection_get_client (self->connection),
+                                       (guint) self->timeout);
+
+  if (!resolve_ids (self, error))
+    return FALSE;
+
+  apply_range (self);
+
+  return reports_cli_request_validate (self->request, error) &&
+         reports_cli_request_check_length (self->request,
+                                           yeastar_pbx_info_get_date_format (reports_cli_connection_get_pbx_info (self->connection)),
+                                           error);
+}
+
+/* The saved file's path (or the JSON of --json). */
+static void
+print_saved (Download        *self,
+             YeastarDownload *download,
+             GFile           *file)
+{
+  g_autofree char *path = g_file_get_path (file);
+  g_autofree char *size_text = NULL;
+  guint64 size;
+
+  /* Every byte received was saved, and the count stays once done. */
+  size = yeastar_download_get_bytes_received (download);
+  size_text = g_format_size (size);
+  /* Translators: %s is a size, e.g. "12.3 kB" */
+  reports_cli_connection_progress (self->connection, _("Saved %s"), size_text);
+
+  if (self->json)
+    print_json (self, file, size);
+  else
+    g_print ("%s\n", path);
+}
+
+int
+reports_cli_download_run (int    argc,
+                          char **argv)
+{
+  g_autoptr(Download) self = g_new0 (Download, 1);
+  g_autoptr(GOptionContext) context = NULL;
+  g_autoptr(YeastarDownload) download = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree GOptionEntry *entries = NULL;
+  g_auto(GStrv) args = NULL;
+
+  self->connection = reports_cli_connection_new ();
+  self->header_timeout = YEASTAR_DEFAULT_HEADER_TIMEOUT;
+  self->min_speed = YEASTAR_DEFAULT_MIN_SPEED;
+  self->stall_time = YEASTAR_DEFAULT_STALL_TIME;
+  self->request = reports_cli_request_new (REPORTS_CLI_REQUEST_PRESETS);
+
+  context = new_option_context (self, &entries);
   args = g_strdupv (argv);
   if (!g_option_context_parse_strv (context, &args, &error))
     return fail (self, error);
@@ -361,35 +423,8 @@ reports_cli_download_run (int    argc,
 
   if (!prepare_request (self, &error) ||
       !reports_cli_connection_check (self->connection, &error) ||
-      !prepare_folder (self, &error))
-    return fail (self, error);
-
-  {
-    YeastarTransferLimits limits = {
-      .header_timeout = (guint) self->header_timeout,
-      .min_speed = (guint64) self->min_speed,
-      .stall_time = (guint) self->stall_time,
-    };
-
-    reports_cli_connection_set_transfer_limits (self->connection, &limits);
-  }
-
-  if (!reports_cli_connection_open (self->connection, &error))
-    return fail (self, error);
-
-  if (self->timeout > 0)
-    yeastar_client_set_report_timeout (reports_cli_connection_get_client (self->connection),
-                                       (guint) self->timeout);
-
-  if (!resolve_ids (self, &error))
-    return fail (self, error);
-
-  apply_range (self);
-
-  if (!reports_cli_request_validate (self->request, &error) ||
-      !reports_cli_request_check_length (self->request,
-                                         yeastar_pbx_info_get_date_format (reports_cli_connection_get_pbx_info (self->connection)),
-                                         &error))
+      !prepare_folder (self, &error) ||
+      !connect_and_complete (self, &error))
     return fail (self, error);
 
   download = yeastar_download_new (reports_cli_connection_get_client (self->connection),
@@ -405,19 +440,7 @@ reports_cli_download_run (int    argc,
   if (file == NULL)
     return fail (self, error);
 
-  path = g_file_get_path (file);
-
-  /* Every byte received was saved, and the count stays once done. */
-  size = yeastar_download_get_bytes_received (download);
-  size_text = g_format_size (size);
-  /* Translators: %s is a size, e.g. "12.3 kB" */
-  reports_cli_connection_progress (self->connection, _("Saved %s"), size_text);
-
-  if (self->json)
-    print_json (self, file, size);
-  else
-    g_print ("%s\n", path);
-
+  print_saved (self, download, file);
   reports_cli_connection_close (self->connection);
 
   return REPORTS_EXIT_OK;

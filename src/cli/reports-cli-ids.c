@@ -29,46 +29,6 @@
 /* How many candidates an error lists before "and N more". */
 #define MAX_CANDIDATES 15
 
-static const char * const menus[] = {
-  "extension", "ext_group", "trunk", "IVR", "ring_group", "queue", "queue_agent", NULL
-};
-
-const char * const *
-reports_cli_ids_get_menus (void)
-{
-  return menus;
-}
-
-const char *
-reports_cli_ids_lookup_menu (const char *name)
-{
-  if (name == NULL)
-    return NULL;
-
-  for (guint i = 0; menus[i] != NULL; i++)
-    {
-      if (g_ascii_strcasecmp (menus[i], name) == 0)
-        return menus[i];
-    }
-
-  return NULL;
-}
-
-static gboolean
-is_digits (const char *text)
-{
-  if (*text == '\0')
-    return FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    {
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
 gboolean
 reports_cli_ids_need_lookup (const char *value)
 {
@@ -83,7 +43,7 @@ reports_cli_ids_need_lookup (const char *value)
       /* An empty item is left to the local validation, which rejects it
        * without asking the PBX anything. */
       g_strstrip (items[i]);
-      if (items[i][0] != '\0' && !is_digits (items[i]))
+      if (items[i][0] != '\0' && !yeastar_text_is_digits (items[i], -1))
         return TRUE;
     }
 

@@ -13,12 +13,6 @@
 
 G_BEGIN_DECLS
 
-/* The menus `call-reports options` lists, in its order. */
-const char * const *reports_cli_ids_get_menus        (void);
-/* The canonical spelling of a menu name given in any case ("ivr" →
- * "IVR"), or NULL when it is not one of reports_cli_ids_get_menus(). */
-const char         *reports_cli_ids_lookup_menu      (const char    *name);
-
 /* TRUE when some non-empty comma-separated item of @value is not all
  * digits, so that it can only be a number or a name to look up. */
 gboolean            reports_cli_ids_need_lookup      (const char    *value);

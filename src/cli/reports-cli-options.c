@@ -14,6 +14,7 @@
 #include "reports-cli-connection.h"
 #include "reports-cli-ids.h"
 #include "reports-cli-options.h"
+#include "yeastar-menu.h"
 #include "yeastar-menu-option.h"
 #include "yeastar-text.h"
 
@@ -105,7 +106,7 @@ reports_cli_options_run (int    argc,
   g_autofree char *summary = NULL;
   g_auto(GStrv) args = NULL;
   gboolean json = FALSE;
-  const char *menu;
+  YeastarMenu menu;
   GOptionEntry entries[] = {
     { "queue-id", 0, 0, G_OPTION_ARG_STRING, &queue_id,
       N_("The queue whose agents queue_agent lists (an ID, number or name)"), N_("ID") },
@@ -114,7 +115,7 @@ reports_cli_options_run (int    argc,
     { NULL }
   };
 
-  menu_list = g_strjoinv (", ", (char **) reports_cli_ids_get_menus ());
+  menu_list = g_strjoinv (", ", (char **) yeastar_menu_get_names ());
   context = g_option_context_new (_("MENU — list the IDs and names of a PBX menu"));
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);
   summary = g_strdup_printf (_("Prints one line per entry: the ID the report options take, a tab, "
@@ -135,8 +136,7 @@ reports_cli_options_run (int    argc,
       return REPORTS_EXIT_USAGE;
     }
 
-  menu = reports_cli_ids_lookup_menu (args[1]);
-  if (menu == NULL)
+  if (!yeastar_menu_from_name (args[1], TRUE, &menu))
     {
       g_autofree char *quoted = g_utf8_make_valid (args[1], -1);
 
@@ -144,13 +144,13 @@ reports_cli_options_run (int    argc,
       return REPORTS_EXIT_USAGE;
     }
 
-  if (g_str_equal (menu, "queue_agent") && (queue_id == NULL || queue_id[0] == '\0'))
+  if (yeastar_menu_needs_queue (menu) && (queue_id == NULL || queue_id[0] == '\0'))
     {
       g_printerr (_("call-reports: --queue-id is required for queue_agent: the agents of which queue?\n"));
       return REPORTS_EXIT_USAGE;
     }
 
-  if (!g_str_equal (menu, "queue_agent") && queue_id != NULL)
+  if (!yeastar_menu_needs_queue (menu) && queue_id != NULL)
     {
       g_printerr (_("call-reports: --queue-id applies to queue_agent only\n"));
       return REPORTS_EXIT_USAGE;
@@ -178,7 +178,7 @@ reports_cli_options_run (int    argc,
       queue_id = resolved;
     }
 
-  options = reports_cli_ids_fetch_menu (connection, menu, queue_id, &error);
+  options = reports_cli_ids_fetch_menu (connection, yeastar_menu_get_name (menu), queue_id, &error);
   if (options == NULL)
     return reports_cli_connection_fail (connection, error);
 

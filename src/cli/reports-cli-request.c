@@ -119,59 +119,6 @@ dup_enum_placeholder (YeastarParam param)
   return g_strjoinv ("|", (char **) values->pdata);
 }
 
-static char *
-describe_param (YeastarParam param)
-{
-  const char *title = yeastar_param_get_title (param);
-  const char *api_name = yeastar_param_get_api_name (param);
-
-  switch (param)
-    {
-    case YEASTAR_PARAM_START_TIME:
-      /* Translators: %s is the API name, start_time */
-      return g_strdup_printf (_("Start of the range, PBX time; a date alone is its 00:00:00 (%s)"), api_name);
-
-    case YEASTAR_PARAM_END_TIME:
-      /* Translators: %s is the API name, end_time */
-      return g_strdup_printf (_("End of the range, PBX time; a date alone is its 23:59:59 (%s)"), api_name);
-
-    case YEASTAR_PARAM_TIME:
-      /* Translators: %s is the API name, time */
-      return g_strdup_printf (_("The year, month or day the report covers (%s)"), api_name);
-
-    case YEASTAR_PARAM_IS_ASYNC:
-      return g_strdup (_("Let the PBX prepare the report in the background and wait for its event 30027 (is_async=1)"));
-
-    case YEASTAR_PARAM_EXT_ID_LIST:
-    case YEASTAR_PARAM_TRUNK_ID:
-    case YEASTAR_PARAM_TRUNK_ID_LIST:
-    case YEASTAR_PARAM_IVR_ID_LIST:
-    case YEASTAR_PARAM_RING_GROUP_ID_LIST:
-    case YEASTAR_PARAM_QUEUE_ID:
-    case YEASTAR_PARAM_QUEUE_ID_LIST:
-    case YEASTAR_PARAM_AGENT_ID_LIST:
-      /* Translators: %s are a parameter's title and its API name; the IDs are those of `call-reports options` */
-      return g_strdup_printf (_("%s: IDs, numbers or names as `options` lists them (%s)"), title, api_name);
-
-    case YEASTAR_PARAM_ABANDON_TIME:
-    case YEASTAR_PARAM_TALK_TIME:
-    case YEASTAR_PARAM_INCLUDE_INTERNAL:
-    case YEASTAR_PARAM_CALLBACK_RESULT:
-    case YEASTAR_PARAM_REASON:
-    case YEASTAR_PARAM_COMMUNICATION_TYPE:
-    case YEASTAR_PARAM_CALL_FROM:
-    case YEASTAR_PARAM_CALL_TO:
-    case YEASTAR_PARAM_CALL_TO_TYPE:
-    case YEASTAR_PARAM_MISS_CALL_TYPE:
-    case YEASTAR_PARAM_UNRETURN_STATUS:
-    case YEASTAR_PARAM_NEED_DETAIL:
-    case YEASTAR_N_PARAMS:
-    default:
-      /* Translators: %s are a parameter's title and its API name */
-      return g_strdup_printf (_("%s (%s)"), title, api_name);
-    }
-}
-
 static GOptionEntry *
 build_entries (ReportsCliRequest *self)
 {
@@ -203,7 +150,7 @@ build_entries (ReportsCliRequest *self)
       GOptionEntry entry = { NULL, };
 
       self->names[p] = reports_cli_dup_param_option (p);
-      self->descriptions[p] = describe_param (p);
+      self->descriptions[p] = yeastar_param_dup_description (p);
 
       entry.long_name = self->names[p];
       entry.description = self->descriptions[p];
@@ -323,20 +270,19 @@ validate_request (ReportsCliRequest  *self,
   return usage_error (error, "%s", local_error->message);
 }
 
-/* Every check that needs no PBX, in the order a user fixes them. */
-gboolean
-reports_cli_request_prepare (ReportsCliRequest  *self,
-                             gboolean            resolve_ids,
-                             GError            **error)
+/* The report type of --type, and no option it does not take. */
+static const YeastarReportType *
+check_type (ReportsCliRequest  *self,
+            GError            **error)
 {
   const YeastarReportType *type;
-  gboolean uses_period;
 
   if (self->type_name == NULL)
     {
       g_autofree char *names = list_type_names ();
 
-      return usage_error (error, _("--type is missing: give one of %s"), names);
+      usage_error (error, _("--type is missing: give one of %s"), names);
+      return NULL;
     }
 
   type = yeastar_report_type_lookup (self->type_name);
@@ -345,7 +291,8 @@ reports_cli_request_prepare (ReportsCliRequest  *self,
       g_autofree char *names = list_type_names ();
       g_autofree char *quoted = g_utf8_make_valid (self->type_name, -1);
 
-      return usage_error (error, _("--type: “%s” is not a report type; give one of %s"), quoted, names);
+      usage_error (error, _("--type: “%s” is not a report type; give one of %s"), quoted, names);
+      return NULL;
     }
 
   for (guint p = 0; p < YEASTAR_N_PARAMS; p++)
@@ -354,82 +301,91 @@ reports_cli_request_prepare (ReportsCliRequest  *self,
         {
           g_autofree char *accepted = list_type_options (type);
 
-          return usage_error (error,
-                              /* Translators: an option, a report type's API name and title, and the options it takes */
-                              _("--%s is not an option of %s (%s), which takes %s"),
-                              self->names[p], yeastar_report_type_get_api_name (type),
-                              yeastar_report_type_get_title (type), accepted);
+          usage_error (error,
+                       /* Translators: an option, a report type's API name and title, and the options it takes */
+                       _("--%s is not an option of %s (%s), which takes %s"),
+                       self->names[p], yeastar_report_type_get_api_name (type),
+                       yeastar_report_type_get_title (type), accepted);
+          return NULL;
         }
     }
 
-  uses_period = yeastar_report_type_uses_period (type);
+  return type;
+}
 
-  self->request = yeastar_report_request_new ();
-  yeastar_report_request_set_report_type (self->request, yeastar_report_type_get_api_name (type));
+/* --range: a preset (or, for a set, a period) turned into stand-in
+ * dates until the PBX's clock is known. */
+static gboolean
+apply_range (ReportsCliRequest        *self,
+             const YeastarReportType  *type,
+             GError                  **error)
+{
+  gboolean uses_period = yeastar_report_type_uses_period (type);
+  g_autoptr(GDateTime) placeholder = g_date_time_new_utc (2000, 1, 1, 0, 0, 0);
+  YeastarPeriodKind kind;
+  g_autoptr(GDateTime) period = NULL;
 
-  if (self->range_name == NULL && self->ranges == REPORTS_CLI_REQUEST_PERIODS)
-    return usage_error (error, _("--range is missing: a set keeps a period, e.g. --range last-month"));
-
-  if (self->range_name != NULL)
+  if (self->ranges == REPORTS_CLI_REQUEST_PERIODS)
     {
-      g_autoptr(GDateTime) placeholder = g_date_time_new_utc (2000, 1, 1, 0, 0, 0);
-      YeastarPeriodKind kind;
-      g_autoptr(GDateTime) period = NULL;
+      g_autoptr(GError) local_error = NULL;
 
-      if (self->ranges == REPORTS_CLI_REQUEST_PERIODS)
-        {
-          g_autoptr(GError) local_error = NULL;
+      if (!reports_period_parse (self->range_name, &self->range, &local_error))
+        return usage_error (error, "--range: %s", local_error->message);
+    }
+  else if (yeastar_date_range_from_name (self->range_name, &self->range.preset))
+    self->range.last_days = 0;
+  else
+    {
+      g_autofree char *names = g_strjoinv (", ", (char **) yeastar_date_range_get_names ());
+      g_autofree char *quoted = g_utf8_make_valid (self->range_name, -1);
 
-          if (!reports_period_parse (self->range_name, &self->range, &local_error))
-            return usage_error (error, "--range: %s", local_error->message);
-        }
-      else if (yeastar_date_range_from_name (self->range_name, &self->range.preset))
-        self->range.last_days = 0;
-      else
-        {
-          g_autofree char *names = g_strjoinv (", ", (char **) yeastar_date_range_get_names ());
-          g_autofree char *quoted = g_utf8_make_valid (self->range_name, -1);
-
-          return usage_error (error, _("--range: “%s” is not a preset; give one of %s"), quoted, names);
-        }
-
-      if (given (self, YEASTAR_PARAM_START_TIME) || given (self, YEASTAR_PARAM_END_TIME) ||
-          given (self, YEASTAR_PARAM_TIME))
-        return usage_error (error, _("--range fills the dates itself; leave out --start-time, --end-time and --time"));
-
-      if (!uses_period && !yeastar_report_type_uses_range (type))
-        return usage_error (error, _("--range: %s takes no dates"), yeastar_report_type_get_api_name (type));
-
-      if (uses_period && self->range.last_days > 0)
-        return usage_error (error,
-                            _("--range: %s covers a day, a month or a year (--time), not a number of days"),
-                            yeastar_report_type_get_api_name (type));
-
-      if (uses_period && !reports_period_get_time (&self->range, placeholder, &kind, &period))
-        return usage_error (error,
-                            _("--range: %s covers a day, a month or a year (--time), not a week"),
-                            yeastar_report_type_get_api_name (type));
-
-      self->has_range = TRUE;
-
-      /* Stand-ins until the PBX clock is known, so that validation sees
-       * the dates as given. */
-      if (uses_period)
-        {
-          yeastar_report_request_set_period_kind (self->request, kind);
-          yeastar_report_request_set_period (self->request, period);
-        }
-      else
-        {
-          g_autoptr(GDateTime) start = NULL;
-          g_autoptr(GDateTime) end = NULL;
-
-          reports_period_get_bounds (&self->range, placeholder, &start, &end);
-          yeastar_report_request_set_start_time (self->request, start);
-          yeastar_report_request_set_end_time (self->request, end);
-        }
+      return usage_error (error, _("--range: “%s” is not a preset; give one of %s"), quoted, names);
     }
 
+  if (given (self, YEASTAR_PARAM_START_TIME) || given (self, YEASTAR_PARAM_END_TIME) ||
+      given (self, YEASTAR_PARAM_TIME))
+    return usage_error (error, _("--range fills the dates itself; leave out --start-time, --end-time and --time"));
+
+  if (!uses_period && !yeastar_report_type_uses_range (type))
+    return usage_error (error, _("--range: %s takes no dates"), yeastar_report_type_get_api_name (type));
+
+  if (uses_period && self->range.last_days > 0)
+    return usage_error (error,
+                        _("--range: %s covers a day, a month or a year (--time), not a number of days"),
+                        yeastar_report_type_get_api_name (type));
+
+  if (uses_period && !reports_period_get_time (&self->range, placeholder, &kind, &period))
+    return usage_error (error,
+                        _("--range: %s covers a day, a month or a year (--time), not a week"),
+                        yeastar_report_type_get_api_name (type));
+
+  self->has_range = TRUE;
+
+  /* Stand-ins until the PBX clock is known, so that validation sees
+   * the dates as given. */
+  if (uses_period)
+    {
+      yeastar_report_request_set_period_kind (self->request, kind);
+      yeastar_report_request_set_period (self->request, period);
+    }
+  else
+    {
+      g_autoptr(GDateTime) start = NULL;
+      g_autoptr(GDateTime) end = NULL;
+
+      reports_period_get_bounds (&self->range, placeholder, &start, &end);
+      yeastar_report_request_set_start_time (self->request, start);
+      yeastar_report_request_set_end_time (self->request, end);
+    }
+
+  return TRUE;
+}
+
+/* --start-time, --end-time and --time. */
+static gboolean
+apply_times (ReportsCliRequest  *self,
+             GError            **error)
+{
   if (self->values[YEASTAR_PARAM_START_TIME] != NULL)
     {
       g_autoptr(GError) local_error = NULL;
@@ -465,6 +421,15 @@ reports_cli_request_prepare (ReportsCliRequest  *self,
       yeastar_report_request_set_period (self->request, period);
     }
 
+  return TRUE;
+}
+
+/* The other values: flags, IDs (or stand-ins until the PBX's lists are
+ * known), texts. */
+static void
+apply_values (ReportsCliRequest *self,
+              gboolean           resolve_ids)
+{
   for (guint p = 0; p < YEASTAR_N_PARAMS; p++)
     {
       YeastarValueKind kind = yeastar_param_get_value_kind (p);
@@ -496,7 +461,32 @@ reports_cli_request_prepare (ReportsCliRequest  *self,
 
       yeastar_report_request_set_value (self->request, p, self->values[p]);
     }
+}
 
+/* Every check that needs no PBX, in the order a user fixes them. */
+gboolean
+reports_cli_request_prepare (ReportsCliRequest  *self,
+                             gboolean            resolve_ids,
+                             GError            **error)
+{
+  const YeastarReportType *type = check_type (self, error);
+
+  if (type == NULL)
+    return FALSE;
+
+  self->request = yeastar_report_request_new ();
+  yeastar_report_request_set_report_type (self->request, yeastar_report_type_get_api_name (type));
+
+  if (self->range_name == NULL && self->ranges == REPORTS_CLI_REQUEST_PERIODS)
+    return usage_error (error, _("--range is missing: a set keeps a period, e.g. --range last-month"));
+
+  if (self->range_name != NULL && !apply_range (self, type, error))
+    return FALSE;
+
+  if (!apply_times (self, error))
+    return FALSE;
+
+  apply_values (self, resolve_ids);
   return validate_request (self, error);
 }
 

@@ -128,6 +128,73 @@ parse (GOptionContext   *context,
 
 /* set create -------------------------------------------------------- */
 
+/* --server and --client-id, pair by pair. */
+static int
+add_pbxs (ReportsSet  *set,
+          char       **servers,
+          char       **client_ids)
+{
+  for (guint i = 0; servers[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *server = yeastar_client_normalize_base_uri (servers[i], &error);
+
+      if (server == NULL)
+        return reports_cli_set_usage ("--server: %s", error->message);
+      if (client_ids[i][0] == '\0')
+        return reports_cli_set_usage (_("--client-id is empty"));
+
+      if (!reports_set_add_pbx (set, reports_set_pbx_new (server, client_ids[i])))
+        return reports_cli_set_usage (_("%s with Client ID %s is given twice"), server, client_ids[i]);
+    }
+
+  return REPORTS_EXIT_OK;
+}
+
+/* One --pin-certificate: URL=SHA256, or SHA256 alone for one PBX. */
+static int
+pin_certificate (ReportsSet *set,
+                 const char *pin)
+{
+  const char *equals = strrchr (pin, '=');
+  g_autofree char *server = NULL;
+  g_autofree char *fingerprint = NULL;
+  ReportsSetPbx *pbx = NULL;
+
+  if (equals != NULL)
+    {
+      g_autofree char *url = g_strndup (pin, equals - pin);
+
+      server = yeastar_client_normalize_base_uri (url, NULL);
+      fingerprint = yeastar_tls_normalize_fingerprint (equals + 1);
+    }
+  else if (reports_set_get_n_pbxs (set) == 1)
+    {
+      server = g_strdup (reports_set_get_pbx (set, 0)->server);
+      fingerprint = yeastar_tls_normalize_fingerprint (pin);
+    }
+  else
+    return reports_cli_set_usage (_("--pin-certificate: the set has several PBXs; give URL=SHA256"));
+
+  for (guint p = 0; server != NULL && p < reports_set_get_n_pbxs (set); p++)
+    {
+      if (g_str_equal (reports_set_get_pbx (set, p)->server, server))
+        pbx = (ReportsSetPbx *) reports_set_get_pbx (set, p);
+    }
+
+  if (pbx == NULL)
+    return reports_cli_set_usage (_("--pin-certificate: “%s” names no --server of the set"), pin);
+  if (fingerprint == NULL)
+    return reports_cli_set_usage (_("--pin-certificate: not a SHA-256 fingerprint; give the 64 "
+                                    "hexadecimal digits, with or without colons, as the TLS "
+                                    "error or `openssl x509 -fingerprint -sha256` print them"));
+
+  g_free (pbx->pinned_certificate);
+  pbx->pinned_certificate = g_steal_pointer (&fingerprint);
+
+  return REPORTS_EXIT_OK;
+}
+
 static int
 set_create (int    argc,
             char **argv)
@@ -143,6 +210,7 @@ set_create (int    argc,
   g_autofree char *name_template = NULL;
   int keep_months = 0;
   int status = REPORTS_EXIT_OK;
+  int added;
   GOptionEntry entries[] = {
     { "server", 0, 0, G_OPTION_ARG_STRING_ARRAY, &servers,
       N_("A PBX’s address; give it once per PBX, each followed by its --client-id"), N_("URL") },
@@ -207,57 +275,11 @@ set_create (int    argc,
       reports_set_set_output (set, path);
     }
 
-  for (guint i = 0; servers[i] != NULL; i++)
-    {
-      g_autofree char *server = yeastar_client_normalize_base_uri (servers[i], &error);
-
-      if (server == NULL)
-        return reports_cli_set_usage ("--server: %s", error->message);
-      if (client_ids[i][0] == '\0')
-        return reports_cli_set_usage (_("--client-id is empty"));
-
-      if (!reports_set_add_pbx (set, reports_set_pbx_new (server, client_ids[i])))
-        return reports_cli_set_usage (_("%s with Client ID %s is given twice"), server, client_ids[i]);
-    }
-
-  for (guint i = 0; pins != NULL && pins[i] != NULL; i++)
-    {
-      const char *equals = strrchr (pins[i], '=');
-      g_autofree char *server = NULL;
-      g_autofree char *fingerprint = NULL;
-      ReportsSetPbx *pbx = NULL;
-
-      if (equals != NULL)
-        {
-          g_autofree char *url = g_strndup (pins[i], equals - pins[i]);
-
-          server = yeastar_client_normalize_base_uri (url, NULL);
-          fingerprint = yeastar_tls_normalize_fingerprint (equals + 1);
-        }
-      else if (reports_set_get_n_pbxs (set) == 1)
-        {
-          server = g_strdup (reports_set_get_pbx (set, 0)->server);
-          fingerprint = yeastar_tls_normalize_fingerprint (pins[i]);
-        }
-      else
-        return reports_cli_set_usage (_("--pin-certificate: the set has several PBXs; give URL=SHA256"));
-
-      for (guint p = 0; server != NULL && p < reports_set_get_n_pbxs (set); p++)
-        {
-          if (g_str_equal (reports_set_get_pbx (set, p)->server, server))
-            pbx = (ReportsSetPbx *) reports_set_get_pbx (set, p);
-        }
-
-      if (pbx == NULL)
-        return reports_cli_set_usage (_("--pin-certificate: “%s” names no --server of the set"), pins[i]);
-      if (fingerprint == NULL)
-        return reports_cli_set_usage (_("--pin-certificate: not a SHA-256 fingerprint; give the 64 "
-                                        "hexadecimal digits, with or without colons, as the TLS "
-                                        "error or `openssl x509 -fingerprint -sha256` print them"));
-
-      g_free (pbx->pinned_certificate);
-      pbx->pinned_certificate = g_steal_pointer (&fingerprint);
-    }
+  added = add_pbxs (set, servers, client_ids);
+  for (guint i = 0; added == REPORTS_EXIT_OK && pins != NULL && pins[i] != NULL; i++)
+    added = pin_certificate (set, pins[i]);
+  if (added != REPORTS_EXIT_OK)
+    return added;
 
   if (!reports_set_store_save (set, FALSE, &error))
     return reports_cli_set_fail (error);

@@ -16,6 +16,7 @@
 #include "yeastar-simulator-faults.h"
 #include "yeastar-simulator-layout.h"
 #include "yeastar-simulator-private.h"
+#include "yeastar-text.h"
 
 /* system/information, system/get_menuoptions and call_report/download,
  * with the v2.0 parameter validator (docs/pbx-api.md, Report API versions,
@@ -134,7 +135,7 @@ _yeastar_simulator_handle_menu_options (YeastarSimulator  *self,
 
   if (_yeastar_simulator_menu_from_name (menu_name, &menu))
     {
-      if (menu == YEASTAR_SIMULATOR_MENU_QUEUE_AGENT)
+      if (yeastar_menu_needs_queue ((YeastarMenu) menu))
         {
           if (id == NULL || *id == '\0')
             {
@@ -193,19 +194,6 @@ period_layout_for (YeastarSimulator *self,
   if (separators == 1)
     return _yeastar_simulator_layout_for_month (self->date_format);
   return _yeastar_simulator_layout_for_date (self->date_format);
-}
-
-static gboolean
-is_whole_number (const char *text)
-{
-  if (*text == '\0')
-    return FALSE;
-
-  for (const char *p = text; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p))
-      return FALSE;
-
-  return TRUE;
 }
 
 /* The v2.0 validator, driven by the report-type table. Returns FALSE and
@@ -280,7 +268,7 @@ validate_v2 (YeastarSimulator        *self,
               break;
 
             case YEASTAR_VALUE_SECONDS:
-              if (!is_whole_number (value))
+              if (!yeastar_text_is_digits (value, -1))
                 valid_msg = g_strdup_printf ("%s must be a non-negative integer", name);
               break;
 

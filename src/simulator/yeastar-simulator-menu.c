@@ -12,10 +12,6 @@
 
 #include "yeastar-simulator-menu.h"
 
-static const char * const menu_names[YEASTAR_SIMULATOR_N_MENUS] = {
-  "extension", "ext_group", "trunk", "IVR", "ring_group", "queue", "queue_agent",
-};
-
 /* Small, like a demo office. */
 static const guint default_sizes[YEASTAR_SIMULATOR_N_MENUS] = { 12, 3, 2, 2, 2, 3, 4 };
 
@@ -62,16 +58,14 @@ gboolean
 _yeastar_simulator_menu_from_name (const char           *name,
                                    YeastarSimulatorMenu *menu)
 {
-  for (guint i = 0; i < YEASTAR_SIMULATOR_N_MENUS; i++)
-    {
-      if (g_strcmp0 (name, menu_names[i]) == 0)
-        {
-          *menu = i;
-          return TRUE;
-        }
-    }
+  YeastarMenu found;
 
-  return FALSE;
+  /* The PBX's names are case-sensitive. */
+  if (!yeastar_menu_from_name (name, FALSE, &found))
+    return FALSE;
+
+  *menu = (YeastarSimulatorMenu) found;
+  return TRUE;
 }
 
 gboolean

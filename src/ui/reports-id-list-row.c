@@ -46,27 +46,6 @@ static GParamSpec *properties [N_PROPS];
 
 static void load_options (ReportsIdListRow *self);
 
-/* "3 extensions", in the noun of the parameter. */
-static char *
-format_count (YeastarParam param,
-              guint        n)
-{
-  if (param == YEASTAR_PARAM_EXT_ID_LIST)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u extension or group", "%u extensions or groups", n), n);
-  if (param == YEASTAR_PARAM_TRUNK_ID_LIST)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u trunk", "%u trunks", n), n);
-  if (param == YEASTAR_PARAM_IVR_ID_LIST)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u IVR", "%u IVRs", n), n);
-  if (param == YEASTAR_PARAM_RING_GROUP_ID_LIST)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ring group", "%u ring groups", n), n);
-  if (param == YEASTAR_PARAM_QUEUE_ID_LIST)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u queue", "%u queues", n), n);
-  if (param == YEASTAR_PARAM_AGENT_ID_LIST)
-    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u agent", "%u agents", n), n);
-
-  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", n), n);
-}
-
 const char *
 reports_id_list_row_get_summary (ReportsIdListRow *self)
 {
@@ -120,20 +99,20 @@ update_summary (ReportsIdListRow *self)
   guint n_unknown = count_unknown (self);
   g_autofree char *summary = NULL;
 
-  if (self->param == YEASTAR_PARAM_AGENT_ID_LIST && self->queue_id == NULL)
+  if (yeastar_param_needs_queue (self->param) && self->queue_id == NULL)
     summary = g_strdup (_("Choose a queue first"));
   else if (n == 0)
     summary = g_strdup (_("None selected"));
   else if (total > 0 && n == total && n_unknown == 0)
     {
-      g_autofree char *count = format_count (self->param, total);
+      g_autofree char *count = yeastar_param_format_count (self->param, total);
 
       /* Translators: %s is a count such as "120 queues". */
       summary = g_strdup_printf (_("All %s"), count);
     }
   else if (n_unknown > 0)
     {
-      g_autofree char *count = format_count (self->param, n);
+      g_autofree char *count = yeastar_param_format_count (self->param, n);
 
       /* Translators: %s is a count such as "3 extensions or groups";
        * %u how many of them the PBX no longer lists. */
@@ -141,7 +120,7 @@ update_summary (ReportsIdListRow *self)
                                  count, n_unknown);
     }
   else
-    summary = format_count (self->param, n);
+    summary = yeastar_param_format_count (self->param, n);
 
   if (g_strcmp0 (summary, self->summary) != 0)
     {
@@ -152,7 +131,7 @@ update_summary (ReportsIdListRow *self)
     }
 
   gtk_widget_set_sensitive (GTK_WIDGET (self),
-                            self->param != YEASTAR_PARAM_AGENT_ID_LIST || self->queue_id != NULL);
+                            !yeastar_param_needs_queue (self->param) || self->queue_id != NULL);
 }
 
 const char *
@@ -358,7 +337,7 @@ load_options (ReportsIdListRow *self)
     {
       self->pending++;
       reports_session_load_menu_async (self->session, menus[i],
-                                       self->param == YEASTAR_PARAM_AGENT_ID_LIST ? self->queue_id : NULL,
+                                       yeastar_param_needs_queue (self->param) ? self->queue_id : NULL,
                                        self->cancellable, load_menu_cb, g_object_ref (self));
     }
 }
@@ -522,7 +501,7 @@ reports_id_list_row_new (ReportsSession *session,
   self->session = g_object_ref (session);
   self->param = param;
   update_summary (self);
-  if (param != YEASTAR_PARAM_AGENT_ID_LIST)
+  if (!yeastar_param_needs_queue (param))
     load_options (self);
 
   return GTK_WIDGET (self);

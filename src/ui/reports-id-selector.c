@@ -13,6 +13,7 @@
 #include "reports-id-match.h"
 #include "reports-id-matches.h"
 #include "reports-id-selector.h"
+#include "yeastar-menu.h"
 #include "yeastar-text.h"
 
 struct _ReportsIdSelector
@@ -201,7 +202,7 @@ show_option (GtkListItem *list_item)
   /* PBX text: its control and bidi characters shown as escapes. */
   g_autofree char *text = yeastar_text_escape (yeastar_menu_option_get_text (option), -1);
 
-  if (g_strcmp0 (yeastar_menu_option_get_menu (option), "ext_group") == 0)
+  if (g_strcmp0 (yeastar_menu_option_get_menu (option), yeastar_menu_get_name (YEASTAR_MENU_EXT_GROUP)) == 0)
     /* Translators: an extension group in the extension selector. */
     label = g_strdup_printf (_("%s (extension group)"), text);
   else

@@ -434,7 +434,7 @@ create_param_row (ReportsReportPage *self,
 
         row = adw_action_row_new ();
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), _("In seconds; 0 leaves the filter out"));
+        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), yeastar_param_get_subtitle (param));
         gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
         gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
@@ -449,9 +449,8 @@ create_param_row (ReportsReportPage *self,
 
         row = adw_action_row_new ();
         adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-        if (param == YEASTAR_PARAM_IS_ASYNC)
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row),
-                                       _("The PBX prepares the file in the background and announces it; best for large reports"));
+        if (yeastar_param_get_subtitle (param) != NULL)
+          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), yeastar_param_get_subtitle (param));
         gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
         adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
         adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);

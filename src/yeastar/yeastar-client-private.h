@@ -7,111 +7,96 @@
 
 #pragma once
 
-#include <json-glib/json-glib.h>
-#include <libsoup/soup.h>
-
-#include "yeastar-client.h"
-#include "yeastar-event-stream.h"
-#include "yeastar-pbx-info.h"
+#include "yeastar-async-slot.h"
+#include "yeastar-date-format.h"
+#include "yeastar-private.h"
 
 G_BEGIN_DECLS
 
-/* A phase of a report request, for YeastarDownload's state. */
+/* YeastarClient is split over four files: yeastar-client.c (the object,
+ * its properties, messages, connect and system information),
+ * yeastar-client-call.c (the call queue and the token pair),
+ * yeastar-client-menu.c (get_menuoptions) and yeastar-report-job.c
+ * (call_report/download). This header is theirs
+ * alone; what the rest of the library uses is in yeastar-private.h. */
+
+struct _YeastarClient
+{
+  GObject parent_instance;
+
+  char *base_uri;
+  char *host;
+  char *client_id;
+  char *client_secret;
+  char *pinned;
+  YeastarApiVersion api_version;
+  guint report_timeout;
+  YeastarTransferLimits limits;
+
+  SoupSession *session;
+
+  /* The token pair; expiry times are g_get_monotonic_time() values so a
+   * wall-clock change cannot make a token look fresh. */
+  char *access_token;
+  char *refresh_token;
+  gint64 access_expires;
+  gint64 refresh_expires;
+  gint64 access_margin;
+  gint64 refresh_margin;
+  GError *login_error;
+
+  /* Every secret this client ever held, NULL-terminated, for scrubbing. */
+  GPtrArray *secrets;
+
+  GQueue queue;
+  GTask *current;
+
+  YeastarPbxInfo *pbx_info;
+  YeastarDateFormat *corrected_format;
+  /* The one asynchronous report request outstanding (event 30027 names
+   * no request; see yeastar-async-slot.c). The event stream itself is
+   * kept under _YEASTAR_CLIENT_EVENTS_KEY. */
+  YeastarAsyncSlot *async_slot;
+};
+
+/* What a queued call does. */
 typedef enum
 {
-  _YEASTAR_REPORT_PHASE_REQUESTING,
-  _YEASTAR_REPORT_PHASE_PREPARING,  /* errcode 2: waiting for event 30027 */
-} YeastarReportPhase;
-
-typedef void (*YeastarReportPhaseFunc) (YeastarReportPhase phase,
-                                        gpointer           user_data);
-
-/* yeastar-error.c */
-const char        *_yeastar_json_get_string              (JsonObject             *object,
-                                                          const char             *name);
-gint64             _yeastar_json_get_int                 (JsonObject             *object,
-                                                          const char             *name,
-                                                          gint64                  fallback);
-void               _yeastar_error_set_certificate        (GError                 *error,
-                                                          GTlsCertificate        *certificate,
-                                                          const char             *fingerprint);
-char              *_yeastar_error_scrub                  (const char             *text,
-                                                          const char * const     *secrets);
-GError            *_yeastar_error_from_errcode           (gint64                  errcode,
-                                                          const char             *errmsg,
-                                                          JsonObject             *root,
-                                                          const char             *endpoint,
-                                                          gboolean                during_login,
-                                                          const char * const     *secrets);
-GError            *_yeastar_error_new_request_too_long   (const char             *endpoint);
+  _YEASTAR_CALL_API,        /* an OpenAPI call with access_token */
+  _YEASTAR_CALL_TOKEN,      /* only make sure there is a token and return it */
+  _YEASTAR_CALL_LOGIN,      /* explicit get_token */
+  _YEASTAR_CALL_DEL_TOKEN,  /* revoke */
+} YeastarCallKind;
 
 /* yeastar-client.c */
-SoupSession       *_yeastar_client_get_session           (YeastarClient          *self);
-SoupMessage       *_yeastar_client_new_message_for_uri   (YeastarClient          *self,
-                                                          GUri                   *uri);
-GUri              *_yeastar_client_dup_origin            (YeastarClient          *self);
-const YeastarTransferLimits *_yeastar_client_get_transfer_limits (YeastarClient  *self);
-const char        *_yeastar_client_get_host              (YeastarClient          *self);
-SoupMessage       *_yeastar_client_new_message           (YeastarClient          *self,
-                                                          const char             *method,
-                                                          const char             *path,
-                                                          const char             *query,
-                                                          const char             *access_token);
-GError            *_yeastar_client_transport_error       (YeastarClient          *self,
-                                                          SoupMessage            *msg,
-                                                          const GError           *error);
-const char * const *_yeastar_client_get_secrets           (YeastarClient          *self);
-/* Parses an errcode envelope; NULL and @error set if it is not one. */
-JsonObject        *_yeastar_client_parse_envelope        (YeastarClient          *self,
-                                                          GBytes                 *body,
-                                                          const char             *endpoint,
-                                                          GError                **error);
-/* The envelope, then errcode (0, or 2 with @allow_processing) or its GError. */
-JsonObject        *_yeastar_client_parse_reply           (YeastarClient          *self,
-                                                          GBytes                 *body,
-                                                          const char             *endpoint,
-                                                          gboolean                allow_processing,
-                                                          gboolean                during_login,
-                                                          GError                **error);
-/* Takes the tokens of a get_token or refresh_token reply. */
-gboolean           _yeastar_client_store_tokens          (YeastarClient          *self,
-                                                          JsonObject             *root,
-                                                          GError                **error);
-YeastarReportLink *_yeastar_report_link_new_from_json    (JsonObject             *root,
-                                                          GError                **error);
-/* A valid access token, refreshed or obtained through the request queue,
- * so it never races with another login. */
-void               _yeastar_client_get_access_token_async  (YeastarClient          *self,
-                                                            GCancellable           *cancellable,
-                                                            GAsyncReadyCallback     callback,
-                                                            gpointer                user_data);
-char              *_yeastar_client_get_access_token_finish (YeastarClient          *self,
-                                                            GAsyncResult           *result,
-                                                            gint64                 *expires_at,
-                                                            GError                **error);
-/* Marks @token dead after the PBX answered 10004 for it. */
-void               _yeastar_client_invalidate_token      (YeastarClient          *self,
-                                                          const char             *token);
-void               _yeastar_client_request_report_async  (YeastarClient          *self,
-                                                          YeastarReportRequest   *request,
-                                                          YeastarReportPhaseFunc  phase_func,
-                                                          gpointer                phase_data,
-                                                          GCancellable           *cancellable,
-                                                          GAsyncReadyCallback     callback,
-                                                          gpointer                user_data);
+void        _yeastar_client_remember_secret     (YeastarClient        *self,
+                                                 const char           *secret);
+void        _yeastar_client_notify_logged_in    (YeastarClient        *self);
+/* Keeps the date format a v2.0 validator asked for, for this connection. */
+void        _yeastar_client_set_corrected_format (YeastarClient       *self,
+                                                  YeastarDateFormat   *format);
 
-/* yeastar-menu-option.c */
-GListStore        *_yeastar_menu_options_new_from_json   (const char             *menu,
-                                                          JsonObject             *root,
-                                                          GError                **error);
-
-/* yeastar-event-stream.c */
-/* What the socket's "message" handler does with one text frame. */
-void               _yeastar_event_stream_handle_text     (YeastarEventStream     *self,
-                                                          GBytes                 *message);
-
-/* yeastar-pbx-info.c */
-YeastarPbxInfo    *_yeastar_pbx_info_new_from_json       (JsonObject             *data,
-                                                          GError                **error);
+/* yeastar-client-call.c */
+/* Queues a call of @kind other than _YEASTAR_CALL_API. */
+void        _yeastar_client_enqueue             (YeastarClient        *self,
+                                                 YeastarCallKind       kind,
+                                                 const char           *endpoint,
+                                                 gpointer              source_tag,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+/* Queues a JSON API call; the result is the reply's root JsonObject. */
+void        _yeastar_client_call_async          (YeastarClient        *self,
+                                                 const char           *method,
+                                                 YeastarApiVersion     version,
+                                                 const char           *endpoint,
+                                                 const char           *query,
+                                                 gboolean              allow_processing,
+                                                 GCancellable         *cancellable,
+                                                 GAsyncReadyCallback   callback,
+                                                 gpointer              user_data);
+JsonObject *_yeastar_client_call_finish         (YeastarClient        *self,
+                                                 GAsyncResult         *result,
+                                                 GError              **error);
 
 G_END_DECLS

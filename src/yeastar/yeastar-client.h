@@ -10,31 +10,13 @@
 #include <gio/gio.h>
 
 #include "yeastar-pbx-info.h"
+#include "yeastar-report-link.h"
 #include "yeastar-report-request.h"
 #include "yeastar-report-type.h"
+#include "yeastar-tls.h"
 #include "yeastar-transfer-watch.h"
 
 G_BEGIN_DECLS
-
-/**
- * YeastarReportLink:
- *
- * Where a generated report can be fetched: the PBX's `file` name and the
- * `download_resource_url` path (valid for 30 minutes). Immutable.
- */
-typedef struct _YeastarReportLink YeastarReportLink;
-
-#define YEASTAR_TYPE_REPORT_LINK (yeastar_report_link_get_type ())
-
-GType              yeastar_report_link_get_type        (void) G_GNUC_CONST;
-YeastarReportLink *yeastar_report_link_new             (const char        *file,
-                                                        const char        *download_resource_url);
-YeastarReportLink *yeastar_report_link_copy            (const YeastarReportLink *self);
-void               yeastar_report_link_free            (YeastarReportLink *self);
-const char        *yeastar_report_link_get_file        (const YeastarReportLink *self);
-const char        *yeastar_report_link_get_url         (const YeastarReportLink *self);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (YeastarReportLink, yeastar_report_link_free)
 
 #define YEASTAR_TYPE_CLIENT (yeastar_client_get_type ())
 
@@ -88,8 +70,8 @@ void               yeastar_client_get_pbx_info_async      (YeastarClient        
 YeastarPbxInfo    *yeastar_client_get_pbx_info_finish     (YeastarClient        *self,
                                                            GAsyncResult         *result,
                                                            GError              **error);
-/* @menu: "extension", "ext_group", "trunk", "IVR", "ring_group", "queue"
- * or "queue_agent" (then @queue_id is required). */
+/* @menu: a name of yeastar_menu_get_names(); @queue_id is required for a
+ * menu that yeastar_menu_needs_queue() (queue_agent). */
 void               yeastar_client_get_menu_options_async  (YeastarClient        *self,
                                                            const char           *menu,
                                                            const char           *queue_id,
@@ -107,8 +89,5 @@ void               yeastar_client_request_report_async    (YeastarClient        
 YeastarReportLink *yeastar_client_request_report_finish   (YeastarClient        *self,
                                                            GAsyncResult         *result,
                                                            GError              **error);
-
-char              *yeastar_tls_certificate_dup_fingerprint (GTlsCertificate     *certificate);
-char              *yeastar_tls_normalize_fingerprint       (const char          *text);
 
 G_END_DECLS

@@ -11,7 +11,7 @@
 
 #include <glib/gi18n.h>
 
-#include "yeastar-client-private.h"
+#include "yeastar-private.h"
 #include "yeastar-error.h"
 #include "yeastar-text.h"
 
@@ -350,6 +350,101 @@ _yeastar_error_new_request_too_long (const char *endpoint)
                       endpoint);
 }
 
+/* 70004: the block's end, when the PBX says it. */
+static GError *
+ip_blocked_error (JsonObject *root)
+{
+  JsonNode *expiry = root ? json_object_get_member (root, "block_expire_time") : NULL;
+  g_autofree char *when = expiry ? describe_block_expiry (expiry) : NULL;
+
+  if (when != NULL)
+    return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_IP_BLOCKED,
+                        _("The PBX has blocked this computer’s IP address after repeated "
+                          "failed logins. An administrator can remove it under Security > "
+                          "Security Rules > Blocked IPs; otherwise the block ends by itself "
+                          "(block_expire_time: %s)."), when);
+  return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_IP_BLOCKED,
+                      _("The PBX has blocked this computer’s IP address after repeated "
+                        "failed logins. An administrator can remove it under Security > "
+                        "Security Rules > Blocked IPs."));
+}
+
+/* One entry of a 40002 reply's invalid_param_list, or NULL if it is not
+ * an object. Everything of the entry may reach a message or the CLI's
+ * output: no secret may come back through it. */
+static YeastarInvalidParam *
+invalid_param_from_json (JsonNode           *item,
+                         const char * const *secrets)
+{
+  JsonObject *obj;
+  JsonNode *value_node;
+  g_autofree char *value = NULL;
+  g_autofree char *safe_field = NULL;
+  g_autofree char *safe_valid_msg = NULL;
+  g_autofree char *safe_value = NULL;
+
+  if (!JSON_NODE_HOLDS_OBJECT (item))
+    return NULL;
+
+  obj = json_node_get_object (item);
+  value_node = json_object_get_member (obj, "value");
+  if (value_node != NULL && JSON_NODE_HOLDS_VALUE (value_node))
+    {
+      if (json_node_get_value_type (value_node) == G_TYPE_STRING)
+        value = g_strdup (json_node_get_string (value_node));
+      else if (json_node_get_value_type (value_node) == G_TYPE_INT64)
+        value = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value_node));
+    }
+
+  safe_field = _yeastar_error_scrub (_yeastar_json_get_string (obj, "field"), secrets);
+  safe_valid_msg = _yeastar_error_scrub (_yeastar_json_get_string (obj, "valid_msg"), secrets);
+  safe_value = _yeastar_error_scrub (value, secrets);
+  return yeastar_invalid_param_new (safe_field, safe_valid_msg, safe_value);
+}
+
+/* 40002: the parameters the PBX's validator refused, listed in the
+ * message and kept on the error (yeastar_error_get_invalid_params()). */
+static GError *
+invalid_params_error (JsonObject         *root,
+                      const char         *safe_msg,
+                      const char * const *secrets)
+{
+  JsonNode *list_node = root ? json_object_get_member (root, "invalid_param_list") : NULL;
+  g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func ((GDestroyNotify) yeastar_invalid_param_free);
+  g_autoptr(GString) text = g_string_new (NULL);
+  GError *error;
+
+  if (list_node != NULL && JSON_NODE_HOLDS_ARRAY (list_node))
+    {
+      JsonArray *list = json_node_get_array (list_node);
+
+      for (guint i = 0; i < json_array_get_length (list); i++)
+        {
+          YeastarInvalidParam *param = invalid_param_from_json (json_array_get_element (list, i), secrets);
+
+          if (param != NULL)
+            g_ptr_array_add (params, param);
+        }
+    }
+
+  if (params->len == 0)
+    return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_INVALID_PARAMETER,
+                        _("The PBX rejected a parameter of the request (%s)."), safe_msg);
+
+  g_string_append (text, _("The PBX rejected these parameters:"));
+  for (guint i = 0; i < params->len; i++)
+    {
+      YeastarInvalidParam *param = g_ptr_array_index (params, i);
+      g_autofree char *line = _yeastar_error_scrub (param->valid_msg, secrets);
+
+      g_string_append_printf (text, "\n%s: %s", param->field, line);
+    }
+
+  error = g_error_new_literal (YEASTAR_ERROR, YEASTAR_ERROR_INVALID_PARAMETER, text->str);
+  yeastar_error_get_private (error)->invalid_params = g_steal_pointer (&params);
+  return error;
+}
+
 /* Builds the GError for a non-zero errcode. @during_login: the reply came
  * from get_token, where any unknown errcode means refused credentials. */
 GError *
@@ -374,21 +469,7 @@ _yeastar_error_from_errcode (gint64              errcode,
       break;
 
     case 70004:
-      {
-        JsonNode *expiry = root ? json_object_get_member (root, "block_expire_time") : NULL;
-        g_autofree char *when = expiry ? describe_block_expiry (expiry) : NULL;
-
-        if (when != NULL)
-          return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_IP_BLOCKED,
-                              _("The PBX has blocked this computer’s IP address after repeated "
-                                "failed logins. An administrator can remove it under Security > "
-                                "Security Rules > Blocked IPs; otherwise the block ends by itself "
-                                "(block_expire_time: %s)."), when);
-        return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_IP_BLOCKED,
-                            _("The PBX has blocked this computer’s IP address after repeated "
-                              "failed logins. An administrator can remove it under Security > "
-                              "Security Rules > Blocked IPs."));
-      }
+      return ip_blocked_error (root);
 
     case 70087:
       return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_IP_FORBIDDEN,
@@ -419,67 +500,7 @@ _yeastar_error_from_errcode (gint64              errcode,
 
     case 40002:
       if (!during_login)
-        {
-          JsonNode *list_node = root ? json_object_get_member (root, "invalid_param_list") : NULL;
-          g_autoptr(GPtrArray) params = g_ptr_array_new_with_free_func ((GDestroyNotify) yeastar_invalid_param_free);
-          g_autoptr(GString) text = g_string_new (NULL);
-          GError *error;
-
-          if (list_node != NULL && JSON_NODE_HOLDS_ARRAY (list_node))
-            {
-              JsonArray *list = json_node_get_array (list_node);
-
-              for (guint i = 0; i < json_array_get_length (list); i++)
-                {
-                  JsonNode *item = json_array_get_element (list, i);
-                  JsonObject *obj;
-                  const char *field;
-                  const char *valid_msg;
-                  g_autofree char *value = NULL;
-                  JsonNode *value_node;
-
-                  if (!JSON_NODE_HOLDS_OBJECT (item))
-                    continue;
-                  obj = json_node_get_object (item);
-                  field = _yeastar_json_get_string (obj, "field");
-                  valid_msg = _yeastar_json_get_string (obj, "valid_msg");
-                  value_node = json_object_get_member (obj, "value");
-                  if (value_node != NULL && JSON_NODE_HOLDS_VALUE (value_node))
-                    {
-                      if (json_node_get_value_type (value_node) == G_TYPE_STRING)
-                        value = g_strdup (json_node_get_string (value_node));
-                      else if (json_node_get_value_type (value_node) == G_TYPE_INT64)
-                        value = g_strdup_printf ("%" G_GINT64_FORMAT, json_node_get_int (value_node));
-                    }
-                  /* Everything of the entry may reach a message or the CLI's
-                   * output: no secret may come back through it. */
-                  {
-                    g_autofree char *safe_field = _yeastar_error_scrub (field, secrets);
-                    g_autofree char *safe_valid_msg = _yeastar_error_scrub (valid_msg, secrets);
-                    g_autofree char *safe_value = _yeastar_error_scrub (value, secrets);
-
-                    g_ptr_array_add (params, yeastar_invalid_param_new (safe_field, safe_valid_msg, safe_value));
-                  }
-                }
-            }
-
-          if (params->len == 0)
-            return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_INVALID_PARAMETER,
-                                _("The PBX rejected a parameter of the request (%s)."), safe_msg);
-
-          g_string_append (text, _("The PBX rejected these parameters:"));
-          for (guint i = 0; i < params->len; i++)
-            {
-              YeastarInvalidParam *param = g_ptr_array_index (params, i);
-              g_autofree char *line = _yeastar_error_scrub (param->valid_msg, secrets);
-
-              g_string_append_printf (text, "\n%s: %s", param->field, line);
-            }
-
-          error = g_error_new_literal (YEASTAR_ERROR, YEASTAR_ERROR_INVALID_PARAMETER, text->str);
-          yeastar_error_get_private (error)->invalid_params = g_steal_pointer (&params);
-          return error;
-        }
+        return invalid_params_error (root, safe_msg, secrets);
       break;
 
     default:

@@ -11,9 +11,10 @@
 
 #include <glib/gi18n.h>
 
-#include "yeastar-client-private.h"
 #include "yeastar-error.h"
 #include "yeastar-event-stream.h"
+#include "yeastar-event-stream-private.h"
+#include "yeastar-private.h"
 #include "yeastar-text.h"
 
 /* The WebSocket subscription of event 30027 (call report download result).
@@ -974,4 +975,15 @@ yeastar_event_stream_close (YeastarEventStream *self)
 
   error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("Cancelled"));
   fail_all (self, error, TRUE);
+}
+
+/* The client lets its stream go (logout, dispose): the stream closes
+ * itself, then drops the client's reference. */
+void
+_yeastar_event_stream_release (gpointer stream)
+{
+  YeastarEventStream *self = stream;
+
+  yeastar_event_stream_close (self);
+  g_object_unref (self);
 }

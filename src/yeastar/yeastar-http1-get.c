@@ -102,6 +102,117 @@ is_line_char (guint8 c)
  *
  * Returns: %FALSE with %G_IO_ERROR_INVALID_DATA for bad framing
  */
+/* One byte of the framing (everything but the chunks' data). */
+static gboolean
+decode_byte (YeastarChunkDecoder  *self,
+             guint8                c,
+             GError              **error)
+{
+  if (self->state == CHUNK_SIZE || self->state == CHUNK_SIZE_SPACE ||
+      self->state == CHUNK_EXTENSION)
+    {
+      if (++self->line_length > YEASTAR_CHUNK_MAX_LINE)
+        return bad_chunk (error, "chunk size line too long");
+    }
+  else if (self->state == CHUNK_TRAILER_START || self->state == CHUNK_TRAILER)
+    {
+      if (++self->trailer_length > YEASTAR_CHUNK_MAX_TRAILERS)
+        return bad_chunk (error, "trailers too long");
+    }
+
+  switch (self->state)
+    {
+    case CHUNK_SIZE:
+      if (g_ascii_isxdigit (c))
+        {
+          if (self->remaining > G_MAXUINT64 >> 4)
+            return bad_chunk (error, "chunk size too large");
+          self->remaining = (self->remaining << 4) | g_ascii_xdigit_value (c);
+          self->digits = TRUE;
+          break;
+        }
+      if (!self->digits)
+        return bad_chunk (error, "chunk size is not hexadecimal");
+      if (c == ' ' || c == '\t')
+        self->state = CHUNK_SIZE_SPACE;
+      else if (c == ';')
+        self->state = CHUNK_EXTENSION;
+      else if (c == '\r')
+        self->state = CHUNK_SIZE_LF;
+      else
+        return bad_chunk (error, "chunk size is not hexadecimal");
+      break;
+
+    case CHUNK_SIZE_SPACE:
+      /* Only "bad white space" before an extension. */
+      if (c == ';')
+        self->state = CHUNK_EXTENSION;
+      else if (c != ' ' && c != '\t')
+        return bad_chunk (error, "bad chunk extension");
+      break;
+
+    case CHUNK_EXTENSION:
+      if (c == '\r')
+        self->state = CHUNK_SIZE_LF;
+      else if (!is_line_char (c))
+        return bad_chunk (error, "bad chunk extension");
+      break;
+
+    case CHUNK_SIZE_LF:
+      if (c != '\n')
+        return bad_chunk (error, "chunk size line without CRLF");
+      self->line_length = 0;
+      self->digits = FALSE;
+      self->state = self->remaining > 0 ? CHUNK_DATA : CHUNK_TRAILER_START;
+      break;
+
+    case CHUNK_DATA_CR:
+      if (c != '\r')
+        return bad_chunk (error, "chunk data longer than its size");
+      self->state = CHUNK_DATA_LF;
+      break;
+
+    case CHUNK_DATA_LF:
+      if (c != '\n')
+        return bad_chunk (error, "chunk data without CRLF");
+      self->state = CHUNK_SIZE;
+      break;
+
+    case CHUNK_TRAILER_START:
+      if (c == '\r')
+        self->state = CHUNK_FINAL_LF;
+      else if (is_line_char (c) && c != ' ' && c != '\t' && c != ':')
+        self->state = CHUNK_TRAILER;
+      else
+        return bad_chunk (error, "bad trailer");
+      break;
+
+    case CHUNK_TRAILER:
+      if (c == '\r')
+        self->state = CHUNK_TRAILER_LF;
+      else if (!is_line_char (c))
+        return bad_chunk (error, "bad trailer");
+      break;
+
+    case CHUNK_TRAILER_LF:
+      if (c != '\n')
+        return bad_chunk (error, "trailer without CRLF");
+      self->state = CHUNK_TRAILER_START;
+      break;
+
+    case CHUNK_FINAL_LF:
+      if (c != '\n')
+        return bad_chunk (error, "body without its final CRLF");
+      self->state = CHUNK_DONE;
+      break;
+
+    default:
+      g_assert_not_reached ();
+    }
+
+  return TRUE;
+}
+
 gboolean
 yeastar_chunk_decoder_decode (YeastarChunkDecoder *self,
                               const guint8        *input,
@@ -120,7 +231,7 @@ yeastar_chunk_decoder_decode (YeastarChunkDecoder *self,
 
   while (i < input_length && self->state != CHUNK_DONE)
     {
-      guint8 c = input[i];
+      guint8 c;
 
       if (self->state == CHUNK_DATA)
         {
@@ -138,107 +249,9 @@ yeastar_chunk_decoder_decode (YeastarChunkDecoder *self,
           continue;
         }
 
-      if (self->state == CHUNK_SIZE || self->state == CHUNK_SIZE_SPACE ||
-          self->state == CHUNK_EXTENSION)
-        {
-          if (++self->line_length > YEASTAR_CHUNK_MAX_LINE)
-            return bad_chunk (error, "chunk size line too long");
-        }
-      else if (self->state == CHUNK_TRAILER_START || self->state == CHUNK_TRAILER)
-        {
-          if (++self->trailer_length > YEASTAR_CHUNK_MAX_TRAILERS)
-            return bad_chunk (error, "trailers too long");
-        }
-
-      switch (self->state)
-        {
-        case CHUNK_SIZE:
-          if (g_ascii_isxdigit (c))
-            {
-              if (self->remaining > G_MAXUINT64 >> 4)
-                return bad_chunk (error, "chunk size too large");
-              self->remaining = (self->remaining << 4) | g_ascii_xdigit_value (c);
-              self->digits = TRUE;
-              break;
-            }
-          if (!self->digits)
-            return bad_chunk (error, "chunk size is not hexadecimal");
-          if (c == ' ' || c == '\t')
-            self->state = CHUNK_SIZE_SPACE;
-          else if (c == ';')
-            self->state = CHUNK_EXTENSION;
-          else if (c == '\r')
-            self->state = CHUNK_SIZE_LF;
-          else
-            return bad_chunk (error, "chunk size is not hexadecimal");
-          break;
-
-        case CHUNK_SIZE_SPACE:
-          /* Only "bad white space" before an extension. */
-          if (c == ';')
-            self->state = CHUNK_EXTENSION;
-          else if (c != ' ' && c != '\t')
-            return bad_chunk (error, "bad chunk extension");
-          break;
-
-        case CHUNK_EXTENSION:
-          if (c == '\r')
-            self->state = CHUNK_SIZE_LF;
-          else if (!is_line_char (c))
-            return bad_chunk (error, "bad chunk extension");
-          break;
-
-        case CHUNK_SIZE_LF:
-          if (c != '\n')
-            return bad_chunk (error, "chunk size line without CRLF");
-          self->line_length = 0;
-          self->digits = FALSE;
-          self->state = self->remaining > 0 ? CHUNK_DATA : CHUNK_TRAILER_START;
-          break;
-
-        case CHUNK_DATA_CR:
-          if (c != '\r')
-            return bad_chunk (error, "chunk data longer than its size");
-          self->state = CHUNK_DATA_LF;
-          break;
-
-        case CHUNK_DATA_LF:
-          if (c != '\n')
-            return bad_chunk (error, "chunk data without CRLF");
-          self->state = CHUNK_SIZE;
-          break;
-
-        case CHUNK_TRAILER_START:
-          if (c == '\r')
-            self->state = CHUNK_FINAL_LF;
-          else if (is_line_char (c) && c != ' ' && c != '\t' && c != ':')
-            self->state = CHUNK_TRAILER;
-          else
-            return bad_chunk (error, "bad trailer");
-          break;
-
-        case CHUNK_TRAILER:
-          if (c == '\r')
-            self->state = CHUNK_TRAILER_LF;
-          else if (!is_line_char (c))
-            return bad_chunk (error, "bad trailer");
-          break;
-
-        case CHUNK_TRAILER_LF:
-          if (c != '\n')
-            return bad_chunk (error, "trailer without CRLF");
-          self->state = CHUNK_TRAILER_START;
-          break;
-
-        case CHUNK_FINAL_LF:
-          if (c != '\n')
-            return bad_chunk (error, "body without its final CRLF");
-          self->state = CHUNK_DONE;
-          break;
-
-        default:
-          g_assert_not_reached ();
-        }
+      c = input[i];
+      if (!decode_byte (self, c, error))
+        return FALSE;
       i++;
     }
 

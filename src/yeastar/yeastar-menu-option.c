@@ -9,7 +9,7 @@
 
 #include <glib/gi18n.h>
 
-#include "yeastar-client-private.h"
+#include "yeastar-private.h"
 #include "yeastar-error.h"
 #include "yeastar-menu-option.h"
 

@@ -20,6 +20,7 @@
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
 
+#include "yeastar-file-name.h"
 #include "yeastar-part-file.h"
 
 /* The partial data of one download: a hidden file ".NAME.XXXXXX.part"
@@ -543,4 +544,69 @@ static void
 yeastar_part_file_init (YeastarPartFile *self)
 {
   self->fd = -1;
+}
+
+/**
+ * yeastar_part_file_commit_numbered:
+ * @name: (out) (optional): the final name
+ *
+ * Commits under @base_name with @number, or the next number when that
+ * name was taken meanwhile, up to YEASTAR_PART_FILE_MAX_NUMBER.
+ *
+ * Returns: (transfer full) (nullable): the saved file
+ */
+GFile *
+yeastar_part_file_commit_numbered (YeastarPartFile  *self,
+                                   GFile            *folder,
+                                   const char       *base_name,
+                                   guint             number,
+                                   char            **name,
+                                   GError          **error)
+{
+  g_return_val_if_fail (YEASTAR_IS_PART_FILE (self), NULL);
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+  g_return_val_if_fail (base_name != NULL, NULL);
+
+  for (guint n = number; n < YEASTAR_PART_FILE_MAX_NUMBER; n++)
+    {
+      g_autofree char *candidate = yeastar_file_name_with_number (base_name, n);
+      g_autoptr(GFile) target = g_file_get_child (folder, candidate);
+      g_autoptr(GError) local_error = NULL;
+
+      if (!yeastar_part_file_commit (self, target, &local_error))
+        {
+          if (g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_EXISTS))
+            continue;
+          g_propagate_error (error, g_steal_pointer (&local_error));
+          return NULL;
+        }
+
+      if (name != NULL)
+        *name = g_steal_pointer (&candidate);
+      return g_steal_pointer (&target);
+    }
+
+  g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_FAILED,
+                       _("Could not find a free file name for the report in the folder."));
+  return NULL;
+}
+
+char *
+yeastar_part_file_dup_free_name (GFile      *folder,
+                                 const char *base_name,
+                                 guint      *number)
+{
+  g_return_val_if_fail (G_IS_FILE (folder), NULL);
+  g_return_val_if_fail (base_name != NULL, NULL);
+  g_return_val_if_fail (number != NULL, NULL);
+
+  for (;;)
+    {
+      g_autofree char *name = yeastar_file_name_with_number (base_name, *number);
+      g_autoptr(GFile) target = g_file_get_child (folder, name);
+
+      if (!g_file_query_exists (target, NULL) || *number >= YEASTAR_PART_FILE_MAX_NUMBER)
+        return g_steal_pointer (&name);
+      (*number)++;
+    }
 }

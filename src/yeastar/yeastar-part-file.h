@@ -31,6 +31,24 @@ gboolean         yeastar_part_file_commit            (YeastarPartFile  *self,
                                                       GFile            *target,
                                                       GError          **error);
 void             yeastar_part_file_discard           (YeastarPartFile  *self);
+/* yeastar_part_file_commit() under the first free numbered name of
+ * @base_name in @folder from @number on ("name (2).csv", …). */
+GFile           *yeastar_part_file_commit_numbered   (YeastarPartFile  *self,
+                                                      GFile            *folder,
+                                                      const char       *base_name,
+                                                      guint             number,
+                                                      char            **name,
+                                                      GError          **error);
+
+/* The highest number a saved file's name gets ("name (10000).csv"). */
+#define YEASTAR_PART_FILE_MAX_NUMBER 10000
+
+/* The first numbered name of @base_name from *@number on that no file
+ * in @folder has (the last one tried at YEASTAR_PART_FILE_MAX_NUMBER);
+ * *@number becomes its number. */
+char            *yeastar_part_file_dup_free_name     (GFile            *folder,
+                                                      const char       *base_name,
+                                                      guint            *number);
 
 gboolean         yeastar_part_file_is_part_name      (const char       *name);
 guint            yeastar_part_file_clean_stale       (GFile            *folder);

@@ -84,8 +84,6 @@ enum {
 static GParamSpec *properties [N_PROPS];
 static GParamSpec *param_properties [YEASTAR_N_PARAMS];
 
-#define DEFAULT_REPORT_TYPE "extcallstatistics"
-
 /* Longest piece of user input quoted back in an error message. */
 #define MAX_QUOTED 64
 
@@ -269,7 +267,7 @@ yeastar_report_request_class_init (YeastarReportRequestClass *klass)
   /* The report type's API name, e.g. "extcallstatistics". */
   properties [PROP_REPORT_TYPE] =
     g_param_spec_string ("report-type", NULL, NULL,
-                         DEFAULT_REPORT_TYPE,
+                         yeastar_report_type_get_api_name (yeastar_report_type_get_default ()),
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   /* PBX wall-clock time: the fields are sent as they are, in the PBX
@@ -328,7 +326,7 @@ yeastar_report_request_class_init (YeastarReportRequestClass *klass)
 static void
 yeastar_report_request_init (YeastarReportRequest *self)
 {
-  self->type = yeastar_report_type_lookup (DEFAULT_REPORT_TYPE);
+  self->type = yeastar_report_type_get_default ();
   self->values = g_new0 (char *, yeastar_report_type_get_count () * YEASTAR_N_PARAMS);
   self->period_kind = YEASTAR_PERIOD_DAY;
   self->api_version = YEASTAR_API_VERSION_AUTO;
@@ -582,22 +580,6 @@ quote_input (const char *text)
 }
 
 static gboolean
-is_number (const char *text,
-           gsize       len)
-{
-  if (len == 0)
-    return FALSE;
-
-  for (gsize i = 0; i < len; i++)
-    {
-      if (!g_ascii_isdigit (text[i]))
-        return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
 check_id_list (YeastarReportRequest  *self,
                YeastarParam           param,
                const char            *value,
@@ -619,7 +601,7 @@ check_id_list (YeastarReportRequest  *self,
           return FALSE;
         }
 
-      if (!is_number (item, len))
+      if (!yeastar_text_is_digits (item, len))
         {
           g_autofree char *raw = g_strndup (item, len);
           g_autofree char *quoted = quote_input (raw);
@@ -654,7 +636,7 @@ check_value (YeastarReportRequest  *self,
       return check_id_list (self, param, value, error);
 
     case YEASTAR_VALUE_ID:
-      if (is_number (value, strlen (value)))
+      if (yeastar_text_is_digits (value, strlen (value)))
         return TRUE;
       g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_INVALID_REQUEST,
                    /* Translators: the first %s is a field's title, the second its API name, the third the wrong text */
@@ -663,7 +645,7 @@ check_value (YeastarReportRequest  *self,
       return FALSE;
 
     case YEASTAR_VALUE_SECONDS:
-      if (is_number (value, strlen (value)) &&
+      if (yeastar_text_is_digits (value, strlen (value)) &&
           g_ascii_string_to_unsigned (value, 10, 0, G_MAXINT32, NULL, NULL))
         return TRUE;
       g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_INVALID_REQUEST,

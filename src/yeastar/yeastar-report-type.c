@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "yeastar-menu.h"
 #include "yeastar-report-type.h"
 
 /*
@@ -79,8 +80,14 @@ typedef struct
   const char         *api_name;
   const char         *title;
   YeastarValueKind    kind;
-  const char * const *menus;
+  /* The menus (yeastar-menu.h) an ID parameter's values come from. */
+  guint               n_menus;
+  YeastarMenu         menus[2];
   const char * const *enum_values;
+  /* The wording of the command line's --help and of the window's row,
+   * NULL for the defaults (see the accessors). */
+  const char         *description;
+  const char         *subtitle;
 } ParamInfo;
 
 typedef struct
@@ -90,12 +97,9 @@ typedef struct
   const char   *title;
 } EnumValueTitle;
 
-static const char * const ext_menus[] = { "extension", "ext_group", NULL };
-static const char * const trunk_menus[] = { "trunk", NULL };
-static const char * const ivr_menus[] = { "IVR", NULL };
-static const char * const ring_group_menus[] = { "ring_group", NULL };
-static const char * const queue_menus[] = { "queue", NULL };
-static const char * const agent_menus[] = { "queue_agent", NULL };
+#define NO_MENU 0, { 0 }
+#define MENU(m) 1, { YEASTAR_MENU_ ## m }
+#define MENUS(m1, m2) 2, { YEASTAR_MENU_ ## m1, YEASTAR_MENU_ ## m2 }
 
 static const char * const callback_result_values[] = { "success", "fail", NULL };
 static const char * const ext_communication_types[] = { "Inbound", "Outbound", "Internal", NULL };
@@ -105,30 +109,52 @@ static const char * const miss_call_type_values[] = { "no_answer", "busy", "aban
 static const char * const unreturn_status_values[] = { "1", "2", NULL };
 
 static const ParamInfo param_info[YEASTAR_N_PARAMS] = {
-  [YEASTAR_PARAM_START_TIME] = { "start_time", N_("Start time"), YEASTAR_VALUE_DATE_TIME, NULL, NULL },
-  [YEASTAR_PARAM_END_TIME] = { "end_time", N_("End time"), YEASTAR_VALUE_DATE_TIME, NULL, NULL },
-  [YEASTAR_PARAM_TIME] = { "time", N_("Period"), YEASTAR_VALUE_PERIOD, NULL, NULL },
-  [YEASTAR_PARAM_EXT_ID_LIST] = { "ext_id_list", N_("Extensions"), YEASTAR_VALUE_ID_LIST, ext_menus, NULL },
-  [YEASTAR_PARAM_TRUNK_ID] = { "trunk_id", N_("Trunk"), YEASTAR_VALUE_ID, trunk_menus, NULL },
-  [YEASTAR_PARAM_TRUNK_ID_LIST] = { "trunk_id_list", N_("Trunks"), YEASTAR_VALUE_ID_LIST, trunk_menus, NULL },
-  [YEASTAR_PARAM_IVR_ID_LIST] = { "ivr_id_list", N_("IVRs"), YEASTAR_VALUE_ID_LIST, ivr_menus, NULL },
-  [YEASTAR_PARAM_RING_GROUP_ID_LIST] = { "ring_group_id_list", N_("Ring groups"), YEASTAR_VALUE_ID_LIST, ring_group_menus, NULL },
-  [YEASTAR_PARAM_QUEUE_ID] = { "queue_id", N_("Queue"), YEASTAR_VALUE_ID, queue_menus, NULL },
-  [YEASTAR_PARAM_QUEUE_ID_LIST] = { "queue_id_list", N_("Queues"), YEASTAR_VALUE_ID_LIST, queue_menus, NULL },
-  [YEASTAR_PARAM_AGENT_ID_LIST] = { "agent_id_list", N_("Agents"), YEASTAR_VALUE_ID_LIST, agent_menus, NULL },
-  [YEASTAR_PARAM_ABANDON_TIME] = { "abandon_time", N_("Abandon time"), YEASTAR_VALUE_SECONDS, NULL, NULL },
-  [YEASTAR_PARAM_TALK_TIME] = { "talk_time", N_("Talk time"), YEASTAR_VALUE_SECONDS, NULL, NULL },
-  [YEASTAR_PARAM_INCLUDE_INTERNAL] = { "include_internal", N_("Include internal calls"), YEASTAR_VALUE_FLAG, NULL, NULL },
-  [YEASTAR_PARAM_CALLBACK_RESULT] = { "callback_result", N_("Callback result"), YEASTAR_VALUE_ENUM, NULL, callback_result_values },
-  [YEASTAR_PARAM_REASON] = { "reason", N_("Pause reason"), YEASTAR_VALUE_TEXT, NULL, NULL },
-  [YEASTAR_PARAM_COMMUNICATION_TYPE] = { "communication_type", N_("Communication type"), YEASTAR_VALUE_ENUM, NULL, ext_communication_types },
-  [YEASTAR_PARAM_CALL_FROM] = { "call_from", N_("Caller number"), YEASTAR_VALUE_TEXT, NULL, NULL },
-  [YEASTAR_PARAM_CALL_TO] = { "call_to", N_("Callee number"), YEASTAR_VALUE_TEXT, NULL, NULL },
-  [YEASTAR_PARAM_CALL_TO_TYPE] = { "call_to_type", N_("Destination type"), YEASTAR_VALUE_ENUM, NULL, call_to_type_values },
-  [YEASTAR_PARAM_MISS_CALL_TYPE] = { "miss_call_type", N_("Missed call type"), YEASTAR_VALUE_ENUM, NULL, miss_call_type_values },
-  [YEASTAR_PARAM_UNRETURN_STATUS] = { "unreturn_status", N_("Return status"), YEASTAR_VALUE_ENUM, NULL, unreturn_status_values },
-  [YEASTAR_PARAM_NEED_DETAIL] = { "need_detail", N_("Include call details"), YEASTAR_VALUE_FLAG, NULL, NULL },
-  [YEASTAR_PARAM_IS_ASYNC] = { "is_async", N_("Asynchronous"), YEASTAR_VALUE_FLAG, NULL, NULL },
+  [YEASTAR_PARAM_START_TIME] = {
+    "start_time", N_("Start time"), YEASTAR_VALUE_DATE_TIME, NO_MENU, NULL,
+    /* Translators: %s is the API name, start_time */
+    N_("Start of the range, PBX time; a date alone is its 00:00:00 (%s)"), NULL
+  },
+  [YEASTAR_PARAM_END_TIME] = {
+    "end_time", N_("End time"), YEASTAR_VALUE_DATE_TIME, NO_MENU, NULL,
+    /* Translators: %s is the API name, end_time */
+    N_("End of the range, PBX time; a date alone is its 23:59:59 (%s)"), NULL
+  },
+  [YEASTAR_PARAM_TIME] = {
+    "time", N_("Period"), YEASTAR_VALUE_PERIOD, NO_MENU, NULL,
+    /* Translators: %s is the API name, time */
+    N_("The year, month or day the report covers (%s)"), NULL
+  },
+  [YEASTAR_PARAM_EXT_ID_LIST] = { "ext_id_list", N_("Extensions"), YEASTAR_VALUE_ID_LIST, MENUS (EXTENSION, EXT_GROUP), NULL, NULL, NULL },
+  [YEASTAR_PARAM_TRUNK_ID] = { "trunk_id", N_("Trunk"), YEASTAR_VALUE_ID, MENU (TRUNK), NULL, NULL, NULL },
+  [YEASTAR_PARAM_TRUNK_ID_LIST] = { "trunk_id_list", N_("Trunks"), YEASTAR_VALUE_ID_LIST, MENU (TRUNK), NULL, NULL, NULL },
+  [YEASTAR_PARAM_IVR_ID_LIST] = { "ivr_id_list", N_("IVRs"), YEASTAR_VALUE_ID_LIST, MENU (IVR), NULL, NULL, NULL },
+  [YEASTAR_PARAM_RING_GROUP_ID_LIST] = { "ring_group_id_list", N_("Ring groups"), YEASTAR_VALUE_ID_LIST, MENU (RING_GROUP), NULL, NULL, NULL },
+  [YEASTAR_PARAM_QUEUE_ID] = { "queue_id", N_("Queue"), YEASTAR_VALUE_ID, MENU (QUEUE), NULL, NULL, NULL },
+  [YEASTAR_PARAM_QUEUE_ID_LIST] = { "queue_id_list", N_("Queues"), YEASTAR_VALUE_ID_LIST, MENU (QUEUE), NULL, NULL, NULL },
+  [YEASTAR_PARAM_AGENT_ID_LIST] = { "agent_id_list", N_("Agents"), YEASTAR_VALUE_ID_LIST, MENU (QUEUE_AGENT), NULL, NULL, NULL },
+  [YEASTAR_PARAM_ABANDON_TIME] = {
+    "abandon_time", N_("Abandon time"), YEASTAR_VALUE_SECONDS, NO_MENU, NULL,
+    NULL, N_("In seconds; 0 leaves the filter out")
+  },
+  [YEASTAR_PARAM_TALK_TIME] = {
+    "talk_time", N_("Talk time"), YEASTAR_VALUE_SECONDS, NO_MENU, NULL,
+    NULL, N_("In seconds; 0 leaves the filter out")
+  },
+  [YEASTAR_PARAM_INCLUDE_INTERNAL] = { "include_internal", N_("Include internal calls"), YEASTAR_VALUE_FLAG, NO_MENU, NULL, NULL, NULL },
+  [YEASTAR_PARAM_CALLBACK_RESULT] = { "callback_result", N_("Callback result"), YEASTAR_VALUE_ENUM, NO_MENU, callback_result_values, NULL, NULL },
+  [YEASTAR_PARAM_REASON] = { "reason", N_("Pause reason"), YEASTAR_VALUE_TEXT, NO_MENU, NULL, NULL, NULL },
+  [YEASTAR_PARAM_COMMUNICATION_TYPE] = { "communication_type", N_("Communication type"), YEASTAR_VALUE_ENUM, NO_MENU, ext_communication_types, NULL, NULL },
+  [YEASTAR_PARAM_CALL_FROM] = { "call_from", N_("Caller number"), YEASTAR_VALUE_TEXT, NO_MENU, NULL, NULL, NULL },
+  [YEASTAR_PARAM_CALL_TO] = { "call_to", N_("Callee number"), YEASTAR_VALUE_TEXT, NO_MENU, NULL, NULL, NULL },
+  [YEASTAR_PARAM_CALL_TO_TYPE] = { "call_to_type", N_("Destination type"), YEASTAR_VALUE_ENUM, NO_MENU, call_to_type_values, NULL, NULL },
+  [YEASTAR_PARAM_MISS_CALL_TYPE] = { "miss_call_type", N_("Missed call type"), YEASTAR_VALUE_ENUM, NO_MENU, miss_call_type_values, NULL, NULL },
+  [YEASTAR_PARAM_UNRETURN_STATUS] = { "unreturn_status", N_("Return status"), YEASTAR_VALUE_ENUM, NO_MENU, unreturn_status_values, NULL, NULL },
+  [YEASTAR_PARAM_NEED_DETAIL] = { "need_detail", N_("Include call details"), YEASTAR_VALUE_FLAG, NO_MENU, NULL, NULL, NULL },
+  [YEASTAR_PARAM_IS_ASYNC] = {
+    "is_async", N_("Asynchronous"), YEASTAR_VALUE_FLAG, NO_MENU, NULL,
+    N_("Let the PBX prepare the report in the background and wait for its event 30027 (is_async=1)"),
+    N_("The PBX prepares the file in the background and announces it; best for large reports")
+  },
 };
 
 static const EnumValueTitle enum_value_titles[] = {
@@ -365,6 +391,13 @@ yeastar_report_type_get_nth (guint index)
 
 /* Returns NULL for an unknown name; that is not a programming error, the
  * name may come from the command line or from settings. */
+/* The first row: Extension Call Statistics. */
+const YeastarReportType *
+yeastar_report_type_get_default (void)
+{
+  return &report_types[0];
+}
+
 const YeastarReportType *
 yeastar_report_type_lookup (const char *api_name)
 {
@@ -517,15 +550,34 @@ yeastar_param_get_value_kind (YeastarParam param)
   return param_info[param].kind;
 }
 
+/* The menu names of each parameter, NULL-terminated, built from the
+ * table once. */
+static const char * const *
+menu_names_of (YeastarParam param)
+{
+  static const char *lists[YEASTAR_N_PARAMS][G_N_ELEMENTS (param_info[0].menus) + 1];
+  static gsize built = 0;
+
+  if (g_once_init_enter (&built))
+    {
+      for (guint p = 0; p < YEASTAR_N_PARAMS; p++)
+        for (guint m = 0; m < param_info[p].n_menus; m++)
+          lists[p][m] = yeastar_menu_get_name (param_info[p].menus[m]);
+      g_once_init_leave (&built, 1);
+    }
+
+  return param_info[param].n_menus > 0 ? lists[param] : NULL;
+}
+
 const char *
 yeastar_param_get_menu (YeastarParam param)
 {
   g_return_val_if_fail (param_is_valid (param), NULL);
 
-  if (param_info[param].menus == NULL)
+  if (param_info[param].n_menus == 0)
     return NULL;
 
-  return param_info[param].menus[0];
+  return yeastar_menu_get_name (param_info[param].menus[0]);
 }
 
 const char * const *
@@ -533,7 +585,81 @@ yeastar_param_get_menus (YeastarParam param)
 {
   g_return_val_if_fail (param_is_valid (param), NULL);
 
-  return param_info[param].menus;
+  return menu_names_of (param);
+}
+
+gboolean
+yeastar_param_needs_queue (YeastarParam param)
+{
+  g_return_val_if_fail (param_is_valid (param), FALSE);
+
+  for (guint m = 0; m < param_info[param].n_menus; m++)
+    {
+      if (yeastar_menu_needs_queue (param_info[param].menus[m]))
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+/* The table's descriptions are constant formats with one %s at most. */
+#pragma GCC diagnostic push
+#pragma GCC diagnostic ignored "-Wformat-nonliteral"
+
+char *
+yeastar_param_dup_description (YeastarParam param)
+{
+  const char *title;
+  const char *api_name;
+
+  g_return_val_if_fail (param_is_valid (param), NULL);
+
+  title = _(param_info[param].title);
+  api_name = param_info[param].api_name;
+
+  if (param_info[param].description != NULL)
+    return g_strdup_printf (_(param_info[param].description), api_name);
+
+  if (param_info[param].n_menus > 0)
+    /* Translators: %s are a parameter's title and its API name; the IDs are those of `call-reports options` */
+    return g_strdup_printf (_("%s: IDs, numbers or names as `options` lists them (%s)"), title, api_name);
+
+  /* Translators: %s are a parameter's title and its API name */
+  return g_strdup_printf (_("%s (%s)"), title, api_name);
+}
+
+#pragma GCC diagnostic pop
+
+const char *
+yeastar_param_get_subtitle (YeastarParam param)
+{
+  g_return_val_if_fail (param_is_valid (param), NULL);
+
+  return param_info[param].subtitle != NULL ? _(param_info[param].subtitle) : NULL;
+}
+
+/* "3 extensions", in the noun of the parameter: the plural forms stay
+ * literal here so that xgettext finds them. */
+char *
+yeastar_param_format_count (YeastarParam param,
+                            guint        n)
+{
+  g_return_val_if_fail (param_is_valid (param), NULL);
+
+  if (param == YEASTAR_PARAM_EXT_ID_LIST)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u extension or group", "%u extensions or groups", n), n);
+  if (param == YEASTAR_PARAM_TRUNK_ID_LIST)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u trunk", "%u trunks", n), n);
+  if (param == YEASTAR_PARAM_IVR_ID_LIST)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u IVR", "%u IVRs", n), n);
+  if (param == YEASTAR_PARAM_RING_GROUP_ID_LIST)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u ring group", "%u ring groups", n), n);
+  if (param == YEASTAR_PARAM_QUEUE_ID_LIST)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u queue", "%u queues", n), n);
+  if (param == YEASTAR_PARAM_AGENT_ID_LIST)
+    return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u agent", "%u agents", n), n);
+
+  return g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "%u item", "%u items", n), n);
 }
 
 /* Returns NULL for a value that is not one of the parameter's values. */

@@ -98,6 +98,9 @@ typedef struct _YeastarReportType YeastarReportType;
 
 guint                     yeastar_report_type_get_count             (void);
 const YeastarReportType  *yeastar_report_type_get_nth               (guint                     index);
+/* The type a new request starts with (the GSettings schema's
+ * report-type default names it too). */
+const YeastarReportType  *yeastar_report_type_get_default           (void);
 const YeastarReportType  *yeastar_report_type_lookup                (const char               *api_name);
 guint                     yeastar_report_type_get_index             (const YeastarReportType  *type);
 const char               *yeastar_report_type_get_api_name          (const YeastarReportType  *type);
@@ -131,6 +134,16 @@ const char               *yeastar_param_get_menu                    (YeastarPara
  * ext_id_list takes extension and extension group IDs
  * ({ "extension", "ext_group" }). NULL for other kinds. */
 const char * const       *yeastar_param_get_menus                   (YeastarParam              param);
+/* Whether the parameter's values come from a menu that takes a queue ID
+ * (agent_id_list: the agents of the request's queue_id). */
+gboolean                  yeastar_param_needs_queue                 (YeastarParam              param);
+/* The command line's description of the parameter's option. */
+char                     *yeastar_param_dup_description             (YeastarParam              param);
+/* What the window's row shows under the title, or NULL. */
+const char               *yeastar_param_get_subtitle                (YeastarParam              param);
+/* A number of the parameter's items, e.g. "3 extensions or groups". */
+char                     *yeastar_param_format_count                (YeastarParam              param,
+                                                                     guint                     n);
 /* Translated label for one API enum value, e.g. "no_answer" -> "No answer". */
 const char               *yeastar_param_get_enum_value_title        (YeastarParam              param,
                                                                      const char               *value);

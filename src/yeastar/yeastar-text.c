@@ -192,3 +192,24 @@ yeastar_text_escape_json (const char *json)
 
   return g_string_free (out, FALSE);
 }
+
+gboolean
+yeastar_text_is_digits (const char *text,
+                        gssize      length)
+{
+  gsize len;
+
+  g_return_val_if_fail (text != NULL, FALSE);
+
+  len = length < 0 ? strlen (text) : (gsize) length;
+  if (len == 0)
+    return FALSE;
+
+  for (gsize i = 0; i < len; i++)
+    {
+      if (!g_ascii_isdigit (text[i]))
+        return FALSE;
+    }
+
+  return TRUE;
+}

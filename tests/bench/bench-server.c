@@ -37,7 +37,7 @@
 #include <glib/gstdio.h>
 
 #include "line-server.h"
-#include "yeastar-client-private.h"
+#include "yeastar-private.h"
 #include "yeastar-client.h"
 #include "yeastar-download.h"
 #include "yeastar-simulator.h"

@@ -14,7 +14,8 @@
 #include "config.h"
 
 #include "fuzz-common.h"
-#include "yeastar-client-private.h"
+#include "yeastar-event-stream-private.h"
+#include "yeastar-private.h"
 #include "yeastar-error.h"
 #include "yeastar-event-stream.h"
 

@@ -13,7 +13,7 @@
 #include "config.h"
 
 #include "fuzz-common.h"
-#include "yeastar-client-private.h"
+#include "yeastar-private.h"
 #include "yeastar-error.h"
 
 int

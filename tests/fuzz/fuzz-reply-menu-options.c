@@ -12,7 +12,7 @@
 #include "config.h"
 
 #include "fuzz-common.h"
-#include "yeastar-client-private.h"
+#include "yeastar-private.h"
 #include "yeastar-error.h"
 #include "yeastar-menu-option.h"
 

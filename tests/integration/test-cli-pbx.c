@@ -530,17 +530,17 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
-  ADD ("/cli-pbx/text/options", test_text_options);
-  ADD ("/cli-pbx/text/info", test_text_info);
-  ADD ("/cli-pbx/text/errmsg", test_text_errmsg);
-  ADD ("/cli-pbx/text/parameter-error", test_text_parameter_error);
-  ADD ("/cli-pbx/text/report-failed", test_text_report_failed);
-  ADD ("/cli-pbx/debug/json", test_debug_json);
-  ADD ("/cli-pbx/time-format/unknown", test_unknown_time_format);
-  ADD ("/cli-pbx/time-format/unknown-24", test_unknown_time_format_24);
-  ADD ("/cli-pbx/ids/too-many", test_too_many_ids);
-  ADD ("/cli-pbx/ids/uri-too-long", test_uri_too_long);
-  ADD ("/cli-pbx/ids/simulator-limit", test_simulator_limit);
+  ADD ("/cli/pbx/text/options", test_text_options);
+  ADD ("/cli/pbx/text/info", test_text_info);
+  ADD ("/cli/pbx/text/errmsg", test_text_errmsg);
+  ADD ("/cli/pbx/text/parameter-error", test_text_parameter_error);
+  ADD ("/cli/pbx/text/report-failed", test_text_report_failed);
+  ADD ("/cli/pbx/debug/json", test_debug_json);
+  ADD ("/cli/pbx/time-format/unknown", test_unknown_time_format);
+  ADD ("/cli/pbx/time-format/unknown-24", test_unknown_time_format_24);
+  ADD ("/cli/pbx/ids/too-many", test_too_many_ids);
+  ADD ("/cli/pbx/ids/uri-too-long", test_uri_too_long);
+  ADD ("/cli/pbx/ids/simulator-limit", test_simulator_limit);
 
 #undef ADD
 

@@ -20,7 +20,7 @@
 #include "config.h"
 
 #include "client-test-util.h"
-#include "yeastar-client-private.h"
+#include "yeastar-private.h"
 #include "yeastar-download.h"
 
 #define IO_TIMEOUT_S 1      /* the client's SoupSession timeout in this test */

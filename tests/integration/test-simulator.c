@@ -1311,7 +1311,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, func) \
-  g_test_add ("/Simulator/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
+  g_test_add ("/simulator/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("token/issue", test_token_issue);
   ADD ("token/cap", test_token_cap);
@@ -1332,8 +1332,8 @@ main (int   argc,
   ADD ("websocket/idle", test_websocket_idle);
   ADD ("faults", test_faults);
   ADD ("faults/hostile-names", test_hostile_names);
-  g_test_add_func ("/Simulator/https", test_https);
-  g_test_add_func ("/Simulator/restart", test_restart);
+  g_test_add_func ("/simulator/https", test_https);
+  g_test_add_func ("/simulator/restart", test_restart);
 
   return g_test_run ();
 }

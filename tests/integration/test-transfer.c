@@ -499,7 +499,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
 #define ADD(path, mode, func) \
-  g_test_add ("/transfer/" path, TransferFixture, GINT_TO_POINTER (mode), \
+  g_test_add ("/yeastar/transfer/" path, TransferFixture, GINT_TO_POINTER (mode), \
               transfer_setup, func, transfer_teardown)
 
   ADD ("forward", MODE_FORWARD, test_forward);

@@ -243,11 +243,11 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/chunk-decoder/cases", test_cases);
-  g_test_add_func ("/chunk-decoder/splits", test_splits);
-  g_test_add_func ("/chunk-decoder/every-boundary", test_every_boundary);
-  g_test_add_func ("/chunk-decoder/long-lines", test_long_lines);
-  g_test_add_func ("/chunk-decoder/huge-size", test_huge_size);
+  g_test_add_func ("/yeastar/chunk-decoder/cases", test_cases);
+  g_test_add_func ("/yeastar/chunk-decoder/splits", test_splits);
+  g_test_add_func ("/yeastar/chunk-decoder/every-boundary", test_every_boundary);
+  g_test_add_func ("/yeastar/chunk-decoder/long-lines", test_long_lines);
+  g_test_add_func ("/yeastar/chunk-decoder/huge-size", test_huge_size);
 
   return g_test_run ();
 }

@@ -10,7 +10,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
-#include "yeastar-client-private.h"
+#include "yeastar-private.h"
 #include "yeastar-error.h"
 
 /* A 40002 reply as the PBX sends it, the secret echoed in one value. */
@@ -159,11 +159,11 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/error/invalid-params/api-names", test_api_names);
-  g_test_add_func ("/error/invalid-params/caller-names", test_caller_names);
-  g_test_add_func ("/error/invalid-params/other-errors", test_other_errors);
-  g_test_add_func ("/error/hostile-text", test_hostile_text);
-  g_test_add_func ("/error/request-too-long", test_request_too_long);
+  g_test_add_func ("/yeastar/error/invalid-params/api-names", test_api_names);
+  g_test_add_func ("/yeastar/error/invalid-params/caller-names", test_caller_names);
+  g_test_add_func ("/yeastar/error/invalid-params/other-errors", test_other_errors);
+  g_test_add_func ("/yeastar/error/hostile-text", test_hostile_text);
+  g_test_add_func ("/yeastar/error/request-too-long", test_request_too_long);
 
   return g_test_run ();
 }

@@ -537,15 +537,15 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/id-matches/search", test_search);
-  g_test_add_func ("/id-matches/places", test_places);
-  g_test_add_func ("/id-matches/selection", test_selection);
-  g_test_add_func ("/id-matches/duplicate-ids", test_duplicate_ids);
-  g_test_add_func ("/id-matches/kinds", test_kinds);
-  g_test_add_func ("/id-matches/unknown", test_unknown);
-  g_test_add_func ("/id-matches/selected-only", test_selected_only);
-  g_test_add_func ("/id-matches/empty", test_empty);
-  g_test_add_func ("/id-matches/many", test_many);
+  g_test_add_func ("/ui/id-matches/search", test_search);
+  g_test_add_func ("/ui/id-matches/places", test_places);
+  g_test_add_func ("/ui/id-matches/selection", test_selection);
+  g_test_add_func ("/ui/id-matches/duplicate-ids", test_duplicate_ids);
+  g_test_add_func ("/ui/id-matches/kinds", test_kinds);
+  g_test_add_func ("/ui/id-matches/unknown", test_unknown);
+  g_test_add_func ("/ui/id-matches/selected-only", test_selected_only);
+  g_test_add_func ("/ui/id-matches/empty", test_empty);
+  g_test_add_func ("/ui/id-matches/many", test_many);
 
   return g_test_run ();
 }

@@ -171,6 +171,42 @@ test_commit_no_replace (Fixture       *f,
   g_assert_cmpstr (contents, ==, "new");
 }
 
+/* The free name is looked for before the transfer, and the commit takes
+ * the next number when a file took that name meanwhile. */
+static void
+test_numbered (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(YeastarPartFile) part = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autofree char *first = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *contents = NULL;
+  g_autofree char *taken = g_build_filename (f->dir, "report.csv", NULL);
+  g_autofree char *meanwhile = g_build_filename (f->dir, "report (2).csv", NULL);
+  guint number = 1;
+
+  g_assert_true (g_file_set_contents (taken, "old", -1, NULL));
+  first = yeastar_part_file_dup_free_name (f->folder, "report.csv", &number);
+  g_assert_cmpstr (first, ==, "report (2).csv");
+  g_assert_cmpuint (number, ==, 2);
+
+  part = yeastar_part_file_new (f->folder, "report.csv", &error);
+  g_assert_no_error (error);
+  write_text (part, "new");
+  g_assert_true (g_file_set_contents (meanwhile, "other", -1, NULL));
+
+  file = yeastar_part_file_commit_numbered (part, f->folder, "report.csv", number, &name, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (name, ==, "report (3).csv");
+  g_assert_true (g_file_load_contents (file, NULL, &contents, NULL, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "new");
+  g_clear_pointer (&contents, g_free);
+  g_assert_true (g_file_get_contents (meanwhile, &contents, NULL, NULL));
+  g_assert_cmpstr (contents, ==, "other");
+}
+
 /* A discarded (or dropped) part leaves nothing. */
 static void
 test_discard (Fixture       *f,
@@ -319,6 +355,7 @@ main (int   argc,
   g_test_add_func ("/yeastar/part-file/names", test_names);
   g_test_add ("/yeastar/part-file/commit", Fixture, NULL, setup, test_commit, teardown);
   g_test_add ("/yeastar/part-file/commit-no-replace", Fixture, NULL, setup, test_commit_no_replace, teardown);
+  g_test_add ("/yeastar/part-file/numbered", Fixture, NULL, setup, test_numbered, teardown);
   g_test_add ("/yeastar/part-file/discard", Fixture, NULL, setup, test_discard, teardown);
   g_test_add ("/yeastar/part-file/clean-stale", Fixture, NULL, setup, test_clean_stale, teardown);
   g_test_add ("/yeastar/part-file/clean-after-kill", Fixture, NULL, setup, test_clean_after_kill, teardown);

@@ -190,11 +190,11 @@ main (int   argc,
 {
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/selection-store/kinds", test_kinds);
-  g_test_add_func ("/selection-store/per-pbx", test_per_pbx);
-  g_test_add_func ("/selection-store/memory", test_memory);
-  g_test_add_func ("/selection-store/damaged", test_damaged);
-  g_test_add_func ("/selection-store/drop-report-values-ids", test_drop_report_values_ids);
+  g_test_add_func ("/common/selection-store/kinds", test_kinds);
+  g_test_add_func ("/common/selection-store/per-pbx", test_per_pbx);
+  g_test_add_func ("/common/selection-store/memory", test_memory);
+  g_test_add_func ("/common/selection-store/damaged", test_damaged);
+  g_test_add_func ("/common/selection-store/drop-report-values-ids", test_drop_report_values_ids);
 
   return g_test_run ();
 }

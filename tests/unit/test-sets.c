@@ -566,18 +566,18 @@ main (int   argc,
 
   g_test_init (&argc, &argv, NULL);
 
-  g_test_add_func ("/sets/period/boundaries", test_period_boundaries);
-  g_test_add_func ("/sets/period/pbx-zone", test_period_pbx_zone);
-  g_test_add_func ("/sets/period/parse-errors", test_period_parse_errors);
-  g_test_add_func ("/sets/template/expand", test_template_expand);
-  g_test_add_func ("/sets/template/check", test_template_check);
-  g_test_add_func ("/sets/template/collision", test_template_collision);
-  g_test_add_func ("/sets/file/round-trip", test_set_round_trip);
-  g_test_add_func ("/sets/file/errors", test_set_file_errors);
-  g_test_add_func ("/sets/names", test_set_names);
-  g_test_add_func ("/sets/schedule", test_schedule);
-  g_test_add_func ("/sets/units/text", test_units_text);
-  g_test_add_func ("/sets/state/prune", test_state_prune);
+  g_test_add_func ("/common/sets/period/boundaries", test_period_boundaries);
+  g_test_add_func ("/common/sets/period/pbx-zone", test_period_pbx_zone);
+  g_test_add_func ("/common/sets/period/parse-errors", test_period_parse_errors);
+  g_test_add_func ("/common/sets/template/expand", test_template_expand);
+  g_test_add_func ("/common/sets/template/check", test_template_check);
+  g_test_add_func ("/common/sets/template/collision", test_template_collision);
+  g_test_add_func ("/common/sets/file/round-trip", test_set_round_trip);
+  g_test_add_func ("/common/sets/file/errors", test_set_file_errors);
+  g_test_add_func ("/common/sets/names", test_set_names);
+  g_test_add_func ("/common/sets/schedule", test_schedule);
+  g_test_add_func ("/common/sets/units/text", test_units_text);
+  g_test_add_func ("/common/sets/state/prune", test_state_prune);
 
   status = g_test_run ();
 

@@ -254,6 +254,26 @@ test_json (void)
     }
 }
 
+/* The one whole-number check of the CLI's IDs, the request's checks and
+ * the simulator's v2.0 validator. */
+static void
+test_is_digits (void)
+{
+  g_assert_true (yeastar_text_is_digits ("0", -1));
+  g_assert_true (yeastar_text_is_digits ("0034", -1));
+  g_assert_true (yeastar_text_is_digits ("12,x", 2));
+  g_assert_false (yeastar_text_is_digits ("12,x", 3));
+  g_assert_false (yeastar_text_is_digits ("", -1));
+  g_assert_false (yeastar_text_is_digits ("12", 0));
+  g_assert_false (yeastar_text_is_digits ("-1", -1));
+  g_assert_false (yeastar_text_is_digits ("+1", -1));
+  g_assert_false (yeastar_text_is_digits (" 1", -1));
+  g_assert_false (yeastar_text_is_digits ("1 ", -1));
+  g_assert_false (yeastar_text_is_digits ("1.5", -1));
+  /* Other scripts' digits are not ASCII digits. */
+  g_assert_false (yeastar_text_is_digits ("\xd9\xa1", -1));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -268,6 +288,7 @@ main (int   argc,
   g_test_add_func ("/yeastar/text/one-line", test_one_line);
   g_test_add_func ("/yeastar/text/random", test_random);
   g_test_add_func ("/yeastar/text/json", test_json);
+  g_test_add_func ("/yeastar/text/is-digits", test_is_digits);
 
   return g_test_run ();
 }
