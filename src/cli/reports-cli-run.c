@@ -303,17 +303,10 @@ print_text (ReportsSetRun *run)
 static void
 record_run (ReportsSetRun *run)
 {
-  ReportsSet *set = reports_set_run_get_set (run);
-  g_autoptr(ReportsSetState) state = reports_set_state_load (reports_set_get_name (set));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
 
-  reports_set_state_record (state, run, now);
-
-  if (reports_set_run_get_n_failed (run) == 0 && reports_set_get_keep_months (set) > 0)
-    reports_set_state_prune (state, reports_set_get_keep_months (set), now);
-
-  if (!reports_set_state_save (state, reports_set_get_name (set), &error))
+  if (!reports_set_state_record_run (run, NULL, now, &error))
     g_printerr (_("call-reports: warning: the run’s result could not be recorded: %s\n"),
                 error->message);
 }
