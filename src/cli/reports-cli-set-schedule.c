@@ -11,6 +11,7 @@
 
 #include "reports-cli.h"
 #include "reports-cli-set.h"
+#include "reports-set-schedule.h"
 #include "reports-set-store.h"
 #include "reports-set-units.h"
 
@@ -88,6 +89,7 @@ reports_cli_set_schedule_run (int    argc,
   reports_set_set_schedule (set, &schedule);
   if (!reports_set_store_save (set, TRUE, &error))
     return reports_cli_set_fail (error);
+  reports_set_schedule_mark_enabled (reports_set_get_name (set));
 
   if (!reports_set_units_install (set, &error))
     {

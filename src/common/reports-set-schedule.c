@@ -31,6 +31,18 @@ reports_set_schedule_any (void)
   return FALSE;
 }
 
+void
+reports_set_schedule_mark_enabled (const char *name)
+{
+  g_autoptr(ReportsSetState) state = reports_set_state_load (name);
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  state->scheduled = g_date_time_to_unix (now);
+  if (!reports_set_state_save (state, name, &error))
+    g_warning ("When the schedule of “%s” began could not be kept: %s", name, error->message);
+}
+
 static void
 on_background_requested (GObject      *source,
                          GAsyncResult *result,
@@ -84,15 +96,7 @@ reports_set_schedule_enable_async (ReportsSet            *set,
     }
 
   if (enable)
-    {
-      g_autoptr(ReportsSetState) state = reports_set_state_load (name);
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autoptr(GError) state_error = NULL;
-
-      state->scheduled = g_date_time_to_unix (now);
-      if (!reports_set_state_save (state, name, &state_error))
-        g_warning ("When the schedule of “%s” began could not be kept: %s", name, state_error->message);
-    }
+    reports_set_schedule_mark_enabled (name);
 
   if (reports_background_is_sandboxed ())
     {

@@ -38,6 +38,10 @@ void      reports_set_schedule_enable_async  (ReportsSet             *set,
 gboolean  reports_set_schedule_enable_finish (GAsyncResult           *result,
                                               GError                **error);
 
+/* Keeps now as the time the set's schedule was turned on, so that only
+ * runs missed from now on are caught up (done by the function above). */
+void      reports_set_schedule_mark_enabled  (const char             *name);
+
 /* TRUE when any set of the store has a schedule. */
 gboolean  reports_set_schedule_any           (void);
 

@@ -813,7 +813,7 @@ test_schedule_units (Fixture       *f,
   g_assert_nonnull (strstr (timer, "\nOnCalendar=Mon *-*-* 07:30:00\n"));
   g_assert_nonnull (strstr (timer, "\nPersistent=true\n"));
   g_assert_nonnull (strstr (service, "ExecStart=\""));
-  g_assert_nonnull (strstr (service, "\" run --quiet \"Pack #1\"\n"));
+  g_assert_nonnull (strstr (service, "\" run --quiet --notify \"Pack #1\"\n"));
 
   log = read_text (f->systemctl_log);
   g_assert_cmpstr (log, ==, "--user daemon-reload\n--user enable --now call-reports-set-Pack\\x20\\x231.timer\n");
