@@ -120,7 +120,8 @@ dup_enum_placeholder (YeastarParam param)
 }
 
 static char *
-describe_param (YeastarParam param)
+describe_param (YeastarParam            param,
+                ReportsCliRequestRanges ranges)
 {
   const char *title = yeastar_param_get_title (param);
   const char *api_name = yeastar_param_get_api_name (param);
@@ -150,6 +151,11 @@ describe_param (YeastarParam param)
     case YEASTAR_PARAM_QUEUE_ID:
     case YEASTAR_PARAM_QUEUE_ID_LIST:
     case YEASTAR_PARAM_AGENT_ID_LIST:
+      /* A set keeps what is given and sends it to each of its PBXs as it
+       * is: only IDs (reports-cli-set.c). */
+      if (ranges == REPORTS_CLI_REQUEST_PERIODS)
+        /* Translators: %s are a parameter's title and its API name; the IDs are those of `call-reports options` */
+        return g_strdup_printf (_("%s: IDs as `options` lists them, not numbers or names (%s)"), title, api_name);
       /* Translators: %s are a parameter's title and its API name; the IDs are those of `call-reports options` */
       return g_strdup_printf (_("%s: IDs, numbers or names as `options` lists them (%s)"), title, api_name);
 
@@ -203,10 +209,14 @@ build_entries (ReportsCliRequest *self)
       GOptionEntry entry = { NULL, };
 
       self->names[p] = reports_cli_dup_param_option (p);
-      self->descriptions[p] = describe_param (p);
+      self->descriptions[p] = describe_param (p, self->ranges);
 
       entry.long_name = self->names[p];
       entry.description = self->descriptions[p];
+      /* --range gives a set's dates; the dates themselves are refused. */
+      if (self->ranges == REPORTS_CLI_REQUEST_PERIODS &&
+          (kind == YEASTAR_VALUE_DATE_TIME || kind == YEASTAR_VALUE_PERIOD))
+        entry.flags |= G_OPTION_FLAG_HIDDEN;
       if (kind == YEASTAR_VALUE_ENUM)
         {
           self->placeholders[p] = dup_enum_placeholder (p);

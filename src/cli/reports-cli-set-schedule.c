@@ -23,16 +23,27 @@
  * has no option of two values.
  */
 
+static gboolean
+is_help (const char *arg)
+{
+  return g_str_equal (arg, "--help") || g_str_equal (arg, "-h") || g_str_equal (arg, "--help-all");
+}
+
 static void
 print_schedule_help (void)
 {
-  g_print ("%s\n  call-reports set schedule %s\n\n%s\n\n%s\n",
+  /* The options as GOptionContext prints them, for the shell completions. */
+  g_print ("%s\n  call-reports set schedule %s\n\n%s\n\n%s\n  %-28s %s\n  %-28s %s\n  %-28s %s\n\n%s\n",
            _("Usage:"),
            _("NAME --daily HH:MM | --weekly DAY HH:MM | --monthly N HH:MM"),
            _("Runs the set by itself, in this computer’s local time: every day, every week on "
              "DAY (mon … sun), or every month on day N (1 to 28). A systemd user timer runs "
              "`call-reports run NAME`; a run missed while the computer was off happens at "
              "the next start, once. The Client Secrets come from the keyring."),
+           _("Options:"),
+           "--daily HH:MM", _("Every day at HH:MM"),
+           "--weekly DAY HH:MM", _("Every week on DAY (mon … sun) at HH:MM"),
+           "--monthly N HH:MM", _("Every month on day N (1 to 28) at HH:MM"),
            reports_cli_get_exit_status_help ());
 }
 
@@ -49,7 +60,7 @@ reports_cli_set_schedule_run (int    argc,
 
   for (int i = 1; i < argc; i++)
     {
-      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+      if (is_help (argv[i]))
         {
           print_schedule_help ();
           return REPORTS_EXIT_OK;
@@ -116,7 +127,7 @@ reports_cli_set_unschedule_run (int    argc,
   g_autoptr(GError) error = NULL;
   int status = REPORTS_EXIT_OK;
 
-  if (argc == 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+  if (argc == 2 && is_help (argv[1]))
     {
       g_print ("%s\n  call-reports set unschedule %s\n\n%s\n\n%s\n",
                _("Usage:"), _("NAME"),
