@@ -9,7 +9,9 @@
 
 #include <glib/gi18n.h>
 
+#include "reports-background.h"
 #include "reports-cli.h"
+#include "reports-cli-connection.h"
 #include "reports-cli-set.h"
 #include "reports-set-schedule.h"
 #include "reports-set-store.h"
@@ -33,7 +35,7 @@ static void
 print_schedule_help (void)
 {
   /* The options as GOptionContext prints them, for the shell completions. */
-  g_print ("%s\n  call-reports set schedule %s\n\n%s\n\n%s\n  %-28s %s\n  %-28s %s\n  %-28s %s\n\n%s\n",
+  g_print ("%s\n  call-reports set schedule %s\n\n%s\n\n%s\n  %-28s %s\n  %-28s %s\n  %-28s %s\n\n%s\n\n%s\n",
            _("Usage:"),
            _("NAME --daily HH:MM | --weekly DAY HH:MM | --monthly N HH:MM"),
            _("Runs the set by itself, in this computer’s local time: every day, every week on "
@@ -44,7 +46,36 @@ print_schedule_help (void)
            "--daily HH:MM", _("Every day at HH:MM"),
            "--weekly DAY HH:MM", _("Every week on DAY (mon … sun) at HH:MM"),
            "--monthly N HH:MM", _("Every month on day N (1 to 28) at HH:MM"),
+           _("Inside Flatpak the app runs the set itself instead, in the background and "
+             "from the next login on, as the Background portal allows it."),
            reports_cli_get_exit_status_help ());
+}
+
+/* Inside Flatpak: the Background portal and the app's own scheduler
+ * (reports-set-schedule.h) instead of systemd units. */
+static int
+enable_in_sandbox (ReportsSet            *set,
+                   const ReportsSchedule *schedule)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reports_set_schedule_enable_async (set, schedule, NULL, reports_cli_store_result, &result);
+  reports_cli_wait (&result);
+  if (!reports_set_schedule_enable_finish (result, &error))
+    {
+      g_printerr ("call-reports: %s\n", error->message);
+      return REPORTS_EXIT_FAILURE;
+    }
+
+  if (schedule != NULL)
+    {
+      g_autofree char *description = reports_schedule_describe (schedule);
+
+      g_print ("%s\n", description);
+    }
+
+  return REPORTS_EXIT_OK;
 }
 
 int
@@ -97,6 +128,9 @@ reports_cli_set_schedule_run (int    argc,
   if (set == NULL)
     return status;
 
+  if (reports_background_is_sandboxed ())
+    return enable_in_sandbox (set, &schedule);
+
   reports_set_set_schedule (set, &schedule);
   if (!reports_set_store_save (set, TRUE, &error))
     return reports_cli_set_fail (error);
@@ -142,6 +176,9 @@ reports_cli_set_unschedule_run (int    argc,
   set = reports_cli_set_load (argv[1], &status);
   if (set == NULL)
     return status;
+
+  if (reports_background_is_sandboxed ())
+    return enable_in_sandbox (set, NULL);
 
   reports_set_set_schedule (set, NULL);
   if (!reports_set_store_save (set, TRUE, &error))

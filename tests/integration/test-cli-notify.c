@@ -22,7 +22,9 @@
  * a session without GNOME Shell's org.gtk.Notifications uses. It records
  * every Notify (summary, body, actions). Another case holds the
  * application ID itself, as the open window does, and receives the
- * notification as that instance's action.
+ * notification as that instance's action. And `set schedule` inside
+ * Flatpak (CALL_REPORTS_SCHEDULER=portal), which asks a stand-in
+ * Background portal on the same bus instead of writing systemd units.
  */
 
 #define CLIENT_ID "notify-client"
@@ -42,6 +44,16 @@ static const char notifications_xml[] =
   "  </interface>"
   "</node>";
 
+static const char portal_xml[] =
+  "<node>"
+  "  <interface name='org.freedesktop.portal.Background'>"
+  "    <method name='RequestBackground'>"
+  "      <arg type='s' direction='in'/><arg type='a{sv}' direction='in'/>"
+  "      <arg type='o' direction='out'/>"
+  "    </method>"
+  "  </interface>"
+  "</node>";
+
 typedef struct
 {
   YeastarSimulator *sim;
@@ -53,7 +65,44 @@ typedef struct
   GDBusConnection  *server;
   guint             object_id;
   GPtrArray        *notifies;  /* GVariant, Notify's parameters */
+  GPtrArray        *requests;  /* GVariant, RequestBackground's options */
+  guint             portal_id;
 } Fixture;
+
+/* Answers as xdg-desktop-portal does: the request's handle, then its
+ * Response signal, granting what was asked. */
+static void
+portal_method_call (GDBusConnection       *connection,
+                    const char            *sender,
+                    const char            *object_path,
+                    const char            *interface_name,
+                    const char            *method_name,
+                    GVariant              *parameters,
+                    GDBusMethodInvocation *invocation,
+                    gpointer               user_data)
+{
+  Fixture *f = user_data;
+  g_autoptr(GVariant) options = g_variant_get_child_value (parameters, 1);
+  g_autofree char *sender_part = g_strdelimit (g_strdup (sender + 1), ".", '_');
+  g_autofree char *handle = NULL;
+  const char *token = "t";
+  gboolean autostart = FALSE;
+  GVariantBuilder results;
+
+  g_variant_lookup (options, "handle_token", "&s", &token);
+  g_variant_lookup (options, "autostart", "b", &autostart);
+  g_ptr_array_add (f->requests, g_variant_ref (options));
+  handle = g_strdup_printf ("/org/freedesktop/portal/desktop/request/%s/%s", sender_part, token);
+  g_dbus_method_invocation_return_value (invocation, g_variant_new ("(o)", handle));
+
+  g_variant_builder_init (&results, G_VARIANT_TYPE_VARDICT);
+  g_variant_builder_add (&results, "{sv}", "background", g_variant_new_boolean (TRUE));
+  g_variant_builder_add (&results, "{sv}", "autostart", g_variant_new_boolean (autostart));
+  g_dbus_connection_emit_signal (connection, sender, handle, "org.freedesktop.portal.Request",
+                                 "Response", g_variant_new ("(ua{sv})", 0, &results), NULL);
+}
+
+static const GDBusInterfaceVTable portal_vtable = { portal_method_call, NULL, NULL, { 0 } };
 
 static void
 server_method_call (GDBusConnection       *connection,
@@ -86,7 +135,9 @@ fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
   g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
+  g_autoptr(GDBusNodeInfo) portal_info = g_dbus_node_info_new_for_xml (portal_xml, NULL);
   g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GVariant) portal_reply = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimeZone) zone = g_time_zone_new_offset (3600);
   g_autoptr(GDateTime) clock = g_date_time_new (zone, 2026, 12, 1, 9, 0, 0);
@@ -122,6 +173,16 @@ fixture_set_up (Fixture       *f,
                                        g_variant_new ("(su)", "org.freedesktop.Notifications", 0),
                                        G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
   g_assert_no_error (error);
+
+  f->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
+  f->portal_id = g_dbus_connection_register_object (f->server, "/org/freedesktop/portal/desktop",
+                                                    portal_info->interfaces[0], &portal_vtable, f, NULL, &error);
+  g_assert_no_error (error);
+  portal_reply = g_dbus_connection_call_sync (f->server, "org.freedesktop.DBus", "/org/freedesktop/DBus",
+                                              "org.freedesktop.DBus", "RequestName",
+                                              g_variant_new ("(su)", "org.freedesktop.portal.Desktop", 0),
+                                              G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  g_assert_no_error (error);
 }
 
 static void
@@ -129,6 +190,8 @@ fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
   g_dbus_connection_unregister_object (f->server, f->object_id);
+  g_dbus_connection_unregister_object (f->server, f->portal_id);
+  g_clear_pointer (&f->requests, g_ptr_array_unref);
   g_dbus_connection_close_sync (f->server, NULL, NULL);
   g_clear_object (&f->server);
   g_test_dbus_down (f->bus);
@@ -308,6 +371,49 @@ test_notify_through_instance (Fixture       *f,
   g_assert_cmpuint (f->notifies->len, ==, 0);
 }
 
+/* `set schedule` and `unschedule` inside Flatpak: the Background portal
+ * is asked for autostart with `call-reports --background`, then to drop
+ * it; no systemd unit is written and systemctl is never run. */
+static void
+test_schedule_portal (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autofree char *units = g_build_filename (f->home, "systemd", NULL);
+  g_autofree const char **commandline = NULL;
+  g_auto(CliRun) schedule = { 0, };
+  g_auto(CliRun) unschedule = { 0, };
+  g_auto(CliRun) show = { 0, };
+  gboolean autostart = FALSE;
+
+  create_set (f);
+  g_setenv ("CALL_REPORTS_SCHEDULER", "portal", TRUE);
+  g_setenv ("CALL_REPORTS_SYSTEMCTL", "false", TRUE);
+  run_cli (f, &schedule, "set", "schedule", "Pack", "--weekly", "fri", "18:30");
+  g_assert_cmpstr (schedule.err, ==, "");
+  g_assert_cmpint (schedule.status, ==, 0);
+  g_assert_cmpstr (schedule.out, ==, "weekly on Friday at 18:30\n");
+  g_assert_cmpuint (f->requests->len, ==, 1);
+  g_assert_true (g_variant_lookup (g_ptr_array_index (f->requests, 0), "autostart", "b", &autostart));
+  g_assert_true (autostart);
+  g_assert_true (g_variant_lookup (g_ptr_array_index (f->requests, 0), "commandline", "^a&s", &commandline));
+  g_assert_cmpstr (commandline[0], ==, "call-reports");
+  g_assert_cmpstr (commandline[1], ==, "--background");
+  g_assert_null (commandline[2]);
+  g_assert_false (g_file_test (units, G_FILE_TEST_EXISTS));
+
+  run_cli (f, &show, "set", "show", "Pack");
+  g_assert_nonnull (strstr (show.out, "weekly on Friday at 18:30"));
+
+  run_cli (f, &unschedule, "set", "unschedule", "Pack");
+  g_unsetenv ("CALL_REPORTS_SCHEDULER");
+  g_unsetenv ("CALL_REPORTS_SYSTEMCTL");
+  g_assert_cmpint (unschedule.status, ==, 0);
+  g_assert_cmpuint (f->requests->len, ==, 2);
+  g_assert_true (g_variant_lookup (g_ptr_array_index (f->requests, 1), "autostart", "b", &autostart));
+  g_assert_false (autostart);
+  g_assert_false (g_file_test (units, G_FILE_TEST_EXISTS));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -320,6 +426,7 @@ main (int   argc,
   ADD ("/cli/notify/saved", test_notify_saved);
   ADD ("/cli/notify/failed", test_notify_failed);
   ADD ("/cli/notify/through-instance", test_notify_through_instance);
+  ADD ("/cli/schedule/portal", test_schedule_portal);
 
   return g_test_run ();
 }
