@@ -269,6 +269,7 @@ test_notify_saved (Fixture       *f,
   g_auto(CliRun) run = { 0, };
   g_autofree char *summary = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *printed = NULL;
   g_autofree char *open_folder = g_strdup_printf ("app.open-folder('%s')", f->out_dir);
   g_autofree const char **actions = NULL;
   g_autoptr(GVariant) hints = NULL;
@@ -283,7 +284,8 @@ test_notify_saved (Fixture       *f,
 
   notify = wait_notify (f);
   g_variant_get (notify, "(&su&sss^a&s@a{sv}i)", NULL, NULL, NULL, &summary, &body, &actions, &hints, NULL);
-  g_test_message ("Notify: %s", g_variant_print (notify, FALSE));
+  printed = g_variant_print (notify, FALSE);
+  g_test_message ("Notify: %s", printed);
   g_assert_cmpstr (summary, ==, "2 reports of “Pack” saved");
   g_assert_true (g_str_has_prefix (body, "In "));
   g_assert_true (g_str_has_suffix (body, "/Reports"));
@@ -310,6 +312,7 @@ test_notify_failed (Fixture       *f,
   g_auto(CliRun) run = { 0, };
   g_autofree char *summary = NULL;
   g_autofree char *body = NULL;
+  g_autofree char *printed = NULL;
   g_autofree const char **actions = NULL;
   GVariant *notify;
 
@@ -320,7 +323,8 @@ test_notify_failed (Fixture       *f,
 
   notify = wait_notify (f);
   g_variant_get (notify, "(&su&sss^a&s@a{sv}i)", NULL, NULL, NULL, &summary, &body, &actions, NULL, NULL);
-  g_test_message ("Notify: %s", g_variant_print (notify, FALSE));
+  printed = g_variant_print (notify, FALSE);
+  g_test_message ("Notify: %s", printed);
   g_assert_cmpstr (summary, ==, "2 of 2 reports of “Pack” failed");
   g_assert_true (g_str_has_prefix (body, "Queue Performance, "));
   g_assert_nonnull (strstr (body, "\nPBX Call Activity, "));
