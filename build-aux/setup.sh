@@ -13,6 +13,8 @@ packages=(
   meson ninja-build pkg-config gcc gettext libxml2-utils git
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsoup-3.0-dev libjson-glib-dev libsecret-1-dev
+  # the Background portal, for schedules inside Flatpak (-Dportal, optional)
+  libportal-dev
   # run: TLS for https PBXs, icons
   glib-networking adwaita-icon-theme
   # man page and shell completions: built, checked and tried in each shell

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "reports-cli.h"
+#include "reports-cli-set.h"
 #include "yeastar-date-range.h"
 #include "yeastar-menu.h"
 #include "yeastar-report-type.h"
@@ -30,7 +31,11 @@
  * - the menus of `options` and the --range presets from their tables;
  * - every other option of each command from what `BINARY COMMAND
  *   --help-all` prints, with its argument: an argument written a|b|c is
- *   completed with those values, DIR with folders, FILE with files.
+ *   completed with those values, DIR with folders, FILE with files;
+ * - the subcommands of `set` from its table, each a command "set-NAME" of
+ *   its own to the shells' code, with the options of `BINARY set NAME
+ *   --help-all`; the set names of `run` and of the subcommands that take
+ *   one from `BINARY set list` when Tab is pressed.
  */
 
 typedef struct
@@ -52,10 +57,17 @@ option_free (Option *option)
 
 typedef struct
 {
-  const char *name;        /* NULL for call-reports without a command */
+  const char *name;        /* NULL for call-reports without a command; "set-add" for `set add` */
   const char *summary;
   GPtrArray  *options;     /* Option: all but the report parameters */
+  gboolean    sub;         /* a subcommand of set */
 } Command;
+
+/* The subcommands of set whose first argument is a set's name. */
+static const char * const set_name_commands[] = {
+  "run", "set-add", "set-remove", "set-show", "set-delete", "set-export", "set-schedule",
+  "set-unschedule", NULL,
+};
 
 static gboolean
 is_param_option (const char *name)
@@ -77,16 +89,23 @@ is_param_option (const char *name)
 static GPtrArray *
 read_options (const char  *binary,
               const char  *command,
+              const char  *subcommand,
               GError     **error)
 {
   g_autoptr(GPtrArray) options = g_ptr_array_new_with_free_func ((GDestroyNotify) option_free);
   g_autoptr(GRegex) regex = NULL;
   g_autofree char *out = NULL;
   g_auto(GStrv) lines = NULL;
-  const char *argv[4] = { binary, NULL, NULL, NULL };
+  const char *argv[5] = { binary, NULL, NULL, NULL, NULL };
   int status;
 
-  if (command != NULL)
+  if (subcommand != NULL)
+    {
+      argv[1] = command;
+      argv[2] = subcommand;
+      argv[3] = "--help-all";
+    }
+  else if (command != NULL)
     {
       argv[1] = command;
       argv[2] = "--help-all";
@@ -98,7 +117,9 @@ read_options (const char  *binary,
       !g_spawn_check_wait_status (status, error))
     return NULL;
 
-  regex = g_regex_new ("^  (?:-(\\w), )?--([a-z][a-z0-9-]*)(?:=(.*?))?(?:\\s{2,}(.*))?$", 0, 0, error);
+  /* "--name=ARG" as GOptionContext prints it, or "--name ARG…" as the
+   * subcommands that read their arguments by hand (set schedule) do. */
+  regex = g_regex_new ("^  (?:-(\\w), )?--([a-z][a-z0-9-]*)(?:[= ](\\S+(?: \\S+)*?))?(?:\\s{2,}(.*))?$", 0, 0, error);
   if (regex == NULL)
     return NULL;
 
@@ -116,7 +137,8 @@ read_options (const char  *binary,
 
       name = g_match_info_fetch (match, 2);
       if (g_str_has_prefix (name, "help") || g_str_has_prefix (name, "gapplication-") ||
-          (command != NULL && g_str_equal (command, "download") && is_param_option (name)))
+          (command != NULL && (g_str_equal (command, "download") || g_strcmp0 (subcommand, "add") == 0) &&
+           is_param_option (name)))
         continue;
 
       short_name = g_match_info_fetch (match, 1);
@@ -209,8 +231,23 @@ dup_param_words (const YeastarReportType *type,
   return g_strjoinv (" ", (char **) values);
 }
 
+/* A set's report takes no dates (--range gives them): @dates FALSE. */
+static gboolean
+takes_param (const YeastarReportType *type,
+             YeastarParam             param,
+             gboolean                 dates)
+{
+  YeastarValueKind kind = yeastar_param_get_value_kind (param);
+
+  if (!dates && (kind == YEASTAR_VALUE_DATE_TIME || kind == YEASTAR_VALUE_PERIOD))
+    return FALSE;
+
+  return yeastar_report_type_takes (type, param);
+}
+
 static char *
-dup_type_options (const YeastarReportType *type)
+dup_type_options (const YeastarReportType *type,
+                  gboolean                 dates)
 {
   g_autoptr(GString) words = g_string_new (NULL);
 
@@ -218,7 +255,7 @@ dup_type_options (const YeastarReportType *type)
     {
       g_autofree char *option = NULL;
 
-      if (!yeastar_report_type_takes (type, p))
+      if (!takes_param (type, p, dates))
         continue;
       option = reports_cli_dup_param_option (p);
       g_string_append_printf (words, "%s--%s", words->len > 0 ? " " : "", option);
@@ -251,7 +288,26 @@ dup_command_words (Command *commands,
   g_autoptr(GString) words = g_string_new (NULL);
 
   for (guint i = 1; i < n_commands; i++)
-    g_string_append_printf (words, "%s%s", words->len > 0 ? " " : "", commands[i].name);
+    {
+      if (!commands[i].sub)
+        g_string_append_printf (words, "%s%s", words->len > 0 ? " " : "", commands[i].name);
+    }
+
+  return g_string_free (g_steal_pointer (&words), FALSE);
+}
+
+/* The subcommands of set, joined by spaces. */
+static char *
+dup_set_words (Command *commands,
+               guint    n_commands)
+{
+  g_autoptr(GString) words = g_string_new (NULL);
+
+  for (guint i = 1; i < n_commands; i++)
+    {
+      if (commands[i].sub)
+        g_string_append_printf (words, "%s%s", words->len > 0 ? " " : "", commands[i].name + strlen ("set-"));
+    }
 
   return g_string_free (g_steal_pointer (&words), FALSE);
 }
@@ -408,7 +464,8 @@ write_value_cases (GString    *out,
           if (words == NULL)
             continue;
           option = reports_cli_dup_param_option (p);
-          line (out, "%s%sdownload:%s:--%s) %s='%s' ;;", indent, open,
+          line (out, "%s%sdownload:%s:--%s|set-add:%s:--%s) %s='%s' ;;", indent, open,
+                yeastar_report_type_get_api_name (type), option,
                 yeastar_report_type_get_api_name (type), option, variable, words);
         }
     }
@@ -418,12 +475,13 @@ static void
 write_type_cases (GString    *out,
                   const char *indent,
                   const char *open,
-                  const char *variable)
+                  const char *variable,
+                  gboolean    dates)
 {
   for (guint t = 0; t < yeastar_report_type_get_count (); t++)
     {
       const YeastarReportType *type = yeastar_report_type_get_nth (t);
-      g_autofree char *options = dup_type_options (type);
+      g_autofree char *options = dup_type_options (type, dates);
 
       line (out, "%s%s%s) %s=\"$%s %s\" ;;", indent, open,
             yeastar_report_type_get_api_name (type), variable, variable, options);
@@ -439,6 +497,8 @@ write_bash (GString *out,
   g_autofree char *command_words = dup_command_words (commands, n_commands);
   g_autofree char *command_pattern = g_strdelimit (g_strdup (command_words), " ", '|');
   g_autofree char *menus = dup_menu_words ();
+  g_autofree char *set_words = dup_set_words (commands, n_commands);
+  g_autofree char *set_name_pattern = g_strjoinv ("|", (char **) set_name_commands);
   g_autofree char *types = NULL;
   Option type_option = { (char *) "type", 0, NULL, NULL };
 
@@ -466,6 +526,10 @@ write_bash (GString *out,
   line (out, "    case \"${COMP_WORDS[1]}\" in");
   line (out, "      %s) command=${COMP_WORDS[1]} ;;", command_pattern);
   line (out, "    esac");
+  line (out, "  fi");
+  line (out, "  # `set SUBCOMMAND`: the subcommand is the command.");
+  line (out, "  if [ \"$command\" = set ] && [ \"$COMP_CWORD\" -ge 3 ]; then");
+  line (out, "    command=set-${COMP_WORDS[2]}");
   line (out, "  fi");
   line (out, "  for ((i = 1; i < COMP_CWORD; i++)); do");
   line (out, "    case \"${COMP_WORDS[i]}\" in");
@@ -503,12 +567,27 @@ write_bash (GString *out,
   line (out, "    esac");
   line (out, "    if [ \"$command\" = download ]; then");
   line (out, "      case \"$type\" in");
-  write_type_cases (out, "        ", "", "words");
+  write_type_cases (out, "        ", "", "words", TRUE);
+  line (out, "      esac");
+  line (out, "    elif [ \"$command\" = set-add ]; then");
+  line (out, "      case \"$type\" in");
+  write_type_cases (out, "        ", "", "words", FALSE);
   line (out, "      esac");
   line (out, "    fi");
   line (out, "  else");
   line (out, "    case \"$command\" in");
   line (out, "      '') words='%s' ;;", command_words);
+  line (out, "      set) words='%s' ;;", set_words);
+  line (out, "      set-import) COMPREPLY=($(compgen -f -- \"$cur\")); return ;;");
+  line (out, "      %s)", set_name_pattern);
+  line (out, "        # The names of the sets, from the program itself (one a line).");
+  line (out, "        if [ \"$command\" = run ] || [ \"$COMP_CWORD\" -eq 3 ]; then");
+  line (out, "          local IFS=$'\\n'");
+  line (out, "          COMPREPLY=($(compgen -W \"$(\"${COMP_WORDS[0]}\" set list 2>/dev/null)\" -- \"$cur\"))");
+  line (out, "          return");
+  line (out, "        fi");
+  line (out, "        [ \"$command\" = set-export ] && { COMPREPLY=($(compgen -f -- \"$cur\")); return; }");
+  line (out, "        ;;");
   line (out, "      types) words='%s' ;;", types);
   line (out, "      options) words='%s' ;;", menus);
   line (out, "    esac");
@@ -528,6 +607,8 @@ write_zsh (GString *out,
   g_autofree char *command_words = dup_command_words (commands, n_commands);
   g_autofree char *command_pattern = g_strdelimit (g_strdup (command_words), " ", '|');
   g_autofree char *menus = dup_menu_words ();
+  g_autofree char *set_words = dup_set_words (commands, n_commands);
+  g_autofree char *set_name_pattern = g_strjoinv ("|", (char **) set_name_commands);
   g_autofree char *types = NULL;
   Option type_option = { (char *) "type", 0, NULL, NULL };
 
@@ -550,6 +631,10 @@ write_zsh (GString *out,
   line (out, "  case ${words[2]} in");
   line (out, "    (%s) command=${words[2]} ;;", command_pattern);
   line (out, "  esac");
+  line (out, "fi");
+  line (out, "# `set SUBCOMMAND`: the subcommand is the command.");
+  line (out, "if [[ $command == set ]] && (( CURRENT > 3 )); then");
+  line (out, "  command=set-${words[3]}");
   line (out, "fi");
   line (out, "for (( i = 2; i < CURRENT; i++ )); do");
   line (out, "  case ${words[i]} in");
@@ -583,12 +668,27 @@ write_zsh (GString *out,
   line (out, "  esac");
   line (out, "  if [[ $command == download ]]; then");
   line (out, "    case $type in");
-  write_type_cases (out, "      ", "(", "values");
+  write_type_cases (out, "      ", "(", "values", TRUE);
+  line (out, "    esac");
+  line (out, "  elif [[ $command == set-add ]]; then");
+  line (out, "    case $type in");
+  write_type_cases (out, "      ", "(", "values", FALSE);
   line (out, "    esac");
   line (out, "  fi");
   line (out, "else");
   line (out, "  case $command in");
   line (out, "    ('') values='%s' ;;", command_words);
+  line (out, "    (set) values='%s' ;;", set_words);
+  line (out, "    (set-import) _files; return ;;");
+  line (out, "    (%s)", set_name_pattern);
+  line (out, "      # The names of the sets, from the program itself (one a line).");
+  line (out, "      if [[ $command == run ]] || (( CURRENT == 4 )); then");
+  line (out, "        candidates=(${(f)\"$(${words[1]} set list 2>/dev/null)\"})");
+  line (out, "        (( ${#candidates} )) && compadd -a candidates");
+  line (out, "        return");
+  line (out, "      fi");
+  line (out, "      [[ $command == set-export ]] && { _files; return }");
+  line (out, "      ;;");
   line (out, "    (types) values='%s' ;;", types);
   line (out, "    (options) values='%s' ;;", menus);
   line (out, "  esac");
@@ -642,14 +742,39 @@ write_fish (GString *out,
             guint    n_commands)
 {
   g_autofree char *command_words = dup_command_words (commands, n_commands);
+  g_autofree char *set_names = g_strjoinv (" ", (char **) set_name_commands + 1);
 
   line (out, "# fish completion for call-reports(1). %s", header);
   g_string_append_c (out, '\n');
   line (out, "function __call_reports_command");
   line (out, "    set -l tokens (commandline -opc)");
   line (out, "    if test (count $tokens) -ge 2; and contains -- $tokens[2] %s", command_words);
-  line (out, "        echo $tokens[2]");
+  line (out, "        # `set SUBCOMMAND`: the subcommand is the command.");
+  line (out, "        if test $tokens[2] = set; and test (count $tokens) -ge 3");
+  line (out, "            echo set-$tokens[3]");
+  line (out, "        else");
+  line (out, "            echo $tokens[2]");
+  line (out, "        end");
   line (out, "    end");
+  line (out, "end");
+  g_string_append_c (out, '\n');
+  line (out, "# The first word after the command: a set's name.");
+  line (out, "function __call_reports_set_name_wanted");
+  line (out, "    set -l tokens (commandline -opc)");
+  line (out, "    switch \"$(__call_reports_command)\"");
+  line (out, "        case run");
+  line (out, "            return 0");
+  line (out, "        case %s", set_names);
+  line (out, "            test (count $tokens) -eq 3");
+  line (out, "            return");
+  line (out, "    end");
+  line (out, "    return 1");
+  line (out, "end");
+  g_string_append_c (out, '\n');
+  line (out, "# The names of the sets, from the program itself (one a line).");
+  line (out, "function __call_reports_set_names");
+  line (out, "    set -l tokens (commandline -opc)");
+  line (out, "    command $tokens[1] set list 2>/dev/null");
   line (out, "end");
   g_string_append_c (out, '\n');
   line (out, "function __call_reports_type");
@@ -671,7 +796,15 @@ write_fish (GString *out,
     {
       g_autofree char *condition = NULL;
 
-      if (commands[c].name != NULL)
+      if (commands[c].sub)
+        {
+          g_autofree char *summary = quote (commands[c].summary, TRUE);
+
+          line (out, "complete -c call-reports -n 'test \"$(__call_reports_command)\" = set' -a %s -d %s",
+                commands[c].name + strlen ("set-"), summary);
+          condition = g_strdup_printf ("test \"$(__call_reports_command)\" = %s", commands[c].name);
+        }
+      else if (commands[c].name != NULL)
         {
           g_autofree char *summary = quote (commands[c].summary, TRUE);
 
@@ -698,6 +831,8 @@ write_fish (GString *out,
       g_autofree char *title = quote (yeastar_report_type_get_title (type), TRUE);
       g_autofree char *condition = g_strdup_printf ("test \"$(__call_reports_command)\" = download; "
                                                     "and test \"$(__call_reports_type)\" = %s", api_name);
+      g_autofree char *set_condition = g_strdup_printf ("test \"$(__call_reports_command)\" = set-add; "
+                                                        "and test \"$(__call_reports_type)\" = %s", api_name);
 
       line (out, "complete -c call-reports -n 'test \"$(__call_reports_command)\" = types' -a %s -d %s",
             api_name, title);
@@ -716,8 +851,13 @@ write_fish (GString *out,
           option.arg = yeastar_param_get_value_kind (p) == YEASTAR_VALUE_FLAG ? NULL : (char *) "VALUE";
           option.description = (char *) yeastar_param_get_title (p);
           write_fish_option (out, condition, &option, words);
+          if (takes_param (type, p, FALSE))
+            write_fish_option (out, set_condition, &option, words);
         }
     }
+
+  line (out, "complete -c call-reports -n '__call_reports_set_name_wanted' -a '(__call_reports_set_names)'");
+  line (out, "complete -c call-reports -n 'test \"$(__call_reports_command)\" = set-import' -F");
 
   for (const char * const *menu = yeastar_menu_get_names (); *menu != NULL; menu++)
     line (out, "complete -c call-reports -n 'test \"$(__call_reports_command)\" = options' -a %s", *menu);
@@ -730,6 +870,8 @@ main (int   argc,
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) out = g_string_new (NULL);
   g_autofree Command *commands = NULL;
+  g_autoptr(GPtrArray) set_names = NULL;
+  guint n_set_commands = 0;
   const ReportsCliCommand *cli_commands;
   guint n_cli_commands;
   guint n_commands;
@@ -741,15 +883,32 @@ main (int   argc,
       return 2;
     }
 
-  /* Index 0 is call-reports without a command. */
+  /* Index 0 is call-reports without a command; the subcommands of set
+   * come last. */
   cli_commands = reports_cli_get_commands (&n_cli_commands);
-  n_commands = n_cli_commands + 1;
+  while (reports_cli_set_get_subcommand (n_set_commands, NULL) != NULL)
+    n_set_commands++;
+  n_commands = n_cli_commands + 1 + n_set_commands;
   commands = g_new0 (Command, n_commands);
+  set_names = g_ptr_array_new_with_free_func (g_free);
   for (guint c = 0; c < n_commands; c++)
     {
-      commands[c].name = c == 0 ? NULL : cli_commands[c - 1].name;
-      commands[c].summary = c == 0 ? NULL : cli_commands[c - 1].summary;
-      commands[c].options = read_options (argv[1], commands[c].name, &error);
+      const char *subcommand = NULL;
+
+      if (c > n_cli_commands)
+        {
+          subcommand = reports_cli_set_get_subcommand (c - n_cli_commands - 1, &commands[c].summary);
+          commands[c].name = g_strdup_printf ("set-%s", subcommand);
+          g_ptr_array_add (set_names, (gpointer) commands[c].name);
+          commands[c].sub = TRUE;
+        }
+      else
+        {
+          commands[c].name = c == 0 ? NULL : cli_commands[c - 1].name;
+          commands[c].summary = c == 0 ? NULL : cli_commands[c - 1].summary;
+        }
+      commands[c].options = read_options (argv[1], subcommand != NULL ? "set" : commands[c].name,
+                                          subcommand, &error);
       if (commands[c].options == NULL)
         {
           g_printerr ("call-reports-completions: %s\n", error->message);

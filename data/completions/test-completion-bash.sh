@@ -104,5 +104,46 @@ c=$(complete_line call-reports types ivr)
 [ "$c" = ivr ]
 ok $? "types completes type names"
 
+
+# A call-reports on PATH whose `set list` names two sets, for the set
+# names the completion asks the program for.
+fake_dir=$(mktemp -d)
+trap 'rm -rf "$fake_dir"' EXIT
+printf '#!/bin/sh\n[ "$1 $2" = "set list" ] && printf "%%s\\n" Pack "Monthly pack"\n' > "$fake_dir/call-reports"
+chmod +x "$fake_dir/call-reports"
+PATH=$fake_dir:$PATH
+
+c=$(complete_line call-reports set '')
+has "$c" create && has "$c" add && has "$c" schedule && has "$c" unschedule && ! has "$c" download
+ok $? "set completes its subcommands"
+
+c=$(complete_line call-reports set add Pack --)
+has "$c" --type && has "$c" --range && ! has "$c" --start-time && ! has "$c" --output
+ok $? "set add --: its options, no dates besides --range"
+
+c=$(complete_line call-reports set add Pack --type queueperformance --)
+has "$c" --queue-id-list && has "$c" --need-detail && ! has "$c" --start-time && ! has "$c" --ext-id-list
+ok $? "set add --type queueperformance --: the type's options without its dates"
+
+c=$(complete_line call-reports set add Pack --range last-)
+has "$c" last-month && has "$c" last-week
+ok $? "set add --range completes the presets"
+
+c=$(complete_line call-reports set schedule Pack --)
+[ "$c" = "$(printf '%s\n' --daily --monthly --weekly)" ]
+ok $? "set schedule --: --daily, --weekly, --monthly"
+
+c=$(complete_line call-reports run '')
+[ "$c" = "$(printf '%s\n' 'Monthly pack' Pack)" ]
+ok $? "run completes the names of the sets, spaces kept"
+
+c=$(complete_line call-reports set show P)
+[ "$c" = Pack ]
+ok $? "set show completes a set's name"
+
+c=$(complete_line call-reports run --)
+has "$c" --notify && has "$c" --json && has "$c" --client-secret-file
+ok $? "run --: its options, --notify among them"
+
 echo "1..$n"
 exit $failed

@@ -53,5 +53,30 @@ c=$(candidates call-reports options '')
 has "$c" queue_agent && has "$c" extension
 ok $? "options completes the menu names"
 
+
+# A call-reports on PATH whose `set list` names two sets, for the set
+# names the completion asks the program for.
+fake_dir=$(mktemp -d)
+trap 'rm -rf "$fake_dir"' EXIT
+printf '#!/bin/sh\n[ "$1 $2" = "set list" ] && printf "%%s\\n" Pack "Monthly pack"\n' > "$fake_dir/call-reports"
+chmod +x "$fake_dir/call-reports"
+PATH=$fake_dir:$PATH
+
+c=$(candidates call-reports set '')
+has "$c" create && has "$c" schedule && ! has "$c" download
+ok $? "set completes its subcommands"
+
+c=$(candidates call-reports set add Pack --type queueperformance --)
+has "$c" --queue-id-list && has "$c" --range && ! has "$c" --start-time && ! has "$c" --output
+ok $? "set add --type queueperformance --: its options and the type's, no dates"
+
+c=$(candidates call-reports run '')
+[ "$c" = "$(printf '%s\n' 'Monthly pack' Pack)" ]
+ok $? "run completes the names of the sets"
+
+c=$(candidates call-reports run --)
+has "$c" --notify
+ok $? "run --: --notify"
+
 echo "1..$n"
 exit $failed

@@ -119,6 +119,21 @@ dup_enum_placeholder (YeastarParam param)
   return g_strjoinv ("|", (char **) values->pdata);
 }
 
+/* A set keeps the IDs it is given and sends them to each of its PBXs as
+ * they are (reports-cli-set.c): its ID options take IDs only. */
+static char *
+describe_param (YeastarParam            param,
+                ReportsCliRequestRanges ranges)
+{
+  if (ranges == REPORTS_CLI_REQUEST_PERIODS
+      && yeastar_param_get_menu (param) != NULL)
+    /* Translators: %s are a parameter's title and its API name; the IDs are those of `call-reports options` */
+    return g_strdup_printf (_("%s: IDs as `options` lists them, not numbers or names (%s)"),
+                            yeastar_param_get_title (param), yeastar_param_get_api_name (param));
+
+  return yeastar_param_dup_description (param);
+}
+
 static GOptionEntry *
 build_entries (ReportsCliRequest *self)
 {
@@ -150,10 +165,14 @@ build_entries (ReportsCliRequest *self)
       GOptionEntry entry = { NULL, };
 
       self->names[p] = reports_cli_dup_param_option (p);
-      self->descriptions[p] = yeastar_param_dup_description (p);
+      self->descriptions[p] = describe_param (p, self->ranges);
 
       entry.long_name = self->names[p];
       entry.description = self->descriptions[p];
+      /* --range gives a set's dates; the dates themselves are refused. */
+      if (self->ranges == REPORTS_CLI_REQUEST_PERIODS &&
+          (kind == YEASTAR_VALUE_DATE_TIME || kind == YEASTAR_VALUE_PERIOD))
+        entry.flags |= G_OPTION_FLAG_HIDDEN;
       if (kind == YEASTAR_VALUE_ENUM)
         {
           self->placeholders[p] = dup_enum_placeholder (p);

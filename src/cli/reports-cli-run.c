@@ -19,6 +19,7 @@
 #include "reports-cli-run.h"
 #include "reports-cli-set.h"
 #include "reports-secrets.h"
+#include "reports-set-notification.h"
 #include "reports-set-run.h"
 #include "reports-set-state.h"
 #include "yeastar-client.h"
@@ -303,19 +304,53 @@ print_text (ReportsSetRun *run)
 static void
 record_run (ReportsSetRun *run)
 {
-  ReportsSet *set = reports_set_run_get_set (run);
-  g_autoptr(ReportsSetState) state = reports_set_state_load (reports_set_get_name (set));
   g_autoptr(GDateTime) now = g_date_time_new_now_local ();
   g_autoptr(GError) error = NULL;
 
-  reports_set_state_record (state, run, now);
-
-  if (reports_set_run_get_n_failed (run) == 0 && reports_set_get_keep_months (set) > 0)
-    reports_set_state_prune (state, reports_set_get_keep_months (set), now);
-
-  if (!reports_set_state_save (state, reports_set_get_name (set), &error))
+  if (!reports_set_state_record_run (run, NULL, now, &error))
     g_printerr (_("call-reports: warning: the run’s result could not be recorded: %s\n"),
                 error->message);
+}
+
+/* --notify: the run's notification, from a GApplication of the app's ID
+ * on the session bus (GLib sends it to the desktop's notification
+ * server), or, when the window's instance already holds that ID, by that
+ * instance. Never changes the exit status. */
+static void
+notify_run (ReportsSetRun *run)
+{
+  g_autoptr(GApplication) app = g_application_new (APP_ID, G_APPLICATION_DEFAULT_FLAGS);
+  g_autoptr(GVariant) description = g_variant_ref_sink (reports_set_notification_describe (run, NULL));
+  g_autoptr(GError) error = NULL;
+  GDBusConnection *bus;
+
+  if (!g_application_register (app, NULL, &error))
+    {
+      g_printerr (_("call-reports: warning: no notification: %s\n"), error->message);
+      return;
+    }
+
+  bus = g_application_get_dbus_connection (app);
+  if (bus == NULL)
+    {
+      g_printerr (_("call-reports: warning: no notification: there is no session bus\n"));
+      return;
+    }
+
+  if (g_application_get_is_remote (app))
+    g_action_group_activate_action (G_ACTION_GROUP (app), REPORTS_SET_NOTIFICATION_SHOW, description);
+  else
+    {
+      g_autoptr(GNotification) notification = reports_set_notification_new (description);
+      const char *id = NULL;
+
+      g_variant_get_child (description, 0, "&s", &id);
+      g_application_send_notification (app, id, notification);
+    }
+
+  /* The messages are queued; the process ends right after. */
+  if (!g_dbus_connection_flush_sync (bus, NULL, &error))
+    g_printerr (_("call-reports: warning: no notification: %s\n"), error->message);
 }
 
 static gboolean
@@ -342,6 +377,7 @@ reports_cli_run_run (int    argc,
   g_auto(GStrv) secret_files = NULL;
   gboolean json = FALSE;
   gboolean quiet = FALSE;
+  gboolean notify = FALSE;
   gboolean progress;
   guint sigint_source, sigterm_source;
   int status = REPORTS_EXIT_OK;
@@ -354,6 +390,9 @@ reports_cli_run_run (int    argc,
          "set of one PBX)"), N_("URL=FILE") },
     { "quiet", 'q', 0, G_OPTION_ARG_NONE, &quiet,
       N_("Print no progress on standard error"), NULL },
+    { "notify", 0, 0, G_OPTION_ARG_NONE, &notify,
+      N_("Show a desktop notification when the run is done: what was saved, or which reports "
+         "failed and why (the scheduled runs use it)"), NULL },
     { NULL }
   };
 
@@ -413,6 +452,9 @@ reports_cli_run_run (int    argc,
     return reports_cli_set_fail (error);
 
   record_run (run);
+
+  if (notify)
+    notify_run (run);
 
   if (json)
     print_json (run);

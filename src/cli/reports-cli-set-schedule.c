@@ -9,8 +9,11 @@
 
 #include <glib/gi18n.h>
 
+#include "reports-background.h"
 #include "reports-cli.h"
+#include "reports-cli-connection.h"
 #include "reports-cli-set.h"
+#include "reports-set-schedule.h"
 #include "reports-set-store.h"
 #include "reports-set-units.h"
 
@@ -22,17 +25,57 @@
  * has no option of two values.
  */
 
+static gboolean
+is_help (const char *arg)
+{
+  return g_str_equal (arg, "--help") || g_str_equal (arg, "-h") || g_str_equal (arg, "--help-all");
+}
+
 static void
 print_schedule_help (void)
 {
-  g_print ("%s\n  call-reports set schedule %s\n\n%s\n\n%s\n",
+  /* The options as GOptionContext prints them, for the shell completions. */
+  g_print ("%s\n  call-reports set schedule %s\n\n%s\n\n%s\n  %-28s %s\n  %-28s %s\n  %-28s %s\n\n%s\n\n%s\n",
            _("Usage:"),
            _("NAME --daily HH:MM | --weekly DAY HH:MM | --monthly N HH:MM"),
            _("Runs the set by itself, in this computer’s local time: every day, every week on "
              "DAY (mon … sun), or every month on day N (1 to 28). A systemd user timer runs "
              "`call-reports run NAME`; a run missed while the computer was off happens at "
              "the next start, once. The Client Secrets come from the keyring."),
+           _("Options:"),
+           "--daily HH:MM", _("Every day at HH:MM"),
+           "--weekly DAY HH:MM", _("Every week on DAY (mon … sun) at HH:MM"),
+           "--monthly N HH:MM", _("Every month on day N (1 to 28) at HH:MM"),
+           _("Inside Flatpak the app runs the set itself instead, in the background and "
+             "from the next login on, as the Background portal allows it."),
            reports_cli_get_exit_status_help ());
+}
+
+/* Inside Flatpak: the Background portal and the app's own scheduler
+ * (reports-set-schedule.h) instead of systemd units. */
+static int
+enable_in_sandbox (ReportsSet            *set,
+                   const ReportsSchedule *schedule)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  reports_set_schedule_enable_async (set, schedule, NULL, reports_cli_store_result, &result);
+  reports_cli_wait (&result);
+  if (!reports_set_schedule_enable_finish (result, &error))
+    {
+      g_printerr ("call-reports: %s\n", error->message);
+      return REPORTS_EXIT_FAILURE;
+    }
+
+  if (schedule != NULL)
+    {
+      g_autofree char *description = reports_schedule_describe (schedule);
+
+      g_print ("%s\n", description);
+    }
+
+  return REPORTS_EXIT_OK;
 }
 
 int
@@ -48,7 +91,7 @@ reports_cli_set_schedule_run (int    argc,
 
   for (int i = 1; i < argc; i++)
     {
-      if (g_str_equal (argv[i], "--help") || g_str_equal (argv[i], "-h"))
+      if (is_help (argv[i]))
         {
           print_schedule_help ();
           return REPORTS_EXIT_OK;
@@ -85,9 +128,13 @@ reports_cli_set_schedule_run (int    argc,
   if (set == NULL)
     return status;
 
+  if (reports_background_is_sandboxed ())
+    return enable_in_sandbox (set, &schedule);
+
   reports_set_set_schedule (set, &schedule);
   if (!reports_set_store_save (set, TRUE, &error))
     return reports_cli_set_fail (error);
+  reports_set_schedule_mark_enabled (reports_set_get_name (set));
 
   if (!reports_set_units_install (set, &error))
     {
@@ -114,7 +161,7 @@ reports_cli_set_unschedule_run (int    argc,
   g_autoptr(GError) error = NULL;
   int status = REPORTS_EXIT_OK;
 
-  if (argc == 2 && (g_str_equal (argv[1], "--help") || g_str_equal (argv[1], "-h")))
+  if (argc == 2 && is_help (argv[1]))
     {
       g_print ("%s\n  call-reports set unschedule %s\n\n%s\n\n%s\n",
                _("Usage:"), _("NAME"),
@@ -129,6 +176,9 @@ reports_cli_set_unschedule_run (int    argc,
   set = reports_cli_set_load (argv[1], &status);
   if (set == NULL)
     return status;
+
+  if (reports_background_is_sandboxed ())
+    return enable_in_sandbox (set, NULL);
 
   reports_set_set_schedule (set, NULL);
   if (!reports_set_store_save (set, TRUE, &error))

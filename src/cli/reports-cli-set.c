@@ -306,7 +306,8 @@ set_add (int    argc,
   context = new_context (_("NAME --type TYPE --range PERIOD [OPTION…] — add a report to a set"),
                          _("Adds one report to the set, with the options of `download`; its "
                            "dates are a period counted from the PBX clock at each run. IDs are "
-                           "kept as given: give the IDs `call-reports options` lists."));
+                           "kept as given and sent to every PBX of the set: give the IDs "
+                           "`call-reports options` lists, not extension numbers or names."));
   reports_cli_request_add_options (request, context);
   if (!parse (context, argv, 1, &args, &status))
     return status;
@@ -711,6 +712,19 @@ static const SetCommand set_commands[] = {
     N_("Run a set by itself (a systemd user timer)"), reports_cli_set_schedule_run },
   { "unschedule", N_("NAME"), N_("Stop running a set by itself"), reports_cli_set_unschedule_run },
 };
+
+const char *
+reports_cli_set_get_subcommand (guint        index,
+                                const char **summary)
+{
+  if (index >= G_N_ELEMENTS (set_commands))
+    return NULL;
+
+  if (summary != NULL)
+    *summary = set_commands[index].summary;
+
+  return set_commands[index].name;
+}
 
 static void
 print_help (void)

@@ -16,6 +16,12 @@ G_BEGIN_DECLS
 int   reports_cli_set_run          (int          argc,
                                     char       **argv);
 
+/* The subcommands, in the order `set --help` lists them (for the shell
+ * completions): the name, and its summary through @summary (N_()). NULL
+ * past the last. */
+const char *reports_cli_set_get_subcommand (guint         index,
+                                            const char  **summary);
+
 /* For the subcommands in other files (reports-cli-set-schedule.c). */
 int   reports_cli_set_schedule_run   (int          argc,
                                       char       **argv);

@@ -106,6 +106,7 @@ reports_set_state_load (const char *name)
     return g_steal_pointer (&state);
 
   state->last_run = member_int (root, "last_run");
+  state->scheduled = member_int (root, "scheduled");
   state->n_saved = (guint) CLAMP (member_int (root, "saved"), 0, G_MAXUINT);
   state->n_failed = (guint) CLAMP (member_int (root, "failed"), 0, G_MAXUINT);
   state->message = g_strdup (member_string (root, "message"));
@@ -157,6 +158,11 @@ reports_set_state_save (ReportsSetState  *state,
   json_builder_add_int_value (builder, STATE_VERSION);
   json_builder_set_member_name (builder, "last_run");
   json_builder_add_int_value (builder, state->last_run);
+  if (state->scheduled != 0)
+    {
+      json_builder_set_member_name (builder, "scheduled");
+      json_builder_add_int_value (builder, state->scheduled);
+    }
   json_builder_set_member_name (builder, "saved");
   json_builder_add_int_value (builder, state->n_saved);
   json_builder_set_member_name (builder, "failed");
@@ -293,4 +299,38 @@ reports_set_state_prune (ReportsSetState *state,
     }
 
   return removed;
+}
+
+gboolean
+reports_set_state_record_run (ReportsSetRun  *run,
+                              const GError   *run_error,
+                              GDateTime      *now,
+                              GError        **error)
+{
+  ReportsSet *set;
+  g_autoptr(ReportsSetState) state = NULL;
+
+  g_return_val_if_fail (REPORTS_IS_SET_RUN (run), FALSE);
+  g_return_val_if_fail (now != NULL, FALSE);
+
+  set = reports_set_run_get_set (run);
+  state = reports_set_state_load (reports_set_get_name (set));
+
+  if (run_error != NULL)
+    {
+      state->last_run = g_date_time_to_unix (now);
+      state->n_saved = 0;
+      state->n_failed = reports_set_run_get_n_results (run);
+      g_free (state->message);
+      state->message = g_strdup (run_error->message);
+    }
+  else
+    {
+      reports_set_state_record (state, run, now);
+
+      if (reports_set_run_get_n_failed (run) == 0 && reports_set_get_keep_months (set) > 0)
+        reports_set_state_prune (state, reports_set_get_keep_months (set), now);
+    }
+
+  return reports_set_state_save (state, reports_set_get_name (set), error);
 }

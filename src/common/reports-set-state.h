@@ -26,6 +26,7 @@ typedef struct
 typedef struct
 {
   gint64     last_run;     /* Unix time; 0: never ran */
+  gint64     scheduled;    /* Unix time the schedule was last turned on; 0: unknown */
   guint      n_saved;
   guint      n_failed;
   char      *message;      /* the first failure's message, or NULL */
@@ -51,6 +52,15 @@ void             reports_set_state_record  (ReportsSetState *state,
 guint            reports_set_state_prune   (ReportsSetState *state,
                                             guint            keep_months,
                                             GDateTime       *now);
+
+/* Loads the set's state, records @run at @now (or, with @run_error, a
+ * run that failed as a whole: every report counted failed, that error's
+ * message), applies the set's retention after a run without failures,
+ * and saves it. */
+gboolean         reports_set_state_record_run (ReportsSetRun *run,
+                                               const GError  *run_error,
+                                               GDateTime     *now,
+                                               GError       **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (ReportsSetState, reports_set_state_free)
 

@@ -115,7 +115,7 @@ reports_set_units_dup_service (ReportsSet *set,
   append_unit_text (out, reports_set_get_name (set));
   g_string_append (out, "\n\n[Service]\nType=oneshot\nExecStart=");
   append_exec_word (out, binary);
-  g_string_append (out, " run --quiet ");
+  g_string_append (out, " run --quiet --notify ");
   append_exec_word (out, reports_set_get_name (set));
   g_string_append_c (out, '\n');
 

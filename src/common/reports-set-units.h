@@ -15,7 +15,7 @@ G_BEGIN_DECLS
 
 /* Schedules outside Flatpak: a systemd user timer (Persistent=true, so
  * that a run missed while the computer was off happens at the next start,
- * once) and a oneshot service that runs `call-reports run --quiet NAME`,
+ * once) and a oneshot service that runs `call-reports run --quiet --notify NAME`,
  * in $XDG_CONFIG_HOME/systemd/user/ as `git maintenance start` writes
  * its units, then `systemctl --user daemon-reload` and `enable --now`.
  *

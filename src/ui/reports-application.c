@@ -9,7 +9,9 @@
 
 #include <glib/gi18n.h>
 
+#include "reports-app-scheduler.h"
 #include "reports-application.h"
+#include "reports-background.h"
 #include "reports-compat.h"
 #include "reports-window.h"
 
@@ -17,9 +19,13 @@ struct _ReportsApplication
 {
   AdwApplication  parent_instance;
 
-  GSettings      *settings;
-  char           *help_description;
-  guint           demo : 1;
+  GSettings           *settings;
+  ReportsAppScheduler *scheduler;
+  char                *help_description;
+  guint                demo : 1;
+  /* Started by `--background` (at login, inside Flatpak): no window
+   * until activated again. */
+  guint                background : 1;
 };
 
 G_DEFINE_FINAL_TYPE (ReportsApplication, reports_application, ADW_TYPE_APPLICATION)
@@ -35,6 +41,9 @@ static GParamSpec *properties[N_PROPS];
 static const GOptionEntry main_entries[] = {
   { "version", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Show the version and exit"), NULL },
   { "demo", 0, 0, G_OPTION_ARG_NONE, NULL, N_("Connect to the built-in demo PBX"), NULL },
+  { "background", 0, 0, G_OPTION_ARG_NONE, NULL,
+    N_("Start without a window and run the scheduled report sets (inside Flatpak, started at login)"),
+    NULL },
   { NULL }
 };
 
@@ -52,6 +61,17 @@ reports_application_new (const char *help_description)
                        "flags", G_APPLICATION_DEFAULT_FLAGS,
                        "help-description", help_description,
                        NULL);
+}
+
+ReportsScheduler *
+reports_application_get_scheduler (ReportsApplication *self)
+{
+  g_return_val_if_fail (REPORTS_IS_APPLICATION (self), NULL);
+
+  if (self->scheduler == NULL)
+    return NULL;
+
+  return reports_app_scheduler_get_scheduler (self->scheduler);
 }
 
 GSettings *
@@ -75,6 +95,21 @@ reports_application_handle_local_options (GApplication *app,
     }
 
   self->demo = g_variant_dict_contains (options, "demo");
+  self->background = g_variant_dict_contains (options, "background");
+
+  if (self->background)
+    {
+      g_autoptr(GError) error = NULL;
+
+      /* Already running: that instance schedules; no window either. */
+      if (!g_application_register (app, NULL, &error))
+        {
+          g_printerr ("%s\n", error->message);
+          return EXIT_FAILURE;
+        }
+      if (g_application_get_is_remote (app))
+        return EXIT_SUCCESS;
+    }
 
   /* Go on with the default processing: register, then activate. */
   return -1;
@@ -85,6 +120,14 @@ reports_application_activate (GApplication *app)
 {
   ReportsApplication *self = REPORTS_APPLICATION (app);
   GtkWindow *window;
+
+  /* The start at login: only the scheduler, which holds the application
+   * while sets are scheduled. The next activation opens the window. */
+  if (self->background)
+    {
+      self->background = FALSE;
+      return;
+    }
 
   window = gtk_application_get_active_window (GTK_APPLICATION (app));
   if (window == NULL)
@@ -180,6 +223,7 @@ reports_application_startup (GApplication *app)
   preload_icon_theme ();
 
   self->settings = g_settings_new (BASE_ID);
+  self->scheduler = reports_app_scheduler_new (GTK_APPLICATION (app), self->background);
 
   g_action_map_add_action_entries (G_ACTION_MAP (app), app_actions, G_N_ELEMENTS (app_actions), app);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
@@ -203,6 +247,7 @@ reports_application_dispose (GObject *object)
   ReportsApplication *self = REPORTS_APPLICATION (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->scheduler);
 
   G_OBJECT_CLASS (reports_application_parent_class)->dispose (object);
 }

@@ -665,6 +665,7 @@ test_set_commands (Fixture       *f,
   g_auto(CliRun) bad_template = { 0, };
   g_auto(CliRun) week_period = { 0, };
   g_auto(CliRun) by_name = { 0, };
+  g_auto(CliRun) add_help = { 0, };
   g_auto(CliRun) remove = { 0, };
   g_auto(CliRun) del = { 0, };
   g_auto(CliRun) unknown = { 0, };
@@ -698,6 +699,14 @@ test_set_commands (Fixture       *f,
            "--range", "last-month");
   g_assert_cmpint (by_name.status, ==, 2);
   g_assert_nonnull (strstr (by_name.err, "--queue-id-list: a set keeps IDs"));
+
+  /* Its help says the same: IDs only, and no dates besides --range. */
+  run_cli (f, &add_help, "set", "add", "--help");
+  g_assert_cmpint (add_help.status, ==, 0);
+  g_assert_nonnull (strstr (add_help.out, "Queues: IDs as `options` lists them, not numbers or names"));
+  g_assert_null (strstr (add_help.out, "IDs, numbers or names"));
+  g_assert_null (strstr (add_help.out, "--start-time"));
+  g_assert_nonnull (strstr (add_help.out, "--range=PERIOD"));
 
   /* Too many IDs for the PBX's web server: refused now, not at each run. */
   {
@@ -813,7 +822,7 @@ test_schedule_units (Fixture       *f,
   g_assert_nonnull (strstr (timer, "\nOnCalendar=Mon *-*-* 07:30:00\n"));
   g_assert_nonnull (strstr (timer, "\nPersistent=true\n"));
   g_assert_nonnull (strstr (service, "ExecStart=\""));
-  g_assert_nonnull (strstr (service, "\" run --quiet \"Pack #1\"\n"));
+  g_assert_nonnull (strstr (service, "\" run --quiet --notify \"Pack #1\"\n"));
 
   log = read_text (f->systemctl_log);
   g_assert_cmpstr (log, ==, "--user daemon-reload\n--user enable --now call-reports-set-Pack\\x20\\x231.timer\n");

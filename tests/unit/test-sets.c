@@ -481,7 +481,7 @@ test_units_text (void)
   g_assert_nonnull (strstr (timer, "Description=Call Reports: schedule of the report set 50%% \"off\" $HOME\\x\n"));
   g_assert_nonnull (strstr (service, "\nType=oneshot\n"));
   g_assert_nonnull (strstr (service,
-                            "\nExecStart=\"/usr/bin/call-reports\" run --quiet \"50%% \\\"off\\\" $$HOME\\\\x\"\n"));
+                            "\nExecStart=\"/usr/bin/call-reports\" run --quiet --notify \"50%% \\\"off\\\" $$HOME\\\\x\"\n"));
 }
 
 /* Retention removes only the files the set saved, and only old ones. */
