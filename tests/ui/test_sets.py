@@ -198,6 +198,15 @@ def main():
                              predicate=lambda n: safe_name(n).endswith(": 2 files saved"))
         tap.ok(last is not None, "the last run and its result are shown")
         screenshot(os.path.join(shots, "report-set-run.png"), sets_window)
+        # The narrowest the window goes, for a look at the rows.
+        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Report Sets$"],
+                               capture_output=True, text=True).stdout.split()
+        if found:
+            subprocess.run(["xdotool", "windowsize", "--sync", found[0], "360", "720"], check=False)
+            time.sleep(1.0)
+            screenshot(os.path.join(shots, "report-set-narrow.png"), sets_window)
+            subprocess.run(["xdotool", "windowsize", "--sync", found[0], "640", "720"], check=False)
+            time.sleep(1.0)
 
         # Edit: rename the set (its run history goes along).
         name = app.find(role="text", name="Name", root=sets_window)

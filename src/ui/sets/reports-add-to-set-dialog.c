@@ -12,6 +12,7 @@
 #include "reports-add-to-set-dialog.h"
 #include "reports-set-store.h"
 #include "reports-sets-util.h"
+#include "reports-sets-window.h"
 #include "yeastar-text.h"
 
 struct _ReportsAddToSetDialog
@@ -153,6 +154,10 @@ add_clicked_cb (ReportsAddToSetDialog *self)
       show_message (self, error->message);
       return;
     }
+
+  /* A Report Sets window open meanwhile shows the set as it is now. */
+  if (gtk_window_get_transient_for (GTK_WINDOW (self)) != NULL)
+    reports_sets_window_reload (gtk_window_get_transient_for (GTK_WINDOW (self)));
 
   g_signal_emit (self, signals[ADDED], 0, reports_set_get_name (set));
   gtk_window_close (GTK_WINDOW (self));

@@ -630,7 +630,7 @@ report_started_cb (ReportsSetRun  *run,
                    guint           index,
                    ReportsSetPage *self)
 {
-  if (index < self->run_rows->len)
+  if (self->run_rows != NULL && index < self->run_rows->len)
     reports_set_run_row_started (g_ptr_array_index (self->run_rows, index));
 }
 
@@ -639,8 +639,26 @@ report_finished_cb (ReportsSetRun  *run,
                     guint           index,
                     ReportsSetPage *self)
 {
-  if (index < self->run_rows->len)
+  if (self->run_rows != NULL && index < self->run_rows->len)
     reports_set_run_row_update (g_ptr_array_index (self->run_rows, index));
+}
+
+/* The set as saved now: Add to Set… may have changed it during the run. */
+static void
+reload_set (ReportsSetPage *self)
+{
+  g_autoptr(ReportsSet) set = reports_set_store_load (reports_set_get_name (self->set), NULL);
+
+  if (set == NULL)
+    return;
+
+  g_set_object (&self->set, set);
+  gtk_editable_set_text (GTK_EDITABLE (self->template_row), reports_set_get_name_template (set));
+  update_folder (self);
+  update_example (self);
+  rebuild_pbxs (self);
+  rebuild_reports (self);
+  load_schedule (self);
 }
 
 static void
@@ -652,6 +670,15 @@ run_done_cb (GObject      *object,
   ReportsSetRun *run = REPORTS_SET_RUN (object);
   g_autoptr(GError) error = NULL;
   guint n_failed;
+
+  /* The page is gone (its window closed): the run is only recorded. */
+  if (self->run_rows == NULL)
+    {
+      if (reports_set_run_start_finish (run, result, NULL))
+        reports_sets_record_run (run);
+      g_signal_handlers_disconnect_by_data (run, self);
+      return;
+    }
 
   if (!reports_set_run_start_finish (run, result, &error))
     {
@@ -677,6 +704,7 @@ run_done_cb (GObject      *object,
   g_signal_handlers_disconnect_by_data (run, self);
   g_clear_object (&self->run);
   g_clear_object (&self->run_cancellable);
+  reload_set (self);
   set_busy (self, FALSE);
   update_next_run (self);
   g_signal_emit (self, signals[CHANGED], 0);

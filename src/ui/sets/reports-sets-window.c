@@ -579,3 +579,26 @@ reports_sets_window_present (GtkWindow  *parent,
 
   return self;
 }
+
+void
+reports_sets_window_reload (GtkWindow *parent)
+{
+  ReportsSetsWindow *self;
+
+  g_return_if_fail (GTK_IS_WINDOW (parent));
+
+  self = g_object_get_data (G_OBJECT (parent), "reports-sets-window");
+  if (self == NULL)
+    return;
+
+  rebuild_list (self);
+
+  /* The set open is shown as it is saved now, unless it is running (then
+   * it is read again when the run is done). */
+  if (self->page != NULL && !reports_set_page_get_busy (self->page))
+    {
+      g_autofree char *name = g_strdup (reports_set_get_name (reports_set_page_get_set (self->page)));
+
+      open_set (self, name);
+    }
+}

@@ -23,4 +23,8 @@ ReportsSetsWindow *reports_sets_window_present (GtkWindow  *parent,
                                                 GSettings  *settings,
                                                 const char *name);
 
+/* Reads the sets again in the Report Sets window of @parent, if it is
+ * open: after a set was changed elsewhere (Add to Set…). */
+void               reports_sets_window_reload  (GtkWindow  *parent);
+
 G_END_DECLS
