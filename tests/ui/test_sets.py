@@ -230,6 +230,33 @@ def main():
         tap.ok(wait_for(lambda: len(json.load(open(path)).get("reports", [])) == 1, timeout=10),
                "removing a report saves the set without it")
 
+        # Edit: the filters of the report left, checked as the form checks them.
+        old_ids = json.load(open(path))["reports"][0]["params"]["ext_id_list"]
+        click(app.find(role="push button", root=sets_window, name="Edit the Filters of Extension Call Statistics"))
+        editor = wait_for(lambda: next((f for f in app.frames()
+                                        if safe_name(f) == "Filters of Extension Call Statistics"), None))
+        tap.ok(editor is not None, "a report's filters open in a form of their own")
+        if editor is not None:
+            field = app.wait_find(role="text", name="Extensions (required)", root=editor)
+            screenshot(os.path.join(shots, "report-set-filters.png"), editor)
+            set_text(field, "")
+            time.sleep(0.3)
+            click(button(app, "Save", root=editor))
+            refused = app.wait_find(role="label", root=editor,
+                                    predicate=lambda n: "(ext_id_list) is required" in safe_name(n))
+            tap.ok(refused is not None and json.load(open(path))["reports"][0]["params"]["ext_id_list"] == old_ids,
+                   "an empty required filter is refused, and the set keeps its value")
+            set_text(field, f"{old_ids},1001")
+            time.sleep(0.3)
+            click(button(app, "Save", root=editor))
+            wait_for(lambda: len(app.frames()) == 2, timeout=10)
+            time.sleep(1.0)
+        tap.ok(wait_for(lambda: json.load(open(path))["reports"][0]["params"]["ext_id_list"] == f"{old_ids},1001",
+                        timeout=10),
+               "the edited filters are saved in the set", open(path).read())
+        tap.ok(app.wait_find(role="label", root=sets_window, name=f"Extensions: {old_ids},1001") is not None,
+               "the report's row shows its new filters")
+
         # A schedule, enabled with the systemd user timer.
         repeat = app.find(role="combo box", name="Repeat", root=sets_window) or \
             app.find(name="Repeat", root=sets_window, predicate=lambda n: safe_role(n) != "label")

@@ -15,6 +15,7 @@
 #include "reports-secrets.h"
 #include "reports-server.h"
 #include "reports-set-page.h"
+#include "reports-set-report-editor.h"
 #include "reports-set-run-row.h"
 #include "reports-set-state.h"
 #include "reports-set-store.h"
@@ -37,6 +38,7 @@ struct _ReportsSetPage
   GCancellable         *run_cancellable;
   guint                 secret_index;     /* the PBX whose secret is looked up */
   gboolean              loading_schedule;
+  gboolean              loading_keep;
 
   /* Template widgets */
   AdwPreferencesGroup  *run_group;
@@ -49,6 +51,7 @@ struct _ReportsSetPage
   AdwActionRow         *folder_row;
   AdwEntryRow          *template_row;
   AdwActionRow         *example_row;
+  GtkSpinButton        *keep_spin;
   AdwPreferencesGroup  *pbx_group;
   GtkMenuButton        *add_pbx_button;
   AdwPreferencesGroup  *report_group;
@@ -220,6 +223,26 @@ folder_clicked_cb (ReportsSetPage *self)
                                       _("Save the Set’s Reports Into"),
                                       folder, self->cancellable,
                                       choose_folder_cb, g_object_ref (self));
+}
+
+static void
+keep_changed_cb (ReportsSetPage *self)
+{
+  guint months = gtk_spin_button_get_value_as_int (self->keep_spin);
+
+  if (self->loading_keep || self->set == NULL || months == reports_set_get_keep_months (self->set))
+    return;
+
+  reports_set_set_keep_months (self->set, months);
+  save (self);
+}
+
+static void
+load_keep (ReportsSetPage *self)
+{
+  self->loading_keep = TRUE;
+  gtk_spin_button_set_value (self->keep_spin, reports_set_get_keep_months (self->set));
+  self->loading_keep = FALSE;
 }
 
 /* A renamed set takes its run history and its schedule along. */
@@ -411,6 +434,39 @@ remove_report_clicked_cb (GtkButton      *button,
 }
 
 static void
+filters_saved_cb (ReportsSetReportEditor *editor,
+                  ReportsSetPage         *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (editor), "index"));
+
+  if (self->set == NULL || self->run != NULL || index >= reports_set_get_n_reports (self->set))
+    return;
+
+  /* The report is the set's own; its filters change in place. */
+  reports_set_report_editor_apply (editor, (ReportsSetReport *) reports_set_get_report (self->set, index));
+  rebuild_reports (self);
+  save (self);
+}
+
+static void
+edit_report_clicked_cb (GtkButton      *button,
+                        ReportsSetPage *self)
+{
+  guint index = GPOINTER_TO_UINT (g_object_get_data (G_OBJECT (button), "index"));
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
+  ReportsSetReportEditor *editor;
+
+  if (index >= reports_set_get_n_reports (self->set))
+    return;
+
+  editor = reports_set_report_editor_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
+                                          reports_set_get_report (self->set, index));
+  g_object_set_data (G_OBJECT (editor), "index", GUINT_TO_POINTER (index));
+  g_signal_connect_object (editor, "saved", G_CALLBACK (filters_saved_cb), self, 0);
+  gtk_window_present (GTK_WINDOW (editor));
+}
+
+static void
 period_selected_cb (GtkDropDown    *drop_down,
                     GParamSpec     *pspec,
                     ReportsSetPage *self)
@@ -446,8 +502,11 @@ rebuild_reports (ReportsSetPage *self)
       g_autofree char *filters = reports_sets_describe_filters (report);
       g_autofree char *period_label = g_strdup_printf (_("Period of %s"), title);
       g_autofree char *remove_label = g_strdup_printf (_("Remove %s From the Set"), title);
+      /* Translators: %s is a report type's title */
+      g_autofree char *edit_label = g_strdup_printf (_("Edit the Filters of %s"), title);
       GtkWidget *row = adw_action_row_new ();
       GtkWidget *drop_down = gtk_drop_down_new (NULL, NULL);
+      GtkWidget *edit = gtk_button_new_from_icon_name ("document-edit-symbolic");
       GtkWidget *remove = remove_button_new (remove_label);
 
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
@@ -465,7 +524,15 @@ rebuild_reports (ReportsSetPage *self)
       g_object_set_data (G_OBJECT (remove), "index", GUINT_TO_POINTER (i));
       g_signal_connect (remove, "clicked", G_CALLBACK (remove_report_clicked_cb), self);
 
+      gtk_widget_set_valign (edit, GTK_ALIGN_CENTER);
+      gtk_widget_add_css_class (edit, "flat");
+      gtk_widget_set_tooltip_text (edit, edit_label);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (edit), GTK_ACCESSIBLE_PROPERTY_LABEL, edit_label, -1);
+      g_object_set_data (G_OBJECT (edit), "index", GUINT_TO_POINTER (i));
+      g_signal_connect (edit, "clicked", G_CALLBACK (edit_report_clicked_cb), self);
+
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), drop_down);
+      adw_action_row_add_suffix (ADW_ACTION_ROW (row), edit);
       adw_action_row_add_suffix (ADW_ACTION_ROW (row), remove);
       adw_preferences_group_add (self->report_group, row);
       g_ptr_array_add (self->report_rows, row);
@@ -656,6 +723,7 @@ reload_set (ReportsSetPage *self)
   gtk_editable_set_text (GTK_EDITABLE (self->template_row), reports_set_get_name_template (set));
   update_folder (self);
   update_example (self);
+  load_keep (self);
   rebuild_pbxs (self);
   rebuild_reports (self);
   load_schedule (self);
@@ -912,6 +980,7 @@ reports_set_page_class_init (ReportsSetPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReportsSetPage, folder_row);
   gtk_widget_class_bind_template_child (widget_class, ReportsSetPage, template_row);
   gtk_widget_class_bind_template_child (widget_class, ReportsSetPage, example_row);
+  gtk_widget_class_bind_template_child (widget_class, ReportsSetPage, keep_spin);
   gtk_widget_class_bind_template_child (widget_class, ReportsSetPage, pbx_group);
   gtk_widget_class_bind_template_child (widget_class, ReportsSetPage, add_pbx_button);
   gtk_widget_class_bind_template_child (widget_class, ReportsSetPage, report_group);
@@ -933,6 +1002,7 @@ reports_set_page_class_init (ReportsSetPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, schedule_changed_cb);
   gtk_widget_class_bind_template_callback (widget_class, schedule_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, two_digits_cb);
+  gtk_widget_class_bind_template_callback (widget_class, keep_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "set.add-pbx", "u", add_pbx_action);
 }
@@ -947,8 +1017,10 @@ reports_set_page_init (ReportsSetPage *self)
 
   /* Set before the template's signals can read the set. */
   self->loading_schedule = TRUE;
+  self->loading_keep = TRUE;
   gtk_widget_init_template (GTK_WIDGET (self));
   self->loading_schedule = FALSE;
+  self->loading_keep = FALSE;
 }
 
 GtkWidget *
@@ -977,6 +1049,7 @@ reports_set_page_set_set (ReportsSetPage *self,
   gtk_editable_set_text (GTK_EDITABLE (self->template_row), reports_set_get_name_template (set));
   update_folder (self);
   update_example (self);
+  load_keep (self);
   rebuild_pbxs (self);
   rebuild_reports (self);
   load_schedule (self);
