@@ -208,6 +208,22 @@ def main():
             subprocess.run(["xdotool", "windowsize", "--sync", found[0], "640", "720"], check=False)
             time.sleep(1.0)
 
+        # A folder that is gone fails the run at once, said on each row,
+        # before the PBX is asked for anything.
+        gone = output + "-gone"
+        os.rename(output, gone)
+        logins = int(simulator.command("count get_token"))
+        click(run)
+        failed = app.wait_find(role="label", root=sets_window, timeout=30,
+                               predicate=lambda n: safe_name(n).startswith("Failed: The output folder") and
+                               output in safe_name(n))
+        tap.ok(failed is not None, "a missing folder is said on the rows, naming it",
+               [safe_name(n) for n in walk(sets_window) if safe_role(n) == "label" and "Failed" in safe_name(n)])
+        time.sleep(0.5)
+        tap.ok(int(simulator.command("count get_token")) == logins, "no login for a run that cannot save")
+        os.rename(gone, output)
+        time.sleep(0.5)
+
         # Edit: rename the set (its run history goes along).
         name = app.find(role="text", name="Name", root=sets_window)
         focus_window("Report Sets")

@@ -752,7 +752,7 @@ run_done_cb (GObject      *object,
     {
       show_toast (self, error->message);
       for (guint i = 0; i < self->run_rows->len; i++)
-        reports_set_run_row_cancel (g_ptr_array_index (self->run_rows, i));
+        reports_set_run_row_fail (g_ptr_array_index (self->run_rows, i), error->message);
     }
   else
     {

@@ -112,12 +112,21 @@ reports_set_run_row_update (ReportsSetRunRow *self)
 }
 
 void
-reports_set_run_row_cancel (ReportsSetRunRow *self)
+reports_set_run_row_fail (ReportsSetRunRow *self,
+                          const char       *message)
 {
-  g_return_if_fail (REPORTS_IS_SET_RUN_ROW (self));
+  g_autofree char *escaped = NULL;
+  g_autofree char *subtitle = NULL;
 
-  if (!reports_set_run_get_result (self->run, self->index)->done)
-    show_state (self, "failed", _("Cancelled"));
+  g_return_if_fail (REPORTS_IS_SET_RUN_ROW (self));
+  g_return_if_fail (message != NULL);
+
+  if (reports_set_run_get_result (self->run, self->index)->done)
+    return;
+
+  escaped = yeastar_text_escape (message, -1);
+  subtitle = g_strdup_printf (_("Failed: %s"), escaped);
+  show_state (self, "failed", subtitle);
 }
 
 static void

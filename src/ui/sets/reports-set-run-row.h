@@ -24,7 +24,9 @@ GtkWidget *reports_set_run_row_new      (ReportsSetRun *run,
 /* Reads the result again: started, or finished. */
 void       reports_set_run_row_started  (ReportsSetRunRow *self);
 void       reports_set_run_row_update   (ReportsSetRunRow *self);
-/* A run cancelled before this report began. */
-void       reports_set_run_row_cancel   (ReportsSetRunRow *self);
+/* A run that failed as a whole (its folder cannot be used): a report
+ * not done says why. */
+void       reports_set_run_row_fail     (ReportsSetRunRow *self,
+                                         const char       *message);
 
 G_END_DECLS
