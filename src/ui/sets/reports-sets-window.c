@@ -108,7 +108,11 @@ rebuild_list (ReportsSetsWindow *self)
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), names[i]);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       adw_action_row_set_subtitle_lines (ADW_ACTION_ROW (row), 4);
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      /* A file that cannot be read says why, and does not open. */
+      if (set != NULL)
+        adw_action_row_add_suffix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("go-next-symbolic"));
+      else
+        gtk_widget_add_css_class (row, "error");
       gtk_list_box_row_set_activatable (GTK_LIST_BOX_ROW (row), set != NULL);
       g_object_set_data_full (G_OBJECT (row), "set-name", g_strdup (names[i]), g_free);
       g_signal_connect (row, "activated", G_CALLBACK (row_activated_cb), self);
