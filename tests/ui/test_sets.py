@@ -301,6 +301,25 @@ def main():
         tap.ok(next_run is not None, "the next run is shown")
         screenshot(os.path.join(shots, "report-set-page.png"), sets_window)
 
+        # Never again: the timer goes, the set stays.
+        focus_window("Report Sets")
+        click_at(repeat)
+        time.sleep(0.8)
+        keys("Up", "Return")
+        time.sleep(0.8)
+        if save_schedule is not None:
+            click(save_schedule)
+        tap.ok(wait_for(lambda: not os.path.exists(timer), timeout=10) and os.path.exists(path) and
+               "schedule" not in json.load(open(path)),
+               "saving Never removes the timer and the set's schedule", open(path).read())
+        tap.ok(app.wait_find(role="label", root=sets_window,
+                             name="None: the set runs when you run it") is not None,
+               "the next run says there is none")
+        with open(systemctl_log) as f:
+            calls = f.read()
+        tap.ok("enable --now" in calls and "disable --now" in calls,
+               "the timer was enabled, then disabled, with systemctl --user", calls)
+
         # Delete, after a confirmation; the saved files stay.
         focus_window("Report Sets")
         click(app.find(name="Set Menu", root=sets_window, predicate=lambda n: n.get_n_actions() > 0))
