@@ -19,7 +19,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from atspi_driver import (App, Simulator, Tap, button, click, click_at, find_secrets, focus_window,  # noqa: E402
-                          is_enabled, keys, safe_name, safe_role, screenshot, set_text, type_text,
+                          is_enabled, keys, safe_name, safe_role, screenshot, set_text, text_of, type_text,
                           wait_for, walk)
 
 import gi  # noqa: E402
@@ -320,6 +320,25 @@ def main():
         tap.ok("enable --now" in calls and "disable --now" in calls,
                "the timer was enabled, then disabled, with systemctl --user", calls)
 
+        # Export to a file, through the file chooser.
+        exported = os.path.join(scratch, "shared.json")
+        focus_window("Report Sets")
+        click(app.find(name="Set Menu", root=sets_window, predicate=lambda n: n.get_n_actions() > 0))
+        click(app.wait_find(name="Export…", predicate=lambda n: n.get_n_actions() > 0))
+        chooser = wait_for(lambda: next((f for f in app.frames() if safe_name(f) == "Export the Set"), None))
+        tap.ok(chooser is not None, "Export… opens a file chooser", [safe_name(f) for f in app.frames()])
+        if chooser is not None:
+            name_entry = app.wait_find(role="text", root=chooser, predicate=lambda n: "Monthly Pack" in text_of(n))
+            if name_entry is not None:
+                set_text(name_entry, exported)
+                time.sleep(0.3)
+            click(button(app, "Export", root=chooser))
+            wait_for(lambda: len(app.frames()) == 2, timeout=10)
+            time.sleep(1.0)
+        shared = json.load(open(exported)) if os.path.exists(exported) else {}
+        tap.ok(shared.get("name") == "Monthly Pack" and len(shared.get("reports", [])) == 1,
+               "the set is exported whole to the file chosen", shared)
+
         # Delete, after a confirmation; the saved files stay.
         focus_window("Report Sets")
         click(app.find(name="Set Menu", root=sets_window, predicate=lambda n: n.get_n_actions() > 0))
@@ -333,6 +352,25 @@ def main():
         tap.ok(all(os.path.isfile(p) for p in expected), "the files the set saved stay")
         tap.ok(app.wait_find(name="No Report Sets", root=sets_window) is not None,
                "the window shows that there is no set left")
+
+        # Import the exported file: the set is back, listed.
+        if os.path.exists(exported):
+            focus_window("Report Sets")
+            click(button(app, "Import", root=sets_window))
+            chooser = wait_for(lambda: next((f for f in app.frames() if safe_name(f) == "Import a Set"), None))
+            tap.ok(chooser is not None, "Import… opens a file chooser")
+            if chooser is not None:
+                focus_window("Import a Set")
+                keys("ctrl+l")
+                time.sleep(0.5)
+                type_text(exported)
+                time.sleep(0.5)
+                keys("Return")
+                wait_for(lambda: len(app.frames()) == 2, timeout=10)
+                time.sleep(1.0)
+            tap.ok(wait_for(lambda: os.path.exists(path), timeout=10) and
+                   json.load(open(path)).get("reports") == shared.get("reports"),
+                   "Import… brings the shared set back", os.listdir(sets_dir))
         tokens = simulator.command("tokens").split()
     finally:
         rc = app.stop()

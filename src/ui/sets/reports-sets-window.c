@@ -244,12 +244,18 @@ new_action (GtkWidget  *widget,
   save_new (self, set, _("New Set"));
 }
 
+/* Back to the list; on the list, Escape closes the window. */
 static void
 back_action (GtkWidget  *widget,
              const char *action_name,
              GVariant   *parameter)
 {
-  close_page (REPORTS_SETS_WINDOW (widget));
+  ReportsSetsWindow *self = REPORTS_SETS_WINDOW (widget);
+
+  if (self->page != NULL)
+    close_page (self);
+  else
+    gtk_window_close (GTK_WINDOW (self));
 }
 
 static void
