@@ -14,7 +14,7 @@
 #include "reports-name-template.h"
 #include "reports-secrets.h"
 #include "reports-server.h"
-#include "reports-set-page.h"
+#include "reports-set-page-private.h"
 #include "reports-set-report-editor.h"
 #include "reports-set-run-row.h"
 #include "reports-set-state.h"
@@ -23,48 +23,6 @@
 #include "reports-sets-util.h"
 #include "yeastar-text.h"
 
-struct _ReportsSetPage
-{
-  AdwBin                parent_instance;
-
-  /* Owned references */
-  ReportsSet           *set;
-  GListModel           *servers;
-  GPtrArray            *pbx_rows;
-  GPtrArray            *report_rows;
-  GPtrArray            *run_rows;
-  ReportsSetRun        *run;
-  GCancellable         *cancellable;      /* cancelled at dispose */
-  GCancellable         *run_cancellable;
-  guint                 secret_index;     /* the PBX whose secret is looked up */
-  gboolean              loading_schedule;
-  gboolean              loading_keep;
-
-  /* Template widgets */
-  AdwPreferencesGroup  *run_group;
-  GtkButton            *run_button;
-  GtkButton            *cancel_button;
-  AdwActionRow         *last_run_row;
-  AdwPreferencesGroup  *progress_group;
-  AdwPreferencesGroup  *general_group;
-  AdwEntryRow          *name_row;
-  AdwActionRow         *folder_row;
-  AdwEntryRow          *template_row;
-  AdwActionRow         *example_row;
-  GtkSpinButton        *keep_spin;
-  AdwPreferencesGroup  *pbx_group;
-  GtkMenuButton        *add_pbx_button;
-  AdwPreferencesGroup  *report_group;
-  AdwPreferencesGroup  *schedule_group;
-  GtkButton            *schedule_button;
-  AdwComboRow          *repeat_row;
-  AdwComboRow          *weekday_row;
-  AdwActionRow         *day_row;
-  GtkSpinButton        *day_spin;
-  GtkSpinButton        *hour_spin;
-  GtkSpinButton        *minute_spin;
-  AdwActionRow         *next_run_row;
-};
 
 G_DEFINE_FINAL_TYPE (ReportsSetPage, reports_set_page, ADW_TYPE_BIN)
 
@@ -85,9 +43,9 @@ static guint signals[N_SIGNALS];
 static void rebuild_pbxs    (ReportsSetPage *self);
 static void rebuild_reports (ReportsSetPage *self);
 
-static void
-show_toast (ReportsSetPage *self,
-            const char     *text)
+void
+_reports_set_page_show_toast (ReportsSetPage *self,
+                              const char     *text)
 {
   GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
   g_autofree char *escaped = g_markup_escape_text (text, -1);
@@ -104,6 +62,12 @@ show_toast (ReportsSetPage *self,
   adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
 }
 
+void
+_reports_set_page_emit_changed (ReportsSetPage *self)
+{
+  g_signal_emit (self, signals[CHANGED], 0);
+}
+
 /* Every change is saved at once, as GNOME's settings are. */
 static gboolean
 save (ReportsSetPage *self)
@@ -112,7 +76,7 @@ save (ReportsSetPage *self)
 
   if (!reports_set_store_save (self->set, TRUE, &error))
     {
-      show_toast (self, error->message);
+      _reports_set_page_show_toast (self, error->message);
       return FALSE;
     }
 
@@ -179,7 +143,7 @@ template_apply_cb (ReportsSetPage *self)
 
   if (!reports_name_template_check (text, &error))
     {
-      show_toast (self, error->message);
+      _reports_set_page_show_toast (self, error->message);
       return;
     }
 
@@ -259,7 +223,7 @@ name_apply_cb (ReportsSetPage *self)
 
   if (!reports_set_check_name (name, &error))
     {
-      show_toast (self, error->message);
+      _reports_set_page_show_toast (self, error->message);
       return;
     }
 
@@ -267,7 +231,7 @@ name_apply_cb (ReportsSetPage *self)
   if (!reports_set_store_save (self->set, FALSE, &error))
     {
       reports_set_set_name (self->set, old_name);
-      show_toast (self, error->message);
+      _reports_set_page_show_toast (self, error->message);
       return;
     }
 
@@ -276,7 +240,7 @@ name_apply_cb (ReportsSetPage *self)
       !reports_set_state_delete (old_name, &error) ||
       !reports_sets_schedule_rename (old_name, self->set, &error) ||
       !reports_set_store_delete (old_name, &error))
-    show_toast (self, error->message);
+    _reports_set_page_show_toast (self, error->message);
 
   g_signal_emit (self, signals[CHANGED], 0);
 }
@@ -554,126 +518,6 @@ rebuild_reports (ReportsSetPage *self)
                             reports_set_get_n_pbxs (self->set) > 0);
 }
 
-/* Schedule ----------------------------------------------------------- */
-
-static void
-read_schedule (ReportsSetPage  *self,
-               ReportsSchedule *schedule)
-{
-  schedule->kind = adw_combo_row_get_selected (self->repeat_row);
-  schedule->weekday = G_DATE_MONDAY + adw_combo_row_get_selected (self->weekday_row);
-  schedule->day = gtk_spin_button_get_value_as_int (self->day_spin);
-  schedule->hour = gtk_spin_button_get_value_as_int (self->hour_spin);
-  schedule->minute = gtk_spin_button_get_value_as_int (self->minute_spin);
-}
-
-static gboolean
-schedule_equal (const ReportsSchedule *a,
-                const ReportsSchedule *b)
-{
-  if (a->kind != b->kind)
-    return FALSE;
-  if (a->kind == REPORTS_SCHEDULE_NONE)
-    return TRUE;
-
-  return a->hour == b->hour && a->minute == b->minute &&
-         (a->kind != REPORTS_SCHEDULE_WEEKLY || a->weekday == b->weekday) &&
-         (a->kind != REPORTS_SCHEDULE_MONTHLY || a->day == b->day);
-}
-
-static void
-update_next_run (ReportsSetPage *self)
-{
-  const ReportsSchedule *schedule = reports_set_get_schedule (self->set);
-  const char *name = reports_set_get_name (self->set);
-  g_autofree char *last = reports_sets_describe_last_run (name, FALSE);
-
-  adw_action_row_set_subtitle (self->last_run_row, last);
-
-  if (schedule->kind == REPORTS_SCHEDULE_NONE)
-    adw_action_row_set_subtitle (self->next_run_row, _("None: the set runs when you run it"));
-  else if (!reports_sets_schedule_is_enabled (name))
-    adw_action_row_set_subtitle (self->next_run_row, _("None: the schedule is saved but not enabled; save it again"));
-  else
-    {
-      g_autoptr(GDateTime) now = g_date_time_new_now_local ();
-      g_autoptr(GDateTime) next = reports_schedule_next (schedule, now);
-      g_autofree char *when = next != NULL ? g_date_time_format (next, "%Y-%m-%d %H:%M") : g_strdup ("?");
-      g_autofree char *describe = reports_schedule_describe (schedule);
-      /* Translators: the time of the next run, and the schedule ("daily at 07:00") */
-      g_autofree char *text = g_strdup_printf (_("%s (%s)"), when, describe);
-
-      adw_action_row_set_subtitle (self->next_run_row, text);
-    }
-}
-
-static void
-schedule_changed_cb (ReportsSetPage *self)
-{
-  ReportsSchedule schedule;
-
-  if (self->loading_schedule || self->set == NULL)
-    return;
-
-  read_schedule (self, &schedule);
-  gtk_widget_set_visible (GTK_WIDGET (self->weekday_row), schedule.kind == REPORTS_SCHEDULE_WEEKLY);
-  gtk_widget_set_visible (GTK_WIDGET (self->day_row), schedule.kind == REPORTS_SCHEDULE_MONTHLY);
-  gtk_widget_set_visible (GTK_WIDGET (self->hour_spin), schedule.kind != REPORTS_SCHEDULE_NONE);
-  gtk_widget_set_visible (GTK_WIDGET (gtk_widget_get_ancestor (GTK_WIDGET (self->hour_spin), ADW_TYPE_ACTION_ROW)),
-                          schedule.kind != REPORTS_SCHEDULE_NONE);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->schedule_button),
-                            !schedule_equal (&schedule, reports_set_get_schedule (self->set)) ||
-                            (schedule.kind != REPORTS_SCHEDULE_NONE &&
-                             !reports_sets_schedule_is_enabled (reports_set_get_name (self->set))));
-}
-
-static void
-load_schedule (ReportsSetPage *self)
-{
-  const ReportsSchedule *schedule = reports_set_get_schedule (self->set);
-
-  self->loading_schedule = TRUE;
-  adw_combo_row_set_selected (self->repeat_row, schedule->kind);
-  if (schedule->kind == REPORTS_SCHEDULE_WEEKLY)
-    adw_combo_row_set_selected (self->weekday_row, schedule->weekday - G_DATE_MONDAY);
-  if (schedule->kind == REPORTS_SCHEDULE_MONTHLY)
-    gtk_spin_button_set_value (self->day_spin, schedule->day);
-  if (schedule->kind != REPORTS_SCHEDULE_NONE)
-    {
-      gtk_spin_button_set_value (self->hour_spin, schedule->hour);
-      gtk_spin_button_set_value (self->minute_spin, schedule->minute);
-    }
-  self->loading_schedule = FALSE;
-
-  schedule_changed_cb (self);
-  update_next_run (self);
-}
-
-static void
-schedule_clicked_cb (ReportsSetPage *self)
-{
-  g_autoptr(GError) error = NULL;
-  ReportsSchedule schedule;
-
-  read_schedule (self, &schedule);
-  if (!reports_sets_schedule_apply (self->set, &schedule, &error))
-    show_toast (self, error->message);
-
-  load_schedule (self);
-  g_signal_emit (self, signals[CHANGED], 0);
-}
-
-static gboolean
-two_digits_cb (GtkSpinButton *spin,
-               gpointer       user_data)
-{
-  g_autofree char *text = g_strdup_printf ("%02d", gtk_spin_button_get_value_as_int (spin));
-
-  gtk_editable_set_text (GTK_EDITABLE (spin), text);
-
-  return TRUE;
-}
-
 /* Running ------------------------------------------------------------ */
 
 static void
@@ -726,7 +570,7 @@ reload_set (ReportsSetPage *self)
   load_keep (self);
   rebuild_pbxs (self);
   rebuild_reports (self);
-  load_schedule (self);
+  _reports_set_page_load_schedule (self);
 }
 
 static void
@@ -750,7 +594,7 @@ run_done_cb (GObject      *object,
 
   if (!reports_set_run_start_finish (run, result, &error))
     {
-      show_toast (self, error->message);
+      _reports_set_page_show_toast (self, error->message);
       for (guint i = 0; i < self->run_rows->len; i++)
         reports_set_run_row_fail (g_ptr_array_index (self->run_rows, i), error->message);
     }
@@ -765,7 +609,7 @@ run_done_cb (GObject      *object,
                                                                 "%u reports of the set failed",
                                                                 n_failed), n_failed);
 
-          show_toast (self, text);
+          _reports_set_page_show_toast (self, text);
         }
     }
 
@@ -774,7 +618,7 @@ run_done_cb (GObject      *object,
   g_clear_object (&self->run_cancellable);
   reload_set (self);
   set_busy (self, FALSE);
-  update_next_run (self);
+  _reports_set_page_update_next_run (self);
   g_signal_emit (self, signals[CHANGED], 0);
 }
 
@@ -999,9 +843,12 @@ reports_set_page_class_init (ReportsSetPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, folder_clicked_cb);
   gtk_widget_class_bind_template_callback (widget_class, template_apply_cb);
   gtk_widget_class_bind_template_callback (widget_class, template_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, schedule_changed_cb);
-  gtk_widget_class_bind_template_callback (widget_class, schedule_clicked_cb);
-  gtk_widget_class_bind_template_callback (widget_class, two_digits_cb);
+  gtk_widget_class_bind_template_callback_full (widget_class, "schedule_changed_cb",
+                                                G_CALLBACK (_reports_set_page_schedule_changed_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "schedule_clicked_cb",
+                                                G_CALLBACK (_reports_set_page_schedule_clicked_cb));
+  gtk_widget_class_bind_template_callback_full (widget_class, "two_digits_cb",
+                                                G_CALLBACK (_reports_set_page_two_digits_cb));
   gtk_widget_class_bind_template_callback (widget_class, keep_changed_cb);
 
   gtk_widget_class_install_action (widget_class, "set.add-pbx", "u", add_pbx_action);
@@ -1052,5 +899,5 @@ reports_set_page_set_set (ReportsSetPage *self,
   load_keep (self);
   rebuild_pbxs (self);
   rebuild_reports (self);
-  load_schedule (self);
+  _reports_set_page_load_schedule (self);
 }
