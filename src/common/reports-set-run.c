@@ -79,6 +79,7 @@ struct _ReportsSetRun
 G_DEFINE_FINAL_TYPE (ReportsSetRun, reports_set_run, G_TYPE_OBJECT)
 
 enum {
+  REPORT_STARTED,
   REPORT_FINISHED,
   N_SIGNALS
 };
@@ -153,6 +154,12 @@ reports_set_run_class_init (ReportsSetRunClass *klass)
 
   object_class->finalize = reports_set_run_finalize;
 
+  signals[REPORT_STARTED] =
+    g_signal_new ("report-started",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
   signals[REPORT_FINISHED] =
     g_signal_new ("report-finished",
                   G_TYPE_FROM_CLASS (klass),
@@ -471,6 +478,7 @@ job_start (Job *job)
   yeastar_download_start_async (download, g_task_get_cancellable (self->task),
                                 on_download_done, job);
   g_object_ref (self);
+  g_signal_emit (self, signals[REPORT_STARTED], 0, job->result_index);
 }
 
 static void

@@ -59,8 +59,9 @@ void              reports_set_run_set_pinned_certificate (ReportsSetRun *self,
 /* One login per PBX, at most REPORTS_SET_RUN_MAX_CONCURRENT downloads at
  * once on each, every token revoked at the end. One report's failure
  * does not stop the others. Fails as a whole only when the output folder
- * cannot be used. "report-finished" (guint index) is emitted as each
- * result is filled in. */
+ * cannot be used. "report-started" (guint index) is emitted as each
+ * download begins, "report-finished" (guint index) as each result is
+ * filled in. */
 void              reports_set_run_start_async    (ReportsSetRun        *self,
                                                   GCancellable         *cancellable,
                                                   GAsyncReadyCallback   callback,

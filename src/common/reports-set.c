@@ -534,6 +534,20 @@ reports_set_add_report (ReportsSet       *self,
 }
 
 gboolean
+reports_set_remove_pbx (ReportsSet *self,
+                        guint       index)
+{
+  g_return_val_if_fail (REPORTS_IS_SET (self), FALSE);
+
+  if (index >= self->pbxs->len)
+    return FALSE;
+
+  g_ptr_array_remove_index (self->pbxs, index);
+
+  return TRUE;
+}
+
+gboolean
 reports_set_remove_report (ReportsSet *self,
                            guint       index)
 {

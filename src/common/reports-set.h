@@ -100,6 +100,8 @@ const ReportsSetPbx *reports_set_get_pbx        (ReportsSet        *self,
  * are there already. */
 gboolean          reports_set_add_pbx           (ReportsSet        *self,
                                                  ReportsSetPbx     *pbx);
+gboolean          reports_set_remove_pbx        (ReportsSet        *self,
+                                                 guint              index);
 guint             reports_set_get_n_reports     (ReportsSet        *self);
 const ReportsSetReport *reports_set_get_report  (ReportsSet        *self,
                                                  guint              index);

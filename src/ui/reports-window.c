@@ -16,6 +16,8 @@
 #include "reports-connect-page.h"
 #include "reports-report-page.h"
 #include "reports-window.h"
+#include "sets/reports-add-to-set-dialog.h"
+#include "sets/reports-sets-window.h"
 #include "yeastar-text.h"
 
 /* How long the application stays after its last window closed, waiting
@@ -103,6 +105,9 @@ set_session (ReportsWindow  *self,
 
   gtk_widget_set_visible (GTK_WIDGET (self->disconnect_button), session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.disconnect", session != NULL);
+  /* The demo PBX lives only as long as the window: no set can reach it. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-set",
+                                 session != NULL && !reports_session_is_demo (session));
 }
 
 static void
@@ -223,6 +228,51 @@ show_shortcuts_action (GtkWidget  *widget,
   gtk_window_present (shortcuts);
 }
 
+static void
+sets_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  ReportsWindow *self = REPORTS_WINDOW (widget);
+
+  reports_sets_window_present (GTK_WINDOW (self), self->settings,
+                               parameter != NULL ? g_variant_get_string (parameter, NULL) : NULL);
+}
+
+static void
+set_added_cb (ReportsWindow *self,
+              const char    *name)
+{
+  g_autofree char *escaped = g_markup_escape_text (name, -1);
+  /* Translators: %s is the name of a report set */
+  g_autofree char *title = g_strdup_printf (_("Added to “%s”"), escaped);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_button_label (toast, _("_Show Set"));
+  adw_toast_set_action_name (toast, "win.show-set");
+  adw_toast_set_action_target (toast, "s", name);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* "Add to Set…": the form's request and the PBX into a report set. */
+static void
+add_to_set_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ReportsWindow *self = REPORTS_WINDOW (widget);
+  ReportsAddToSetDialog *dialog;
+
+  if (self->session == NULL || self->report_page == NULL || reports_session_is_demo (self->session))
+    return;
+
+  dialog = reports_add_to_set_dialog_new (GTK_WINDOW (self), self->session,
+                                          reports_report_page_get_request (self->report_page),
+                                          self->settings);
+  g_signal_connect_object (dialog, "added", G_CALLBACK (set_added_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 /* The primary menu's popover is made when the menu is first opened:
  * start-up builds only what it shows. */
 static void
@@ -311,6 +361,9 @@ reports_window_class_init (ReportsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.choose-type", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "win.next-type", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "win.previous-type", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "win.sets", NULL, sets_action);
+  gtk_widget_class_install_action (widget_class, "win.show-set", "s", sets_action);
+  gtk_widget_class_install_action (widget_class, "win.add-to-set", NULL, add_to_set_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.connect", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "win.connect", NULL);

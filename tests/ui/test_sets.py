@@ -1,0 +1,388 @@
+#!/usr/bin/python3
+# Report sets in the window, as a user makes and runs one: two reports of
+# the form go into a new set with "Add to Set…" (their dates become
+# relative periods), the Report Sets window runs it with a row per
+# report, every row completes with one login, and the files are on disk
+# under the names of the set's template. Then the set is renamed, a
+# report removed, a schedule enabled, and the set deleted.
+#
+# usage: test_sets.py APP_BINARY SIMULATOR_BINARY SCREENSHOT_DIR
+
+import datetime
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+import time
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from atspi_driver import (App, Simulator, Tap, button, click, click_at, find_secrets, focus_window,  # noqa: E402
+                          is_enabled, keys, safe_name, safe_role, screenshot, set_text, text_of, type_text,
+                          wait_for, walk)
+
+import gi  # noqa: E402
+
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi  # noqa: E402
+
+
+def last_month(today):
+    first = today.replace(day=1)
+    return (first - datetime.timedelta(days=1)).strftime("%Y-%m")
+
+
+def main():
+    app_binary, simulator_binary, shots = sys.argv[1], sys.argv[2], sys.argv[3]
+    os.makedirs(shots, exist_ok=True)
+    scratch = tempfile.mkdtemp(prefix="call-reports-ui-sets-")
+    output = os.path.join(scratch, "Reports")
+    os.makedirs(output)
+    tap = Tap()
+
+    settings_dir = os.path.join(os.environ["XDG_CONFIG_HOME"], "glib-2.0", "settings")
+    os.makedirs(settings_dir, exist_ok=True)
+    with open(os.path.join(settings_dir, "keyfile"), "w") as f:
+        f.write("[io/github/callreports/CallReports]\n")
+        f.write(f"destination-folder='{output}'\n")
+        f.write("window-width=760\nwindow-height=860\n")
+
+    sets_dir = os.path.join(os.environ["XDG_DATA_HOME"], "call-reports", "sets")
+    units_dir = os.path.join(os.environ["XDG_CONFIG_HOME"], "systemd", "user")
+    # The user manager is not this session's: systemctl is told nothing.
+    systemctl_log = os.path.join(scratch, "systemctl.log")
+    fake_systemctl = os.path.join(scratch, "systemctl")
+    with open(fake_systemctl, "w") as f:
+        f.write(f"#!/bin/sh\necho \"$@\" >> '{systemctl_log}'\n")
+    os.chmod(fake_systemctl, 0o755)
+
+    simulator = Simulator(simulator_binary)
+    app = App(app_binary, env={"GSETTINGS_BACKEND": "keyfile", "LC_ALL": "C.UTF-8",
+                               "CALL_REPORTS_SYSTEMCTL": fake_systemctl})
+    tokens = []
+    try:
+        window = app.wait_find(role="frame", name="Call Reports")
+        set_text(app.wait_find(role="text", name="Server Address, e.g. https://192.168.1.150:8088"), simulator.uri)
+        set_text(app.find(role="text", name="Client ID"), "demo")
+        set_text(app.find(role="text", name="Client Secret"), "demo-secret")
+        # The set's runs take the secret from the keyring, where Remember puts it.
+        remember = app.find(role="check box", name="Remember This PBX")
+        if remember is not None and not remember.get_state_set().contains(Atspi.StateType.CHECKED):
+            click(remember)
+        time.sleep(0.3)
+        click(button(app, "Connect"))
+        tap.ok(app.wait_find(role="push button", name="Extension Call Statistics", timeout=20) is not None,
+               "connected, with the form on show")
+
+        # The first report: two extensions, last month from Quick Range.
+        click(button(app, "Choose Extensions"))
+        selector = wait_for(lambda: next((f for f in app.frames() if safe_name(f) == "Extensions"), None))
+        if selector is not None:
+            type_text("Alice")
+            time.sleep(0.6)
+            keys("Return")
+            time.sleep(0.3)
+            click(button(app, "Select", root=selector))
+            wait_for(lambda: len(app.frames()) == 1, timeout=10)
+            time.sleep(1.0)
+        focus_window("Call Reports")
+        click(button(app, "Quick Range"))
+        item = app.wait_find(name="Last Month", predicate=lambda n: n.get_n_actions() > 0)
+        if item is not None:
+            click(item)
+        time.sleep(0.5)
+
+        def add_to_set(new_name=None, expected_period=None):
+            focus_window("Call Reports")
+            click(app.wait_find(name="Main Menu", predicate=lambda n: n.get_n_actions() > 0))
+            entry = app.wait_find(name="Add to Set…", predicate=lambda n: n.get_n_actions() > 0)
+            if entry is None:
+                return None
+            click(entry)
+            dialog = wait_for(lambda: next((f for f in app.frames() if safe_name(f) == "Add to Set"), None))
+            if dialog is None:
+                return None
+            if expected_period is not None:
+                period = app.wait_find(role="combo box", name="Period", root=dialog) or \
+                    app.wait_find(name="Period", root=dialog)
+                chosen = app.find(role="label", root=dialog, name=expected_period)
+                tap.ok(period is not None and chosen is not None,
+                       f"the period is prefilled from the form's dates: {expected_period}",
+                       [safe_name(n) for n in walk(dialog) if safe_role(n) == "label"])
+            if new_name is not None:
+                name = app.wait_find(role="text", name="Name of the New Set", root=dialog)
+                set_text(name, new_name)
+                time.sleep(0.3)
+            screenshot(os.path.join(shots, "add-to-set.png"), dialog)
+            click(button(app, "Add", root=dialog))
+            gone = wait_for(lambda: len(app.frames()) == 1, timeout=10)
+            time.sleep(1.0)
+            return gone
+
+        tap.ok(add_to_set("Monthly", "Last Month"), "Add to Set… makes a new set of the form's report")
+        path = os.path.join(sets_dir, "Monthly.json")
+        saved = json.load(open(path)) if os.path.exists(path) else {}
+        reports = saved.get("reports", [])
+        tap.ok(len(reports) == 1 and reports[0].get("type") == "extcallstatistics" and
+               reports[0].get("period") == "last-month" and
+               re.fullmatch(r"\d+", str(reports[0].get("params", {}).get("ext_id_list", ""))) is not None and
+               len(saved.get("pbxs", [])) == 1 and saved["pbxs"][0].get("client_id") == "demo" and
+               "demo-secret" not in open(path).read() if os.path.exists(path) else False,
+               "the set file holds the type, the extension's ID, last-month and the PBX, and no secret",
+               json.dumps(saved))
+        tap.ok(saved.get("output") == output, "a new set saves into the form's folder", saved.get("output"))
+
+        # The second report: a type without IDs, for yesterday.
+        focus_window("Call Reports")
+        keys("ctrl+t")
+        time.sleep(0.8)
+        type_text("Unreturned")
+        keys("Return")
+        app.wait_find(role="push button", name="Unreturned Missed Call Report")
+        focus_window("Call Reports")
+        click(button(app, "Quick Range"))
+        item = app.wait_find(name="Yesterday", predicate=lambda n: n.get_n_actions() > 0)
+        if item is not None:
+            click(item)
+        time.sleep(0.5)
+        tap.ok(add_to_set(None, "Yesterday"), "Add to Set… adds a second report to the set chosen")
+        saved = json.load(open(path)) if os.path.exists(path) else {}
+        tap.ok([r.get("period") for r in saved.get("reports", [])] == ["last-month", "yesterday"] and
+               len(saved.get("pbxs", [])) == 1, "the set has both reports and still one PBX", json.dumps(saved))
+
+        # The Report Sets window, from the main menu.
+        focus_window("Call Reports")
+        click(app.wait_find(name="Main Menu", predicate=lambda n: n.get_n_actions() > 0))
+        click(app.wait_find(name="Report Sets", predicate=lambda n: n.get_n_actions() > 0))
+        sets_window = wait_for(lambda: next((f for f in app.frames() if safe_name(f) == "Report Sets"), None))
+        tap.ok(sets_window is not None, "Report Sets opens its window")
+        row = app.wait_find(name="Monthly", root=sets_window, predicate=lambda n: safe_role(n) == "list item")
+        tap.ok(row is not None, "the set is listed")
+        time.sleep(0.5)
+        screenshot(os.path.join(shots, "report-sets.png"), sets_window)
+        focus_window("Report Sets")
+        click_at(row)
+        run = app.wait_find(role="push button", root=sets_window,
+                            predicate=lambda n: safe_name(n).replace("_", "").startswith("Run Now"))
+        tap.ok(run is not None and is_enabled(run), "the set opens, with Run Now",
+               [(safe_role(n), safe_name(n)) for n in walk(sets_window) if safe_role(n) in ("push button", "label")])
+
+        logins = int(simulator.command("count get_token"))
+        downloads = int(simulator.command("count call_report/download"))
+        click(run)
+        done = wait_for(lambda: len([n for n in walk(sets_window) if safe_role(n) == "label" and
+                                     safe_name(n).startswith(("Saved as ", "Failed: "))]) >= 2, timeout=60)
+        results = [safe_name(n) for n in walk(sets_window)
+                   if safe_role(n) == "label" and safe_name(n).startswith(("Saved as ", "Failed: "))]
+        tap.ok(done and all(r.startswith("Saved as ") for r in results),
+               "every row of the run completes, saved", results)
+        time.sleep(1.0)
+        today = datetime.date.today()
+        expected = [os.path.join(output, "Demo PBX", f"extcallstatistics-{last_month(today)}.csv"),
+                    os.path.join(output, "Demo PBX",
+                                 f"unreturnmisscall-{(today - datetime.timedelta(days=1)).isoformat()}.csv")]
+        tap.ok(all(os.path.isfile(p) and os.path.getsize(p) > 0 for p in expected),
+               "the files are on disk under the template's names", sorted(
+                   os.path.join(d, n) for d, _, names in os.walk(output) for n in names))
+        tap.ok(all(any(p in r for r in results) for p in expected), "each row names its file", results)
+        tap.ok(int(simulator.command("count get_token")) == logins + 1,
+               "the run logged in once for the PBX")
+        tap.ok(int(simulator.command("count call_report/download")) == downloads + 2,
+               "the run asked the PBX for each report once")
+        tap.ok(wait_for(lambda: simulator.command("live") == "1", timeout=10),
+               "the run's token is revoked; only the window's stays")
+        query = simulator.command("query call_report/download")
+        tap.ok("type=" in query, "the PBX received the reports", query)
+        last = app.wait_find(role="label", root=sets_window,
+                             predicate=lambda n: safe_name(n).endswith(": 2 files saved"))
+        tap.ok(last is not None, "the last run and its result are shown")
+        screenshot(os.path.join(shots, "report-set-run.png"), sets_window)
+        # The narrowest the window goes, for a look at the rows.
+        found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Report Sets$"],
+                               capture_output=True, text=True).stdout.split()
+        if found:
+            subprocess.run(["xdotool", "windowsize", "--sync", found[0], "360", "720"], check=False)
+            time.sleep(1.0)
+            screenshot(os.path.join(shots, "report-set-narrow.png"), sets_window)
+            subprocess.run(["xdotool", "windowsize", "--sync", found[0], "640", "720"], check=False)
+            time.sleep(1.0)
+
+        # A folder that is gone fails the run at once, said on each row,
+        # before the PBX is asked for anything.
+        gone = output + "-gone"
+        os.rename(output, gone)
+        logins = int(simulator.command("count get_token"))
+        click(run)
+        failed = app.wait_find(role="label", root=sets_window, timeout=30,
+                               predicate=lambda n: safe_name(n).startswith("Failed: The output folder") and
+                               output in safe_name(n))
+        tap.ok(failed is not None, "a missing folder is said on the rows, naming it",
+               [safe_name(n) for n in walk(sets_window) if safe_role(n) == "label" and "Failed" in safe_name(n)])
+        time.sleep(0.5)
+        tap.ok(int(simulator.command("count get_token")) == logins, "no login for a run that cannot save")
+        os.rename(gone, output)
+        time.sleep(0.5)
+
+        # Edit: rename the set (its run history goes along).
+        name = app.find(role="text", name="Name", root=sets_window)
+        focus_window("Report Sets")
+        click_at(name)
+        time.sleep(0.3)
+        keys("ctrl+a")
+        type_text("Monthly Pack")
+        keys("Return")
+        tap.ok(wait_for(lambda: os.path.exists(os.path.join(sets_dir, "Monthly Pack.json")) and
+                        not os.path.exists(path), timeout=10),
+               "renaming the set renames its file", os.listdir(sets_dir))
+        path = os.path.join(sets_dir, "Monthly Pack.json")
+
+        # Edit: remove the second report.
+        remove = app.find(role="push button", root=sets_window,
+                          name="Remove Unreturned Missed Call Report From the Set")
+        tap.ok(remove is not None, "each report has a labelled Remove button")
+        if remove is not None:
+            click(remove)
+        tap.ok(wait_for(lambda: len(json.load(open(path)).get("reports", [])) == 1, timeout=10),
+               "removing a report saves the set without it")
+
+        # Edit: the filters of the report left, checked as the form checks them.
+        old_ids = json.load(open(path))["reports"][0]["params"]["ext_id_list"]
+        click(app.find(role="push button", root=sets_window, name="Edit the Filters of Extension Call Statistics"))
+        editor = wait_for(lambda: next((f for f in app.frames()
+                                        if safe_name(f) == "Filters of Extension Call Statistics"), None))
+        tap.ok(editor is not None, "a report's filters open in a form of their own")
+        if editor is not None:
+            field = app.wait_find(role="text", name="Extensions (required)", root=editor)
+            screenshot(os.path.join(shots, "report-set-filters.png"), editor)
+            set_text(field, "")
+            time.sleep(0.3)
+            click(button(app, "Save", root=editor))
+            refused = app.wait_find(role="label", root=editor,
+                                    predicate=lambda n: "(ext_id_list) is required" in safe_name(n))
+            tap.ok(refused is not None and json.load(open(path))["reports"][0]["params"]["ext_id_list"] == old_ids,
+                   "an empty required filter is refused, and the set keeps its value")
+            set_text(field, f"{old_ids},1001")
+            time.sleep(0.3)
+            click(button(app, "Save", root=editor))
+            wait_for(lambda: len(app.frames()) == 2, timeout=10)
+            time.sleep(1.0)
+        tap.ok(wait_for(lambda: json.load(open(path))["reports"][0]["params"]["ext_id_list"] == f"{old_ids},1001",
+                        timeout=10),
+               "the edited filters are saved in the set", open(path).read())
+        tap.ok(app.wait_find(role="label", root=sets_window, name=f"Extensions: {old_ids},1001") is not None,
+               "the report's row shows its new filters")
+
+        # A schedule, enabled with the systemd user timer.
+        repeat = app.find(role="combo box", name="Repeat", root=sets_window) or \
+            app.find(name="Repeat", root=sets_window, predicate=lambda n: safe_role(n) != "label")
+        if repeat is not None:
+            focus_window("Report Sets")
+            # The schedule is at the bottom of the page: scroll to it.
+            subprocess.run(["xdotool", "mousemove", "300", "400"], check=True)
+            for _ in range(25):
+                subprocess.run(["xdotool", "click", "5"], check=True)
+            time.sleep(0.8)
+            click_at(repeat)
+            time.sleep(0.8)
+            keys("Down", "Return")
+            time.sleep(0.8)
+        save_schedule = app.find(role="push button", root=sets_window,
+                                 predicate=lambda n: safe_name(n).replace("_", "").startswith("Save Schedule"))
+        if save_schedule is not None:
+            click(save_schedule)
+        timer = os.path.join(units_dir, "call-reports-set-Monthly\\x20Pack.timer")
+        tap.ok(wait_for(lambda: os.path.exists(timer), timeout=10),
+               "saving a daily schedule writes the timer", os.listdir(units_dir) if os.path.isdir(units_dir) else None)
+        tap.ok(json.load(open(path)).get("schedule", {}).get("every") == "daily" if os.path.exists(path) else False,
+               "the set keeps its schedule", open(path).read() if os.path.exists(path) else None)
+        next_run = app.wait_find(role="label", root=sets_window,
+                                 predicate=lambda n: "(daily at 07:00)" in safe_name(n))
+        tap.ok(next_run is not None, "the next run is shown")
+        screenshot(os.path.join(shots, "report-set-page.png"), sets_window)
+
+        # Never again: the timer goes, the set stays.
+        focus_window("Report Sets")
+        click_at(repeat)
+        time.sleep(0.8)
+        keys("Up", "Return")
+        time.sleep(0.8)
+        if save_schedule is not None:
+            click(save_schedule)
+        tap.ok(wait_for(lambda: not os.path.exists(timer), timeout=10) and os.path.exists(path) and
+               "schedule" not in json.load(open(path)),
+               "saving Never removes the timer and the set's schedule", open(path).read())
+        tap.ok(app.wait_find(role="label", root=sets_window,
+                             name="None: the set runs when you run it") is not None,
+               "the next run says there is none")
+        with open(systemctl_log) as f:
+            calls = f.read()
+        tap.ok("enable --now" in calls and "disable --now" in calls,
+               "the timer was enabled, then disabled, with systemctl --user", calls)
+
+        # Export to a file, through the file chooser.
+        exported = os.path.join(scratch, "shared.json")
+        focus_window("Report Sets")
+        click(app.find(name="Set Menu", root=sets_window, predicate=lambda n: n.get_n_actions() > 0))
+        click(app.wait_find(name="Export…", predicate=lambda n: n.get_n_actions() > 0))
+        chooser = wait_for(lambda: next((f for f in app.frames() if safe_name(f) == "Export the Set"), None))
+        tap.ok(chooser is not None, "Export… opens a file chooser", [safe_name(f) for f in app.frames()])
+        if chooser is not None:
+            name_entry = app.wait_find(role="text", root=chooser, predicate=lambda n: "Monthly Pack" in text_of(n))
+            if name_entry is not None:
+                set_text(name_entry, exported)
+                time.sleep(0.3)
+            click(button(app, "Export", root=chooser))
+            wait_for(lambda: len(app.frames()) == 2, timeout=10)
+            time.sleep(1.0)
+        shared = json.load(open(exported)) if os.path.exists(exported) else {}
+        tap.ok(shared.get("name") == "Monthly Pack" and len(shared.get("reports", [])) == 1,
+               "the set is exported whole to the file chosen", shared)
+
+        # Delete, after a confirmation; the saved files stay.
+        focus_window("Report Sets")
+        click(app.find(name="Set Menu", root=sets_window, predicate=lambda n: n.get_n_actions() > 0))
+        click(app.wait_find(name="Delete…", predicate=lambda n: n.get_n_actions() > 0))
+        confirm = button(app, "Delete")
+        tap.ok(confirm is not None, "deleting asks first")
+        if confirm is not None:
+            click(confirm)
+        tap.ok(wait_for(lambda: not os.path.exists(path) and not os.path.exists(timer), timeout=10),
+               "deleting removes the set and its timer")
+        tap.ok(all(os.path.isfile(p) for p in expected), "the files the set saved stay")
+        tap.ok(app.wait_find(name="No Report Sets", root=sets_window) is not None,
+               "the window shows that there is no set left")
+
+        # Import the exported file: the set is back, listed.
+        if os.path.exists(exported):
+            focus_window("Report Sets")
+            click(button(app, "Import", root=sets_window))
+            chooser = wait_for(lambda: next((f for f in app.frames() if safe_name(f) == "Import a Set"), None))
+            tap.ok(chooser is not None, "Import… opens a file chooser")
+            if chooser is not None:
+                focus_window("Import a Set")
+                keys("ctrl+l")
+                time.sleep(0.5)
+                type_text(exported)
+                time.sleep(0.5)
+                keys("Return")
+                wait_for(lambda: len(app.frames()) == 2, timeout=10)
+                time.sleep(1.0)
+            tap.ok(wait_for(lambda: os.path.exists(path), timeout=10) and
+                   json.load(open(path)).get("reports") == shared.get("reports"),
+                   "Import… brings the shared set back", os.listdir(sets_dir))
+        tokens = simulator.command("tokens").split()
+    finally:
+        rc = app.stop()
+        simulator.stop()
+    tap.ok(rc in (0, -15, 143), "the application exits cleanly", f"exit status {rc}")
+    hits = find_secrets([os.environ["XDG_CONFIG_HOME"], os.environ["XDG_DATA_HOME"], output, app.log.name],
+                        tokens + ["demo-secret"])
+    tap.ok(tokens and not hits, "no token or secret in the sets, settings, files or logs", hits)
+    messages = app.unexpected_messages()
+    tap.ok(not messages, "the application printed no warning or critical", "\n".join(messages))
+    return tap.finish()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
