@@ -85,9 +85,12 @@ static void
 reports_application_activate (GApplication *app)
 {
   ReportsApplication *self = REPORTS_APPLICATION (app);
-  GtkWindow *window;
+  GtkWindow *window = NULL;
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  /* The main window, not a report viewer's. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL && window == NULL; l = l->next)
+    if (REPORTS_IS_WINDOW (l->data))
+      window = l->data;
   if (window == NULL)
     {
       window = GTK_WINDOW (reports_window_new (self));
