@@ -190,6 +190,11 @@ reports_chart_data_new_for_report (YeastarReportLoader *loader,
           const Entry *e = &g_array_index (entries, Entry, i);
           g_autofree char *label = row_label (loader, rows, e->row, label_column);
 
+          /* A day: "01/03/2024", not "01/03/2024 12:00:00 AM". */
+          if (g_str_has_suffix (label, " 12:00:00 AM") || g_str_has_suffix (label, " 00:00:00"))
+            *strrchr (label, ' ') = '\0';
+          if (g_str_has_suffix (label, " 12:00:00"))
+            *strrchr (label, ' ') = '\0';
           reports_chart_data_add (self, label, e->value);
         }
       return self;

@@ -106,9 +106,16 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   text = yeastar_report_table_get_cell (cell_table (data, row), reports_report_row_get_index (row), data->column);
   escaped = yeastar_text_escape (text, -1);
   gtk_inscription_set_text (inscription, escaped);
-  gtk_inscription_set_xalign (inscription,
-                              data->column < yeastar_report_loader_get_n_columns (loader) &&
-                              is_numeric (yeastar_report_loader_get_column_kind (loader, data->column)) ? 1.0f : 0.0f);
+  /* Numbers to the right; a "Total" label in a number column stays left. */
+  {
+    YeastarCellKind kind = data->column < yeastar_report_loader_get_n_columns (loader)
+                           ? yeastar_report_loader_get_column_kind (loader, data->column) : YEASTAR_CELL_KIND_TEXT;
+    double value;
+
+    gtk_inscription_set_xalign (inscription,
+                                is_numeric (kind) && (!data->totals || yeastar_cell_parse_number (text, kind, &value))
+                                ? 1.0f : 0.0f);
+  }
   gtk_accessible_update_property (GTK_ACCESSIBLE (inscription), GTK_ACCESSIBLE_PROPERTY_LABEL, escaped, -1);
 }
 
