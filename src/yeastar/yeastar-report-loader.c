@@ -462,6 +462,23 @@ batch_close (Batch             *batch,
   batch->truncated = yeastar_report_file_is_truncated (file);
 }
 
+/* An idle source in the loader's context, never g_main_context_invoke():
+ * that runs the callback in the calling thread when the context is the
+ * global default one and nobody holds it at that moment. */
+static void
+send_batch (Job   *job,
+            Batch *batch)
+{
+  GSource *source = g_idle_source_new ();
+
+  /* After the window's redraws and input; in order, before the result. */
+  g_source_set_priority (source, G_PRIORITY_DEFAULT_IDLE);
+  g_source_set_callback (source, deliver_batch, batch, batch_free);
+  g_source_set_static_name (source, "[yeastar] report batch");
+  g_source_attach (source, job->context);
+  g_source_unref (source);
+}
+
 static guint64
 stream_size (GFileInputStream *stream,
              GCancellable     *cancellable)
@@ -523,7 +540,7 @@ load_thread (GTask        *task,
       if ((first && n >= job->first_batch) || (!first && bytes >= job->batch_bytes))
         {
           batch_close (batch, file);
-          g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, deliver_batch, batch, batch_free);
+          send_batch (job, batch);
           batch = batch_new (job, cancellable, size);
           first = FALSE;
           n = 0;
@@ -610,6 +627,9 @@ yeastar_report_loader_load_async (YeastarReportLoader *self,
 
   worker = g_task_new (self, cancellable, load_done, g_steal_pointer (&task));
   g_task_set_source_tag (worker, load_thread);
+  /* The batches, and after them the result, come at idle priority: the
+   * window's redraws and input go first, and they stay in order. */
+  g_task_set_priority (worker, G_PRIORITY_DEFAULT_IDLE);
   g_task_set_task_data (worker, job, job_free);
   g_task_run_in_thread (worker, load_thread);
 }

@@ -184,7 +184,14 @@ layout_bars (ReportsChart  *self,
   gboolean labelled;
 
   value_range (data, &max, &step);
-  for (guint i = 0; i < MIN (n, MANY_BARS); i++)
+  g->plot_y = PAD + g->font_px + 8;
+  g->plot_height = MAX (g->height - g->plot_y - PAD, 1);
+  row = MIN (ROW_HEIGHT, g->plot_height / MAX (n, 1));
+  /* Too many bars for a line of text each: no labels (the tooltips and
+   * the accessible description still name them). */
+  labelled = row >= g->font_px;
+
+  for (guint i = 0; labelled && i < n; i++)
     {
       g_autofree char *value = reports_chart_format_value (data->kind, g_array_index (data->values, double, i));
 
@@ -194,11 +201,7 @@ layout_bars (ReportsChart  *self,
   label_width = MIN (label_width + PAD, g->width * MAX_LABEL);
 
   g->plot_x = PAD + label_width;
-  g->plot_y = PAD + g->font_px + 8;
   g->plot_width = MAX (g->width - g->plot_x - value_width - 2 * PAD, 40);
-  g->plot_height = MAX (g->height - g->plot_y - PAD, 1);
-  row = MIN (ROW_HEIGHT, g->plot_height / MAX (n, 1));
-  labelled = row >= g->font_px;
 
   for (double v = 0; v <= max + step / 2; v += step)
     {

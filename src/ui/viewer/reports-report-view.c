@@ -20,7 +20,7 @@
  * rows (ReportsRowModel: sorted and searched in a worker thread, the
  * items made on demand), and a second column view below with the total
  * rows, pinned: never sorted, never searched, scrolled sideways with the
- * rows (they share the horizontal adjustment, and each total column
+ * rows (the totals follow the rows' horizontal scrolling, and each total column
  * takes the width of its row column). The totals' header is hidden.
  *
  * Cells are GtkInscriptions (GTK 4.8's label for long lists), numbers to
@@ -332,7 +332,11 @@ reports_report_view_set_loader (ReportsReportView   *self,
   totals_header = gtk_widget_get_first_child (GTK_WIDGET (self->totals_view));
   if (totals_header != NULL)
     gtk_widget_set_visible (totals_header, FALSE);
-  gtk_scrolled_window_set_hadjustment (self->totals_window, gtk_scrolled_window_get_hadjustment (self->rows_window));
+  /* (One adjustment shared by the two scrolled windows makes GTK 4.8
+   * restyle their scrollbars while it styles them, a use after free.) */
+  g_object_bind_property (gtk_scrolled_window_get_hadjustment (self->rows_window), "value",
+                          gtk_scrolled_window_get_hadjustment (self->totals_window), "value",
+                          G_BINDING_SYNC_CREATE);
 
   g_signal_connect_object (loader, "header-ready", G_CALLBACK (header_ready_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (loader, "columns-changed", G_CALLBACK (update_columns), self, G_CONNECT_SWAPPED);

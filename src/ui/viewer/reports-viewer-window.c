@@ -45,6 +45,8 @@ struct _ReportsViewerWindow
   ReportsChart         *chart;
   AdwStatusPage        *error_page;
   GMenu                *columns_submenu;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *viewer_menu;
 
   /* Owned references */
   GFile                *file;
@@ -160,6 +162,20 @@ static void
 header_ready_cb (ReportsViewerWindow *self)
 {
   update_titles (self);
+  /* The view has made its columns' toggles by now: one change. */
+  g_menu_append_section (self->columns_submenu, NULL, reports_report_view_get_columns_menu (self->report_view));
+}
+
+/* The menu's popover is made when it is first opened: its column
+ * toggles cost the first screen of rows nothing. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  ReportsViewerWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->viewer_menu);
 }
 
 static void
@@ -207,7 +223,6 @@ start_loading (ReportsViewerWindow *self)
   g_signal_connect_object (self->loader, "header-ready", G_CALLBACK (header_ready_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->loader, "notify::bytes-read", G_CALLBACK (progress_cb), self, G_CONNECT_SWAPPED);
   reports_report_view_set_loader (self->report_view, self->loader);
-  g_menu_append_section (self->columns_submenu, NULL, reports_report_view_get_columns_menu (self->report_view));
 
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
   yeastar_report_loader_load_async (self->loader, self->cancellable, load_cb, g_object_ref (self));
@@ -407,6 +422,8 @@ reports_viewer_window_class_init (ReportsViewerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, chart);
   gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, columns_submenu);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, viewer_menu);
 
   gtk_widget_class_install_action (widget_class, "viewer.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "viewer.search", NULL, search_action);
@@ -426,6 +443,8 @@ reports_viewer_window_init (ReportsViewerWindow *self)
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
 #endif
+
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
 
   search_bar = reports_report_view_get_search_bar (self->report_view);
   g_object_bind_property (self->search_button, "active", search_bar, "search-mode-enabled",
@@ -465,4 +484,30 @@ reports_viewer_window_get_file (ReportsViewerWindow *self)
   g_return_val_if_fail (REPORTS_IS_VIEWER_WINDOW (self), NULL);
 
   return self->file;
+}
+
+/**
+ * reports_viewer_window_get_loader:
+ *
+ * Returns: (transfer none): the reader of the file (for the benchmark)
+ */
+YeastarReportLoader *
+reports_viewer_window_get_loader (ReportsViewerWindow *self)
+{
+  g_return_val_if_fail (REPORTS_IS_VIEWER_WINDOW (self), NULL);
+
+  return self->loader;
+}
+
+/**
+ * reports_viewer_window_get_report_view:
+ *
+ * Returns: (transfer none): the table
+ */
+GtkWidget *
+reports_viewer_window_get_report_view (ReportsViewerWindow *self)
+{
+  g_return_val_if_fail (REPORTS_IS_VIEWER_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->report_view);
 }

@@ -9,6 +9,8 @@
 
 #include <adwaita.h>
 
+#include "yeastar-report-loader.h"
+
 G_BEGIN_DECLS
 
 #define REPORTS_TYPE_VIEWER_WINDOW (reports_viewer_window_get_type ())
@@ -18,5 +20,7 @@ G_DECLARE_FINAL_TYPE (ReportsViewerWindow, reports_viewer_window, REPORTS, VIEWE
 ReportsViewerWindow *reports_viewer_window_new      (GtkApplication      *application,
                                                      GFile               *file);
 GFile               *reports_viewer_window_get_file (ReportsViewerWindow *self);
+YeastarReportLoader *reports_viewer_window_get_loader (ReportsViewerWindow *self);
+GtkWidget           *reports_viewer_window_get_report_view (ReportsViewerWindow *self);
 
 G_END_DECLS
