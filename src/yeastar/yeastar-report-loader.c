@@ -30,7 +30,7 @@
  * ::rows-added and ::totals-added per batch; then the load's callback.
  */
 
-#define DEFAULT_FIRST_BATCH 200
+#define DEFAULT_FIRST_BATCH 64
 #define DEFAULT_BATCH_BYTES (8 * 1024 * 1024 - 512 * 1024)
 
 typedef struct
@@ -318,7 +318,9 @@ yeastar_report_loader_get_file (YeastarReportLoader *self)
  * yeastar_report_loader_set_first_batch:
  * @n_rows: the rows of the first batch (a screenful), at least 1
  *
- * Before yeastar_report_loader_load_async(); 200 by default.
+ * Before yeastar_report_loader_load_async(); 64 by default: GtkListView in GTK 4.8 makes up
+ * to 200 row widgets at once, and a first batch that small is on screen
+ * sooner.
  */
 void
 yeastar_report_loader_set_first_batch (YeastarReportLoader *self,

@@ -253,7 +253,8 @@ static void
 trace_cb (gpointer    object,
           const char *what)
 {
-  printf ("trace %s %" G_GINT64_FORMAT "\n", what, g_get_monotonic_time () - bench.start);
+  printf ("trace %s %" G_GINT64_FORMAT " cpu %" G_GINT64_FORMAT "\n", what, g_get_monotonic_time () - bench.start,
+          THREAD_CPU_US ());
 }
 
 static void
@@ -308,6 +309,8 @@ main (int   argc,
       g_signal_connect (reports_viewer_window_get_loader (bench.window), "header-ready", G_CALLBACK (trace_cb), (gpointer) "header-ready");
       g_signal_connect (reports_viewer_window_get_loader (bench.window), "rows-added", G_CALLBACK (trace_rows_cb), (gpointer) "rows-added");
       g_signal_connect (bench.window, "map", G_CALLBACK (trace_cb), (gpointer) "map");
+      printf ("trace cpu-start %" G_GINT64_FORMAT "\n", bench.cpu_start);
+      trace_cb (NULL, "created");
     }
   gtk_window_present (GTK_WINDOW (bench.window));
 

@@ -153,17 +153,14 @@ column_title (YeastarReportLoader *loader,
  * the rows and the totals line up. */
 static int
 column_width (ReportsReportView *self,
-              guint              column)
+              guint              column,
+              int                char_width)
 {
   YeastarReportTable *rows = yeastar_report_loader_get_rows (self->loader);
   guint n = MIN (yeastar_report_table_get_n_rows (rows), SAMPLE_ROWS);
   g_autofree char *title = column_title (self->loader, column);
   glong chars = g_utf8_strlen (title, -1) + 2;
-  PangoContext *context = gtk_widget_get_pango_context (GTK_WIDGET (self));
-  PangoFontMetrics *metrics = pango_context_get_metrics (context, NULL, NULL);
-  int char_width = PANGO_PIXELS (pango_font_metrics_get_approximate_char_width (metrics));
 
-  pango_font_metrics_unref (metrics);
   for (guint i = 0; i < n; i++)
     chars = MAX (chars, g_utf8_strlen (yeastar_report_table_get_cell (rows, i, column), -1));
 
@@ -213,12 +210,19 @@ static void
 set_widths (ReportsReportView *self)
 {
   GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "0123456789");
+  int char_width;
+
+  /* The width of a digit: pango_context_get_metrics() would load every
+   * font of the language's coverage, 10 ms and more a call. */
+  pango_layout_get_pixel_size (layout, &char_width, NULL);
+  char_width = (char_width + 9) / 10;
 
   for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
     {
       g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
 
-      gtk_column_view_column_set_fixed_width (column, column_width (self, i));
+      gtk_column_view_column_set_fixed_width (column, column_width (self, i, char_width));
     }
   self->widths_set = TRUE;
 }
@@ -265,13 +269,34 @@ header_ready_cb (ReportsReportView   *self,
 }
 
 static void
+first_paint_cb (GdkFrameClock     *clock,
+                ReportsReportView *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  if (self->rows != NULL)
+    reports_row_model_hold (self->rows, FALSE);
+}
+
+static void
 rows_added_cb (ReportsReportView   *self,
                guint                position,
                guint                n_added,
                YeastarReportLoader *loader)
 {
-  if (!self->widths_set)
-    set_widths (self);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->widths_set)
+    return;
+
+  set_widths (self);
+  /* The first screen of rows is drawn before the next batches: GTK 4.8
+   * makes up to 200 row widgets at once, a cell widget per column each. */
+  if (position == 0 && clock != NULL && yeastar_report_loader_is_loading (loader))
+    {
+      reports_row_model_hold (self->rows, TRUE);
+      g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_paint_cb), self, 0);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
 }
 
 static void

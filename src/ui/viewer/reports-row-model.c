@@ -42,6 +42,7 @@ struct _ReportsRowModel
 
   GCancellable        *cancellable;  /* the running sort or search */
   gboolean             pending;      /* asked for while loading */
+  gboolean             held;         /* new rows wait: reports_row_model_hold() */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -119,12 +120,44 @@ rows_added_cb (ReportsRowModel     *self,
                YeastarReportLoader *loader)
 {
   /* While rows stream in, the view is in file order. */
-  if (self->order != NULL)
+  if (self->order != NULL || self->held)
     return;
 
   self->n_items = position + n_added;
-  g_list_model_items_changed (G_LIST_MODEL (self), position, 0, n_added);
+  g_list_model_items_changed (G_LIST_MODEL (self), self->n_items - n_added, 0, n_added);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/**
+ * reports_row_model_hold:
+ * @held: whether rows the loader adds wait
+ *
+ * While held, the model does not grow; released, it shows every row
+ * delivered meanwhile. The view holds it from the first screen of rows
+ * to their first frame, so that GTK draws them before it makes the
+ * widgets of the next rows.
+ */
+void
+reports_row_model_hold (ReportsRowModel *self,
+                        gboolean         held)
+{
+  guint n;
+
+  g_return_if_fail (REPORTS_IS_ROW_MODEL (self));
+
+  self->held = held;
+  if (held || self->order != NULL)
+    return;
+
+  n = yeastar_report_table_get_n_rows (table (self));
+  if (n > self->n_items)
+    {
+      guint old = self->n_items;
+
+      self->n_items = n;
+      g_list_model_items_changed (G_LIST_MODEL (self), old, 0, n - old);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
 }
 
 typedef struct
