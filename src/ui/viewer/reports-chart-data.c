@@ -290,7 +290,8 @@ reports_chart_format_value (YeastarCellKind kind,
  * reports_chart_data_dup_description:
  *
  * Returns: the chart in words, for a screen reader: its title, then each
- *   label and value, "label: value", separated by "; "
+ *   label and value, "label: value", separated by "; " (the first 500,
+ *   then how many more: a line of hours of a month has 744)
  */
 char *
 reports_chart_data_dup_description (const ReportsChartData *self)
@@ -300,6 +301,17 @@ reports_chart_data_dup_description (const ReportsChartData *self)
   g_string_append (text, ". ");
   for (guint i = 0; i < self->values->len; i++)
     {
+      if (i == REPORTS_CHART_MAX_DESCRIBED)
+        {
+          g_string_append (text, "; ");
+          /* Translators: the end of a chart's description for a screen
+           * reader when it has more values than it lists */
+          g_string_append_printf (text, g_dngettext (GETTEXT_PACKAGE, "and %u more", "and %u more",
+                                                     self->values->len - i),
+                                  self->values->len - i);
+          break;
+        }
+
       g_autofree char *value = reports_chart_format_value (self->kind, g_array_index (self->values, double, i));
 
       if (i > 0)

@@ -27,6 +27,7 @@ typedef struct
 } ReportsChartData;
 
 #define REPORTS_CHART_TOP 20
+#define REPORTS_CHART_MAX_DESCRIBED 500
 
 ReportsChartData *reports_chart_data_new            (const char          *title,
                                                      YeastarCellKind      kind,

@@ -134,7 +134,7 @@ text_width (ReportsChart *self,
   return width;
 }
 
-/* A step of 1, 2 or 5 × 10ⁿ (for durations: seconds, minutes, hours)
+/* A step of 1, 2, 2.5 or 5 × 10ⁿ (for durations: seconds, minutes, hours)
  * that gives about @n ticks up to @max. */
 static double
 nice_step (double          max,
@@ -157,7 +157,7 @@ nice_step (double          max,
   fraction = raw / magnitude;
   if (kind == YEASTAR_CELL_KIND_DURATION)
     magnitude = MAX (magnitude, 3600);
-  return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 5 ? 5 : 10) * magnitude;
+  return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10) * magnitude;
 }
 
 static void
