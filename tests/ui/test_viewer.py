@@ -4,8 +4,10 @@
 # as shown compared with the file, sorted by a number and by a duration
 # column, searched, its totals pinned, its chart's accessible values
 # compared with the file, the chart exported as PNG and SVG; a second
-# file (days of a month) opened in the running instance as a line chart;
-# screenshots of the table and the chart, light and dark.
+# file (days of a month) opened through app.open-report on D-Bus (as a
+# download's Preview does) as a line chart, and `call-reports FILE` of it
+# presenting that window again; screenshots of the table and the chart,
+# light and dark.
 #
 # usage: test_viewer.py BINARY SIMULATOR SCREENSHOT_DIR
 
@@ -69,6 +71,24 @@ def data_table(app, name):
         return None
     # The header is the first row; the list of rows follows it.
     return app.find(role="list", root=table)
+
+
+def activate_open_report(path):
+    """Activate app.open-report with @path's URI on the running instance,
+    as GApplication's D-Bus interface offers it (org.gtk.Actions)."""
+    from gi.repository import Gio, GLib
+    bus = Gio.bus_get_sync(Gio.BusType.SESSION, None)
+    for app_id in ("io.github.callreports.CallReports.Devel", "io.github.callreports.CallReports"):
+        owner = bus.call_sync("org.freedesktop.DBus", "/org/freedesktop/DBus", "org.freedesktop.DBus",
+                              "NameHasOwner", GLib.Variant("(s)", (app_id,)), None, 0, 5000, None)
+        if not owner.unpack()[0]:
+            continue
+        uri = Gio.File.new_for_path(path).get_uri()
+        bus.call_sync(app_id, "/" + app_id.replace(".", "/"), "org.gtk.Actions", "Activate",
+                      GLib.Variant("(sava{sv})", ("open-report", [GLib.Variant("s", uri)], {})),
+                      None, 0, 10000, None)
+        return True
+    return False
 
 
 def description(node):
@@ -240,14 +260,21 @@ def main():
                         ok, texts = False, str(e)
                     tap.ok(ok, "the SVG is valid XML with a bar per extension and their labels", texts)
 
-        # A second file, opened in the running instance: days of a month
-        # make a line chart.
+        # A second file, through the application's open-report action (a
+        # download's Preview) on D-Bus: days of a month make a line chart.
+        # `call-reports FILE` with the app running brings the same window
+        # back rather than a second one.
         if days is not None:
             _, day_rows, _ = read_report(days)
-            subprocess.run([binary, days], timeout=30)
+            tap.ok(activate_open_report(days), "app.open-report takes a file's URI over D-Bus")
             frame = wait_for(lambda: next((f for f in app.frames() if safe_name(f) == "Extension Call Activity"),
                                           None))
-            tap.ok(frame is not None, "`call-reports FILE` with the app running opens a second viewer window")
+            tap.ok(frame is not None, "app.open-report opens the file in a second viewer window")
+            subprocess.run([binary, days], timeout=30)
+            time.sleep(2.0)
+            same = [f for f in app.frames() if safe_name(f) == "Extension Call Activity"]
+            tap.ok(len(same) == 1, "`call-reports FILE` of a file on show presents its window, no second one",
+                   [safe_name(f) for f in app.frames()])
             if frame is not None:
                 click(app.find(role="page tab", name="Chart", root=frame))
                 line = app.wait_find(role="image", name="Total Calls by Time", root=frame)
