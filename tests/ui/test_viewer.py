@@ -19,6 +19,8 @@ import sys
 import tempfile
 import time
 
+import gi
+
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from atspi_driver import (App, Simulator, Tap, click, click_at, focus_window, keys, safe_name,  # noqa: E402
                           safe_role, screenshot, type_text, wait_for, walk)
@@ -89,6 +91,28 @@ def activate_open_report(path):
                       None, 0, 10000, None)
         return True
     return False
+
+
+def read_clipboard():
+    """The text on the display's clipboard, read as another application
+    would (GDK 4, its own connection to the display)."""
+    gi.require_version("Gdk", "4.0")
+    from gi.repository import Gdk, GLib
+    display = Gdk.Display.open(os.environ["DISPLAY"])
+    loop = GLib.MainLoop()
+    result = {}
+
+    def done(clipboard, res):
+        try:
+            result["text"] = clipboard.read_text_finish(res)
+        except GLib.Error as e:
+            result["text"] = f"error: {e.message}"
+        loop.quit()
+    display.get_clipboard().read_text_async(None, done)
+    GLib.timeout_add(5000, loop.quit)
+    loop.run()
+    display.close()
+    return result.get("text")
 
 
 def description(node):
@@ -200,6 +224,22 @@ def main():
         keys("Escape")
         tap.ok(wait_for(lambda: len(table_rows(app, rows_list)) == len(rows), timeout=10),
                "Escape ends the search: every row is back")
+
+        # Clicking a row selects it; Ctrl+C copies it as tab-separated
+        # text, the titles of the columns shown first.
+        first = table_rows(app, rows_list)[0] if rows_list else None
+        cell = app.find(role="label", name=first[1], root=rows_list) if first else None
+        if cell is not None:
+            click_at(cell)
+            time.sleep(0.5)
+            keys("ctrl+c")
+            time.sleep(0.5)
+            copied = read_clipboard()
+            expected = "\t".join(header) + "\n" + "\t".join(first) + "\n"
+            tap.ok(copied == expected, "Ctrl+C copies the selected row as TSV, with the column titles",
+                   f"copied: {copied!r}\nexpected: {expected!r}")
+        else:
+            tap.ok(False, "a row to select and copy", first)
 
         # The chart: bars of Total Calls by extension, largest first, and a
         # screen reader hears every value.
