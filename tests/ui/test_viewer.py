@@ -348,6 +348,18 @@ def main():
                                    capture_output=True, text=True)
             tap.ok(probe.returncode == 0 and float(probe.stdout or 1) < 0.4,
                    "the dark chart is dark (mean brightness below 0.4)", probe.stdout)
+
+            # A file that is no report (a JSON error reply): a clear page.
+            bad = os.path.join(scratch, "not-a-report.csv")
+            with open(bad, "w") as f:
+                f.write('{"errcode":10004,"errmsg":"FAILED"}\n')
+            subprocess.run([binary, bad], timeout=30)
+            frame = wait_for(lambda: next((f for f in app.frames() if safe_name(f) == "not-a-report.csv"), None))
+            page = app.wait_find(role="label", name="The Report Cannot Be Read", root=frame) if frame else None
+            why = app.find(role="label", root=frame,
+                           predicate=lambda n: safe_name(n).startswith("Not a call report")) if frame else None
+            tap.ok(page is not None and why is not None,
+                   "a file that is no report opens a window that says so, and why")
     finally:
         if app is not None:
             app.stop()

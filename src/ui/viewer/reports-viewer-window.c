@@ -32,6 +32,7 @@ struct _ReportsViewerWindow
 
   /* Template widgets */
   AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *switcher_bar;
   GtkToggleButton      *search_button;
   GtkProgressBar       *progress_bar;
   AdwToastOverlay      *toast_overlay;
@@ -198,6 +199,10 @@ load_cb (GObject      *object,
 
           adw_status_page_set_description (self->error_page, message);
           gtk_stack_set_visible_child_name (self->main_stack, "error");
+          /* No table nor chart: the file's name in the header bar. */
+          adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+          gtk_widget_set_visible (GTK_WIDGET (self->search_button), FALSE);
+          gtk_widget_set_visible (self->switcher_bar, FALSE);
           return;
         }
       toast (self, error->message);
@@ -409,6 +414,7 @@ reports_viewer_window_class_init (ReportsViewerWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/reports-viewer-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, search_button);
   gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, progress_bar);
   gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, toast_overlay);
