@@ -36,6 +36,11 @@
  *   chart-us N          a chart of 10,000 bars in a window already shown:
  *                       from its data being set to the end of the frame
  *                       that draws it
+ *
+ * and each as CPU time too (NAME-cpu-us: the main thread's; the process's
+ * for the sort). BENCH_VIEWER_TRACE=1 also prints when the window was
+ * made and mapped and when the header and the first rows arrived
+ * ("trace …"), to see where the first screen's time goes.
  */
 
 #define SCROLL_FRAMES 60
