@@ -53,6 +53,12 @@
 #               by a duration column (yeastar_report_table_sort()) < 1 s.
 #               The CPU time of both parses is shown too, as the wall time
 #               on a shared machine depends on its other load.
+#               Then the viewer on the same file (tests/bench/bench-viewer.c,
+#               in build-aux/ci-session.sh): the first screen of rows after
+#               the file is chosen (goal < 150 ms), all rows read, a sort by
+#               a number column to its frame (< 1 s), 60 scroll frames of a
+#               page each (< 16 ms), and a 10,000-bar chart's first frame
+#               (< 16 ms).
 #               `--only report` runs this case alone.
 set -eu
 cd "$(dirname "$0")/.."
@@ -110,7 +116,7 @@ else
 fi
 ninja -C "$build_dir" src/call-reports data/gschemas.compiled tests/bench/bench-server \
   tests/bench/bench-minimal-window tests/bench/bench-selector \
-  tests/bench/bench-report-gen tests/bench/bench-report-parse >&2
+  tests/bench/bench-report-gen tests/bench/bench-report-parse tests/bench/bench-viewer >&2
 
 app="$src_dir/$build_dir/src/call-reports"
 bench="$src_dir/$build_dir/tests/bench"
@@ -211,6 +217,32 @@ print("rows", len(frame))' "$file" "$preamble" > "$work/pandas"
   row "report file: peak RSS of the parse vs pandas.read_csv" "MB" "$work/ours-rss" "$work/pandas-rss" "≤ pandas" "m / r <= 1"
   row "report file: sort $report_rows rows by a duration" "ms" "$work/sort-ms" - "< 1000 ms" "m < 1000"
   inforow "report file: the sort's CPU time" "ms" "$work/sort-cpu-ms"
+
+  # The viewer on the same file, in a private X session (Xvfb, cairo):
+  # tests/bench/bench-viewer.c.
+  echo "bench: report viewer (×$runs)" >&2
+  for i in $(seq "$runs"); do
+    build-aux/ci-session.sh -- "$bench/bench-viewer" "$file" > "$work/viewer" 2>/dev/null || true
+    awk '/^first-screen-us / { print $2 / 1000 }' "$work/viewer" >> "$work/viewer-first-ms"
+    awk '/^load-us / { print $2 / 1000 }' "$work/viewer" >> "$work/viewer-load-ms"
+    awk '/^sort-us / { print $2 / 1000 }' "$work/viewer" >> "$work/viewer-sort-ms"
+    awk '/^scroll-us / { print $2 / 1000 }' "$work/viewer" >> "$work/viewer-scroll-ms"
+    awk '/^scroll-us / { if ($2 > w) w = $2 } END { if (NR) print w / 1000 }' "$work/viewer" >> "$work/viewer-scroll-worst-ms"
+    awk '/^chart-us / { print $2 / 1000 }' "$work/viewer" >> "$work/viewer-chart-ms"
+    for what in first-screen sort scroll chart; do
+      awk -v w="^$what-cpu-us " '$0 ~ w { print $2 / 1000 }' "$work/viewer" >> "$work/viewer-$what-cpu-ms"
+    done
+  done
+  row "viewer: first screen of rows after the file is chosen" "ms" "$work/viewer-first-ms" - "< 150 ms" "m < 150"
+  inforow "viewer: every row read" "ms" "$work/viewer-load-ms"
+  row "viewer: sort by a number column, to its frame" "ms" "$work/viewer-sort-ms" - "< 1000 ms" "m < 1000"
+  row "viewer: a scroll frame (a page), all frames" "ms" "$work/viewer-scroll-ms" - "< 16 ms" "m < 16"
+  inforow "viewer: the slowest scroll frame of a run" "ms" "$work/viewer-scroll-worst-ms"
+  row "viewer: a 10,000-bar chart's first frame" "ms" "$work/viewer-chart-ms" - "< 16 ms" "m < 16"
+  inforow "viewer: first screen, main thread's CPU time" "ms" "$work/viewer-first-screen-cpu-ms"
+  inforow "viewer: sort, the process's CPU time" "ms" "$work/viewer-sort-cpu-ms"
+  inforow "viewer: a scroll frame, main thread's CPU time" "ms" "$work/viewer-scroll-cpu-ms"
+  inforow "viewer: the chart's frame, main thread's CPU time" "ms" "$work/viewer-chart-cpu-ms"
 }
 
 if [ "$only" = all ]; then

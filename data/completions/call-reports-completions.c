@@ -593,6 +593,10 @@ write_bash (GString *out,
   line (out, "    esac");
   line (out, "  fi");
   line (out, "  [ -n \"$words\" ] && COMPREPLY=($(compgen -W \"$words\" -- \"$cur\"))");
+  line (out, "  # call-reports FILE…: report files open in the viewer.");
+  line (out, "  if [ -z \"$command\" ] && [[ $cur != -* ]]; then");
+  line (out, "    COMPREPLY+=($(compgen -f -X '!*.[cC][sS][vV]' -- \"$cur\") $(compgen -d -S / -- \"$cur\"))");
+  line (out, "  fi");
   line (out, "  return 0");
   line (out, "}");
   line (out, "complete -F _call_reports call-reports");
@@ -695,6 +699,8 @@ write_zsh (GString *out,
   line (out, "fi");
   line (out, "candidates=(${=values})");
   line (out, "(( ${#candidates} )) && compadd -a candidates");
+  line (out, "# call-reports FILE…: report files open in the viewer.");
+  line (out, "[[ -z $command && $cur != -* ]] && _files -g '*.(csv|CSV)'");
   line (out, "return 0");
 }
 
@@ -791,6 +797,8 @@ write_fish (GString *out,
   line (out, "end");
   g_string_append_c (out, '\n');
   line (out, "complete -c call-reports -f");
+  line (out, "# call-reports FILE…: report files open in the viewer.");
+  line (out, "complete -c call-reports -n 'test -z \"$(__call_reports_command)\"' -k -a '(__fish_complete_suffix .csv)'");
 
   for (guint c = 0; c < n_commands; c++)
     {

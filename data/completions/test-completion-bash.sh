@@ -42,6 +42,14 @@ c=$(complete_line call-reports '')
 has "$c" download && has "$c" types && has "$c" options && has "$c" info && ! has "$c" --demo
 ok $? "the commands after call-reports"
 
+scratch=$(mktemp -d)
+touch "$scratch/march.csv" "$scratch/notes.txt"
+mkdir "$scratch/reports"
+c=$(cd "$scratch" && complete_line call-reports '')
+has "$c" march.csv && has "$c" reports/ && ! has "$c" notes.txt && has "$c" download
+ok $? "report files (.csv) and folders after call-reports, besides the commands"
+rm -rf "$scratch"
+
 c=$(complete_line call-reports --)
 has "$c" --version && has "$c" --demo && ! has "$c" download
 ok $? "the options of call-reports without a command"

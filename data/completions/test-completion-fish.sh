@@ -24,6 +24,13 @@ c=$(candidates 'call-reports ')
 has "$c" download && has "$c" types && has "$c" options && has "$c" info
 ok $? "the commands after call-reports"
 
+scratch=$(mktemp -d)
+touch "$scratch/march.csv" "$scratch/notes.txt"
+c=$(cd "$scratch" && candidates 'call-reports ')
+has "$c" march.csv && has "$c" download
+ok $? "report files (.csv) after call-reports, besides the commands"
+rm -rf "$scratch"
+
 c=$(candidates 'call-reports download --type queueperformance --')
 has "$c" --queue-id-list && has "$c" --need-detail && has "$c" --output && ! has "$c" --ext-id-list && ! has "$c" --time
 ok $? "after --type queueperformance: its options and download's, not those of other types"

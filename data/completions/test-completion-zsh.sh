@@ -33,6 +33,9 @@ c=$(candidates call-reports '')
 has "$c" download && has "$c" types && has "$c" options && has "$c" info
 ok $? "the commands after call-reports"
 
+has "$c" "_files -g *.(csv|CSV)"
+ok $? "report files (.csv) after call-reports, besides the commands"
+
 c=$(candidates call-reports download --type queueperformance --)
 has "$c" --queue-id-list && has "$c" --need-detail && has "$c" --output && ! has "$c" --ext-id-list && ! has "$c" --time
 ok $? "after --type queueperformance: its options and download's, not those of other types"

@@ -13,6 +13,7 @@
 #include "reports-application.h"
 #include "reports-background.h"
 #include "reports-compat.h"
+#include "reports-viewer.h"
 #include "reports-window.h"
 
 struct _ReportsApplication
@@ -58,7 +59,7 @@ reports_application_new (const char *help_description)
   return g_object_new (REPORTS_TYPE_APPLICATION,
                        "application-id", APP_ID,
                        "resource-base-path", RESOURCE_BASE_PATH,
-                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "flags", G_APPLICATION_HANDLES_OPEN,
                        "help-description", help_description,
                        NULL);
 }
@@ -119,7 +120,7 @@ static void
 reports_application_activate (GApplication *app)
 {
   ReportsApplication *self = REPORTS_APPLICATION (app);
-  GtkWindow *window;
+  GtkWindow *window = NULL;
 
   /* The start at login: only the scheduler, which holds the application
    * while sets are scheduled. The next activation opens the window. */
@@ -129,7 +130,10 @@ reports_application_activate (GApplication *app)
       return;
     }
 
-  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  /* The main window, not a report viewer's. */
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL && window == NULL; l = l->next)
+    if (REPORTS_IS_WINDOW (l->data))
+      window = l->data;
   if (window == NULL)
     {
       window = GTK_WINDOW (reports_window_new (self));
@@ -178,8 +182,44 @@ activate_action (GSimpleAction *action,
   g_application_activate (G_APPLICATION (user_data));
 }
 
+/* A report file in the viewer; the parameter is the file's URI (a
+ * download's Preview button). */
+static void
+open_report_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  g_autoptr(GFile) file = g_file_new_for_uri (g_variant_get_string (parameter, NULL));
+
+  reports_viewer_open (GTK_APPLICATION (user_data), file);
+}
+
+static void
+open_action (GSimpleAction *action,
+             GVariant      *parameter,
+             gpointer       user_data)
+{
+  GtkApplication *app = GTK_APPLICATION (user_data);
+
+  reports_viewer_open_dialog (app, gtk_application_get_active_window (app));
+}
+
+/* `call-reports FILE…`: each file in a viewer window, without the main
+ * window. */
+static void
+reports_application_open (GApplication  *app,
+                          GFile        **files,
+                          int            n_files,
+                          const char    *hint)
+{
+  for (int i = 0; i < n_files; i++)
+    reports_viewer_open (GTK_APPLICATION (app), files[i]);
+}
+
 static const GActionEntry app_actions[] = {
   { "activate", activate_action },
+  { "open", open_action },
+  { "open-report", open_report_action, "s" },
   { "quit", quit_action },
   { "about", about_action },
 };
@@ -218,6 +258,7 @@ reports_application_startup (GApplication *app)
   static const char *quit_accels[] = { "<Control>q", NULL };
   static const char *close_accels[] = { "<Control>w", NULL };
   static const char *shortcuts_accels[] = { "<Control>question", NULL };
+  static const char *open_accels[] = { "<Control>o", NULL };
 
   G_APPLICATION_CLASS (reports_application_parent_class)->startup (app);
   preload_icon_theme ();
@@ -229,6 +270,7 @@ reports_application_startup (GApplication *app)
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.quit", quit_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "window.close", close_accels);
   gtk_application_set_accels_for_action (GTK_APPLICATION (app), "win.show-help-overlay", shortcuts_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (app), "app.open", open_accels);
 }
 
 static void
@@ -315,6 +357,7 @@ reports_application_class_init (ReportsApplicationClass *klass)
   app_class->handle_local_options = reports_application_handle_local_options;
   app_class->startup = reports_application_startup;
   app_class->activate = reports_application_activate;
+  app_class->open = reports_application_open;
 
   properties[PROP_HELP_DESCRIPTION] =
     g_param_spec_string ("help-description", NULL, NULL,
@@ -328,7 +371,7 @@ static void
 reports_application_init (ReportsApplication *self)
 {
   g_application_add_main_option_entries (G_APPLICATION (self), main_entries);
-  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[COMMAND]"));
+  g_application_set_option_context_parameter_string (G_APPLICATION (self), _("[COMMAND | FILE…]"));
   g_application_set_option_context_summary (G_APPLICATION (self),
                                             _("Download call reports from a Yeastar P-Series PBX."));
 }

@@ -60,4 +60,20 @@ void      reports_compat_open_file             (GtkWindow            *parent,
 void      reports_compat_show_in_folder        (GtkWindow            *parent,
                                                 GFile                *file);
 
+/* One file to open or to save (the report viewer); finishes with NULL
+ * and G_IO_ERROR_CANCELLED when the user dismissed the chooser. */
+void      reports_compat_open_file_async       (GtkWindow            *parent,
+                                                const char           *title,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+void      reports_compat_save_file_async       (GtkWindow            *parent,
+                                                const char           *title,
+                                                const char           *initial_name,
+                                                GCancellable         *cancellable,
+                                                GAsyncReadyCallback   callback,
+                                                gpointer              user_data);
+GFile    *reports_compat_choose_file_finish    (GAsyncResult         *result,
+                                                GError              **error);
+
 G_END_DECLS

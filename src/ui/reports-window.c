@@ -15,6 +15,7 @@
 #include "reports-compat.h"
 #include "reports-connect-page.h"
 #include "reports-report-page.h"
+#include "reports-viewer.h"
 #include "reports-window.h"
 #include "sets/reports-add-to-set-dialog.h"
 #include "sets/reports-sets-window.h"
@@ -377,6 +378,7 @@ static void
 reports_window_init (ReportsWindow *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  reports_viewer_install_drop_target (GTK_WIDGET (self));
 
 #if DEVELOPMENT_BUILD
   gtk_widget_add_css_class (GTK_WIDGET (self), "devel");

@@ -216,6 +216,65 @@ yeastar_report_table_get_row (const YeastarReportTable  *self,
   return n;
 }
 
+/**
+ * yeastar_report_table_take_rows:
+ * @other: (transfer full): a table filled by another thread
+ *
+ * Appends the rows of @other to @self and frees @other. Its blocks are
+ * moved, not copied: a row costs 10 bytes of bookkeeping, its text stays
+ * where it was. For a reader that fills small tables in a worker thread
+ * and hands them to the thread that shows them.
+ *
+ * Returns: %FALSE (and @other is freed, its rows dropped) when @self
+ *   would hold more than 2³² − 2 rows
+ */
+gboolean
+yeastar_report_table_take_rows (YeastarReportTable *self,
+                                YeastarReportTable *other)
+{
+  guint needed;
+
+  g_return_val_if_fail (self != NULL && other != NULL && self != other, FALSE);
+
+  if (other->n_rows > G_MAXUINT32 - 1 - self->n_rows)
+    {
+      yeastar_report_table_free (other);
+      return FALSE;
+    }
+
+  needed = self->n_rows + other->n_rows;
+  if (needed > self->rows_cap)
+    {
+      while (self->rows_cap < needed)
+        self->rows_cap = self->rows_cap < G_MAXUINT32 / 2 ? self->rows_cap * 2 : G_MAXUINT32;
+      self->row_data = g_renew (const char *, self->row_data, self->rows_cap);
+      self->row_cells = g_renew (guint16, self->row_cells, self->rows_cap);
+    }
+  memcpy (self->row_data + self->n_rows, other->row_data, other->n_rows * sizeof (const char *));
+  memcpy (self->row_cells + self->n_rows, other->row_cells, other->n_rows * sizeof (guint16));
+  self->n_rows = needed;
+
+  /* The blocks move over; the last one of @other is where @self goes on
+   * appending, so that its free space is not lost. */
+  if (other->blocks->len > 0)
+    {
+      gpointer last = NULL;
+
+      if (self->blocks->len > 0)
+        last = g_ptr_array_steal_index (self->blocks, self->blocks->len - 1);
+      for (guint i = 0; i < other->blocks->len; i++)
+        g_ptr_array_add (self->blocks, other->blocks->pdata[i]);
+      if (last != NULL)
+        g_ptr_array_insert (self->blocks, (int) (self->blocks->len - other->blocks->len), last);
+      self->block_used = other->block_used;
+      self->block_size = other->block_size;
+      g_ptr_array_set_free_func (other->blocks, NULL);
+    }
+
+  yeastar_report_table_free (other);
+  return TRUE;
+}
+
 /* Bytes held, for the statistics of a benchmark. */
 gsize
 yeastar_report_table_get_size (const YeastarReportTable *self)

@@ -34,6 +34,8 @@ guint               yeastar_report_table_get_row      (const YeastarReportTable 
                                                        guint                      row,
                                                        const char               **cells,
                                                        guint                      n_columns);
+gboolean            yeastar_report_table_take_rows    (YeastarReportTable        *self,
+                                                       YeastarReportTable        *other);
 gsize               yeastar_report_table_get_size     (const YeastarReportTable  *self);
 guint              *yeastar_report_table_sort         (const YeastarReportTable  *self,
                                                        guint                      column,

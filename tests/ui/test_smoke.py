@@ -71,7 +71,7 @@ def main():
         # popover is made on first use); Escape closes it.
         keys("F10")
         expander = app.wait_find(name="Main Menu", predicate=is_expanded, timeout=10)
-        first = app.wait_find(name="Report Sets", role="menu item", predicate=is_focused, timeout=10)
+        first = app.wait_find(name="Open Report File…", role="menu item", predicate=is_focused, timeout=10)
         tap.ok(expander is not None and first is not None, "F10 opens the primary menu on its first item",
                f"expanded: {expander is not None}, first item focused: {first is not None}")
         keys("Escape")

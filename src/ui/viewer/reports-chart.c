@@ -1,0 +1,730 @@
+/* reports-chart.c
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+#include <math.h>
+
+#include "reports-chart-private.h"
+
+/*
+ * A chart of a report, drawn with GtkSnapshot, in layers over one
+ * geometry (_reports_chart_layout()), as Sysprof draws its charts:
+ *
+ * 1. the grid: a line per tick of the value axis;
+ * 2. the data: bars (horizontal, labels to their left, largest on top),
+ *    or a line with the area under it for rows that are days or hours;
+ * 3. the axes and the text: tick values, labels, each bar's value.
+ *
+ * The pointer's bar or point is highlighted and named in a tooltip. The
+ * colours follow libadwaita's light or dark style. For screen readers
+ * the chart is an image whose description lists every label and value.
+ * Thousands of bars fill the height (a pixel or more each) and are drawn
+ * as one cairo path rather than a node each.
+ */
+
+#define PAD          12.0f
+#define ROW_HEIGHT   28.0f
+#define BAR_FILL     0.72f
+#define MAX_LABEL    0.38f
+#define MANY_BARS    200
+
+struct _ReportsChart
+{
+  GtkWidget         parent_instance;
+
+  ReportsChartData *data;
+  gboolean          dark;
+  int               hover;
+  ChartGeometry    *geometry;     /* for the current size, or NULL */
+};
+
+G_DEFINE_FINAL_TYPE (ReportsChart, reports_chart, GTK_TYPE_WIDGET)
+
+static const ChartPalette light_palette = {
+  .bar = { 0.208f, 0.518f, 0.894f, 1.0f },        /* #3584e4 */
+  .bar_hover = { 0.110f, 0.443f, 0.847f, 1.0f },  /* #1c71d8 */
+  .others = { 0.604f, 0.600f, 0.588f, 1.0f },     /* #9a9996 */
+  .fill = { 0.208f, 0.518f, 0.894f, 0.18f },
+  .grid = { 0.0f, 0.0f, 0.0f, 0.10f },
+  .axis = { 0.0f, 0.0f, 0.0f, 0.45f },
+  .text = { 0.0f, 0.0f, 0.0f, 0.80f },
+  .dim = { 0.0f, 0.0f, 0.0f, 0.55f },
+  .background = { 0.980f, 0.980f, 0.980f, 1.0f }, /* #fafafa */
+};
+
+static const ChartPalette dark_palette = {
+  .bar = { 0.471f, 0.682f, 0.929f, 1.0f },        /* #78aeed */
+  .bar_hover = { 0.600f, 0.757f, 0.945f, 1.0f },  /* #99c1f1 */
+  .others = { 0.467f, 0.463f, 0.482f, 1.0f },     /* #77767b */
+  .fill = { 0.471f, 0.682f, 0.929f, 0.22f },
+  .grid = { 1.0f, 1.0f, 1.0f, 0.10f },
+  .axis = { 1.0f, 1.0f, 1.0f, 0.45f },
+  .text = { 1.0f, 1.0f, 1.0f, 0.90f },
+  .dim = { 1.0f, 1.0f, 1.0f, 0.55f },
+  .background = { 0.141f, 0.141f, 0.141f, 1.0f }, /* #242424 */
+};
+
+const ChartPalette *
+_reports_chart_get_palette (ReportsChart *self)
+{
+  return self->dark ? &dark_palette : &light_palette;
+}
+
+int
+_reports_chart_get_hover (ReportsChart *self)
+{
+  return self->hover;
+}
+
+void
+_reports_chart_geometry_free (ChartGeometry *geometry)
+{
+  if (geometry == NULL)
+    return;
+
+  for (guint i = 0; i < geometry->texts->len; i++)
+    g_free (g_array_index (geometry->texts, ChartText, i).text);
+  g_array_unref (geometry->texts);
+  g_array_unref (geometry->bars);
+  g_array_unref (geometry->points);
+  g_array_unref (geometry->grid);
+  g_array_unref (geometry->axes);
+  g_free (geometry);
+}
+
+static void
+add_text (ChartGeometry *g,
+          float          x,
+          float          y,
+          char          *text,
+          ChartAlign     align,
+          gboolean       dim)
+{
+  ChartText t = { x, y, text, align, dim };
+
+  g_array_append_val (g->texts, t);
+}
+
+static void
+add_line (GArray *lines,
+          float   x1,
+          float   y1,
+          float   x2,
+          float   y2)
+{
+  ChartLine l = { x1, y1, x2, y2 };
+
+  g_array_append_val (lines, l);
+}
+
+static int
+text_width (ReportsChart *self,
+            const char   *text)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  int width, height;
+
+  pango_layout_get_pixel_size (layout, &width, &height);
+  return width;
+}
+
+/* A step of 1, 2, 2.5 or 5 × 10ⁿ (for durations: seconds, minutes, hours)
+ * that gives about @n ticks up to @max. */
+static double
+nice_step (double          max,
+           guint           n,
+           YeastarCellKind kind)
+{
+  static const double time_steps[] = { 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600,
+                                       7200, 10800, 21600, 43200, 86400 };
+  double raw = max / n;
+  double magnitude, fraction;
+
+  if (raw <= 0)
+    return 1;
+  if (kind == YEASTAR_CELL_KIND_DURATION)
+    for (guint i = 0; i < G_N_ELEMENTS (time_steps); i++)
+      if (time_steps[i] >= raw)
+        return time_steps[i];
+
+  magnitude = pow (10, floor (log10 (raw)));
+  fraction = raw / magnitude;
+  if (kind == YEASTAR_CELL_KIND_DURATION)
+    magnitude = MAX (magnitude, 3600);
+  return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10) * magnitude;
+}
+
+static void
+value_range (const ReportsChartData *data,
+             double                 *max,
+             double                 *step)
+{
+  double top = 0;
+
+  for (guint i = 0; i < data->values->len; i++)
+    top = MAX (top, g_array_index (data->values, double, i));
+  *step = nice_step (top > 0 ? top : 1, 5, data->kind);
+  *max = MAX (ceil ((top > 0 ? top : 1) / *step) * *step, *step);
+}
+
+static void
+layout_bars (ReportsChart  *self,
+             ChartGeometry *g)
+{
+  const ReportsChartData *data = self->data;
+  guint n = data->values->len;
+  double max, step;
+  float label_width = 0, value_width = 0, row;
+  gboolean labelled;
+
+  value_range (data, &max, &step);
+  g->plot_y = PAD + g->font_px + 8;
+  g->plot_height = MAX (g->height - g->plot_y - PAD, 1);
+  row = MIN (ROW_HEIGHT, g->plot_height / MAX (n, 1));
+  /* Too many bars for a line of text each: no labels (the tooltips and
+   * the accessible description still name them). */
+  labelled = row >= g->font_px;
+
+  for (guint i = 0; labelled && i < n; i++)
+    {
+      g_autofree char *value = reports_chart_format_value (data->kind, g_array_index (data->values, double, i));
+
+      label_width = MAX (label_width, text_width (self, data->labels->pdata[i]));
+      value_width = MAX (value_width, text_width (self, value));
+    }
+  label_width = MIN (label_width + PAD, g->width * MAX_LABEL);
+
+  g->plot_x = PAD + label_width;
+  g->plot_width = MAX (g->width - g->plot_x - value_width - 2 * PAD, 40);
+
+  for (double v = 0; v <= max + step / 2; v += step)
+    {
+      float x = g->plot_x + (float) (v / max) * g->plot_width;
+
+      add_line (g->grid, x, g->plot_y, x, g->plot_y + row * n);
+      add_text (g, x, PAD + g->font_px / 2, reports_chart_format_value (data->kind, v), CHART_ALIGN_CENTER, TRUE);
+    }
+  add_line (g->axes, g->plot_x, g->plot_y, g->plot_x, g->plot_y + row * n);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double value = MAX (g_array_index (data->values, double, i), 0);
+      ChartRect bar;
+
+      bar.x = g->plot_x;
+      bar.height = MAX (row * BAR_FILL, 1);
+      bar.y = g->plot_y + row * i + (row - bar.height) / 2;
+      bar.width = (float) (value / max) * g->plot_width;
+      bar.index = i;
+      g_array_append_val (g->bars, bar);
+
+      if (labelled)
+        {
+          float middle = g->plot_y + row * i + row / 2;
+
+          add_text (g, g->plot_x - 8, middle, g_strdup (data->labels->pdata[i]), CHART_ALIGN_END, FALSE);
+          add_text (g, bar.x + bar.width + 6, middle,
+                    reports_chart_format_value (data->kind, g_array_index (data->values, double, i)),
+                    CHART_ALIGN_START, TRUE);
+        }
+    }
+}
+
+static void
+layout_line (ReportsChart  *self,
+             ChartGeometry *g)
+{
+  const ReportsChartData *data = self->data;
+  guint n = data->values->len;
+  double max, step;
+  float value_width = 0, label_width = 0, dx;
+  guint every;
+
+  value_range (data, &max, &step);
+  for (double v = 0; v <= max + step / 2; v += step)
+    {
+      g_autofree char *text = reports_chart_format_value (data->kind, v);
+
+      value_width = MAX (value_width, text_width (self, text));
+    }
+  for (guint i = 0; i < MIN (n, MANY_BARS); i++)
+    label_width = MAX (label_width, text_width (self, data->labels->pdata[i]));
+
+  g->plot_x = PAD + value_width + 8;
+  g->plot_y = PAD + g->font_px / 2;
+  g->plot_width = MAX (g->width - g->plot_x - PAD - label_width / 2, 40);
+  g->plot_height = MAX (g->height - g->plot_y - PAD - g->font_px - 8, 40);
+  dx = n > 1 ? g->plot_width / (n - 1) : 0;
+  every = (guint) ceil ((label_width + 12) / MAX (dx, 0.001f));
+  every = MAX (every, 1);
+
+  for (double v = 0; v <= max + step / 2; v += step)
+    {
+      float y = g->plot_y + g->plot_height - (float) (v / max) * g->plot_height;
+
+      add_line (g->grid, g->plot_x, y, g->plot_x + g->plot_width, y);
+      add_text (g, g->plot_x - 8, y, reports_chart_format_value (data->kind, v), CHART_ALIGN_END, TRUE);
+    }
+  add_line (g->axes, g->plot_x, g->plot_y + g->plot_height, g->plot_x + g->plot_width, g->plot_y + g->plot_height);
+
+  for (guint i = 0; i < n; i++)
+    {
+      double value = MAX (g_array_index (data->values, double, i), 0);
+      graphene_point_t p;
+      ChartRect band;
+
+      p.x = n > 1 ? g->plot_x + dx * i : g->plot_x + g->plot_width / 2;
+      p.y = g->plot_y + g->plot_height - (float) (value / max) * g->plot_height;
+      g_array_append_val (g->points, p);
+
+      band.x = p.x - MAX (dx, 1) / 2;
+      band.y = g->plot_y;
+      band.width = MAX (dx, 1);
+      band.height = g->plot_height;
+      band.index = i;
+      g_array_append_val (g->bars, band);
+
+      if (i % every == 0)
+        add_text (g, p.x, g->plot_y + g->plot_height + 8 + g->font_px / 2, g_strdup (data->labels->pdata[i]),
+                  CHART_ALIGN_CENTER, TRUE);
+    }
+}
+
+ChartGeometry *
+_reports_chart_layout (ReportsChart *self,
+                       float         width,
+                       float         height)
+{
+  ChartGeometry *g = g_new0 (ChartGeometry, 1);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "0");
+  int text_height;
+
+  g->width = width;
+  g->height = height;
+  g->bars = g_array_new (FALSE, FALSE, sizeof (ChartRect));
+  g->points = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
+  g->grid = g_array_new (FALSE, FALSE, sizeof (ChartLine));
+  g->axes = g_array_new (FALSE, FALSE, sizeof (ChartLine));
+  g->texts = g_array_new (FALSE, FALSE, sizeof (ChartText));
+  pango_layout_get_pixel_size (layout, NULL, &text_height);
+  g->font_px = (float) text_height;
+
+  if (self->data == NULL || self->data->values->len == 0)
+    return g;
+
+  g->line = self->data->line;
+  if (g->line)
+    layout_line (self, g);
+  else
+    layout_bars (self, g);
+
+  return g;
+}
+
+static void
+draw_lines (GtkSnapshot   *snapshot,
+            GArray        *lines,
+            const GdkRGBA *color)
+{
+  for (guint i = 0; i < lines->len; i++)
+    {
+      const ChartLine *l = &g_array_index (lines, ChartLine, i);
+      graphene_rect_t r;
+
+      if (l->x1 == l->x2)
+        graphene_rect_init (&r, floorf (l->x1), l->y1, 1, l->y2 - l->y1);
+      else
+        graphene_rect_init (&r, l->x1, floorf (l->y1), l->x2 - l->x1, 1);
+      gtk_snapshot_append_color (snapshot, color, &r);
+    }
+}
+
+static void
+draw_many_bars (GtkSnapshot         *snapshot,
+                const ChartGeometry *g,
+                const GdkRGBA       *color)
+{
+  graphene_rect_t bounds;
+  cairo_t *cr;
+
+  graphene_rect_init (&bounds, 0, 0, g->width, g->height);
+  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+  for (guint i = 0; i < g->bars->len; i++)
+    {
+      const ChartRect *b = &g_array_index (g->bars, ChartRect, i);
+
+      cairo_rectangle (cr, b->x, b->y, b->width, b->height);
+    }
+  gdk_cairo_set_source_rgba (cr, color);
+  cairo_fill (cr);
+  cairo_destroy (cr);
+}
+
+static void
+draw_data (ReportsChart        *self,
+           GtkSnapshot         *snapshot,
+           const ChartGeometry *g,
+           const ChartPalette  *palette)
+{
+  if (g->line)
+    {
+      graphene_rect_t bounds;
+      cairo_t *cr;
+
+      graphene_rect_init (&bounds, 0, 0, g->width, g->height);
+      cr = gtk_snapshot_append_cairo (snapshot, &bounds);
+      cairo_set_line_join (cr, CAIRO_LINE_JOIN_ROUND);
+      for (guint i = 0; i < g->points->len; i++)
+        {
+          const graphene_point_t *p = &g_array_index (g->points, graphene_point_t, i);
+
+          cairo_line_to (cr, p->x, p->y);
+        }
+      cairo_set_line_width (cr, 2);
+      gdk_cairo_set_source_rgba (cr, &palette->bar);
+      cairo_stroke_preserve (cr);
+      if (g->points->len > 0)
+        {
+          const graphene_point_t *last = &g_array_index (g->points, graphene_point_t, g->points->len - 1);
+          const graphene_point_t *first = &g_array_index (g->points, graphene_point_t, 0);
+
+          cairo_line_to (cr, last->x, g->plot_y + g->plot_height);
+          cairo_line_to (cr, first->x, g->plot_y + g->plot_height);
+          cairo_close_path (cr);
+          gdk_cairo_set_source_rgba (cr, &palette->fill);
+          cairo_fill (cr);
+        }
+      for (guint i = 0; i < g->points->len && g->points->len <= 100; i++)
+        {
+          const graphene_point_t *p = &g_array_index (g->points, graphene_point_t, i);
+
+          cairo_new_sub_path (cr);
+          cairo_arc (cr, p->x, p->y, (int) i == self->hover ? 5 : 3, 0, 2 * G_PI);
+        }
+      gdk_cairo_set_source_rgba (cr, &palette->bar);
+      cairo_fill (cr);
+      cairo_destroy (cr);
+      return;
+    }
+
+  if (g->bars->len > MANY_BARS)
+    {
+      draw_many_bars (snapshot, g, &palette->bar);
+      return;
+    }
+
+  for (guint i = 0; i < g->bars->len; i++)
+    {
+      const ChartRect *b = &g_array_index (g->bars, ChartRect, i);
+      GskRoundedRect rounded;
+      graphene_rect_t r;
+      float radius = MIN (3.0f, MIN (b->width, b->height) / 2);
+
+      graphene_rect_init (&r, b->x, b->y, MAX (b->width, 1), b->height);
+      gsk_rounded_rect_init (&rounded, &r,
+                             &GRAPHENE_SIZE_INIT (0, 0), &GRAPHENE_SIZE_INIT (radius, radius),
+                             &GRAPHENE_SIZE_INIT (radius, radius), &GRAPHENE_SIZE_INIT (0, 0));
+      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+      gtk_snapshot_append_color (snapshot,
+                                 (int) b->index == self->hover ? &palette->bar_hover :
+                                 self->data->others && i + 1 == g->bars->len ? &palette->others : &palette->bar,
+                                 &r);
+      gtk_snapshot_pop (snapshot);
+    }
+}
+
+static void
+draw_texts (ReportsChart        *self,
+            GtkSnapshot         *snapshot,
+            const ChartGeometry *g,
+            const ChartPalette  *palette)
+{
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), NULL);
+
+  pango_layout_set_ellipsize (layout, PANGO_ELLIPSIZE_END);
+  for (guint i = 0; i < g->texts->len; i++)
+    {
+      const ChartText *t = &g_array_index (g->texts, ChartText, i);
+      int width, height;
+      float x;
+
+      pango_layout_set_width (layout, t->align == CHART_ALIGN_END ? (int) (t->x - PAD) * PANGO_SCALE : -1);
+      pango_layout_set_text (layout, t->text, -1);
+      pango_layout_get_pixel_size (layout, &width, &height);
+      x = t->align == CHART_ALIGN_START ? t->x : t->align == CHART_ALIGN_END ? t->x - width : t->x - width / 2.0f;
+
+      gtk_snapshot_save (snapshot);
+      gtk_snapshot_translate (snapshot, &GRAPHENE_POINT_INIT (x, t->y - height / 2.0f));
+      gtk_snapshot_append_layout (snapshot, layout, t->dim ? &palette->dim : &palette->text);
+      gtk_snapshot_restore (snapshot);
+    }
+}
+
+void
+_reports_chart_draw (ReportsChart        *self,
+                     GtkSnapshot         *snapshot,
+                     const ChartGeometry *g,
+                     gboolean             background)
+{
+  const ChartPalette *palette = _reports_chart_get_palette (self);
+
+  if (background)
+    gtk_snapshot_append_color (snapshot, &palette->background, &GRAPHENE_RECT_INIT (0, 0, g->width, g->height));
+
+  draw_lines (snapshot, g->grid, &palette->grid);
+  draw_data (self, snapshot, g, palette);
+  draw_lines (snapshot, g->axes, &palette->axis);
+  draw_texts (self, snapshot, g, palette);
+}
+
+static ChartGeometry *
+current_geometry (ReportsChart *self)
+{
+  float width = gtk_widget_get_width (GTK_WIDGET (self));
+  float height = gtk_widget_get_height (GTK_WIDGET (self));
+
+  if (self->geometry == NULL || self->geometry->width != width || self->geometry->height != height)
+    {
+      g_clear_pointer (&self->geometry, _reports_chart_geometry_free);
+      self->geometry = _reports_chart_layout (self, width, height);
+    }
+  return self->geometry;
+}
+
+static void
+reports_chart_snapshot (GtkWidget   *widget,
+                        GtkSnapshot *snapshot)
+{
+  ReportsChart *self = REPORTS_CHART (widget);
+
+  if (self->data == NULL)
+    return;
+  _reports_chart_draw (self, snapshot, current_geometry (self), FALSE);
+}
+
+static void
+reports_chart_measure (GtkWidget      *widget,
+                       GtkOrientation  orientation,
+                       int             for_size,
+                       int            *minimum,
+                       int            *natural,
+                       int            *minimum_baseline,
+                       int            *natural_baseline)
+{
+  ReportsChart *self = REPORTS_CHART (widget);
+  guint n = self->data != NULL ? self->data->values->len : 0;
+
+  if (orientation == GTK_ORIENTATION_HORIZONTAL)
+    {
+      *minimum = 240;
+      *natural = 720;
+    }
+  else if (self->data != NULL && !self->data->line)
+    {
+      *minimum = 200;
+      *natural = (int) (ROW_HEIGHT * MIN (n, 40) + 2 * PAD + 32);
+    }
+  else
+    {
+      *minimum = 200;
+      *natural = 420;
+    }
+}
+
+static void
+reports_chart_size_allocate (GtkWidget *widget,
+                             int        width,
+                             int        height,
+                             int        baseline)
+{
+  g_clear_pointer (&REPORTS_CHART (widget)->geometry, _reports_chart_geometry_free);
+}
+
+static int
+index_at (ReportsChart *self,
+          double        x,
+          double        y)
+{
+  ChartGeometry *g = current_geometry (self);
+
+  for (guint i = 0; i < g->bars->len; i++)
+    {
+      const ChartRect *b = &g_array_index (g->bars, ChartRect, i);
+
+      /* A bar's whole row (or a point's band) counts. */
+      if (g->line ? (x >= b->x && x < b->x + b->width)
+                  : (y >= b->y - 4 && y < b->y + b->height + 4 && x >= PAD && x < g->width - PAD))
+        return (int) b->index;
+    }
+  return -1;
+}
+
+/**
+ * reports_chart_dup_tooltip_at:
+ *
+ * Returns: (nullable): "label: value" for the bar or point at @x, @y
+ */
+char *
+reports_chart_dup_tooltip_at (ReportsChart *self,
+                              double        x,
+                              double        y)
+{
+  g_autofree char *value = NULL;
+  int i;
+
+  g_return_val_if_fail (REPORTS_IS_CHART (self), NULL);
+
+  if (self->data == NULL || (i = index_at (self, x, y)) < 0)
+    return NULL;
+
+  value = reports_chart_format_value (self->data->kind, g_array_index (self->data->values, double, i));
+  return g_strdup_printf ("%s: %s", (const char *) self->data->labels->pdata[i], value);
+}
+
+static gboolean
+query_tooltip_cb (ReportsChart *self,
+                  int           x,
+                  int           y,
+                  gboolean      keyboard,
+                  GtkTooltip   *tooltip)
+{
+  g_autofree char *text = reports_chart_dup_tooltip_at (self, x, y);
+
+  if (text == NULL)
+    return FALSE;
+  gtk_tooltip_set_text (tooltip, text);
+  return TRUE;
+}
+
+static void
+set_hover (ReportsChart *self,
+           int           hover)
+{
+  if (self->hover != hover)
+    {
+      self->hover = hover;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+motion_cb (ReportsChart             *self,
+           double                    x,
+           double                    y,
+           GtkEventControllerMotion *motion)
+{
+  set_hover (self, self->data != NULL ? index_at (self, x, y) : -1);
+}
+
+static void
+leave_cb (ReportsChart             *self,
+          GtkEventControllerMotion *motion)
+{
+  set_hover (self, -1);
+}
+
+static void
+reports_chart_finalize (GObject *object)
+{
+  ReportsChart *self = REPORTS_CHART (object);
+
+  g_clear_pointer (&self->data, reports_chart_data_free);
+  g_clear_pointer (&self->geometry, _reports_chart_geometry_free);
+
+  G_OBJECT_CLASS (reports_chart_parent_class)->finalize (object);
+}
+
+static void
+reports_chart_class_init (ReportsChartClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->finalize = reports_chart_finalize;
+  widget_class->snapshot = reports_chart_snapshot;
+  widget_class->measure = reports_chart_measure;
+  widget_class->size_allocate = reports_chart_size_allocate;
+
+  gtk_widget_class_set_css_name (widget_class, "reportchart");
+  gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
+}
+
+static void
+reports_chart_init (ReportsChart *self)
+{
+  GtkEventController *motion = gtk_event_controller_motion_new ();
+
+  self->hover = -1;
+  gtk_widget_set_has_tooltip (GTK_WIDGET (self), TRUE);
+  g_signal_connect (self, "query-tooltip", G_CALLBACK (query_tooltip_cb), NULL);
+  g_signal_connect_swapped (motion, "motion", G_CALLBACK (motion_cb), self);
+  g_signal_connect_swapped (motion, "leave", G_CALLBACK (leave_cb), self);
+  gtk_widget_add_controller (GTK_WIDGET (self), motion);
+}
+
+GtkWidget *
+reports_chart_new (void)
+{
+  return g_object_new (REPORTS_TYPE_CHART, NULL);
+}
+
+/**
+ * reports_chart_set_data:
+ * @data: (transfer full) (nullable): what to draw
+ */
+void
+reports_chart_set_data (ReportsChart     *self,
+                        ReportsChartData *data)
+{
+  g_autofree char *description = NULL;
+
+  g_return_if_fail (REPORTS_IS_CHART (self));
+
+  g_clear_pointer (&self->data, reports_chart_data_free);
+  g_clear_pointer (&self->geometry, _reports_chart_geometry_free);
+  self->data = data;
+  self->hover = -1;
+
+  if (data != NULL)
+    {
+      description = reports_chart_data_dup_description (data);
+      gtk_accessible_update_property (GTK_ACCESSIBLE (self),
+                                      GTK_ACCESSIBLE_PROPERTY_LABEL, data->title,
+                                      GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, description,
+                                      -1);
+    }
+  else
+    {
+      gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
+    }
+
+  gtk_widget_queue_resize (GTK_WIDGET (self));
+}
+
+const ReportsChartData *
+reports_chart_get_data (ReportsChart *self)
+{
+  g_return_val_if_fail (REPORTS_IS_CHART (self), NULL);
+
+  return self->data;
+}
+
+/* libadwaita's dark style (AdwStyleManager:dark), set by the viewer. */
+void
+reports_chart_set_dark (ReportsChart *self,
+                        gboolean      dark)
+{
+  g_return_if_fail (REPORTS_IS_CHART (self));
+
+  if (self->dark != !!dark)
+    {
+      self->dark = !!dark;
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}

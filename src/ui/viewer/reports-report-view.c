@@ -1,0 +1,564 @@
+/* reports-report-view.c
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "reports-cell-sorter.h"
+#include "reports-report-row.h"
+#include "reports-report-view.h"
+#include "reports-row-model.h"
+#include "yeastar-text.h"
+
+/*
+ * The table of a report: the preamble above it, a GtkColumnView of the
+ * rows (ReportsRowModel: sorted and searched in a worker thread, the
+ * items made on demand), and a second column view below with the total
+ * rows, pinned: never sorted, never searched, scrolled sideways with the
+ * rows (the totals follow the rows' horizontal scrolling, and each total column
+ * takes the width of its row column). The totals' header is hidden.
+ *
+ * Cells are GtkInscriptions (GTK 4.8's label for long lists), numbers to
+ * the right; control characters of the file are shown escaped.
+ */
+
+#define SAMPLE_ROWS 200
+
+struct _ReportsReportView
+{
+  GtkWidget            parent_instance;
+
+  /* Template widgets */
+  GtkWidget           *box;
+  GtkSearchBar        *search_bar;
+  GtkSearchEntry      *search_entry;
+  GtkBox              *preamble_box;
+  GtkScrolledWindow   *rows_window;
+  GtkColumnView       *column_view;
+  GtkScrolledWindow   *totals_window;
+  GtkColumnView       *totals_view;
+
+  /* Owned references */
+  YeastarReportLoader *loader;
+  ReportsRowModel     *rows;
+  ReportsRowModel     *totals;
+  GtkMultiSelection   *selection;
+  GSimpleActionGroup  *column_actions;
+  GMenu               *columns_menu;
+  gboolean             widths_set;
+};
+
+G_DEFINE_FINAL_TYPE (ReportsReportView, reports_report_view, GTK_TYPE_WIDGET)
+
+typedef struct
+{
+  ReportsReportView *view;
+  guint              column;
+  gboolean           totals;
+} CellData;
+
+static YeastarReportTable *
+cell_table (CellData         *data,
+            ReportsReportRow *row)
+{
+  return reports_report_row_is_total (row) ? yeastar_report_loader_get_totals (data->view->loader)
+                                           : yeastar_report_loader_get_rows (data->view->loader);
+}
+
+static gboolean
+is_numeric (YeastarCellKind kind)
+{
+  return kind == YEASTAR_CELL_KIND_INTEGER || kind == YEASTAR_CELL_KIND_DECIMAL ||
+         kind == YEASTAR_CELL_KIND_PERCENTAGE || kind == YEASTAR_CELL_KIND_DURATION;
+}
+
+static void
+cell_setup_cb (GtkSignalListItemFactory *factory,
+               GtkListItem              *item,
+               CellData                 *data)
+{
+  GtkWidget *inscription = gtk_inscription_new (NULL);
+
+  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
+  gtk_widget_add_css_class (inscription, "report-cell");
+  gtk_list_item_set_child (item, inscription);
+}
+
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              CellData                 *data)
+{
+  ReportsReportRow *row = gtk_list_item_get_item (item);
+  GtkInscription *inscription = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  YeastarReportLoader *loader = data->view->loader;
+  const char *text;
+  g_autofree char *escaped = NULL;
+
+  if (loader == NULL || row == NULL)
+    return;
+
+  text = yeastar_report_table_get_cell (cell_table (data, row), reports_report_row_get_index (row), data->column);
+  escaped = yeastar_text_escape (text, -1);
+  gtk_inscription_set_text (inscription, escaped);
+  /* Numbers to the right; a "Total" label in a number column stays left. */
+  {
+    YeastarCellKind kind = data->column < yeastar_report_loader_get_n_columns (loader)
+                           ? yeastar_report_loader_get_column_kind (loader, data->column) : YEASTAR_CELL_KIND_TEXT;
+    double value;
+
+    gtk_inscription_set_xalign (inscription,
+                                is_numeric (kind) && (!data->totals || yeastar_cell_parse_number (text, kind, &value))
+                                ? 1.0f : 0.0f);
+  }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (inscription), GTK_ACCESSIBLE_PROPERTY_LABEL, escaped, -1);
+}
+
+static GtkListItemFactory *
+cell_factory_new (ReportsReportView *self,
+                  guint              column,
+                  gboolean           totals)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+  CellData *data = g_new0 (CellData, 1);
+
+  data->view = self;
+  data->column = column;
+  data->totals = totals;
+  g_object_set_data_full (G_OBJECT (factory), "cell-data", data, g_free);
+  g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), data);
+  g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), data);
+
+  return factory;
+}
+
+static char *
+column_title (YeastarReportLoader *loader,
+              guint                column)
+{
+  const char *name = yeastar_report_loader_get_column_name (loader, column);
+
+  if (name[0] == '\0')
+    /* Translators: the title of a column the file's header does not name */
+    return g_strdup_printf (_("Column %u"), column + 1);
+  return yeastar_text_escape (name, -1);
+}
+
+/* A width for each column from its title and its first rows, so that
+ * the rows and the totals line up. */
+static int
+column_width (ReportsReportView *self,
+              guint              column,
+              int                char_width)
+{
+  YeastarReportTable *rows = yeastar_report_loader_get_rows (self->loader);
+  guint n = MIN (yeastar_report_table_get_n_rows (rows), SAMPLE_ROWS);
+  g_autofree char *title = column_title (self->loader, column);
+  glong chars = g_utf8_strlen (title, -1) + 2;
+
+  for (guint i = 0; i < n; i++)
+    chars = MAX (chars, g_utf8_strlen (yeastar_report_table_get_cell (rows, i, column), -1));
+
+  return CLAMP ((int) chars * MAX (char_width, 6) + 24, 64, 420);
+}
+
+static void
+column_visible_cb (GSimpleAction *action,
+                   GVariant      *state,
+                   gpointer       user_data)
+{
+  GtkColumnViewColumn *column = user_data;
+
+  g_simple_action_set_state (action, state);
+  gtk_column_view_column_set_visible (column, g_variant_get_boolean (state));
+}
+
+static void
+add_column (ReportsReportView *self,
+            guint              i)
+{
+  g_autofree char *title = column_title (self->loader, i);
+  g_autofree char *action_name = g_strdup_printf ("column-%u", i);
+  g_autofree char *detailed = g_strdup_printf ("columns.column-%u", i);
+  g_autoptr(GtkColumnViewColumn) column = NULL;
+  g_autoptr(GtkColumnViewColumn) total = NULL;
+  g_autoptr(ReportsCellSorter) sorter = reports_cell_sorter_new (self->loader, i);
+  g_autoptr(GSimpleAction) action = NULL;
+
+  column = gtk_column_view_column_new (title, cell_factory_new (self, i, FALSE));
+  gtk_column_view_column_set_resizable (column, TRUE);
+  gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
+  gtk_column_view_append_column (self->column_view, column);
+
+  total = gtk_column_view_column_new (title, cell_factory_new (self, i, TRUE));
+  gtk_column_view_append_column (self->totals_view, total);
+  g_object_bind_property (column, "fixed-width", total, "fixed-width", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (column, "visible", total, "visible", G_BINDING_SYNC_CREATE);
+
+  action = g_simple_action_new_stateful (action_name, NULL, g_variant_new_boolean (TRUE));
+  g_signal_connect_object (action, "change-state", G_CALLBACK (column_visible_cb), column, 0);
+  g_action_map_add_action (G_ACTION_MAP (self->column_actions), G_ACTION (action));
+  g_menu_append (self->columns_menu, title, detailed);
+}
+
+static void
+set_widths (ReportsReportView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "0123456789");
+  int char_width;
+
+  /* The width of a digit: pango_context_get_metrics() would load every
+   * font of the language's coverage, 10 ms and more a call. */
+  pango_layout_get_pixel_size (layout, &char_width, NULL);
+  char_width = (char_width + 9) / 10;
+
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      gtk_column_view_column_set_fixed_width (column, column_width (self, i, char_width));
+    }
+  self->widths_set = TRUE;
+}
+
+static void
+update_columns (ReportsReportView *self)
+{
+  GListModel *columns = gtk_column_view_get_columns (self->column_view);
+  guint n = yeastar_report_loader_get_n_columns (self->loader);
+
+  for (guint i = g_list_model_get_n_items (columns); i < n; i++)
+    add_column (self, i);
+}
+
+static void
+fill_preamble (ReportsReportView *self)
+{
+  const char * const *lines = yeastar_report_loader_get_preamble (self->loader);
+  GtkWidget *child;
+
+  while ((child = gtk_widget_get_first_child (GTK_WIDGET (self->preamble_box))) != NULL)
+    gtk_box_remove (self->preamble_box, child);
+
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      g_autofree char *text = yeastar_text_escape (lines[i], -1);
+      GtkWidget *label = gtk_label_new (text);
+
+      gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
+      gtk_label_set_wrap (GTK_LABEL (label), TRUE);
+      gtk_label_set_selectable (GTK_LABEL (label), TRUE);
+      gtk_widget_add_css_class (label, i == 0 ? "heading" : "dim-label");
+      gtk_box_append (self->preamble_box, label);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->preamble_box), lines[0] != NULL);
+}
+
+static void
+header_ready_cb (ReportsReportView   *self,
+                 YeastarReportLoader *loader)
+{
+  fill_preamble (self);
+  update_columns (self);
+}
+
+static void
+first_paint_cb (GdkFrameClock     *clock,
+                ReportsReportView *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
+  if (self->rows != NULL)
+    reports_row_model_hold (self->rows, FALSE);
+}
+
+static void
+rows_added_cb (ReportsReportView   *self,
+               guint                position,
+               guint                n_added,
+               YeastarReportLoader *loader)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (self->widths_set)
+    return;
+
+  set_widths (self);
+  /* The first screen of rows is drawn before the next batches: GTK 4.8
+   * makes up to 200 row widgets at once, a cell widget per column each. */
+  if (position == 0 && clock != NULL && yeastar_report_loader_is_loading (loader))
+    {
+      reports_row_model_hold (self->rows, TRUE);
+      g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_paint_cb), self, 0);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+    }
+}
+
+static void
+totals_added_cb (ReportsReportView   *self,
+                 guint                position,
+                 guint                n_added,
+                 YeastarReportLoader *loader)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->totals_window), TRUE);
+  if (!self->widths_set)
+    set_widths (self);
+}
+
+static void
+sorter_changed_cb (ReportsReportView *self,
+                   GtkSorterChange    change,
+                   GtkSorter         *sorter)
+{
+  guint column;
+  gboolean descending;
+
+  if (self->rows == NULL)
+    return;
+  if (reports_cell_sorter_find_primary (sorter, &column, &descending))
+    reports_row_model_set_sort (self->rows, (int) column, descending);
+  else
+    reports_row_model_set_sort (self->rows, -1, FALSE);
+}
+
+static void
+search_changed_cb (ReportsReportView *self,
+                   GtkSearchEntry    *entry)
+{
+  if (self->rows != NULL)
+    reports_row_model_set_search (self->rows, gtk_editable_get_text (GTK_EDITABLE (entry)));
+}
+
+void
+reports_report_view_set_loader (ReportsReportView   *self,
+                                YeastarReportLoader *loader)
+{
+  g_autoptr(GtkNoSelection) totals_selection = NULL;
+  GtkWidget *totals_header;
+
+  g_return_if_fail (REPORTS_IS_REPORT_VIEW (self));
+  g_return_if_fail (YEASTAR_IS_REPORT_LOADER (loader));
+  g_return_if_fail (self->loader == NULL);
+
+  self->loader = g_object_ref (loader);
+  self->rows = reports_row_model_new (loader, FALSE);
+  self->totals = reports_row_model_new (loader, TRUE);
+  self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
+  totals_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->totals)));
+  gtk_column_view_set_model (self->totals_view, GTK_SELECTION_MODEL (totals_selection));
+
+  /* The totals have no header of their own: they sit under the rows'. */
+  totals_header = gtk_widget_get_first_child (GTK_WIDGET (self->totals_view));
+  if (totals_header != NULL)
+    gtk_widget_set_visible (totals_header, FALSE);
+  /* (One adjustment shared by the two scrolled windows makes GTK 4.8
+   * restyle their scrollbars while it styles them, a use after free.) */
+  g_object_bind_property (gtk_scrolled_window_get_hadjustment (self->rows_window), "value",
+                          gtk_scrolled_window_get_hadjustment (self->totals_window), "value",
+                          G_BINDING_SYNC_CREATE);
+
+  g_signal_connect_object (loader, "header-ready", G_CALLBACK (header_ready_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (loader, "columns-changed", G_CALLBACK (update_columns), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (loader, "rows-added", G_CALLBACK (rows_added_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (loader, "totals-added", G_CALLBACK (totals_added_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
+                           G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
+
+  if (yeastar_report_loader_is_header_ready (loader))
+    header_ready_cb (self, loader);
+}
+
+GtkWidget *
+reports_report_view_get_search_bar (ReportsReportView *self)
+{
+  g_return_val_if_fail (REPORTS_IS_REPORT_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->search_bar);
+}
+
+GtkWidget *
+reports_report_view_get_column_view (ReportsReportView *self)
+{
+  g_return_val_if_fail (REPORTS_IS_REPORT_VIEW (self), NULL);
+
+  return GTK_WIDGET (self->column_view);
+}
+
+/**
+ * reports_report_view_get_columns_menu:
+ *
+ * Returns: (transfer none): a menu of the columns to show, whose actions
+ *   are in the group "columns" of the view
+ */
+GMenuModel *
+reports_report_view_get_columns_menu (ReportsReportView *self)
+{
+  g_return_val_if_fail (REPORTS_IS_REPORT_VIEW (self), NULL);
+
+  return G_MENU_MODEL (self->columns_menu);
+}
+
+/**
+ * reports_report_view_get_column_actions:
+ *
+ * Returns: (transfer none): the actions of reports_report_view_get_columns_menu()
+ */
+GActionGroup *
+reports_report_view_get_column_actions (ReportsReportView *self)
+{
+  g_return_val_if_fail (REPORTS_IS_REPORT_VIEW (self), NULL);
+
+  return G_ACTION_GROUP (self->column_actions);
+}
+
+static void
+append_tsv_cell (GString    *tsv,
+                 const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    g_string_append_c (tsv, (*p == '\t' || *p == '\n' || *p == '\r') ? ' ' : *p);
+}
+
+/**
+ * reports_report_view_dup_selection_tsv:
+ *
+ * Returns: (nullable): the selected rows' visible cells as tab-separated
+ *   lines, the column titles first; %NULL when nothing is selected
+ */
+char *
+reports_report_view_dup_selection_tsv (ReportsReportView *self)
+{
+  g_autoptr(GtkBitset) selected = NULL;
+  g_autoptr(GString) tsv = NULL;
+  g_autoptr(GArray) visible = NULL;
+  GListModel *columns;
+  GtkBitsetIter iter;
+  YeastarReportTable *rows;
+  guint position;
+
+  g_return_val_if_fail (REPORTS_IS_REPORT_VIEW (self), NULL);
+
+  if (self->selection == NULL)
+    return NULL;
+  selected = gtk_selection_model_get_selection (GTK_SELECTION_MODEL (self->selection));
+  if (gtk_bitset_is_empty (selected))
+    return NULL;
+
+  visible = g_array_new (FALSE, FALSE, sizeof (guint));
+  columns = gtk_column_view_get_columns (self->column_view);
+  tsv = g_string_new (NULL);
+  for (guint i = 0; i < g_list_model_get_n_items (columns); i++)
+    {
+      g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, i);
+
+      if (!gtk_column_view_column_get_visible (column))
+        continue;
+      if (visible->len > 0)
+        g_string_append_c (tsv, '\t');
+      append_tsv_cell (tsv, yeastar_report_loader_get_column_name (self->loader, i));
+      g_array_append_val (visible, i);
+    }
+  g_string_append_c (tsv, '\n');
+
+  rows = yeastar_report_loader_get_rows (self->loader);
+  for (gboolean ok = gtk_bitset_iter_init_first (&iter, selected, &position); ok;
+       ok = gtk_bitset_iter_next (&iter, &position))
+    {
+      guint row = reports_row_model_get_row (self->rows, position);
+
+      for (guint i = 0; i < visible->len; i++)
+        {
+          if (i > 0)
+            g_string_append_c (tsv, '\t');
+          append_tsv_cell (tsv, yeastar_report_table_get_cell (rows, row, g_array_index (visible, guint, i)));
+        }
+      g_string_append_c (tsv, '\n');
+    }
+
+  return g_string_free (g_steal_pointer (&tsv), FALSE);
+}
+
+void
+reports_report_view_copy_selection (ReportsReportView *self)
+{
+  g_autofree char *tsv = NULL;
+
+  g_return_if_fail (REPORTS_IS_REPORT_VIEW (self));
+
+  tsv = reports_report_view_dup_selection_tsv (self);
+  if (tsv != NULL)
+    gdk_clipboard_set_text (gtk_widget_get_clipboard (GTK_WIDGET (self)), tsv);
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  reports_report_view_copy_selection (REPORTS_REPORT_VIEW (widget));
+}
+
+static void
+reports_report_view_dispose (GObject *object)
+{
+  ReportsReportView *self = REPORTS_REPORT_VIEW (object);
+
+  gtk_widget_dispose_template (GTK_WIDGET (self), REPORTS_TYPE_REPORT_VIEW);
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->rows);
+  g_clear_object (&self->totals);
+  g_clear_object (&self->loader);
+  g_clear_object (&self->column_actions);
+  g_clear_object (&self->columns_menu);
+
+  G_OBJECT_CLASS (reports_report_view_parent_class)->dispose (object);
+}
+
+static void
+reports_report_view_class_init (ReportsReportViewClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->dispose = reports_report_view_dispose;
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/reports-report-view.ui");
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportView, box);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportView, search_bar);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportView, search_entry);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportView, preamble_box);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportView, rows_window);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportView, totals_window);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportView, totals_view);
+  gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
+
+  gtk_widget_class_install_action (widget_class, "view.copy", NULL, copy_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_c, GDK_CONTROL_MASK, "view.copy", NULL);
+
+  gtk_widget_class_set_layout_manager_type (widget_class, GTK_TYPE_BIN_LAYOUT);
+  gtk_widget_class_set_css_name (widget_class, "reportview");
+}
+
+static void
+reports_report_view_init (ReportsReportView *self)
+{
+  gtk_widget_init_template (GTK_WIDGET (self));
+
+  self->column_actions = g_simple_action_group_new ();
+  self->columns_menu = g_menu_new ();
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "columns", G_ACTION_GROUP (self->column_actions));
+}
+
+GtkWidget *
+reports_report_view_new (void)
+{
+  return g_object_new (REPORTS_TYPE_REPORT_VIEW, NULL);
+}

@@ -1,0 +1,533 @@
+/* reports-row-model.c
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <string.h>
+
+#include "reports-report-row.h"
+#include "reports-row-model.h"
+
+/*
+ * The rows of a YeastarReportLoader (or its totals) as a GListModel of
+ * ReportsReportRow, made on demand: the model holds only the order of the
+ * rows shown (4 bytes a row, none while in file order), so a million
+ * rows stay a million table rows, not objects. Rows appear as the loader
+ * delivers them.
+ *
+ * Sorting by a column (yeastar_report_table_sort(), by the column's
+ * kind) and searching (a row is shown when one of its cells contains the
+ * text, ignoring case) run in a worker thread over the loader's table,
+ * which is only read once the load is over: a sort or search asked for
+ * while rows still stream in is applied when the last batch is in.
+ */
+
+struct _ReportsRowModel
+{
+  GObject              parent_instance;
+
+  YeastarReportLoader *loader;
+  gboolean             totals;
+
+  guint               *order;   /* NULL: the table's rows in file order */
+  guint                n_items;
+
+  int                  sort_column;  /* -1: file order */
+  gboolean             descending;
+  char                *search;       /* casefolded, NULL: none */
+
+  GCancellable        *cancellable;  /* the running sort or search */
+  gboolean             pending;      /* asked for while loading */
+  gboolean             held;         /* new rows wait: reports_row_model_hold() */
+};
+
+static void list_model_iface_init (GListModelInterface *iface);
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (ReportsRowModel, reports_row_model, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  PROP_0,
+  PROP_BUSY,
+  PROP_N_ITEMS,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static GType
+reports_row_model_get_item_type (GListModel *model)
+{
+  return REPORTS_TYPE_REPORT_ROW;
+}
+
+static guint
+reports_row_model_get_n_items (GListModel *model)
+{
+  return REPORTS_ROW_MODEL (model)->n_items;
+}
+
+static gpointer
+reports_row_model_get_item (GListModel *model,
+                            guint       position)
+{
+  ReportsRowModel *self = REPORTS_ROW_MODEL (model);
+
+  if (position >= self->n_items)
+    return NULL;
+
+  return reports_report_row_new (reports_row_model_get_row (self, position), self->totals);
+}
+
+static void
+list_model_iface_init (GListModelInterface *iface)
+{
+  iface->get_item_type = reports_row_model_get_item_type;
+  iface->get_n_items = reports_row_model_get_n_items;
+  iface->get_item = reports_row_model_get_item;
+}
+
+static YeastarReportTable *
+table (ReportsRowModel *self)
+{
+  return self->totals ? yeastar_report_loader_get_totals (self->loader)
+                      : yeastar_report_loader_get_rows (self->loader);
+}
+
+static void
+set_n_items (ReportsRowModel *self,
+             guint           *order,
+             guint            n_items)
+{
+  guint old = self->n_items;
+
+  g_free (self->order);
+  self->order = order;
+  self->n_items = n_items;
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, n_items);
+  if (old != n_items)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+static void
+rows_added_cb (ReportsRowModel     *self,
+               guint                position,
+               guint                n_added,
+               YeastarReportLoader *loader)
+{
+  /* While rows stream in, the view is in file order. */
+  if (self->order != NULL || self->held)
+    return;
+
+  self->n_items = position + n_added;
+  g_list_model_items_changed (G_LIST_MODEL (self), self->n_items - n_added, 0, n_added);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+}
+
+/**
+ * reports_row_model_hold:
+ * @held: whether rows the loader adds wait
+ *
+ * While held, the model does not grow; released, it shows every row
+ * delivered meanwhile. The view holds it from the first screen of rows
+ * to their first frame, so that GTK draws them before it makes the
+ * widgets of the next rows.
+ */
+void
+reports_row_model_hold (ReportsRowModel *self,
+                        gboolean         held)
+{
+  guint n;
+
+  g_return_if_fail (REPORTS_IS_ROW_MODEL (self));
+
+  self->held = held;
+  if (held || self->order != NULL)
+    return;
+
+  n = yeastar_report_table_get_n_rows (table (self));
+  if (n > self->n_items)
+    {
+      guint old = self->n_items;
+
+      self->n_items = n;
+      g_list_model_items_changed (G_LIST_MODEL (self), old, 0, n - old);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+}
+
+typedef struct
+{
+  const YeastarReportTable *table;
+  guint                     n_columns;
+  int                       column;
+  YeastarCellKind           kind;
+  YeastarDateOrder          date_order;
+  gboolean                  descending;
+  char                     *search;
+  guint                     n_result;
+} Job;
+
+static void
+job_free (gpointer data)
+{
+  Job *job = data;
+
+  g_free (job->search);
+  g_free (job);
+}
+
+/* ASCII-only search text: compare bytes, ignoring ASCII case. */
+static gboolean
+ascii_contains (const char *haystack,
+                const char *needle,
+                gsize       needle_length)
+{
+  for (; *haystack != '\0'; haystack++)
+    if (g_ascii_tolower (*haystack) == needle[0] &&
+        g_ascii_strncasecmp (haystack, needle, needle_length) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+static gboolean
+row_matches (const char **cells,
+             guint        n,
+             const char  *search,
+             gboolean     ascii)
+{
+  gsize length = strlen (search);
+
+  for (guint i = 0; i < n; i++)
+    {
+      if (ascii)
+        {
+          if (ascii_contains (cells[i], search, length))
+            return TRUE;
+        }
+      else
+        {
+          g_autofree char *folded = g_utf8_casefold (cells[i], -1);
+
+          if (strstr (folded, search) != NULL)
+            return TRUE;
+        }
+    }
+  return FALSE;
+}
+
+static gboolean
+is_ascii (const char *text)
+{
+  for (; *text != '\0'; text++)
+    if ((guchar) * text >= 0x80)
+      return FALSE;
+  return TRUE;
+}
+
+static void
+order_thread (GTask        *task,
+              gpointer      source_object,
+              gpointer      task_data,
+              GCancellable *cancellable)
+{
+  Job *job = task_data;
+  guint n = yeastar_report_table_get_n_rows (job->table);
+  g_autofree guint *order = NULL;
+  g_autofree const char **cells = g_new (const char *, MAX (job->n_columns, 1));
+  gboolean ascii;
+  guint kept = 0;
+
+  if (job->column >= 0)
+    {
+      order = yeastar_report_table_sort (job->table, (guint) job->column, job->kind, job->date_order,
+                                         job->descending);
+    }
+  else
+    {
+      order = g_new (guint, MAX (n, 1));
+      for (guint i = 0; i < n; i++)
+        order[i] = i;
+    }
+
+  if (job->search == NULL)
+    {
+      job->n_result = n;
+      g_task_return_pointer (task, g_steal_pointer (&order), g_free);
+      return;
+    }
+
+  ascii = is_ascii (job->search);
+  for (guint i = 0; i < n; i++)
+    {
+      guint n_cells;
+
+      if ((i & 0xFFFF) == 0 && g_cancellable_is_cancelled (cancellable))
+        break;
+      n_cells = yeastar_report_table_get_row (job->table, order[i], cells, job->n_columns);
+      if (row_matches (cells, MIN (n_cells, job->n_columns), job->search, ascii))
+        order[kept++] = order[i];
+    }
+
+  if (g_task_return_error_if_cancelled (task))
+    return;
+  job->n_result = kept;
+  g_task_return_pointer (task, g_steal_pointer (&order), g_free);
+}
+
+static void
+order_done (GObject      *object,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  ReportsRowModel *self = REPORTS_ROW_MODEL (object);
+  Job *job = g_task_get_task_data (G_TASK (result));
+  g_autoptr(GError) error = NULL;
+  guint *order;
+
+  order = g_task_propagate_pointer (G_TASK (result), &error);
+  if (order == NULL)
+    return;
+
+  g_clear_object (&self->cancellable);
+  if (self->sort_column < 0 && self->search == NULL)
+    {
+      g_free (order);
+      set_n_items (self, NULL, yeastar_report_table_get_n_rows (table (self)));
+    }
+  else
+    {
+      set_n_items (self, order, job->n_result);
+    }
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+update_order (ReportsRowModel *self)
+{
+  g_autoptr(GTask) task = NULL;
+  Job *job;
+  gboolean was_busy = self->cancellable != NULL;
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+
+  if (yeastar_report_loader_is_loading (self->loader))
+    {
+      self->pending = TRUE;
+      if (was_busy)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+      return;
+    }
+  self->pending = FALSE;
+
+  if (self->sort_column < 0 && self->search == NULL)
+    {
+      set_n_items (self, NULL, yeastar_report_table_get_n_rows (table (self)));
+      if (was_busy)
+        g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+      return;
+    }
+
+  job = g_new0 (Job, 1);
+  job->table = table (self);
+  job->n_columns = yeastar_report_loader_get_n_columns (self->loader);
+  job->column = self->sort_column < (int) job->n_columns ? self->sort_column : -1;
+  if (job->column >= 0)
+    {
+      job->kind = yeastar_report_loader_get_column_kind (self->loader, (guint) job->column);
+      job->date_order = yeastar_report_loader_get_column_date_order (self->loader, (guint) job->column);
+    }
+  job->descending = self->descending;
+  job->search = g_strdup (self->search);
+
+  self->cancellable = g_cancellable_new ();
+  task = g_task_new (self, self->cancellable, order_done, NULL);
+  g_task_set_source_tag (task, update_order);
+  g_task_set_task_data (task, job, job_free);
+  g_task_run_in_thread (task, order_thread);
+
+  if (!was_busy)
+    g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_BUSY]);
+}
+
+static void
+loading_cb (ReportsRowModel     *self,
+            GParamSpec          *pspec,
+            YeastarReportLoader *loader)
+{
+  if (!yeastar_report_loader_is_loading (loader) && self->pending)
+    update_order (self);
+}
+
+static void
+reports_row_model_dispose (GObject *object)
+{
+  ReportsRowModel *self = REPORTS_ROW_MODEL (object);
+
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+  if (self->loader != NULL)
+    g_signal_handlers_disconnect_by_data (self->loader, self);
+  g_clear_object (&self->loader);
+
+  G_OBJECT_CLASS (reports_row_model_parent_class)->dispose (object);
+}
+
+static void
+reports_row_model_finalize (GObject *object)
+{
+  ReportsRowModel *self = REPORTS_ROW_MODEL (object);
+
+  g_clear_pointer (&self->order, g_free);
+  g_clear_pointer (&self->search, g_free);
+
+  G_OBJECT_CLASS (reports_row_model_parent_class)->finalize (object);
+}
+
+static void
+reports_row_model_get_property (GObject    *object,
+                                guint       prop_id,
+                                GValue     *value,
+                                GParamSpec *pspec)
+{
+  ReportsRowModel *self = REPORTS_ROW_MODEL (object);
+
+  switch (prop_id)
+    {
+    case PROP_BUSY:
+      g_value_set_boolean (value, reports_row_model_is_busy (self));
+      break;
+
+    case PROP_N_ITEMS:
+      g_value_set_uint (value, self->n_items);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reports_row_model_class_init (ReportsRowModelClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = reports_row_model_dispose;
+  object_class->finalize = reports_row_model_finalize;
+  object_class->get_property = reports_row_model_get_property;
+
+  properties[PROP_BUSY] =
+    g_param_spec_boolean ("busy", NULL, NULL, FALSE,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties[PROP_N_ITEMS] =
+    g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
+                       (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+reports_row_model_init (ReportsRowModel *self)
+{
+  self->sort_column = -1;
+}
+
+/**
+ * reports_row_model_new:
+ * @totals: the loader's total rows rather than its data rows
+ */
+ReportsRowModel *
+reports_row_model_new (YeastarReportLoader *loader,
+                       gboolean             totals)
+{
+  ReportsRowModel *self;
+
+  g_return_val_if_fail (YEASTAR_IS_REPORT_LOADER (loader), NULL);
+
+  self = g_object_new (REPORTS_TYPE_ROW_MODEL, NULL);
+  self->loader = g_object_ref (loader);
+  self->totals = totals;
+  self->n_items = yeastar_report_table_get_n_rows (table (self));
+  g_signal_connect_object (loader, totals ? "totals-added" : "rows-added", G_CALLBACK (rows_added_cb),
+                           self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (loader, "notify::loading", G_CALLBACK (loading_cb), self, G_CONNECT_SWAPPED);
+
+  return self;
+}
+
+YeastarReportLoader *
+reports_row_model_get_loader (ReportsRowModel *self)
+{
+  g_return_val_if_fail (REPORTS_IS_ROW_MODEL (self), NULL);
+
+  return self->loader;
+}
+
+/**
+ * reports_row_model_set_sort:
+ * @column: the column to sort by, -1 for the file's order
+ */
+void
+reports_row_model_set_sort (ReportsRowModel *self,
+                            int              column,
+                            gboolean         descending)
+{
+  g_return_if_fail (REPORTS_IS_ROW_MODEL (self));
+
+  if (self->sort_column == column && (column < 0 || self->descending == descending))
+    return;
+
+  self->sort_column = column;
+  self->descending = descending;
+  update_order (self);
+}
+
+/**
+ * reports_row_model_set_search:
+ * @text: (nullable): show only the rows with a cell that contains @text,
+ *   in any case; %NULL or "" for every row
+ */
+void
+reports_row_model_set_search (ReportsRowModel *self,
+                              const char      *text)
+{
+  g_autofree char *folded = NULL;
+
+  g_return_if_fail (REPORTS_IS_ROW_MODEL (self));
+
+  if (text != NULL && *text != '\0')
+    folded = g_utf8_casefold (text, -1);
+  if (g_strcmp0 (folded, self->search) == 0)
+    return;
+
+  g_free (self->search);
+  self->search = g_steal_pointer (&folded);
+  update_order (self);
+}
+
+/* Whether a sort or search is being worked out. */
+gboolean
+reports_row_model_is_busy (ReportsRowModel *self)
+{
+  g_return_val_if_fail (REPORTS_IS_ROW_MODEL (self), FALSE);
+
+  return self->cancellable != NULL || self->pending;
+}
+
+/* The table row shown at @position. */
+guint
+reports_row_model_get_row (ReportsRowModel *self,
+                           guint            position)
+{
+  g_return_val_if_fail (REPORTS_IS_ROW_MODEL (self), 0);
+  g_return_val_if_fail (position < self->n_items, 0);
+
+  return self->order != NULL ? self->order[position] : position;
+}

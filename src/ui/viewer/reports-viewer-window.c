@@ -1,0 +1,519 @@
+/* reports-viewer-window.c
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "reports-chart.h"
+#include "reports-compat.h"
+#include "reports-report-view.h"
+#include "reports-viewer.h"
+#include "reports-viewer-window.h"
+#include "yeastar-report-loader.h"
+#include "yeastar-text.h"
+
+/*
+ * A window per report file: the title and period of its preamble in the
+ * header bar, a Table | Chart switcher, a progress bar while the rows
+ * stream in (the first screen shows at once), and the viewer's actions:
+ * search (Ctrl+F), copy the selected rows as TSV (Ctrl+C), show or hide
+ * columns, export the chart as PNG or SVG. A file dropped on it opens
+ * in a window of its own. Closing the window stops the reading.
+ */
+
+struct _ReportsViewerWindow
+{
+  AdwWindow             parent_instance;
+
+  /* Template widgets */
+  AdwViewSwitcherTitle *switcher_title;
+  GtkWidget            *switcher_bar;
+  GtkToggleButton      *search_button;
+  GtkProgressBar       *progress_bar;
+  AdwToastOverlay      *toast_overlay;
+  GtkStack             *main_stack;
+  AdwViewStack         *view_stack;
+  ReportsReportView    *report_view;
+  GtkStack             *chart_stack;
+  AdwStatusPage        *chart_status;
+  GtkLabel             *chart_title;
+  GtkDropDown          *value_dropdown;
+  ReportsChart         *chart;
+  AdwStatusPage        *error_page;
+  GMenu                *columns_submenu;
+  GtkMenuButton        *menu_button;
+  GMenuModel           *viewer_menu;
+
+  /* Owned references */
+  GFile                *file;
+  YeastarReportLoader  *loader;
+  GArray               *chart_columns;  /* guint: the dropdown's columns */
+  int                   label_column;
+
+  /* Cancelled when the window closes */
+  GCancellable         *cancellable;
+};
+
+G_DEFINE_FINAL_TYPE (ReportsViewerWindow, reports_viewer_window, ADW_TYPE_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_FILE,
+  N_PROPS
+};
+
+static GParamSpec *properties[N_PROPS];
+
+static void
+toast (ReportsViewerWindow *self,
+       const char          *text)
+{
+  adw_toast_overlay_add_toast (self->toast_overlay, adw_toast_new (text));
+}
+
+static void
+update_titles (ReportsViewerWindow *self)
+{
+  const char * const *preamble = yeastar_report_loader_get_preamble (self->loader);
+  g_autofree char *basename = g_file_get_basename (self->file);
+  g_autofree char *name = yeastar_text_escape (basename, -1);
+  g_autofree char *title = NULL;
+  g_autofree char *subtitle = NULL;
+
+  /* The title line, and the period (or the next line) as the subtitle. */
+  title = preamble[0] != NULL ? yeastar_text_escape (preamble[0], -1) : g_strdup (name);
+  for (guint i = 1; preamble[0] != NULL && preamble[i] != NULL && subtitle == NULL; i++)
+    if (g_str_has_prefix (preamble[i], "Period") || preamble[i + 1] == NULL || i == 1)
+      subtitle = yeastar_text_escape (preamble[i], -1);
+  if (subtitle == NULL)
+    subtitle = g_strdup (preamble[0] != NULL ? name : "");
+
+  adw_view_switcher_title_set_title (self->switcher_title, title);
+  adw_view_switcher_title_set_subtitle (self->switcher_title, subtitle);
+  gtk_window_set_title (GTK_WINDOW (self), title);
+}
+
+static void
+progress_cb (ReportsViewerWindow *self)
+{
+  gtk_progress_bar_set_fraction (self->progress_bar, yeastar_report_loader_get_fraction (self->loader));
+}
+
+static void
+value_selected_cb (ReportsViewerWindow *self)
+{
+  guint selected = gtk_drop_down_get_selected (self->value_dropdown);
+  ReportsChartData *data;
+
+  if (self->chart_columns == NULL || selected >= self->chart_columns->len || self->label_column < 0)
+    return;
+
+  data = reports_chart_data_new_for_report (self->loader, (guint) self->label_column,
+                                            g_array_index (self->chart_columns, guint, selected));
+  gtk_label_set_text (self->chart_title, data->title);
+  reports_chart_set_data (self->chart, data);
+}
+
+/* The dropdown of the columns to chart: numbers and durations, the
+ * first one after the label column chosen. */
+static void
+fill_chart (ReportsViewerWindow *self)
+{
+  g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
+  guint n = yeastar_report_loader_get_n_columns (self->loader);
+  guint chosen = 0;
+
+  g_clear_pointer (&self->chart_columns, g_array_unref);
+  self->chart_columns = g_array_new (FALSE, FALSE, sizeof (guint));
+  self->label_column = reports_chart_data_find_label_column (self->loader);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *name = NULL;
+
+      if ((int) i == self->label_column || !reports_chart_data_is_chartable (yeastar_report_loader_get_column_kind (self->loader, i)))
+        continue;
+      if (yeastar_report_loader_get_column_kind (self->loader, i) == YEASTAR_CELL_KIND_INTEGER &&
+          self->chart_columns->len == chosen && i < (guint) self->label_column)
+        chosen++;  /* an extension or queue number before the label is no value */
+      name = yeastar_text_escape (yeastar_report_loader_get_column_name (self->loader, i), -1);
+      gtk_string_list_append (names, name);
+      g_array_append_val (self->chart_columns, i);
+    }
+
+  if (self->chart_columns->len == 0 || self->label_column < 0 ||
+      yeastar_report_table_get_n_rows (yeastar_report_loader_get_rows (self->loader)) == 0)
+    {
+      gtk_stack_set_visible_child_name (self->chart_stack, "empty");
+      return;
+    }
+
+  gtk_drop_down_set_model (self->value_dropdown, G_LIST_MODEL (names));
+  gtk_drop_down_set_selected (self->value_dropdown, MIN (chosen, self->chart_columns->len - 1));
+  value_selected_cb (self);
+  gtk_stack_set_visible_child_name (self->chart_stack, "chart");
+}
+
+static void
+header_ready_cb (ReportsViewerWindow *self)
+{
+  update_titles (self);
+  /* The view has made its columns' toggles by now: one change. */
+  g_menu_append_section (self->columns_submenu, NULL, reports_report_view_get_columns_menu (self->report_view));
+}
+
+/* The menu's popover is made when it is first opened: its column
+ * toggles cost the first screen of rows nothing. */
+static void
+create_menu_cb (GtkMenuButton *button,
+                gpointer       user_data)
+{
+  ReportsViewerWindow *self = user_data;
+
+  if (gtk_menu_button_get_menu_model (button) == NULL)
+    gtk_menu_button_set_menu_model (button, self->viewer_menu);
+}
+
+static void
+load_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(ReportsViewerWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
+
+  if (!yeastar_report_loader_load_finish (YEASTAR_REPORT_LOADER (object), result, &error))
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      if (!yeastar_report_loader_is_header_ready (self->loader))
+        {
+          g_autofree char *message = yeastar_text_escape (error->message, -1);
+
+          adw_status_page_set_description (self->error_page, message);
+          gtk_stack_set_visible_child_name (self->main_stack, "error");
+          /* No table nor chart: the file's name in the header bar. */
+          adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
+          gtk_widget_set_visible (GTK_WIDGET (self->search_button), FALSE);
+          gtk_widget_set_visible (self->switcher_bar, FALSE);
+          return;
+        }
+      toast (self, error->message);
+    }
+  else if (yeastar_report_loader_is_truncated (self->loader))
+    {
+      toast (self, _("The file ends inside a quoted cell: its last row may be incomplete"));
+    }
+
+  fill_chart (self);
+}
+
+static void
+start_loading (ReportsViewerWindow *self)
+{
+  g_autofree char *basename = g_file_get_basename (self->file);
+  g_autofree char *name = yeastar_text_escape (basename, -1);
+
+  adw_view_switcher_title_set_title (self->switcher_title, name);
+  gtk_window_set_title (GTK_WINDOW (self), name);
+
+  self->loader = yeastar_report_loader_new (self->file);
+  g_signal_connect_object (self->loader, "header-ready", G_CALLBACK (header_ready_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->loader, "notify::bytes-read", G_CALLBACK (progress_cb), self, G_CONNECT_SWAPPED);
+  reports_report_view_set_loader (self->report_view, self->loader);
+
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), TRUE);
+  yeastar_report_loader_load_async (self->loader, self->cancellable, load_cb, g_object_ref (self));
+}
+
+static void
+copy_action (GtkWidget  *widget,
+             const char *action_name,
+             GVariant   *parameter)
+{
+  reports_report_view_copy_selection (REPORTS_VIEWER_WINDOW (widget)->report_view);
+}
+
+static void
+search_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ReportsViewerWindow *self = REPORTS_VIEWER_WINDOW (widget);
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "table");
+  gtk_toggle_button_set_active (self->search_button, !gtk_toggle_button_get_active (self->search_button));
+}
+
+static void
+export_done_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(ReportsViewerWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GFile) file = reports_compat_choose_file_finish (result, &error);
+  g_autofree char *path = NULL;
+  gboolean ok;
+
+  if (file == NULL)
+    return;
+
+  path = g_file_get_basename (file);
+  if (g_str_has_suffix (path, ".svg") || g_str_has_suffix (path, ".SVG"))
+    ok = reports_chart_save_svg (self->chart, file, self->cancellable, &error);
+  else
+    ok = reports_chart_save_png (self->chart, file, &error);
+
+  if (!ok)
+    {
+      toast (self, error->message);
+      return;
+    }
+  {
+    g_autofree char *escaped = yeastar_text_escape (path, -1);
+    g_autofree char *text = g_strdup_printf (_("Chart saved as “%s”"), escaped);
+
+    toast (self, text);
+  }
+}
+
+static void
+export_action (GtkWidget  *widget,
+               const char *action_name,
+               GVariant   *parameter)
+{
+  ReportsViewerWindow *self = REPORTS_VIEWER_WINDOW (widget);
+  const char *format = g_variant_get_string (parameter, NULL);
+  const ReportsChartData *data = reports_chart_get_data (self->chart);
+  g_autofree char *name = NULL;
+
+  if (data == NULL)
+    {
+      toast (self, _("There is no chart to export"));
+      return;
+    }
+
+  adw_view_stack_set_visible_child_name (self->view_stack, "chart");
+  name = g_strdup_printf ("%s.%s", data->title, g_str_equal (format, "svg") ? "svg" : "png");
+  g_strdelimit (name, "/\\", '-');
+  reports_compat_save_file_async (GTK_WINDOW (self),
+                                  g_str_equal (format, "svg") ? _("Export Chart as SVG") : _("Export Chart as PNG"),
+                                  name, self->cancellable, export_done_cb, g_object_ref (self));
+}
+
+static void
+dark_cb (ReportsViewerWindow *self,
+         GParamSpec          *pspec,
+         AdwStyleManager     *manager)
+{
+  reports_chart_set_dark (self->chart, adw_style_manager_get_dark (manager));
+}
+
+static void
+reports_viewer_window_constructed (GObject *object)
+{
+  ReportsViewerWindow *self = REPORTS_VIEWER_WINDOW (object);
+
+  G_OBJECT_CLASS (reports_viewer_window_parent_class)->constructed (object);
+
+  if (self->file != NULL)
+    start_loading (self);
+}
+
+static void
+reports_viewer_window_dispose (GObject *object)
+{
+  ReportsViewerWindow *self = REPORTS_VIEWER_WINDOW (object);
+
+  g_cancellable_cancel (self->cancellable);
+  gtk_widget_dispose_template (GTK_WIDGET (self), REPORTS_TYPE_VIEWER_WINDOW);
+
+  g_clear_object (&self->loader);
+  g_clear_pointer (&self->chart_columns, g_array_unref);
+
+  G_OBJECT_CLASS (reports_viewer_window_parent_class)->dispose (object);
+}
+
+static void
+reports_viewer_window_finalize (GObject *object)
+{
+  ReportsViewerWindow *self = REPORTS_VIEWER_WINDOW (object);
+
+  g_clear_object (&self->file);
+  g_clear_object (&self->cancellable);
+
+  G_OBJECT_CLASS (reports_viewer_window_parent_class)->finalize (object);
+}
+
+static void
+reports_viewer_window_get_property (GObject    *object,
+                                    guint       prop_id,
+                                    GValue     *value,
+                                    GParamSpec *pspec)
+{
+  ReportsViewerWindow *self = REPORTS_VIEWER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      g_value_set_object (value, self->file);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reports_viewer_window_set_property (GObject      *object,
+                                    guint         prop_id,
+                                    const GValue *value,
+                                    GParamSpec   *pspec)
+{
+  ReportsViewerWindow *self = REPORTS_VIEWER_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_FILE:
+      self->file = g_value_dup_object (value);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+reports_viewer_window_class_init (ReportsViewerWindowClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+
+  object_class->constructed = reports_viewer_window_constructed;
+  object_class->dispose = reports_viewer_window_dispose;
+  object_class->finalize = reports_viewer_window_finalize;
+  object_class->get_property = reports_viewer_window_get_property;
+  object_class->set_property = reports_viewer_window_set_property;
+
+  properties[PROP_FILE] =
+    g_param_spec_object ("file", NULL, NULL,
+                         G_TYPE_FILE,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  g_type_ensure (REPORTS_TYPE_REPORT_VIEW);
+  g_type_ensure (REPORTS_TYPE_CHART);
+
+  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/reports-viewer-window.ui");
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, search_button);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, toast_overlay);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, main_stack);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, view_stack);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, report_view);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, chart_stack);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, chart_status);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, chart_title);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, value_dropdown);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, chart);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, error_page);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, columns_submenu);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, menu_button);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, viewer_menu);
+
+  gtk_widget_class_install_action (widget_class, "viewer.copy", NULL, copy_action);
+  gtk_widget_class_install_action (widget_class, "viewer.search", NULL, search_action);
+  gtk_widget_class_install_action (widget_class, "viewer.export", "s", export_action);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "viewer.search", NULL);
+}
+
+static void
+reports_viewer_window_init (ReportsViewerWindow *self)
+{
+  AdwStyleManager *manager = adw_style_manager_get_default ();
+  GtkWidget *search_bar;
+
+  self->cancellable = g_cancellable_new ();
+  self->label_column = -1;
+  gtk_widget_init_template (GTK_WIDGET (self));
+#if DEVELOPMENT_BUILD
+  gtk_widget_add_css_class (GTK_WIDGET (self), "devel");
+#endif
+
+  gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
+
+  search_bar = reports_report_view_get_search_bar (self->report_view);
+  g_object_bind_property (self->search_button, "active", search_bar, "search-mode-enabled",
+                          G_BINDING_BIDIRECTIONAL | G_BINDING_SYNC_CREATE);
+  gtk_search_bar_set_key_capture_widget (GTK_SEARCH_BAR (search_bar), GTK_WIDGET (self));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "columns",
+                                  reports_report_view_get_column_actions (self->report_view));
+
+  g_signal_connect_object (self->value_dropdown, "notify::selected", G_CALLBACK (value_selected_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (manager, "notify::dark", G_CALLBACK (dark_cb), self, G_CONNECT_SWAPPED);
+  dark_cb (self, NULL, manager);
+
+  reports_viewer_install_drop_target (GTK_WIDGET (self));
+}
+
+/**
+ * reports_viewer_window_new:
+ *
+ * A window showing @file; it starts reading it at once.
+ */
+ReportsViewerWindow *
+reports_viewer_window_new (GtkApplication *application,
+                           GFile          *file)
+{
+  g_return_val_if_fail (G_IS_FILE (file), NULL);
+
+  return g_object_new (REPORTS_TYPE_VIEWER_WINDOW,
+                       "application", application,
+                       "file", file,
+                       NULL);
+}
+
+GFile *
+reports_viewer_window_get_file (ReportsViewerWindow *self)
+{
+  g_return_val_if_fail (REPORTS_IS_VIEWER_WINDOW (self), NULL);
+
+  return self->file;
+}
+
+/**
+ * reports_viewer_window_get_loader:
+ *
+ * Returns: (transfer none): the reader of the file (for the benchmark)
+ */
+YeastarReportLoader *
+reports_viewer_window_get_loader (ReportsViewerWindow *self)
+{
+  g_return_val_if_fail (REPORTS_IS_VIEWER_WINDOW (self), NULL);
+
+  return self->loader;
+}
+
+/**
+ * reports_viewer_window_get_report_view:
+ *
+ * Returns: (transfer none): the table
+ */
+GtkWidget *
+reports_viewer_window_get_report_view (ReportsViewerWindow *self)
+{
+  g_return_val_if_fail (REPORTS_IS_VIEWER_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->report_view);
+}

@@ -1,0 +1,328 @@
+/* bench-viewer.c
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <stdio.h>
+#include <time.h>
+
+#include "reports-chart.h"
+#include "reports-report-view.h"
+#include "reports-viewer-window.h"
+
+/*
+ * The report viewer's timings for build-aux/bench.sh, in a display
+ * (build-aux/ci-session.sh: Xvfb, the cairo renderer):
+ *
+ *   bench-viewer FILE
+ *
+ * opens FILE in a ReportsViewerWindow, as the app does once a file is
+ * chosen, and prints, in microseconds:
+ *
+ *   first-screen-us N   from the window's creation to the end of the
+ *                       first painted frame that shows rows
+ *   load-us N           to the last row read
+ *   sort-us N           from sorting by a number column (as a click on
+ *                       its header does) to the end of the first frame
+ *                       that shows the sorted rows
+ *   scroll-us N…        each of 60 frames that scroll the table by a page:
+ *                       from the scroll (in the frame's update phase) to
+ *                       the end of that frame's paint
+ *   chart-us N          a chart of 10,000 bars in a window already shown:
+ *                       from its data being set to the end of the frame
+ *                       that draws it
+ *
+ * and each as CPU time too (NAME-cpu-us: the main thread's; the process's
+ * for the sort). BENCH_VIEWER_TRACE=1 also prints when the window was
+ * made and mapped and when the header and the first rows arrived
+ * ("trace …"), to see where the first screen's time goes.
+ */
+
+#define SCROLL_FRAMES 60
+#define CHART_BARS    10000
+
+typedef enum
+{
+  WAIT_FIRST_SCREEN,
+  WAIT_LOADED,
+  WAIT_SORTED,
+  SCROLLING,
+  WAIT_CHART,
+  DONE,
+} Phase;
+
+/* CPU time: on a shared machine the wall times above grow with the
+ * machine's other load; the main thread's CPU time (the frames) and the
+ * process's (the sort's worker) much less. */
+static gint64
+cpu_us (clockid_t clock)
+{
+  struct timespec ts;
+
+  clock_gettime (clock, &ts);
+  return (gint64) ts.tv_sec * G_USEC_PER_SEC + ts.tv_nsec / 1000;
+}
+
+#define THREAD_CPU_US()  cpu_us (CLOCK_THREAD_CPUTIME_ID)
+#define PROCESS_CPU_US() cpu_us (CLOCK_PROCESS_CPUTIME_ID)
+
+static struct
+{
+  gint64               cpu_start;
+  Phase                phase;
+  gint64               start;
+  gint64               scroll_start;
+  guint                scrolls;
+  gboolean             sorted;
+  ReportsViewerWindow *window;
+  GtkColumnView       *column_view;
+  GtkWindow           *chart_window;
+  GMainLoop           *loop;
+} bench;
+
+static GtkAdjustment *
+vadjustment (void)
+{
+  GtkWidget *scrolled = gtk_widget_get_ancestor (GTK_WIDGET (bench.column_view), GTK_TYPE_SCROLLED_WINDOW);
+
+  return gtk_scrolled_window_get_vadjustment (GTK_SCROLLED_WINDOW (scrolled));
+}
+
+static void start_chart (void);
+
+static gboolean
+scroll_tick (GtkWidget     *widget,
+             GdkFrameClock *clock,
+             gpointer       user_data)
+{
+  GtkAdjustment *adjustment = vadjustment ();
+
+  if (bench.phase != SCROLLING)
+    return G_SOURCE_REMOVE;
+
+  bench.scroll_start = g_get_monotonic_time ();
+  bench.cpu_start = THREAD_CPU_US ();
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
+                            gtk_adjustment_get_page_size (adjustment));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+sorted_cb (GListModel *model,
+           guint       position,
+           guint       removed,
+           guint       added)
+{
+  bench.sorted = TRUE;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  YeastarReportLoader *loader = reports_viewer_window_get_loader (bench.window);
+  GtkSelectionModel *selection = gtk_column_view_get_model (bench.column_view);
+  gint64 now = g_get_monotonic_time ();
+
+  switch (bench.phase)
+    {
+    case WAIT_FIRST_SCREEN:
+      if (selection != NULL && g_list_model_get_n_items (G_LIST_MODEL (selection)) > 0)
+        {
+          printf ("first-screen-us %" G_GINT64_FORMAT "\n", now - bench.start);
+          printf ("first-screen-cpu-us %" G_GINT64_FORMAT "\n", THREAD_CPU_US () - bench.cpu_start);
+          bench.phase = WAIT_LOADED;
+        }
+      break;
+
+    case WAIT_LOADED:
+      if (!yeastar_report_loader_is_loading (loader))
+        {
+          GListModel *columns = gtk_column_view_get_columns (bench.column_view);
+          g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 5);
+
+          printf ("load-us %" G_GINT64_FORMAT " rows %u\n", now - bench.start,
+                  yeastar_report_table_get_n_rows (yeastar_report_loader_get_rows (loader)));
+          /* Column 5: Total Calls, an integer. */
+          bench.phase = WAIT_SORTED;
+          g_signal_connect (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (selection)), "items-changed",
+                            G_CALLBACK (sorted_cb), NULL);
+          bench.start = g_get_monotonic_time ();
+          bench.cpu_start = PROCESS_CPU_US ();
+          gtk_column_view_sort_by_column (bench.column_view, column, GTK_SORT_DESCENDING);
+        }
+      break;
+
+    case WAIT_SORTED:
+      if (bench.sorted)
+        {
+          printf ("sort-us %" G_GINT64_FORMAT "\n", now - bench.start);
+          printf ("sort-cpu-us %" G_GINT64_FORMAT "\n", PROCESS_CPU_US () - bench.cpu_start);
+          bench.phase = SCROLLING;
+          gtk_widget_add_tick_callback (GTK_WIDGET (bench.column_view), scroll_tick, NULL, NULL);
+        }
+      else
+        {
+          gtk_widget_queue_draw (GTK_WIDGET (bench.column_view));
+        }
+      break;
+
+    case SCROLLING:
+      if (bench.scroll_start != 0)
+        {
+          printf ("scroll-us %" G_GINT64_FORMAT "\n", now - bench.scroll_start);
+          printf ("scroll-cpu-us %" G_GINT64_FORMAT "\n", THREAD_CPU_US () - bench.cpu_start);
+          bench.scroll_start = 0;
+          if (++bench.scrolls == SCROLL_FRAMES)
+            {
+              bench.phase = WAIT_CHART;
+              start_chart ();
+            }
+        }
+      break;
+
+    case WAIT_CHART:
+    case DONE:
+    default:
+      break;
+    }
+}
+
+static gboolean chart_has_data;
+
+static void
+set_chart_data (GtkWidget *chart)
+{
+  g_autoptr(ReportsChartData) data = reports_chart_data_new ("Talk Time by Extension", YEASTAR_CELL_KIND_DURATION, FALSE);
+
+  for (guint i = 0; i < CHART_BARS; i++)
+    {
+      char label[32];
+
+      g_snprintf (label, sizeof label, "%u Agent", 1000 + i);
+      reports_chart_data_add (data, label, (double) ((CHART_BARS - i) * 37 % 100000));
+    }
+
+  chart_has_data = TRUE;
+  bench.start = g_get_monotonic_time ();
+  bench.cpu_start = THREAD_CPU_US ();
+  reports_chart_set_data (REPORTS_CHART (chart), g_steal_pointer (&data));
+}
+
+/* The window's first frame, without data; then the data, and the frame
+ * that draws it is timed. */
+static void
+chart_painted_cb (GdkFrameClock *clock,
+                  GtkWidget     *chart)
+{
+  if (bench.phase != WAIT_CHART)
+    return;
+
+  if (!chart_has_data)
+    {
+      set_chart_data (chart);
+      return;
+    }
+
+  printf ("chart-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time () - bench.start);
+  printf ("chart-cpu-us %" G_GINT64_FORMAT "\n", THREAD_CPU_US () - bench.cpu_start);
+  fflush (stdout);
+  bench.phase = DONE;
+  g_main_loop_quit (bench.loop);
+}
+
+static void
+chart_mapped_cb (GtkWidget *chart)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (chart), "after-paint", G_CALLBACK (chart_painted_cb), chart);
+}
+
+static void
+start_chart (void)
+{
+  GtkWidget *chart = reports_chart_new ();
+
+  bench.chart_window = GTK_WINDOW (gtk_window_new ());
+  gtk_window_set_default_size (bench.chart_window, 960, 680);
+  gtk_window_set_child (bench.chart_window, chart);
+  g_signal_connect_after (chart, "map", G_CALLBACK (chart_mapped_cb), NULL);
+  gtk_window_present (bench.chart_window);
+}
+
+static void
+trace_cb (gpointer    object,
+          const char *what)
+{
+  printf ("trace %s %" G_GINT64_FORMAT " cpu %" G_GINT64_FORMAT "\n", what, g_get_monotonic_time () - bench.start,
+          THREAD_CPU_US ());
+}
+
+static void
+trace_rows_cb (gpointer    object,
+               guint       position,
+               guint       n_added,
+               const char *what)
+{
+  if (position == 0)
+    trace_cb (object, what);
+}
+
+static void
+window_mapped_cb (GtkWidget *window)
+{
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (argc != 2)
+    {
+      g_printerr ("usage: bench-viewer FILE\n");
+      return 2;
+    }
+
+  setvbuf (stdout, NULL, _IOLBF, 0);
+  gtk_init ();
+  adw_init ();
+  {
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (provider, RESOURCE_BASE_PATH "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  file = g_file_new_for_commandline_arg (argv[1]);
+  bench.loop = g_main_loop_new (NULL, FALSE);
+  bench.start = g_get_monotonic_time ();
+  bench.cpu_start = THREAD_CPU_US ();
+  bench.window = reports_viewer_window_new (NULL, file);
+  bench.column_view = GTK_COLUMN_VIEW (reports_report_view_get_column_view (
+                                         REPORTS_REPORT_VIEW (reports_viewer_window_get_report_view (bench.window))));
+  g_signal_connect_after (bench.window, "map", G_CALLBACK (window_mapped_cb), NULL);
+  if (g_getenv ("BENCH_VIEWER_TRACE") != NULL)
+    {
+      g_signal_connect (reports_viewer_window_get_loader (bench.window), "header-ready", G_CALLBACK (trace_cb), (gpointer) "header-ready");
+      g_signal_connect (reports_viewer_window_get_loader (bench.window), "rows-added", G_CALLBACK (trace_rows_cb), (gpointer) "rows-added");
+      g_signal_connect (bench.window, "map", G_CALLBACK (trace_cb), (gpointer) "map");
+      printf ("trace cpu-start %" G_GINT64_FORMAT "\n", bench.cpu_start);
+      trace_cb (NULL, "created");
+    }
+  gtk_window_present (GTK_WINDOW (bench.window));
+
+  g_main_loop_run (bench.loop);
+
+  gtk_window_destroy (GTK_WINDOW (bench.window));
+  gtk_window_destroy (bench.chart_window);
+  g_main_loop_unref (bench.loop);
+  return 0;
+}
