@@ -178,36 +178,6 @@ disconnect_action (GtkWidget  *widget,
   disconnect_now (self);
 }
 
-/* The shortcuts work wherever the focus is in the window: they forward to
- * the action of the page on show. */
-static void
-page_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  ReportsWindow *self = REPORTS_WINDOW (widget);
-  const char *page = adw_view_stack_get_visible_child_name (self->stack);
-
-  if (g_str_equal (action_name, "win.connect") && g_strcmp0 (page, "connect") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->connect_page), "connect.connect", NULL);
-  else if (g_strcmp0 (page, "report") == 0)
-    {
-      const char *target = NULL;
-
-      if (g_str_equal (action_name, "win.download"))
-        target = "report.download";
-      else if (g_str_equal (action_name, "win.choose-type"))
-        target = "report.choose-type";
-      else if (g_str_equal (action_name, "win.next-type"))
-        target = "report.next-type";
-      else if (g_str_equal (action_name, "win.previous-type"))
-        target = "report.previous-type";
-
-      if (target != NULL && self->report_page != NULL)
-        gtk_widget_activate_action (GTK_WIDGET (self->report_page), target, NULL);
-    }
-}
-
 /* The shortcuts window is built when asked for, not with every window as
  * GtkApplication does with gtk/help-overlay.ui: that cost start-up 12 ms
  * (build-aux/bench.sh). */
@@ -306,18 +276,7 @@ reports_window_class_init (ReportsWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.disconnect", NULL, disconnect_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
-  gtk_widget_class_install_action (widget_class, "win.connect", NULL, page_action);
-  gtk_widget_class_install_action (widget_class, "win.download", NULL, page_action);
-  gtk_widget_class_install_action (widget_class, "win.choose-type", NULL, page_action);
-  gtk_widget_class_install_action (widget_class, "win.next-type", NULL, page_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-type", NULL, page_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.connect", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "win.connect", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.download", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.choose-type", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-type", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-type", NULL);
 }
 
 static void
