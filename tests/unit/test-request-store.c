@@ -10,6 +10,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "reports-request-store.h"
 
 static GSettings *
@@ -43,6 +45,8 @@ test_round_trip (void)
   g_autoptr(YeastarReportRequest) restored = yeastar_report_request_new ();
   g_autoptr(GDateTime) start = utc (2026, 11, 1, 0);
   g_autoptr(GDateTime) period = utc (2026, 2, 1, 0);
+  g_autoptr(GVariant) all = NULL;
+  g_autofree char *text = NULL;
 
   yeastar_report_request_set_report_type (request, "extcallstatistics");
   yeastar_report_request_set_start_time (request, start);
@@ -54,6 +58,12 @@ test_round_trip (void)
   yeastar_report_request_set_period_kind (request, YEASTAR_PERIOD_MONTH);
   yeastar_report_request_set_period (request, period);
   reports_request_store_save (settings, request);
+
+  /* The settings hold no ID. */
+  all = g_settings_get_value (settings, "report-values");
+  text = g_variant_print (all, FALSE);
+  g_assert_null (strstr (text, "ext_id_list"));
+  g_assert_nonnull (strstr (text, "communication_type"));
 
   reports_request_store_load (settings, restored);
   g_assert_cmpstr (yeastar_report_type_get_api_name (yeastar_report_request_get_report_type (restored)), ==,
