@@ -10,12 +10,9 @@
 #include <glib/gi18n.h>
 
 #include "reports-compat.h"
-#include "reports-download-row.h"
 #include "reports-report-page-private.h"
 #include "yeastar-date-range.h"
-#include "yeastar-download.h"
-
-#define properties _reports_report_page_properties
+#include "yeastar-request-length.h"
 
 static void
 choose_folder_cb (GObject      *object,
@@ -111,88 +108,37 @@ preset_action (GtkWidget  *widget,
 }
 
 static void
-notify_finished (ReportsReportPage *self,
-                 YeastarDownload   *download)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GApplication *app = g_application_get_default ();
-  const char *title = yeastar_report_type_get_title (yeastar_report_request_get_report_type (yeastar_download_get_request (download)));
-  g_autoptr(GNotification) notification = NULL;
-
-  /* Only when the user is looking elsewhere. */
-  if (app == NULL || (GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root))))
-    return;
-
-  if (yeastar_download_get_state (download) == YEASTAR_DOWNLOAD_STATE_DONE)
-    {
-      g_autofree char *body = NULL;
-
-      notification = g_notification_new (_("Report Downloaded"));
-      /* Translators: %s is a report type, e.g. "Queue Performance". */
-      body = g_strdup_printf (_("%s is saved as %s"), title, yeastar_download_get_file_name (download));
-      g_notification_set_body (notification, body);
-    }
-  else
-    {
-      const GError *error = yeastar_download_get_error (download);
-
-      if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      notification = g_notification_new (_("Report Download Failed"));
-      g_notification_set_body (notification, error != NULL ? error->message : title);
-    }
-
-  g_notification_set_default_action (notification, "app.activate");
-  g_application_send_notification (app, "download-finished", notification);
-}
-
-static void
-download_finished_cb (ReportsReportPage  *self,
-                      ReportsDownloadRow *row)
-{
-  g_assert (self->n_running > 0);
-
-  self->n_running--;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
-  notify_finished (self, reports_download_row_get_download (row));
-}
-
-static void
 download_action (GtkWidget  *widget,
                  const char *action_name,
                  GVariant   *parameter)
 {
   ReportsReportPage *self = REPORTS_REPORT_PAGE (widget);
   g_autoptr(YeastarReportRequest) request = NULL;
-  g_autoptr(YeastarDownload) download = NULL;
   GtkWidget *row;
 
-  if (self->session == NULL || !yeastar_report_request_validate (self->request, NULL, NULL))
+  if (self->session == NULL)
     return;
 
+  /* Pressed while something is missing: the rows say what, and the
+   * first of them takes the focus. */
+  if (!yeastar_report_request_validate (self->request, NULL, NULL) ||
+      !yeastar_report_request_check_length (self->request,
+                                            yeastar_pbx_info_get_date_format (reports_session_get_pbx_info (self->session)),
+                                            NULL, NULL))
+    {
+      self->attempted = TRUE;
+      _reports_report_page_validate (self);
+      if (adw_leaflet_get_folded (self->leaflet))
+        adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
+      row = _reports_report_page_first_invalid_row (self);
+      if (row != NULL)
+        gtk_widget_grab_focus (row);
+      gtk_widget_error_bell (widget);
+      return;
+    }
+
   request = yeastar_report_request_copy (self->request);
-  download = yeastar_download_new (reports_session_get_client (self->session), request, self->folder);
-  row = reports_download_row_new (download);
-  g_signal_connect_object (row, "finished", G_CALLBACK (download_finished_cb), self, G_CONNECT_SWAPPED);
-
-  gtk_list_box_prepend (self->downloads_list, row);
-  gtk_widget_set_visible (GTK_WIDGET (self->downloads_group), TRUE);
-
-  self->n_running++;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
-  reports_download_row_start (REPORTS_DOWNLOAD_ROW (row), self->cancellable);
-}
-
-static void
-step_type (ReportsReportPage *self,
-           int                delta)
-{
-  guint count = yeastar_report_type_get_count ();
-  guint index = yeastar_report_type_get_index (yeastar_report_request_get_report_type (self->request));
-
-  index = (index + count + delta) % count;
-  yeastar_report_request_set_report_type (self->request,
-                                          yeastar_report_type_get_api_name (yeastar_report_type_get_nth (index)));
+  g_signal_emit (self, _reports_report_page_signals [SIGNAL_DOWNLOAD], 0, request, self->folder);
 }
 
 static void
@@ -200,7 +146,7 @@ next_type_action (GtkWidget  *widget,
                   const char *action_name,
                   GVariant   *parameter)
 {
-  step_type (REPORTS_REPORT_PAGE (widget), 1);
+  reports_type_chooser_step (REPORTS_REPORT_PAGE (widget)->type_chooser, 1);
 }
 
 static void
@@ -208,15 +154,30 @@ previous_type_action (GtkWidget  *widget,
                       const char *action_name,
                       GVariant   *parameter)
 {
-  step_type (REPORTS_REPORT_PAGE (widget), -1);
+  reports_type_chooser_step (REPORTS_REPORT_PAGE (widget)->type_chooser, -1);
 }
 
+/* Ctrl+F, Ctrl+T: to the sidebar's search. */
 static void
 choose_type_action (GtkWidget  *widget,
                     const char *action_name,
                     GVariant   *parameter)
 {
-  gtk_menu_button_popup (REPORTS_REPORT_PAGE (widget)->type_button);
+  ReportsReportPage *self = REPORTS_REPORT_PAGE (widget);
+
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  reports_type_chooser_focus_search (self->type_chooser);
+}
+
+static void
+show_types_action (GtkWidget  *widget,
+                   const char *action_name,
+                   GVariant   *parameter)
+{
+  ReportsReportPage *self = REPORTS_REPORT_PAGE (widget);
+
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
 void
@@ -228,6 +189,7 @@ _reports_report_page_class_init_actions (GtkWidgetClass *widget_class)
   gtk_widget_class_install_action (widget_class, "report.choose-type", NULL, choose_type_action);
   gtk_widget_class_install_action (widget_class, "report.next-type", NULL, next_type_action);
   gtk_widget_class_install_action (widget_class, "report.previous-type", NULL, previous_type_action);
+  gtk_widget_class_install_action (widget_class, "report.show-types", NULL, show_types_action);
 }
 
 static void
@@ -254,6 +216,8 @@ _reports_report_page_init_shortcuts (ReportsReportPage *self)
   gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control>d", "report.download");
   add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control>t", "report.choose-type");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control>f", "report.choose-type");
+  add_shortcut (GTK_SHORTCUT_CONTROLLER (controller), "<Control>o", "report.choose-folder");
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   controller = gtk_shortcut_controller_new ();

@@ -27,8 +27,8 @@ struct _ReportsReportPage
   GPtrArray            *bindings;   /* their bindings to the request */
   GHashTable           *row_params; /* row → YeastarParam + 1 */
   GCancellable         *cancellable;
-  guint                 n_running;
   guint                 loading : 1;
+  guint                 attempted : 1; /* Download was pressed on this type */
 
   /* Borrowed references */
   GtkWidget            *preview_row;
@@ -41,33 +41,35 @@ struct _ReportsReportPage
   AdwActionRow         *clock_row;
   AdwComboRow          *api_row;
   GtkLabel             *api_warning_label;
-  AdwActionRow         *type_row;
-  GtkMenuButton        *type_button;
-  GtkLabel             *type_label;
+  AdwLeaflet           *leaflet;
+  GtkButton            *back_button;
+  GtkLabel             *type_title_label;
+  GtkLabel             *type_description_label;
+  GtkScrolledWindow    *scrolled_window;
   ReportsTypeChooser   *type_chooser;
   AdwPreferencesGroup  *params_group;
   GtkMenuButton        *presets_button;
   GMenuModel           *presets_menu;
   GMenuModel           *period_presets_menu;
-  AdwActionRow         *folder_row;
+  GtkButton            *folder_button;
+  AdwButtonContent     *folder_content;
   GtkLabel             *invalid_label;
   GtkButton            *download_button;
-  AdwPreferencesGroup  *downloads_group;
-  GtkListBox           *downloads_list;
 };
 
 enum {
-  PROP_0,
-  PROP_BUSY,
-  N_PROPS
+  SIGNAL_DOWNLOAD,
+  N_SIGNALS
 };
 
-extern GParamSpec *_reports_report_page_properties [N_PROPS];
+extern guint _reports_report_page_signals [N_SIGNALS];
 
 /* reports-report-page.c */
 GFile *_reports_report_page_default_folder      (void);
 void   _reports_report_page_set_folder          (ReportsReportPage *self,
                                                  GFile             *folder);
+void   _reports_report_page_validate            (ReportsReportPage *self);
+GtkWidget *_reports_report_page_first_invalid_row (ReportsReportPage *self);
 
 /* reports-report-page-actions.c */
 void   _reports_report_page_class_init_actions  (GtkWidgetClass    *widget_class);

@@ -30,8 +30,7 @@
 
 G_DEFINE_FINAL_TYPE (ReportsReportPage, reports_report_page, ADW_TYPE_BIN)
 
-GParamSpec *_reports_report_page_properties [N_PROPS];
-#define properties _reports_report_page_properties
+guint _reports_report_page_signals [N_SIGNALS];
 
 static void rebuild_rows (ReportsReportPage *self);
 static void clear_rows (ReportsReportPage *self);
@@ -54,28 +53,6 @@ reports_report_page_get_request (ReportsReportPage *self)
   g_return_val_if_fail (REPORTS_IS_REPORT_PAGE (self), NULL);
 
   return self->request;
-}
-
-gboolean
-reports_report_page_get_busy (ReportsReportPage *self)
-{
-  g_return_val_if_fail (REPORTS_IS_REPORT_PAGE (self), FALSE);
-
-  return self->n_running > 0;
-}
-
-void
-reports_report_page_cancel_downloads (ReportsReportPage *self)
-{
-  g_return_if_fail (REPORTS_IS_REPORT_PAGE (self));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->downloads_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (REPORTS_IS_DOWNLOAD_ROW (child))
-        reports_download_row_cancel (REPORTS_DOWNLOAD_ROW (child));
-    }
 }
 
 /* YeastarPeriodKind ↔ the position in the Period combo row. */
@@ -365,10 +342,59 @@ set_row_error (GtkWidget  *row,
     }
 }
 
-static void
-validate (ReportsReportPage *self)
+static gboolean
+is_missing (ReportsReportPage *self,
+            YeastarParam       param)
+{
+  const YeastarReportType *type = yeastar_report_request_get_report_type (self->request);
+
+  if (!yeastar_report_type_requires (type, param))
+    return FALSE;
+  if (param == YEASTAR_PARAM_TIME)
+    return yeastar_report_request_get_period (self->request) == NULL;
+  if (yeastar_report_request_find_param_property (param) == NULL)
+    return FALSE;
+
+  return yeastar_report_request_get_value (self->request, param) == NULL;
+}
+
+/* A message in the form's words: the rows' titles, never the API's
+ * parameter names ("Extensions (ext_id_list) is required" says
+ * "Choose Extensions"). */
+static char *
+form_message (ReportsReportPage *self,
+              YeastarParam       param,
+              const GError      *error)
+{
+  GString *text;
+
+  if (param < YEASTAR_N_PARAMS && is_missing (self, param))
+    {
+      YeastarValueKind kind = yeastar_param_get_value_kind (param);
+
+      if (kind == YEASTAR_VALUE_ID_LIST || kind == YEASTAR_VALUE_ID)
+        /* Translators: %s is a field of the form, e.g. "Extensions". */
+        return g_strdup_printf (_("Choose %s to download this report"), yeastar_param_get_title (param));
+      /* Translators: %s is a field of the form, e.g. "Period". */
+      return g_strdup_printf (_("Fill in %s to download this report"), yeastar_param_get_title (param));
+    }
+
+  text = g_string_new (error->message);
+  for (guint p = 0; p < YEASTAR_N_PARAMS; p++)
+    {
+      g_autofree char *api = g_strdup_printf (" (%s)", yeastar_param_get_api_name (p));
+
+      g_string_replace (text, api, "", 0);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+void
+_reports_report_page_validate (ReportsReportPage *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
   YeastarParam param = YEASTAR_N_PARAMS;
   gboolean valid;
 
@@ -377,12 +403,17 @@ validate (ReportsReportPage *self)
       GtkWidget *row = g_ptr_array_index (self->rows, i);
       guint stored = GPOINTER_TO_UINT (g_hash_table_lookup (self->row_params, row));
       g_autoptr(GError) row_error = NULL;
+      g_autofree char *row_message = NULL;
 
       if (stored == 0 || stored - 1 >= YEASTAR_N_PARAMS)
         continue;
 
-      yeastar_report_request_validate_param (self->request, stored - 1, &row_error);
-      set_row_error (row, row_error != NULL ? row_error->message : NULL);
+      /* Before the first Download, a required row that is still empty is
+       * not an error: its title says "required". */
+      if (!yeastar_report_request_validate_param (self->request, stored - 1, &row_error) &&
+          (self->attempted || !is_missing (self, stored - 1)))
+        row_message = form_message (self, stored - 1, row_error);
+      set_row_error (row, row_message);
     }
 
   valid = yeastar_report_request_validate (self->request, &param, &error);
@@ -393,9 +424,43 @@ validate (ReportsReportPage *self)
                                                  yeastar_pbx_info_get_date_format (reports_session_get_pbx_info (self->session)),
                                                  &param, &error);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.download", valid && self->session != NULL);
-  gtk_label_set_text (self->invalid_label, error != NULL ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->invalid_label), error != NULL);
+  /* Download stays enabled while something is missing (pressing it shows
+   * what, GNOME HIG style); the bar says what it waits for. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.download", self->session != NULL);
+  if (error != NULL)
+    message = form_message (self, param, error);
+  gtk_label_set_text (self->invalid_label, message != NULL ? message : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->invalid_label), message);
+  gtk_widget_set_visible (GTK_WIDGET (self->invalid_label), message != NULL);
+  if (self->attempted && message != NULL)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->invalid_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->invalid_label), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->invalid_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->invalid_label), "dim-label");
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->download_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message != NULL ? message : "",
+                                  -1);
+}
+
+/* The first row whose value the request refuses, to take the focus after
+ * a Download that could not start. */
+GtkWidget *
+_reports_report_page_first_invalid_row (ReportsReportPage *self)
+{
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      if (gtk_widget_has_css_class (row, "error"))
+        return row;
+    }
+
+  return NULL;
 }
 
 static void
@@ -444,10 +509,10 @@ rebuild_rows (ReportsReportPage *self)
 
   clear_rows (self);
 
-  gtk_label_set_text (self->type_label, yeastar_report_type_get_title (type));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->type_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, yeastar_report_type_get_title (type),
-                                  -1);
+  gtk_label_set_text (self->type_title_label, yeastar_report_type_get_title (type));
+  gtk_label_set_text (self->type_description_label, yeastar_report_type_get_description (type));
+  /* Required rows are marked red only once Download was pressed. */
+  self->attempted = FALSE;
   /* Quick Range fills From and To, or the period: the week presets have
    * no period, so period types get a menu without them. */
   gtk_widget_set_visible (GTK_WIDGET (self->presets_button),
@@ -526,7 +591,7 @@ rebuild_rows (ReportsReportPage *self)
     }
 
   queue_id_changed_cb (self);
-  validate (self);
+  _reports_report_page_validate (self);
 }
 
 static void
@@ -543,7 +608,7 @@ request_changed_cb (ReportsReportPage *self,
     queue_id_changed_cb (self);
 
   update_preview (self);
-  validate (self);
+  _reports_report_page_validate (self);
   save_values (self);
 }
 
@@ -554,6 +619,21 @@ chooser_changed_cb (ReportsReportPage *self)
 
   if (api_name != NULL)
     yeastar_report_request_set_report_type (self->request, api_name);
+}
+
+/* Folded (under about 600 pixels), the page shows the sidebar or the
+ * form; choosing a type goes to the form, and its back button returns. */
+static void
+folded_cb (ReportsReportPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+type_activated_cb (ReportsReportPage *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void
@@ -710,11 +790,19 @@ void
 _reports_report_page_set_folder (ReportsReportPage *self,
                                  GFile             *folder)
 {
-  g_autofree char *path = NULL;
+  g_autofree char *path = g_file_get_path (folder);
 
   g_set_object (&self->folder, folder);
-  path = g_file_get_path (folder);
-  adw_action_row_set_subtitle (self->folder_row, path != NULL ? path : g_file_peek_path (folder));
+  g_autofree char *name = g_file_get_basename (folder);
+  g_autofree char *tooltip = NULL;
+
+  /* Translators: the tooltip of the folder button; %s is a folder's path. */
+  tooltip = g_strdup_printf (_("Save Into %s"), path != NULL ? path : g_file_peek_path (folder));
+  adw_button_content_set_label (self->folder_content, name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->folder_button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->folder_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, path != NULL ? path : "",
+                                  -1);
 }
 
 void
@@ -735,6 +823,10 @@ reports_report_page_set_settings (ReportsReportPage *self,
 
   load_values (self);
   _reports_report_page_init_shortcuts (self);
+  /* Folded, the page shows the form first; its back button leads to the
+   * types. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  folded_cb (self);
   rebuild_rows (self);
 }
 
@@ -764,39 +856,22 @@ reports_report_page_dispose (GObject *object)
 }
 
 static void
-reports_report_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  ReportsReportPage *self = REPORTS_REPORT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_BUSY:
-      g_value_set_boolean (value, reports_report_page_get_busy (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 reports_report_page_class_init (ReportsReportPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = reports_report_page_dispose;
-  object_class->get_property = reports_report_page_get_property;
 
-  properties [PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* A download asked for: a copy of the request, and the folder. */
+  _reports_report_page_signals [SIGNAL_DOWNLOAD] =
+    g_signal_new ("download",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 2, YEASTAR_TYPE_REPORT_REQUEST, G_TYPE_FILE);
 
   g_type_ensure (REPORTS_TYPE_TYPE_CHOOSER);
 
@@ -807,20 +882,22 @@ reports_report_page_class_init (ReportsReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, clock_row);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, api_row);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, api_warning_label);
-  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, type_row);
-  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, type_button);
-  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, type_label);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, type_title_label);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, type_description_label);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, type_chooser);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, params_group);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, presets_button);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, presets_menu);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, period_presets_menu);
-  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, folder_row);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, folder_button);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, folder_content);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, invalid_label);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, download_button);
-  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, downloads_group);
-  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, downloads_list);
   gtk_widget_class_bind_template_callback (widget_class, api_version_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, type_activated_cb);
 
   _reports_report_page_class_init_actions (widget_class);
 }
@@ -831,6 +908,9 @@ reports_report_page_init (ReportsReportPage *self)
   g_autoptr(GFile) folder = _reports_report_page_default_folder ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The bin's own child is not bound: AdwBin disposes it, after
+   * gtk_widget_dispose_template () cleared the bound ones. */
+  self->leaflet = ADW_LEAFLET (adw_bin_get_child (ADW_BIN (self)));
   reports_row_wrap_titles_by_word (GTK_WIDGET (self));
   reports_combo_row_show_full_items (self->api_row);
 
@@ -847,5 +927,9 @@ reports_report_page_init (ReportsReportPage *self)
   reports_type_chooser_set_report_type (self->type_chooser,
                                         yeastar_report_type_get_api_name (yeastar_report_request_get_report_type (self->request)));
   _reports_report_page_init_shortcuts (self);
+  /* Folded, the page shows the form first; its back button leads to the
+   * types. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  folded_cb (self);
   rebuild_rows (self);
 }

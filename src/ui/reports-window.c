@@ -14,6 +14,8 @@
 #endif
 #include "reports-compat.h"
 #include "reports-connect-page.h"
+#include "reports-download-label.h"
+#include "reports-downloads-page.h"
 #include "reports-report-page.h"
 #include "reports-window.h"
 #include "yeastar-text.h"
@@ -32,14 +34,18 @@ struct _ReportsWindow
 
   /* Template widgets */
   AdwHeaderBar         *header_bar;
-  AdwWindowTitle       *window_title;
+  AdwViewSwitcherTitle *switcher_title;
+  AdwViewSwitcherBar   *switcher_bar;
   GtkButton            *disconnect_button;
   GtkMenuButton        *primary_menu_button;
   GMenuModel           *primary_menu;
   AdwToastOverlay      *toast_overlay;
-  AdwViewStack         *stack;
+  GtkStack             *stack;
+  AdwViewStack         *main_stack;
   ReportsConnectPage   *connect_page;
-  ReportsReportPage    *report_page; /* built at the first connection */
+  ReportsReportPage    *report_page;    /* built at the first connection */
+  ReportsDownloadsPage *downloads_page; /* likewise */
+  AdwToast             *last_toast;     /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (ReportsWindow, reports_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -71,38 +77,171 @@ reports_window_reconnect (ReportsWindow *self)
 }
 
 static void
+download_cb (ReportsWindow        *self,
+             YeastarReportRequest *request,
+             GFile                *folder)
+{
+  reports_downloads_page_start (self->downloads_page, request, folder);
+}
+
+/* A toast when a download ends: "Saved ‘Queue Performance, November
+ * 2026’" with Open, or the failure with Details, which shows the row. */
+static void
+download_finished_cb (ReportsWindow         *self,
+                      ReportsDownloadRecord *record)
+{
+  g_autofree char *name = reports_download_label_title (reports_download_record_get_report_type (record),
+                                                        reports_download_record_get_values (record));
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  switch (reports_download_record_get_status (record))
+    {
+    case REPORTS_DOWNLOAD_DONE:
+      /* Translators: a toast; %s is a report's name, e.g. "Queue Performance, November 2026". */
+      title = g_strdup_printf (_("Saved ‘%s’"), name);
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_detailed_action_name (toast, "win.open-download");
+      break;
+
+    case REPORTS_DOWNLOAD_FAILED:
+      /* Translators: a toast; %s is a report's name, e.g. "Queue Performance, November 2026". */
+      title = g_strdup_printf (_("Could not download ‘%s’"), name);
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_detailed_action_name (toast, "win.show-download");
+      /* A failure stays until dismissed or followed by another toast. */
+      adw_toast_set_timeout (toast, 0);
+      break;
+
+    case REPORTS_DOWNLOAD_RUNNING:
+    case REPORTS_DOWNLOAD_CANCELLED:
+    case REPORTS_DOWNLOAD_INTERRUPTED:
+    default:
+      return;
+    }
+
+  adw_toast_set_action_target_value (toast, g_variant_new_string (reports_download_record_get_id (record)));
+  /* The newest download's toast replaces the one before. */
+  if (self->last_toast != NULL)
+    adw_toast_dismiss (self->last_toast);
+  g_set_weak_pointer (&self->last_toast, toast);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+/* The Request and Reports pages are built when first needed, so that
+ * start-up draws only the connection page. */
+static void
+ensure_pages (ReportsWindow *self)
+{
+  g_autoptr(ReportsDownloadHistory) history = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwViewStackPage *page;
+
+  if (self->report_page != NULL)
+    return;
+
+  self->report_page = g_object_new (REPORTS_TYPE_REPORT_PAGE, NULL);
+  reports_report_page_set_settings (self->report_page, self->settings);
+  g_signal_connect_object (self->report_page, "download", G_CALLBACK (download_cb), self, G_CONNECT_SWAPPED);
+  page = adw_view_stack_add_titled (self->main_stack, GTK_WIDGET (self->report_page), "request", _("Request"));
+  adw_view_stack_page_set_icon_name (page, "document-edit-symbolic");
+
+  file = reports_download_history_get_default_file ();
+  history = reports_download_history_new (file);
+  if (!reports_download_history_load (history, &error))
+    g_warning ("Could not read the list of downloads: %s", error->message);
+  self->downloads_page = reports_downloads_page_new (history);
+  g_signal_connect_object (self->downloads_page, "finished", G_CALLBACK (download_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  page = adw_view_stack_add_titled (self->main_stack, GTK_WIDGET (self->downloads_page), "reports", _("Reports"));
+  adw_view_stack_page_set_icon_name (page, "folder-download-symbolic");
+
+  adw_view_stack_set_visible_child_name (self->main_stack, "request");
+}
+
+static void
 set_session (ReportsWindow  *self,
              ReportsSession *session)
 {
   g_set_object (&self->session, session);
 
-  /* The report page is built when it is first needed, so that start-up
-   * draws only the connection page. */
-  if (session != NULL && self->report_page == NULL)
-    {
-      self->report_page = g_object_new (REPORTS_TYPE_REPORT_PAGE, NULL);
-      reports_report_page_set_settings (self->report_page, self->settings);
-      adw_view_stack_add_named (self->stack, GTK_WIDGET (self->report_page), "report");
-    }
+  if (session != NULL)
+    ensure_pages (self);
   if (self->report_page != NULL)
-    reports_report_page_set_session (self->report_page, session);
+    {
+      reports_report_page_set_session (self->report_page, session);
+      reports_downloads_page_set_session (self->downloads_page, session);
+    }
 
   if (session != NULL)
     {
       YeastarPbxInfo *info = reports_session_get_pbx_info (session);
       g_autofree char *device_name = yeastar_text_escape (yeastar_pbx_info_get_device_name (info), -1);
 
-      adw_window_title_set_subtitle (self->window_title, device_name);
-      adw_view_stack_set_visible_child_name (self->stack, "report");
+      adw_view_switcher_title_set_subtitle (self->switcher_title, device_name);
+      gtk_stack_set_visible_child_name (self->stack, "main");
     }
   else
     {
-      adw_window_title_set_subtitle (self->window_title, NULL);
-      adw_view_stack_set_visible_child_name (self->stack, "connect");
+      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "connect");
     }
 
+  /* The switcher (and its bar, when the window is narrow) only once
+   * connected. */
+  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, session != NULL);
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    session != NULL && adw_view_switcher_title_get_title_visible (self->switcher_title));
   gtk_widget_set_visible (GTK_WIDGET (self->disconnect_button), session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.disconnect", session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", session != NULL);
+}
+
+static void
+title_visible_cb (ReportsWindow *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    self->session != NULL && adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ReportsWindow *self = REPORTS_WINDOW (widget);
+
+  if (self->report_page != NULL)
+    adw_view_stack_set_visible_child_name (self->main_stack, g_variant_get_string (parameter, NULL));
+}
+
+static void
+open_download_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ReportsWindow *self = REPORTS_WINDOW (widget);
+
+  if (self->downloads_page != NULL)
+    reports_downloads_page_open (self->downloads_page, g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_download_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ReportsWindow *self = REPORTS_WINDOW (widget);
+
+  if (self->downloads_page == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->main_stack, "reports");
+  reports_downloads_page_reveal (self->downloads_page, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -134,8 +273,8 @@ disconnect_now (ReportsWindow *self)
 {
   /* Cancelled first, so that none is left waiting for a PBX that is gone;
    * the token is revoked after the calls still queued. */
-  if (self->report_page != NULL)
-    reports_report_page_cancel_downloads (self->report_page);
+  if (self->downloads_page != NULL)
+    reports_downloads_page_cancel_all (self->downloads_page);
 
   reports_session_close_async (self->session, NULL, close_session_cb, NULL);
   set_session (self, NULL);
@@ -163,7 +302,7 @@ disconnect_action (GtkWidget  *widget,
     return;
 
   /* Reports still being prepared or downloaded are not dropped silently. */
-  if (self->report_page != NULL && reports_report_page_get_busy (self->report_page))
+  if (self->downloads_page != NULL && reports_downloads_page_get_busy (self->downloads_page))
     {
       reports_compat_confirm_full_async (widget,
                                          _("Cancel Downloads and Disconnect?"),
@@ -245,6 +384,7 @@ reports_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REPORTS_TYPE_WINDOW);
 
+  g_clear_weak_pointer (&self->last_toast);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
@@ -265,17 +405,26 @@ reports_window_class_init (ReportsWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/reports-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, header_bar);
-  gtk_widget_class_bind_template_child (widget_class, ReportsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ReportsWindow, switcher_title);
+  gtk_widget_class_bind_template_child (widget_class, ReportsWindow, switcher_bar);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, disconnect_button);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, stack);
+  gtk_widget_class_bind_template_child (widget_class, ReportsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, connect_page);
   gtk_widget_class_bind_template_callback (widget_class, connected_cb);
 
   gtk_widget_class_install_action (widget_class, "win.disconnect", NULL, disconnect_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.open-download", "s", open_download_action);
+  gtk_widget_class_install_action (widget_class, "win.show-download", "s", show_download_action);
+
+  /* Alt+1 and Alt+2: the Request and Reports pages. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "request");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "reports");
 
 }
 
@@ -296,6 +445,8 @@ reports_window_init (ReportsWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu_cb, self, NULL);
+  g_signal_connect_object (self->switcher_title, "notify::title-visible", G_CALLBACK (title_visible_cb), self,
+                           G_CONNECT_SWAPPED);
 
   reports_connect_page_set_settings (self->connect_page, self->settings);
   set_session (self, NULL);
