@@ -34,14 +34,16 @@ struct _ReportsWindow
 
   /* Template widgets */
   AdwHeaderBar         *header_bar;
-  AdwViewSwitcherTitle *switcher_title;
+  AdwWindowTitle       *window_title;   /* until the first connection */
+  GtkBox               *content_box;
+  AdwViewSwitcherTitle *switcher_title; /* from the first connection on */
   AdwViewSwitcherBar   *switcher_bar;
   GtkButton            *disconnect_button;
   GtkMenuButton        *primary_menu_button;
   GMenuModel           *primary_menu;
   AdwToastOverlay      *toast_overlay;
   GtkStack             *stack;
-  AdwViewStack         *main_stack;
+  AdwViewStack         *main_stack;     /* likewise */
   ReportsConnectPage   *connect_page;
   ReportsReportPage    *report_page;    /* built at the first connection */
   ReportsDownloadsPage *downloads_page; /* likewise */
@@ -131,6 +133,13 @@ download_finished_cb (ReportsWindow         *self,
   adw_toast_overlay_add_toast (self->toast_overlay, toast);
 }
 
+static void
+title_visible_cb (ReportsWindow *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    self->session != NULL && adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
 /* The Request and Reports pages are built when first needed, so that
  * start-up draws only the connection page. */
 static void
@@ -143,6 +152,20 @@ ensure_pages (ReportsWindow *self)
 
   if (self->report_page != NULL)
     return;
+
+  /* The page switcher too: start-up draws a plain title. */
+  self->main_stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->main_stack), "main");
+  self->switcher_title = ADW_VIEW_SWITCHER_TITLE (adw_view_switcher_title_new ());
+  adw_view_switcher_title_set_stack (self->switcher_title, self->main_stack);
+  adw_view_switcher_title_set_title (self->switcher_title, _("Call Reports"));
+  adw_header_bar_set_title_widget (self->header_bar, GTK_WIDGET (self->switcher_title));
+  self->window_title = NULL;
+  self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->main_stack);
+  gtk_box_append (self->content_box, GTK_WIDGET (self->switcher_bar));
+  g_signal_connect_object (self->switcher_title, "notify::title-visible", G_CALLBACK (title_visible_cb), self,
+                           G_CONNECT_SWAPPED);
 
   self->report_page = g_object_new (REPORTS_TYPE_REPORT_PAGE, NULL);
   reports_report_page_set_settings (self->report_page, self->settings);
@@ -187,25 +210,21 @@ set_session (ReportsWindow  *self,
     }
   else
     {
-      adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      if (self->switcher_title != NULL)
+        adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
       gtk_stack_set_visible_child_name (self->stack, "connect");
     }
 
-  /* The switcher (and its bar, when the window is narrow) only once
+  /* The switcher (and its bar, when the window is narrow) only while
    * connected. */
-  adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, session != NULL);
-  adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    session != NULL && adw_view_switcher_title_get_title_visible (self->switcher_title));
+  if (self->switcher_title != NULL)
+    {
+      adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, session != NULL);
+      title_visible_cb (self);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->disconnect_button), session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.disconnect", session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", session != NULL);
-}
-
-static void
-title_visible_cb (ReportsWindow *self)
-{
-  adw_view_switcher_bar_set_reveal (self->switcher_bar,
-                                    self->session != NULL && adw_view_switcher_title_get_title_visible (self->switcher_title));
 }
 
 static void
@@ -405,14 +424,13 @@ reports_window_class_init (ReportsWindowClass *klass)
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/reports-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, header_bar);
-  gtk_widget_class_bind_template_child (widget_class, ReportsWindow, switcher_title);
-  gtk_widget_class_bind_template_child (widget_class, ReportsWindow, switcher_bar);
+  gtk_widget_class_bind_template_child (widget_class, ReportsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ReportsWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, disconnect_button);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, primary_menu);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, stack);
-  gtk_widget_class_bind_template_child (widget_class, ReportsWindow, main_stack);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, connect_page);
   gtk_widget_class_bind_template_callback (widget_class, connected_cb);
 
@@ -445,8 +463,6 @@ reports_window_init (ReportsWindow *self)
   g_settings_bind (self->settings, "window-maximized", self, "maximized", G_SETTINGS_BIND_DEFAULT);
 
   gtk_menu_button_set_create_popup_func (self->primary_menu_button, create_primary_menu_cb, self, NULL);
-  g_signal_connect_object (self->switcher_title, "notify::title-visible", G_CALLBACK (title_visible_cb), self,
-                           G_CONNECT_SWAPPED);
 
   reports_connect_page_set_settings (self->connect_page, self->settings);
   set_session (self, NULL);
