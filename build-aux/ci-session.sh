@@ -45,7 +45,7 @@ CONF
 
 export HOME="$T/home" XDG_RUNTIME_DIR="$T/run"
 export XDG_CONFIG_HOME="$T/home/.config" XDG_DATA_HOME="$T/home/.local/share"
-export XDG_CACHE_HOME="$T/home/.cache" XDG_DOWNLOAD_DIR="$T/home/Downloads"
+export XDG_CACHE_HOME="$T/home/.cache" XDG_DOWNLOAD_DIR="$T/home/Downloads" XDG_STATE_HOME="$T/home/.local/state"
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_DATA_HOME" "$XDG_CACHE_HOME" "$XDG_DOWNLOAD_DIR"
 export GDK_BACKEND=x11 GSK_RENDERER="${GSK_RENDERER:-cairo}"
 unset WAYLAND_DISPLAY

@@ -875,11 +875,23 @@ reports_connect_page_class_init (ReportsConnectPageClass *klass)
 static void
 reports_connect_page_init (ReportsConnectPage *self)
 {
+  GtkEventController *controller;
   GtkWidget *reveal;
   GtkWidget *text;
 
   gtk_widget_init_template (GTK_WIDGET (self));
   update_actions (self);
+
+  /* Ctrl+Return connects wherever the focus is in the window, while the
+   * page is shown (a global controller of an unmapped widget does not
+   * run). */
+  controller = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (controller), GTK_SHORTCUT_SCOPE_GLOBAL);
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (controller),
+                                        gtk_shortcut_new (gtk_alternative_trigger_new (gtk_keyval_trigger_new (GDK_KEY_Return, GDK_CONTROL_MASK),
+                                                                                       gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
+                                                          gtk_named_action_new ("connect.connect")));
+  gtk_widget_add_controller (GTK_WIDGET (self), controller);
 
   reveal = find_last_of_type (GTK_WIDGET (self->secret_row), GTK_TYPE_BUTTON);
   text = find_last_of_type (GTK_WIDGET (self->secret_row), GTK_TYPE_TEXT);

@@ -9,6 +9,7 @@
 
 #include <adwaita.h>
 
+#include "reports-download-record.h"
 #include "yeastar-download.h"
 
 G_BEGIN_DECLS
@@ -17,14 +18,15 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ReportsDownloadRow, reports_download_row, REPORTS, DOWNLOAD_ROW, GtkListBoxRow)
 
-/* One report in the list of downloads: what it is, its progress (or that
- * the PBX is still preparing it), Cancel, then Open and Show in Folder, or
- * the error. Emits ::finished once, however it ends. */
-GtkWidget       *reports_download_row_new          (YeastarDownload    *download);
-YeastarDownload *reports_download_row_get_download (ReportsDownloadRow *self);
-void             reports_download_row_start        (ReportsDownloadRow *self,
-                                                    GCancellable       *cancellable);
-/* As its Cancel button does; nothing once it finished. */
-void             reports_download_row_cancel       (ReportsDownloadRow *self);
+/* One report on the Reports page: its type and period, the PBX and the
+ * IDs it was for, its state and progress (from the running download, if
+ * any), and what can be done with it: Open, Show in Folder, Preview,
+ * Retry, Cancel, Remove. Retry, Cancel and Remove are the page's to do:
+ * the row emits "retry", "cancel" and "remove". */
+GtkWidget             *reports_download_row_new        (ReportsDownloadRecord *record,
+                                                        YeastarDownload       *download);
+ReportsDownloadRecord *reports_download_row_get_record (ReportsDownloadRow    *self);
+void                   reports_download_row_set_can_retry (ReportsDownloadRow *self,
+                                                           gboolean            can_retry);
 
 G_END_DECLS

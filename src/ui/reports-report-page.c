@@ -15,70 +15,29 @@
 #include "reports-id-list-row.h"
 #include "reports-id-row.h"
 #include "reports-period-row.h"
-#include "reports-report-page.h"
+#include "reports-choice-row.h"
+#include "reports-flag-row.h"
+#include "reports-report-page-private.h"
+#include "reports-request-store.h"
+#include "reports-seconds-row.h"
+#include "reports-text-row.h"
 #include "reports-row-wrap.h"
 #include "reports-selection-store.h"
 #include "reports-type-chooser.h"
-#include "yeastar-date-range.h"
-#include "yeastar-download.h"
 #include "yeastar-error.h"
 #include "yeastar-request-length.h"
 #include "yeastar-text.h"
 
-struct _ReportsReportPage
-{
-  AdwBin                parent_instance;
-
-  /* Owned references */
-  ReportsSession       *session;
-  ReportsSelectionStore *selections; /* the session's PBX's */
-  YeastarReportRequest *request;
-  GSettings            *settings;
-  GFile                *folder;
-  GPtrArray            *rows;       /* the rows of the current type, in order */
-  GPtrArray            *bindings;   /* their bindings to the request */
-  GHashTable           *row_params; /* row → YeastarParam + 1 */
-  GCancellable         *cancellable;
-  guint                 n_running;
-  guint                 loading : 1;
-
-  /* Borrowed references */
-  GtkWidget            *preview_row;
-  GtkWidget            *agent_row;
-
-  /* Template widgets */
-  AdwExpanderRow       *pbx_row;
-  AdwActionRow         *model_row;
-  AdwActionRow         *format_row;
-  AdwActionRow         *clock_row;
-  AdwComboRow          *api_row;
-  GtkLabel             *api_warning_label;
-  AdwActionRow         *type_row;
-  GtkMenuButton        *type_button;
-  GtkLabel             *type_label;
-  ReportsTypeChooser   *type_chooser;
-  AdwPreferencesGroup  *params_group;
-  GtkMenuButton        *presets_button;
-  GMenuModel           *presets_menu;
-  GMenuModel           *period_presets_menu;
-  AdwActionRow         *folder_row;
-  GtkLabel             *invalid_label;
-  GtkButton            *download_button;
-  AdwPreferencesGroup  *downloads_group;
-  GtkListBox           *downloads_list;
-};
-
 G_DEFINE_FINAL_TYPE (ReportsReportPage, reports_report_page, ADW_TYPE_BIN)
 
-enum {
-  PROP_0,
-  PROP_BUSY,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
+guint _reports_report_page_signals [N_SIGNALS];
 
 static void rebuild_rows (ReportsReportPage *self);
+static void clear_rows (ReportsReportPage *self);
+static void request_changed_cb (ReportsReportPage *self, GParamSpec *pspec);
+static void chooser_changed_cb (ReportsReportPage *self);
+static void update_api_warning (ReportsReportPage *self);
+static void load_values (ReportsReportPage *self);
 
 ReportsSession *
 reports_report_page_get_session (ReportsReportPage *self)
@@ -94,75 +53,6 @@ reports_report_page_get_request (ReportsReportPage *self)
   g_return_val_if_fail (REPORTS_IS_REPORT_PAGE (self), NULL);
 
   return self->request;
-}
-
-gboolean
-reports_report_page_get_busy (ReportsReportPage *self)
-{
-  g_return_val_if_fail (REPORTS_IS_REPORT_PAGE (self), FALSE);
-
-  return self->n_running > 0;
-}
-
-void
-reports_report_page_cancel_downloads (ReportsReportPage *self)
-{
-  g_return_if_fail (REPORTS_IS_REPORT_PAGE (self));
-
-  for (GtkWidget *child = gtk_widget_get_first_child (GTK_WIDGET (self->downloads_list));
-       child != NULL;
-       child = gtk_widget_get_next_sibling (child))
-    {
-      if (REPORTS_IS_DOWNLOAD_ROW (child))
-        reports_download_row_cancel (REPORTS_DOWNLOAD_ROW (child));
-    }
-}
-
-/* Values of enum parameters ↔ the position in a combo row whose first
- * entry is "Any" (the parameter is left out). */
-typedef struct
-{
-  const YeastarReportType *type;
-  YeastarParam             param;
-} EnumBinding;
-
-static gboolean
-enum_value_to_position (GBinding     *binding,
-                        const GValue *from,
-                        GValue       *to,
-                        gpointer      user_data)
-{
-  EnumBinding *data = user_data;
-  const char * const *values = yeastar_report_type_get_enum_values (data->type, data->param);
-  const char *value = g_value_get_string (from);
-
-  g_value_set_uint (to, 0);
-  for (guint i = 0; value != NULL && values != NULL && values[i] != NULL; i++)
-    {
-      if (g_strcmp0 (values[i], value) == 0)
-        g_value_set_uint (to, i + 1);
-    }
-
-  return TRUE;
-}
-
-static gboolean
-enum_position_to_value (GBinding     *binding,
-                        const GValue *from,
-                        GValue       *to,
-                        gpointer      user_data)
-{
-  EnumBinding *data = user_data;
-  const char * const *values = yeastar_report_type_get_enum_values (data->type, data->param);
-  guint position = g_value_get_uint (from);
-
-  if (position == 0 || position == GTK_INVALID_LIST_POSITION || values == NULL ||
-      position > g_strv_length ((char **) values))
-    g_value_set_string (to, NULL);
-  else
-    g_value_set_string (to, values[position - 1]);
-
-  return TRUE;
 }
 
 /* YeastarPeriodKind ↔ the position in the Period combo row. */
@@ -188,83 +78,6 @@ position_to_enum (GBinding     *binding,
     return FALSE;
 
   g_value_set_enum (to, position);
-  return TRUE;
-}
-
-static gboolean
-flag_to_active (GBinding     *binding,
-                const GValue *from,
-                GValue       *to,
-                gpointer      user_data)
-{
-  g_value_set_boolean (to, g_strcmp0 (g_value_get_string (from), "1") == 0);
-  return TRUE;
-}
-
-static gboolean
-active_to_flag (GBinding     *binding,
-                const GValue *from,
-                GValue       *to,
-                gpointer      user_data)
-{
-  g_value_set_string (to, g_value_get_boolean (from) ? "1" : NULL);
-  return TRUE;
-}
-
-static gboolean
-seconds_to_number (GBinding     *binding,
-                   const GValue *from,
-                   GValue       *to,
-                   gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-  guint64 seconds = 0;
-
-  if (text != NULL && !g_ascii_string_to_unsigned (text, 10, 0, 86400 * 366, &seconds, NULL))
-    return FALSE; /* keep what the user sees; validation reports it */
-
-  g_value_set_double (to, seconds);
-  return TRUE;
-}
-
-static gboolean
-number_to_seconds (GBinding     *binding,
-                   const GValue *from,
-                   GValue       *to,
-                   gpointer      user_data)
-{
-  guint seconds = (guint) g_value_get_double (from);
-
-  /* 0 s filters nothing: leave the parameter out. */
-  if (seconds == 0)
-    g_value_set_string (to, NULL);
-  else
-    g_value_take_string (to, g_strdup_printf ("%u", seconds));
-
-  return TRUE;
-}
-
-static gboolean
-text_to_entry (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-
-  g_value_set_string (to, text != NULL ? text : "");
-  return TRUE;
-}
-
-static gboolean
-entry_to_text (GBinding     *binding,
-               const GValue *from,
-               GValue       *to,
-               gpointer      user_data)
-{
-  const char *text = g_value_get_string (from);
-
-  g_value_set_string (to, text != NULL && text[0] != '\0' ? text : NULL);
   return TRUE;
 }
 
@@ -362,12 +175,50 @@ is_id_param (YeastarParam param)
 }
 
 static GtkWidget *
+create_id_list_row (ReportsReportPage *self,
+                    YeastarParam       param)
+{
+  GParamSpec *pspec = yeastar_report_request_find_param_property (param);
+  g_autoptr(GVariant) selection = NULL;
+  GtkWidget *row;
+
+  /* The pairs chosen on this PBX; the request gets their IDs. */
+  row = reports_id_list_row_new (self->session, param);
+  selection = reports_selection_store_dup_selection (self->selections, yeastar_param_get_menus (param));
+  reports_id_list_row_set_selection (REPORTS_ID_LIST_ROW (row), selection);
+  g_ptr_array_add (self->bindings,
+                   g_object_ref (g_object_bind_property (row, "value", self->request, pspec->name,
+                                                         G_BINDING_SYNC_CREATE)));
+  g_signal_connect_object (row, "notify::selection", G_CALLBACK (selection_changed_cb), self,
+                           G_CONNECT_SWAPPED);
+  if (param == YEASTAR_PARAM_AGENT_ID_LIST)
+    self->agent_row = row;
+
+  return row;
+}
+
+static GtkWidget *
+create_id_row (ReportsReportPage *self,
+               YeastarParam       param)
+{
+  GParamSpec *pspec = yeastar_report_request_find_param_property (param);
+  g_auto(GStrv) ids = reports_selection_store_dup_ids (self->selections, yeastar_param_get_api_name (param));
+  GtkWidget *row;
+
+  yeastar_report_request_set_value (self->request, param, ids[0]);
+  row = reports_id_row_new (self->session, param);
+  bind (self, G_OBJECT (row), "value", pspec->name, NULL, NULL, NULL, NULL);
+  g_signal_connect_object (row, "notify::value", G_CALLBACK (id_changed_cb), self, G_CONNECT_SWAPPED);
+
+  return row;
+}
+
+static GtkWidget *
 create_param_row (ReportsReportPage *self,
                   YeastarParam       param)
 {
   const YeastarReportType *type = yeastar_report_request_get_report_type (self->request);
   GParamSpec *pspec = yeastar_report_request_find_param_property (param);
-  const char *title = yeastar_param_get_title (param);
   GtkWidget *row = NULL;
 
   g_assert (pspec != NULL);
@@ -375,93 +226,25 @@ create_param_row (ReportsReportPage *self,
   switch (yeastar_param_get_value_kind (param))
     {
     case YEASTAR_VALUE_ID_LIST:
-      {
-        g_autoptr(GVariant) selection = NULL;
-
-        /* The pairs chosen on this PBX; the request gets their IDs. */
-        row = reports_id_list_row_new (self->session, param);
-        selection = reports_selection_store_dup_selection (self->selections, yeastar_param_get_menus (param));
-        reports_id_list_row_set_selection (REPORTS_ID_LIST_ROW (row), selection);
-        g_ptr_array_add (self->bindings,
-                         g_object_ref (g_object_bind_property (row, "value", self->request, pspec->name,
-                                                               G_BINDING_SYNC_CREATE)));
-        g_signal_connect_object (row, "notify::selection", G_CALLBACK (selection_changed_cb), self,
-                                 G_CONNECT_SWAPPED);
-        if (param == YEASTAR_PARAM_AGENT_ID_LIST)
-          self->agent_row = row;
-      }
-      break;
+      return create_id_list_row (self, param);
 
     case YEASTAR_VALUE_ID:
-      {
-        g_auto(GStrv) ids = reports_selection_store_dup_ids (self->selections, yeastar_param_get_api_name (param));
-
-        yeastar_report_request_set_value (self->request, param, ids[0]);
-        row = reports_id_row_new (self->session, param);
-        bind (self, G_OBJECT (row), "value", pspec->name, NULL, NULL, NULL, NULL);
-        g_signal_connect_object (row, "notify::value", G_CALLBACK (id_changed_cb), self, G_CONNECT_SWAPPED);
-      }
-      break;
+      return create_id_row (self, param);
 
     case YEASTAR_VALUE_ENUM:
-      {
-        const char * const *values = yeastar_report_type_get_enum_values (type, param);
-        g_autoptr(GtkStringList) titles = gtk_string_list_new (NULL);
-        EnumBinding *data = g_new0 (EnumBinding, 1);
-
-        /* Translators: the choice that leaves a filter out. */
-        gtk_string_list_append (titles, C_("filter", "Any"));
-        for (guint i = 0; values != NULL && values[i] != NULL; i++)
-          {
-            const char *value_title = yeastar_param_get_enum_value_title (param, values[i]);
-
-            gtk_string_list_append (titles, value_title != NULL ? value_title : values[i]);
-          }
-
-        row = adw_combo_row_new ();
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-        adw_combo_row_set_model (ADW_COMBO_ROW (row), G_LIST_MODEL (titles));
-        data->type = type;
-        data->param = param;
-        bind (self, G_OBJECT (row), "selected", pspec->name,
-              enum_value_to_position, enum_position_to_value, data, g_free);
-      }
+      row = reports_choice_row_new (type, param);
       break;
 
     case YEASTAR_VALUE_SECONDS:
-      {
-        GtkWidget *spin = gtk_spin_button_new_with_range (0, 86400, 1);
-
-        row = adw_action_row_new ();
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-        adw_action_row_set_subtitle (ADW_ACTION_ROW (row), yeastar_param_get_subtitle (param));
-        gtk_widget_set_valign (spin, GTK_ALIGN_CENTER);
-        gtk_spin_button_set_numeric (GTK_SPIN_BUTTON (spin), TRUE);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), spin);
-        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), spin);
-        bind (self, G_OBJECT (spin), "value", pspec->name, seconds_to_number, number_to_seconds, NULL, NULL);
-      }
+      row = reports_seconds_row_new (param);
       break;
 
     case YEASTAR_VALUE_FLAG:
-      {
-        GtkWidget *toggle = gtk_switch_new ();
-
-        row = adw_action_row_new ();
-        adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-        if (yeastar_param_get_subtitle (param) != NULL)
-          adw_action_row_set_subtitle (ADW_ACTION_ROW (row), yeastar_param_get_subtitle (param));
-        gtk_widget_set_valign (toggle, GTK_ALIGN_CENTER);
-        adw_action_row_add_suffix (ADW_ACTION_ROW (row), toggle);
-        adw_action_row_set_activatable_widget (ADW_ACTION_ROW (row), toggle);
-        bind (self, G_OBJECT (toggle), "active", pspec->name, flag_to_active, active_to_flag, NULL, NULL);
-      }
+      row = reports_flag_row_new (param);
       break;
 
     case YEASTAR_VALUE_TEXT:
-      row = adw_entry_row_new ();
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
-      bind (self, G_OBJECT (row), "text", pspec->name, text_to_entry, entry_to_text, NULL, NULL);
+      row = reports_text_row_new (param);
       break;
 
     case YEASTAR_VALUE_DATE_TIME:
@@ -470,6 +253,9 @@ create_param_row (ReportsReportPage *self,
       g_assert_not_reached ();
     }
 
+  /* Every row of a value kind has a "value": the parameter's API value,
+   * NULL when left out. */
+  bind (self, G_OBJECT (row), "value", pspec->name, NULL, NULL, NULL, NULL);
   return row;
 }
 
@@ -556,10 +342,59 @@ set_row_error (GtkWidget  *row,
     }
 }
 
-static void
-validate (ReportsReportPage *self)
+static gboolean
+is_missing (ReportsReportPage *self,
+            YeastarParam       param)
+{
+  const YeastarReportType *type = yeastar_report_request_get_report_type (self->request);
+
+  if (!yeastar_report_type_requires (type, param))
+    return FALSE;
+  if (param == YEASTAR_PARAM_TIME)
+    return yeastar_report_request_get_period (self->request) == NULL;
+  if (yeastar_report_request_find_param_property (param) == NULL)
+    return FALSE;
+
+  return yeastar_report_request_get_value (self->request, param) == NULL;
+}
+
+/* A message in the form's words: the rows' titles, never the API's
+ * parameter names ("Extensions (ext_id_list) is required" says
+ * "Choose Extensions"). */
+static char *
+form_message (ReportsReportPage *self,
+              YeastarParam       param,
+              const GError      *error)
+{
+  GString *text;
+
+  if (param < YEASTAR_N_PARAMS && is_missing (self, param))
+    {
+      YeastarValueKind kind = yeastar_param_get_value_kind (param);
+
+      if (kind == YEASTAR_VALUE_ID_LIST || kind == YEASTAR_VALUE_ID)
+        /* Translators: %s is a field of the form, e.g. "Extensions". */
+        return g_strdup_printf (_("Choose %s to download this report"), yeastar_param_get_title (param));
+      /* Translators: %s is a field of the form, e.g. "Period". */
+      return g_strdup_printf (_("Fill in %s to download this report"), yeastar_param_get_title (param));
+    }
+
+  text = g_string_new (error->message);
+  for (guint p = 0; p < YEASTAR_N_PARAMS; p++)
+    {
+      g_autofree char *api = g_strdup_printf (" (%s)", yeastar_param_get_api_name (p));
+
+      g_string_replace (text, api, "", 0);
+    }
+
+  return g_string_free (text, FALSE);
+}
+
+void
+_reports_report_page_validate (ReportsReportPage *self)
 {
   g_autoptr(GError) error = NULL;
+  g_autofree char *message = NULL;
   YeastarParam param = YEASTAR_N_PARAMS;
   gboolean valid;
 
@@ -568,12 +403,17 @@ validate (ReportsReportPage *self)
       GtkWidget *row = g_ptr_array_index (self->rows, i);
       guint stored = GPOINTER_TO_UINT (g_hash_table_lookup (self->row_params, row));
       g_autoptr(GError) row_error = NULL;
+      g_autofree char *row_message = NULL;
 
       if (stored == 0 || stored - 1 >= YEASTAR_N_PARAMS)
         continue;
 
-      yeastar_report_request_validate_param (self->request, stored - 1, &row_error);
-      set_row_error (row, row_error != NULL ? row_error->message : NULL);
+      /* Before the first Download, a required row that is still empty is
+       * not an error: its title says "required". */
+      if (!yeastar_report_request_validate_param (self->request, stored - 1, &row_error) &&
+          (self->attempted || !is_missing (self, stored - 1)))
+        row_message = form_message (self, stored - 1, row_error);
+      set_row_error (row, row_message);
     }
 
   valid = yeastar_report_request_validate (self->request, &param, &error);
@@ -584,148 +424,57 @@ validate (ReportsReportPage *self)
                                                  yeastar_pbx_info_get_date_format (reports_session_get_pbx_info (self->session)),
                                                  &param, &error);
 
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.download", valid && self->session != NULL);
-  gtk_label_set_text (self->invalid_label, error != NULL ? error->message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->invalid_label), error != NULL);
+  /* Download stays enabled while something is missing (pressing it shows
+   * what, GNOME HIG style); the bar says what it waits for. */
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "report.download", self->session != NULL);
+  if (error != NULL)
+    message = form_message (self, param, error);
+  gtk_label_set_text (self->invalid_label, message != NULL ? message : "");
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->invalid_label), message);
+  gtk_widget_set_visible (GTK_WIDGET (self->invalid_label), message != NULL);
+  if (self->attempted && message != NULL)
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->invalid_label), "dim-label");
+      gtk_widget_add_css_class (GTK_WIDGET (self->invalid_label), "error");
+    }
+  else
+    {
+      gtk_widget_remove_css_class (GTK_WIDGET (self->invalid_label), "error");
+      gtk_widget_add_css_class (GTK_WIDGET (self->invalid_label), "dim-label");
+    }
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->download_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, message != NULL ? message : "",
+                                  -1);
 }
 
-static char *
-format_iso (GDateTime *date_time)
+/* The first row whose value the request refuses, to take the focus after
+ * a Download that could not start. */
+GtkWidget *
+_reports_report_page_first_invalid_row (ReportsReportPage *self)
 {
-  return date_time != NULL ? g_date_time_format (date_time, "%Y-%m-%dT%H:%M:%S") : NULL;
+  for (guint i = 0; i < self->rows->len; i++)
+    {
+      GtkWidget *row = g_ptr_array_index (self->rows, i);
+
+      if (gtk_widget_has_css_class (row, "error"))
+        return row;
+    }
+
+  return NULL;
 }
 
-static GDateTime *
-parse_iso (const char *text)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-
-  return text != NULL ? g_date_time_new_from_iso8601 (text, utc) : NULL;
-}
-
-static const char * const period_kind_names[] = { "day", "month", "year" };
-
-static void set_current_period (ReportsReportPage *self);
-
-/* Keeps the values of the current type in GSettings, so that they come
- * back after a restart. */
 static void
 save_values (ReportsReportPage *self)
 {
-  const YeastarReportType *type = yeastar_report_request_get_report_type (self->request);
-  const char *api_name = yeastar_report_type_get_api_name (type);
-  g_autoptr(GVariant) old = NULL;
-  GVariantBuilder all;
-  GVariantBuilder values;
-  GVariantIter iter;
-  const char *key;
-  GVariant *entry;
-  g_autofree char *start = format_iso (yeastar_report_request_get_start_time (self->request));
-  g_autofree char *end = format_iso (yeastar_report_request_get_end_time (self->request));
-  g_autofree char *period = format_iso (yeastar_report_request_get_period (self->request));
-
-  if (self->settings == NULL || self->loading)
-    return;
-
-  g_variant_builder_init (&values, G_VARIANT_TYPE ("a{ss}"));
-  for (guint p = 0; p < YEASTAR_N_PARAMS; p++)
-    {
-      const char *value;
-
-      /* IDs belong to one PBX: ReportsSelectionStore keeps them. */
-      if (!yeastar_report_type_takes (type, p) || yeastar_report_request_find_param_property (p) == NULL ||
-          is_id_param (p))
-        continue;
-
-      value = yeastar_report_request_get_value (self->request, p);
-      if (value != NULL)
-        g_variant_builder_add (&values, "{ss}", yeastar_param_get_api_name (p), value);
-    }
-  if (start != NULL)
-    g_variant_builder_add (&values, "{ss}", "start_time", start);
-  if (end != NULL)
-    g_variant_builder_add (&values, "{ss}", "end_time", end);
-  if (period != NULL)
-    g_variant_builder_add (&values, "{ss}", "time", period);
-  g_variant_builder_add (&values, "{ss}", "period_kind",
-                         period_kind_names[yeastar_report_request_get_period_kind (self->request)]);
-
-  g_variant_builder_init (&all, G_VARIANT_TYPE ("a{sa{ss}}"));
-  old = g_settings_get_value (self->settings, "report-values");
-  g_variant_iter_init (&iter, old);
-  while (g_variant_iter_next (&iter, "{&s@a{ss}}", &key, &entry))
-    {
-      if (g_strcmp0 (key, api_name) != 0)
-        g_variant_builder_add (&all, "{s@a{ss}}", key, entry);
-      g_variant_unref (entry);
-    }
-  g_variant_builder_add (&all, "{sa{ss}}", api_name, &values);
-
-  g_settings_set_value (self->settings, "report-values", g_variant_builder_end (&all));
-  g_settings_set_string (self->settings, "report-type", api_name);
+  if (self->settings != NULL && !self->loading)
+    reports_request_store_save (self->settings, self->request);
 }
 
 static void
 load_values (ReportsReportPage *self)
 {
-  g_autoptr(GVariant) all = NULL;
-  g_autofree char *last_type = g_settings_get_string (self->settings, "report-type");
-  GVariantIter iter;
-  const char *api_name;
-  GVariant *values;
-
-  reports_selection_store_drop_report_values_ids (self->settings);
-  all = g_settings_get_value (self->settings, "report-values");
-
   self->loading = TRUE;
-
-  g_variant_iter_init (&iter, all);
-  while (g_variant_iter_next (&iter, "{&s@a{ss}}", &api_name, &values))
-    {
-      GVariantIter value_iter;
-      const char *key;
-      const char *value;
-
-      if (yeastar_report_type_lookup (api_name) != NULL)
-        {
-          yeastar_report_request_set_report_type (self->request, api_name);
-
-          g_variant_iter_init (&value_iter, values);
-          while (g_variant_iter_next (&value_iter, "{&s&s}", &key, &value))
-            {
-              YeastarParam param;
-
-              if (g_str_equal (key, "start_time") || g_str_equal (key, "end_time") || g_str_equal (key, "time"))
-                {
-                  g_autoptr(GDateTime) date_time = parse_iso (value);
-
-                  if (g_str_equal (key, "start_time"))
-                    yeastar_report_request_set_start_time (self->request, date_time);
-                  else if (g_str_equal (key, "end_time"))
-                    yeastar_report_request_set_end_time (self->request, date_time);
-                  else
-                    yeastar_report_request_set_period (self->request, date_time);
-                }
-              else if (g_str_equal (key, "period_kind"))
-                {
-                  for (guint k = 0; k < G_N_ELEMENTS (period_kind_names); k++)
-                    if (g_str_equal (value, period_kind_names[k]))
-                      yeastar_report_request_set_period_kind (self->request, k);
-                }
-              else if (yeastar_param_from_api_name (key, &param) && !is_id_param (param) &&
-                       yeastar_report_request_find_param_property (param) != NULL)
-                {
-                  yeastar_report_request_set_value (self->request, param, value);
-                }
-            }
-        }
-
-      g_variant_unref (values);
-    }
-
-  if (yeastar_report_type_lookup (last_type) != NULL)
-    yeastar_report_request_set_report_type (self->request, last_type);
-
+  reports_request_store_load (self->settings, self->request);
   self->loading = FALSE;
 }
 
@@ -760,10 +509,10 @@ rebuild_rows (ReportsReportPage *self)
 
   clear_rows (self);
 
-  gtk_label_set_text (self->type_label, yeastar_report_type_get_title (type));
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self->type_button),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, yeastar_report_type_get_title (type),
-                                  -1);
+  gtk_label_set_text (self->type_title_label, yeastar_report_type_get_title (type));
+  gtk_label_set_text (self->type_description_label, yeastar_report_type_get_description (type));
+  /* Required rows are marked red only once Download was pressed. */
+  self->attempted = FALSE;
   /* Quick Range fills From and To, or the period: the week presets have
    * no period, so period types get a menu without them. */
   gtk_widget_set_visible (GTK_WIDGET (self->presets_button),
@@ -789,7 +538,7 @@ rebuild_rows (ReportsReportPage *self)
   /* A period type starts on the current day, month or year of the PBX
    * clock, not on an empty period (which showed the year 0). */
   if (yeastar_report_type_uses_period (type) && yeastar_report_request_get_period (self->request) == NULL)
-    set_current_period (self);
+    _reports_report_page_set_current_period (self);
 
   if (yeastar_report_type_uses_range (type))
     {
@@ -842,7 +591,7 @@ rebuild_rows (ReportsReportPage *self)
     }
 
   queue_id_changed_cb (self);
-  validate (self);
+  _reports_report_page_validate (self);
 }
 
 static void
@@ -859,7 +608,7 @@ request_changed_cb (ReportsReportPage *self,
     queue_id_changed_cb (self);
 
   update_preview (self);
-  validate (self);
+  _reports_report_page_validate (self);
   save_values (self);
 }
 
@@ -870,6 +619,21 @@ chooser_changed_cb (ReportsReportPage *self)
 
   if (api_name != NULL)
     yeastar_report_request_set_report_type (self->request, api_name);
+}
+
+/* Folded (under about 600 pixels), the page shows the sidebar or the
+ * form; choosing a type goes to the form, and its back button returns. */
+static void
+folded_cb (ReportsReportPage *self)
+{
+  gtk_widget_set_visible (GTK_WIDGET (self->back_button), adw_leaflet_get_folded (self->leaflet));
+}
+
+static void
+type_activated_cb (ReportsReportPage *self)
+{
+  if (adw_leaflet_get_folded (self->leaflet))
+    adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_FORWARD);
 }
 
 static void
@@ -1014,23 +778,31 @@ reports_report_page_set_session (ReportsReportPage *self,
   update_api_warning (self);
 }
 
-static GFile *
-default_folder (void)
+GFile *
+_reports_report_page_default_folder (void)
 {
   const char *downloads = g_get_user_special_dir (G_USER_DIRECTORY_DOWNLOAD);
 
   return g_file_new_for_path (downloads != NULL ? downloads : g_get_home_dir ());
 }
 
-static void
-set_folder (ReportsReportPage *self,
-            GFile             *folder)
+void
+_reports_report_page_set_folder (ReportsReportPage *self,
+                                 GFile             *folder)
 {
-  g_autofree char *path = NULL;
+  g_autofree char *path = g_file_get_path (folder);
 
   g_set_object (&self->folder, folder);
-  path = g_file_get_path (folder);
-  adw_action_row_set_subtitle (self->folder_row, path != NULL ? path : g_file_peek_path (folder));
+  g_autofree char *name = g_file_get_basename (folder);
+  g_autofree char *tooltip = NULL;
+
+  /* Translators: the tooltip of the folder button; %s is a folder's path. */
+  tooltip = g_strdup_printf (_("Save Into %s"), path != NULL ? path : g_file_peek_path (folder));
+  adw_button_content_set_label (self->folder_content, name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->folder_button), tooltip);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->folder_button),
+                                  GTK_ACCESSIBLE_PROPERTY_DESCRIPTION, path != NULL ? path : "",
+                                  -1);
 }
 
 void
@@ -1046,235 +818,16 @@ reports_report_page_set_settings (ReportsReportPage *self,
   g_set_object (&self->settings, settings);
 
   folder_path = g_settings_get_string (settings, "destination-folder");
-  folder = folder_path[0] != '\0' ? g_file_new_for_path (folder_path) : default_folder ();
-  set_folder (self, folder);
+  folder = folder_path[0] != '\0' ? g_file_new_for_path (folder_path) : _reports_report_page_default_folder ();
+  _reports_report_page_set_folder (self, folder);
 
   load_values (self);
+  _reports_report_page_init_shortcuts (self);
+  /* Folded, the page shows the form first; its back button leads to the
+   * types. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  folded_cb (self);
   rebuild_rows (self);
-}
-
-static void
-choose_folder_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  g_autoptr(ReportsReportPage) self = user_data;
-  g_autoptr(GFile) folder = NULL;
-  g_autoptr(GError) error = NULL;
-
-  folder = reports_compat_choose_folder_finish (result, &error);
-  if (folder == NULL)
-    {
-      if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        g_warning ("Could not choose a folder: %s", error->message);
-      return;
-    }
-
-  set_folder (self, folder);
-  if (self->settings != NULL && g_file_peek_path (folder) != NULL)
-    g_settings_set_string (self->settings, "destination-folder", g_file_peek_path (folder));
-}
-
-static void
-choose_folder_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  ReportsReportPage *self = REPORTS_REPORT_PAGE (widget);
-  GtkRoot *root = gtk_widget_get_root (widget);
-
-  reports_compat_choose_folder_async (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                      _("Save Reports Into"),
-                                      self->folder,
-                                      self->cancellable,
-                                      choose_folder_cb,
-                                      g_object_ref (self));
-}
-
-static void
-set_current_period (ReportsReportPage *self)
-{
-  static const YeastarDateRange current[] = {
-    [YEASTAR_PERIOD_DAY] = YEASTAR_DATE_RANGE_TODAY,
-    [YEASTAR_PERIOD_MONTH] = YEASTAR_DATE_RANGE_THIS_MONTH,
-    [YEASTAR_PERIOD_YEAR] = YEASTAR_DATE_RANGE_THIS_YEAR,
-  };
-  YeastarPeriodKind kind = yeastar_report_request_get_period_kind (self->request);
-  g_autoptr(GDateTime) period = NULL;
-  GDateTime *now;
-
-  g_return_if_fail (kind < G_N_ELEMENTS (current));
-
-  now = yeastar_pbx_info_get_clock (reports_session_get_pbx_info (self->session));
-  if (now != NULL && yeastar_date_range_get_period (current[kind], now, &kind, &period))
-    yeastar_report_request_set_period (self->request, period);
-}
-
-static void
-preset_action (GtkWidget  *widget,
-               const char *action_name,
-               GVariant   *parameter)
-{
-  ReportsReportPage *self = REPORTS_REPORT_PAGE (widget);
-  g_autoptr(GDateTime) start = NULL;
-  g_autoptr(GDateTime) end = NULL;
-  YeastarDateRange range;
-  GDateTime *now;
-
-  if (self->session == NULL || !yeastar_date_range_from_name (g_variant_get_string (parameter, NULL), &range))
-    return;
-
-  now = yeastar_pbx_info_get_clock (reports_session_get_pbx_info (self->session));
-
-  /* For a period type, as `--range` does for `--time`: the preset's day,
-   * month or year. */
-  if (yeastar_report_type_uses_period (yeastar_report_request_get_report_type (self->request)))
-    {
-      g_autoptr(GDateTime) period = NULL;
-      YeastarPeriodKind kind;
-
-      if (yeastar_date_range_get_period (range, now, &kind, &period))
-        {
-          yeastar_report_request_set_period_kind (self->request, kind);
-          yeastar_report_request_set_period (self->request, period);
-        }
-      return;
-    }
-
-  yeastar_date_range_get_bounds (range, now, &start, &end);
-  yeastar_report_request_set_start_time (self->request, start);
-  yeastar_report_request_set_end_time (self->request, end);
-}
-
-static YeastarReportRequest *
-snapshot_request (ReportsReportPage *self)
-{
-  YeastarReportRequest *copy = yeastar_report_request_new ();
-  const YeastarReportType *type = yeastar_report_request_get_report_type (self->request);
-
-  yeastar_report_request_set_report_type (copy, yeastar_report_type_get_api_name (type));
-  yeastar_report_request_set_start_time (copy, yeastar_report_request_get_start_time (self->request));
-  yeastar_report_request_set_end_time (copy, yeastar_report_request_get_end_time (self->request));
-  yeastar_report_request_set_period_kind (copy, yeastar_report_request_get_period_kind (self->request));
-  yeastar_report_request_set_period (copy, yeastar_report_request_get_period (self->request));
-  yeastar_report_request_set_api_version (copy, yeastar_report_request_get_api_version (self->request));
-  yeastar_report_request_set_async (copy, yeastar_report_request_get_async (self->request));
-  for (guint p = 0; p < YEASTAR_N_PARAMS; p++)
-    {
-      if (yeastar_report_type_takes (type, p) && yeastar_report_request_find_param_property (p) != NULL)
-        yeastar_report_request_set_value (copy, p, yeastar_report_request_get_value (self->request, p));
-    }
-
-  return copy;
-}
-
-static void
-notify_finished (ReportsReportPage *self,
-                 YeastarDownload   *download)
-{
-  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
-  GApplication *app = g_application_get_default ();
-  const char *title = yeastar_report_type_get_title (yeastar_report_request_get_report_type (yeastar_download_get_request (download)));
-  g_autoptr(GNotification) notification = NULL;
-
-  /* Only when the user is looking elsewhere. */
-  if (app == NULL || (GTK_IS_WINDOW (root) && gtk_window_is_active (GTK_WINDOW (root))))
-    return;
-
-  if (yeastar_download_get_state (download) == YEASTAR_DOWNLOAD_STATE_DONE)
-    {
-      g_autofree char *body = NULL;
-
-      notification = g_notification_new (_("Report Downloaded"));
-      /* Translators: %s is a report type, e.g. "Queue Performance". */
-      body = g_strdup_printf (_("%s is saved as %s"), title, yeastar_download_get_file_name (download));
-      g_notification_set_body (notification, body);
-    }
-  else
-    {
-      const GError *error = yeastar_download_get_error (download);
-
-      if (error != NULL && g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-        return;
-      notification = g_notification_new (_("Report Download Failed"));
-      g_notification_set_body (notification, error != NULL ? error->message : title);
-    }
-
-  g_notification_set_default_action (notification, "app.activate");
-  g_application_send_notification (app, "download-finished", notification);
-}
-
-static void
-download_finished_cb (ReportsReportPage  *self,
-                      ReportsDownloadRow *row)
-{
-  g_assert (self->n_running > 0);
-
-  self->n_running--;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
-  notify_finished (self, reports_download_row_get_download (row));
-}
-
-static void
-download_action (GtkWidget  *widget,
-                 const char *action_name,
-                 GVariant   *parameter)
-{
-  ReportsReportPage *self = REPORTS_REPORT_PAGE (widget);
-  g_autoptr(YeastarReportRequest) request = NULL;
-  g_autoptr(YeastarDownload) download = NULL;
-  GtkWidget *row;
-
-  if (self->session == NULL || !yeastar_report_request_validate (self->request, NULL, NULL))
-    return;
-
-  request = snapshot_request (self);
-  download = yeastar_download_new (reports_session_get_client (self->session), request, self->folder);
-  row = reports_download_row_new (download);
-  g_signal_connect_object (row, "finished", G_CALLBACK (download_finished_cb), self, G_CONNECT_SWAPPED);
-
-  gtk_list_box_prepend (self->downloads_list, row);
-  gtk_widget_set_visible (GTK_WIDGET (self->downloads_group), TRUE);
-
-  self->n_running++;
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
-  reports_download_row_start (REPORTS_DOWNLOAD_ROW (row), self->cancellable);
-}
-
-static void
-step_type (ReportsReportPage *self,
-           int                delta)
-{
-  guint count = yeastar_report_type_get_count ();
-  guint index = yeastar_report_type_get_index (yeastar_report_request_get_report_type (self->request));
-
-  index = (index + count + delta) % count;
-  yeastar_report_request_set_report_type (self->request,
-                                          yeastar_report_type_get_api_name (yeastar_report_type_get_nth (index)));
-}
-
-static void
-next_type_action (GtkWidget  *widget,
-                  const char *action_name,
-                  GVariant   *parameter)
-{
-  step_type (REPORTS_REPORT_PAGE (widget), 1);
-}
-
-static void
-previous_type_action (GtkWidget  *widget,
-                      const char *action_name,
-                      GVariant   *parameter)
-{
-  step_type (REPORTS_REPORT_PAGE (widget), -1);
-}
-
-static void
-choose_type_action (GtkWidget  *widget,
-                    const char *action_name,
-                    GVariant   *parameter)
-{
-  gtk_menu_button_popup (REPORTS_REPORT_PAGE (widget)->type_button);
 }
 
 static void
@@ -1303,39 +856,22 @@ reports_report_page_dispose (GObject *object)
 }
 
 static void
-reports_report_page_get_property (GObject    *object,
-                                  guint       prop_id,
-                                  GValue     *value,
-                                  GParamSpec *pspec)
-{
-  ReportsReportPage *self = REPORTS_REPORT_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_BUSY:
-      g_value_set_boolean (value, reports_report_page_get_busy (self));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 reports_report_page_class_init (ReportsReportPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = reports_report_page_dispose;
-  object_class->get_property = reports_report_page_get_property;
 
-  properties [PROP_BUSY] =
-    g_param_spec_boolean ("busy", NULL, NULL,
-                          FALSE,
-                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  /* A download asked for: a copy of the request, and the folder. */
+  _reports_report_page_signals [SIGNAL_DOWNLOAD] =
+    g_signal_new ("download",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 2, YEASTAR_TYPE_REPORT_REQUEST, G_TYPE_FILE);
 
   g_type_ensure (REPORTS_TYPE_TYPE_CHOOSER);
 
@@ -1346,36 +882,35 @@ reports_report_page_class_init (ReportsReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, clock_row);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, api_row);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, api_warning_label);
-  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, type_row);
-  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, type_button);
-  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, type_label);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, back_button);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, type_title_label);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, type_description_label);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, scrolled_window);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, type_chooser);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, params_group);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, presets_button);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, presets_menu);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, period_presets_menu);
-  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, folder_row);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, folder_button);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, folder_content);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, invalid_label);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, download_button);
-  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, downloads_group);
-  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, downloads_list);
   gtk_widget_class_bind_template_callback (widget_class, api_version_changed_cb);
+  gtk_widget_class_bind_template_callback (widget_class, folded_cb);
+  gtk_widget_class_bind_template_callback (widget_class, type_activated_cb);
 
-  gtk_widget_class_install_action (widget_class, "report.download", NULL, download_action);
-  gtk_widget_class_install_action (widget_class, "report.choose-folder", NULL, choose_folder_action);
-  gtk_widget_class_install_action (widget_class, "report.preset", "s", preset_action);
-  gtk_widget_class_install_action (widget_class, "report.choose-type", NULL, choose_type_action);
-  gtk_widget_class_install_action (widget_class, "report.next-type", NULL, next_type_action);
-  gtk_widget_class_install_action (widget_class, "report.previous-type", NULL, previous_type_action);
-
+  _reports_report_page_class_init_actions (widget_class);
 }
 
 static void
 reports_report_page_init (ReportsReportPage *self)
 {
-  g_autoptr(GFile) folder = default_folder ();
+  g_autoptr(GFile) folder = _reports_report_page_default_folder ();
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  /* The bin's own child is not bound: AdwBin disposes it, after
+   * gtk_widget_dispose_template () cleared the bound ones. */
+  self->leaflet = ADW_LEAFLET (adw_bin_get_child (ADW_BIN (self)));
   reports_row_wrap_titles_by_word (GTK_WIDGET (self));
   reports_combo_row_show_full_items (self->api_row);
 
@@ -1384,12 +919,17 @@ reports_report_page_init (ReportsReportPage *self)
   self->bindings = g_ptr_array_new_with_free_func (g_object_unref);
   self->row_params = g_hash_table_new (NULL, NULL);
   self->request = yeastar_report_request_new ();
-  set_folder (self, folder);
+  _reports_report_page_set_folder (self, folder);
 
   g_signal_connect_object (self->request, "notify", G_CALLBACK (request_changed_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->type_chooser, "notify::report-type", G_CALLBACK (chooser_changed_cb), self,
                            G_CONNECT_SWAPPED);
   reports_type_chooser_set_report_type (self->type_chooser,
                                         yeastar_report_type_get_api_name (yeastar_report_request_get_report_type (self->request)));
+  _reports_report_page_init_shortcuts (self);
+  /* Folded, the page shows the form first; its back button leads to the
+   * types. */
+  adw_leaflet_set_visible_child_name (self->leaflet, "content");
+  folded_cb (self);
   rebuild_rows (self);
 }

@@ -18,19 +18,17 @@ G_BEGIN_DECLS
 
 G_DECLARE_FINAL_TYPE (ReportsReportPage, reports_report_page, REPORTS, REPORT_PAGE, AdwBin)
 
-/* The report form: the PBX's facts, the report type, exactly the rows the
- * type takes (built from the report-type table and bound to a
- * YeastarReportRequest, which decides what is valid), the destination
- * folder, Download, and the list of downloads. */
+/* The Request page: a sidebar of report types, and for the chosen one
+ * its title, description and exactly the rows the type takes (built from
+ * the report-type table and bound to a YeastarReportRequest, which
+ * decides what is valid), the PBX's facts, and a bar with the
+ * destination folder and Download. Download emits "download" with a copy
+ * of the request and the folder: the Reports page runs it. */
 void                  reports_report_page_set_settings (ReportsReportPage *self,
                                                         GSettings         *settings);
 void                  reports_report_page_set_session  (ReportsReportPage *self,
                                                         ReportsSession    *session);
 ReportsSession       *reports_report_page_get_session  (ReportsReportPage *self);
 YeastarReportRequest *reports_report_page_get_request  (ReportsReportPage *self);
-/* Whether a download is still running. */
-gboolean              reports_report_page_get_busy     (ReportsReportPage *self);
-/* Cancels every download still running, as their Cancel buttons do. */
-void                  reports_report_page_cancel_downloads (ReportsReportPage *self);
 
 G_END_DECLS

@@ -14,6 +14,8 @@
 #endif
 #include "reports-compat.h"
 #include "reports-connect-page.h"
+#include "reports-download-label.h"
+#include "reports-downloads-page.h"
 #include "reports-report-page.h"
 #include "reports-viewer.h"
 #include "reports-window.h"
@@ -35,14 +37,20 @@ struct _ReportsWindow
 
   /* Template widgets */
   AdwHeaderBar         *header_bar;
-  AdwWindowTitle       *window_title;
+  AdwWindowTitle       *window_title;   /* until the first connection */
+  GtkBox               *content_box;
+  AdwViewSwitcherTitle *switcher_title; /* from the first connection on */
+  AdwViewSwitcherBar   *switcher_bar;
   GtkButton            *disconnect_button;
   GtkMenuButton        *primary_menu_button;
   GMenuModel           *primary_menu;
   AdwToastOverlay      *toast_overlay;
-  AdwViewStack         *stack;
+  GtkStack             *stack;
+  AdwViewStack         *main_stack;     /* likewise */
   ReportsConnectPage   *connect_page;
-  ReportsReportPage    *report_page; /* built at the first connection */
+  ReportsReportPage    *report_page;    /* built at the first connection */
+  ReportsDownloadsPage *downloads_page; /* likewise */
+  AdwToast             *last_toast;     /* weak */
 };
 
 G_DEFINE_FINAL_TYPE (ReportsWindow, reports_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -74,41 +82,191 @@ reports_window_reconnect (ReportsWindow *self)
 }
 
 static void
+download_cb (ReportsWindow        *self,
+             YeastarReportRequest *request,
+             GFile                *folder)
+{
+  reports_downloads_page_start (self->downloads_page, request, folder);
+}
+
+/* A toast when a download ends: "Saved ‘Queue Performance, November
+ * 2026’" with Open, or the failure with Details, which shows the row. */
+static void
+download_finished_cb (ReportsWindow         *self,
+                      ReportsDownloadRecord *record)
+{
+  g_autofree char *name = reports_download_label_title (reports_download_record_get_report_type (record),
+                                                        reports_download_record_get_values (record));
+  g_autofree char *title = NULL;
+  AdwToast *toast;
+
+  switch (reports_download_record_get_status (record))
+    {
+    case REPORTS_DOWNLOAD_DONE:
+      /* Translators: a toast; %s is a report's name, e.g. "Queue Performance, November 2026". */
+      title = g_strdup_printf (_("Saved ‘%s’"), name);
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _("_Open"));
+      adw_toast_set_detailed_action_name (toast, "win.open-download");
+      break;
+
+    case REPORTS_DOWNLOAD_FAILED:
+      /* Translators: a toast; %s is a report's name, e.g. "Queue Performance, November 2026". */
+      title = g_strdup_printf (_("Could not download ‘%s’"), name);
+      toast = adw_toast_new (title);
+      adw_toast_set_button_label (toast, _("_Details"));
+      adw_toast_set_detailed_action_name (toast, "win.show-download");
+      /* A failure stays until dismissed or followed by another toast. */
+      adw_toast_set_timeout (toast, 0);
+      break;
+
+    case REPORTS_DOWNLOAD_RUNNING:
+    case REPORTS_DOWNLOAD_CANCELLED:
+    case REPORTS_DOWNLOAD_INTERRUPTED:
+    default:
+      return;
+    }
+
+  adw_toast_set_action_target_value (toast, g_variant_new_string (reports_download_record_get_id (record)));
+  /* The newest download's toast replaces the one before. */
+  if (self->last_toast != NULL)
+    adw_toast_dismiss (self->last_toast);
+  g_set_weak_pointer (&self->last_toast, toast);
+  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
+title_visible_cb (ReportsWindow *self)
+{
+  adw_view_switcher_bar_set_reveal (self->switcher_bar,
+                                    self->session != NULL && adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
+/* The Request and Reports pages are built when first needed, so that
+ * start-up draws only the connection page. */
+static void
+ensure_pages (ReportsWindow *self)
+{
+  g_autoptr(ReportsDownloadHistory) history = NULL;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+  AdwViewStackPage *page;
+
+  if (self->report_page != NULL)
+    return;
+
+  /* The page switcher too: start-up draws a plain title. */
+  self->main_stack = ADW_VIEW_STACK (adw_view_stack_new ());
+  gtk_stack_add_named (self->stack, GTK_WIDGET (self->main_stack), "main");
+  self->switcher_title = ADW_VIEW_SWITCHER_TITLE (adw_view_switcher_title_new ());
+  adw_view_switcher_title_set_stack (self->switcher_title, self->main_stack);
+  adw_view_switcher_title_set_title (self->switcher_title, _("Call Reports"));
+  adw_header_bar_set_title_widget (self->header_bar, GTK_WIDGET (self->switcher_title));
+  self->window_title = NULL;
+  self->switcher_bar = ADW_VIEW_SWITCHER_BAR (adw_view_switcher_bar_new ());
+  adw_view_switcher_bar_set_stack (self->switcher_bar, self->main_stack);
+  gtk_box_append (self->content_box, GTK_WIDGET (self->switcher_bar));
+  g_signal_connect_object (self->switcher_title, "notify::title-visible", G_CALLBACK (title_visible_cb), self,
+                           G_CONNECT_SWAPPED);
+
+  self->report_page = g_object_new (REPORTS_TYPE_REPORT_PAGE, NULL);
+  reports_report_page_set_settings (self->report_page, self->settings);
+  g_signal_connect_object (self->report_page, "download", G_CALLBACK (download_cb), self, G_CONNECT_SWAPPED);
+  page = adw_view_stack_add_titled (self->main_stack, GTK_WIDGET (self->report_page), "request", _("Request"));
+  adw_view_stack_page_set_icon_name (page, "document-edit-symbolic");
+
+  file = reports_download_history_get_default_file ();
+  history = reports_download_history_new (file);
+  if (!reports_download_history_load (history, &error))
+    g_warning ("Could not read the list of downloads: %s", error->message);
+  self->downloads_page = reports_downloads_page_new (history);
+  g_signal_connect_object (self->downloads_page, "finished", G_CALLBACK (download_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  page = adw_view_stack_add_titled (self->main_stack, GTK_WIDGET (self->downloads_page), "reports", _("Reports"));
+  adw_view_stack_page_set_icon_name (page, "folder-download-symbolic");
+
+  adw_view_stack_set_visible_child_name (self->main_stack, "request");
+}
+
+static void
 set_session (ReportsWindow  *self,
              ReportsSession *session)
 {
   g_set_object (&self->session, session);
 
-  /* The report page is built when it is first needed, so that start-up
-   * draws only the connection page. */
-  if (session != NULL && self->report_page == NULL)
-    {
-      self->report_page = g_object_new (REPORTS_TYPE_REPORT_PAGE, NULL);
-      reports_report_page_set_settings (self->report_page, self->settings);
-      adw_view_stack_add_named (self->stack, GTK_WIDGET (self->report_page), "report");
-    }
+  if (session != NULL)
+    ensure_pages (self);
   if (self->report_page != NULL)
-    reports_report_page_set_session (self->report_page, session);
+    {
+      reports_report_page_set_session (self->report_page, session);
+      reports_downloads_page_set_session (self->downloads_page, session);
+    }
 
   if (session != NULL)
     {
       YeastarPbxInfo *info = reports_session_get_pbx_info (session);
       g_autofree char *device_name = yeastar_text_escape (yeastar_pbx_info_get_device_name (info), -1);
 
-      adw_window_title_set_subtitle (self->window_title, device_name);
-      adw_view_stack_set_visible_child_name (self->stack, "report");
+      adw_view_switcher_title_set_subtitle (self->switcher_title, device_name);
+      gtk_stack_set_visible_child_name (self->stack, "main");
     }
   else
     {
-      adw_window_title_set_subtitle (self->window_title, NULL);
-      adw_view_stack_set_visible_child_name (self->stack, "connect");
+      if (self->switcher_title != NULL)
+        adw_view_switcher_title_set_subtitle (self->switcher_title, NULL);
+      gtk_stack_set_visible_child_name (self->stack, "connect");
     }
 
+  /* The switcher (and its bar, when the window is narrow) only while
+   * connected. */
+  if (self->switcher_title != NULL)
+    {
+      adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, session != NULL);
+      title_visible_cb (self);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->disconnect_button), session != NULL);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.disconnect", session != NULL);
   /* The demo PBX lives only as long as the window: no set can reach it. */
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-set",
                                  session != NULL && !reports_session_is_demo (session));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", session != NULL);
+}
+
+static void
+show_page_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ReportsWindow *self = REPORTS_WINDOW (widget);
+
+  if (self->report_page != NULL)
+    adw_view_stack_set_visible_child_name (self->main_stack, g_variant_get_string (parameter, NULL));
+}
+
+static void
+open_download_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ReportsWindow *self = REPORTS_WINDOW (widget);
+
+  if (self->downloads_page != NULL)
+    reports_downloads_page_open (self->downloads_page, g_variant_get_string (parameter, NULL));
+}
+
+static void
+show_download_action (GtkWidget  *widget,
+                      const char *action_name,
+                      GVariant   *parameter)
+{
+  ReportsWindow *self = REPORTS_WINDOW (widget);
+
+  if (self->downloads_page == NULL)
+    return;
+
+  adw_view_stack_set_visible_child_name (self->main_stack, "reports");
+  reports_downloads_page_reveal (self->downloads_page, g_variant_get_string (parameter, NULL));
 }
 
 static void
@@ -140,8 +298,8 @@ disconnect_now (ReportsWindow *self)
 {
   /* Cancelled first, so that none is left waiting for a PBX that is gone;
    * the token is revoked after the calls still queued. */
-  if (self->report_page != NULL)
-    reports_report_page_cancel_downloads (self->report_page);
+  if (self->downloads_page != NULL)
+    reports_downloads_page_cancel_all (self->downloads_page);
 
   reports_session_close_async (self->session, NULL, close_session_cb, NULL);
   set_session (self, NULL);
@@ -169,7 +327,7 @@ disconnect_action (GtkWidget  *widget,
     return;
 
   /* Reports still being prepared or downloaded are not dropped silently. */
-  if (self->report_page != NULL && reports_report_page_get_busy (self->report_page))
+  if (self->downloads_page != NULL && reports_downloads_page_get_busy (self->downloads_page))
     {
       reports_compat_confirm_full_async (widget,
                                          _("Cancel Downloads and Disconnect?"),
@@ -182,36 +340,6 @@ disconnect_action (GtkWidget  *widget,
     }
 
   disconnect_now (self);
-}
-
-/* The shortcuts work wherever the focus is in the window: they forward to
- * the action of the page on show. */
-static void
-page_action (GtkWidget  *widget,
-             const char *action_name,
-             GVariant   *parameter)
-{
-  ReportsWindow *self = REPORTS_WINDOW (widget);
-  const char *page = adw_view_stack_get_visible_child_name (self->stack);
-
-  if (g_str_equal (action_name, "win.connect") && g_strcmp0 (page, "connect") == 0)
-    gtk_widget_activate_action (GTK_WIDGET (self->connect_page), "connect.connect", NULL);
-  else if (g_strcmp0 (page, "report") == 0)
-    {
-      const char *target = NULL;
-
-      if (g_str_equal (action_name, "win.download"))
-        target = "report.download";
-      else if (g_str_equal (action_name, "win.choose-type"))
-        target = "report.choose-type";
-      else if (g_str_equal (action_name, "win.next-type"))
-        target = "report.next-type";
-      else if (g_str_equal (action_name, "win.previous-type"))
-        target = "report.previous-type";
-
-      if (target != NULL && self->report_page != NULL)
-        gtk_widget_activate_action (GTK_WIDGET (self->report_page), target, NULL);
-    }
 }
 
 /* The shortcuts window is built when asked for, not with every window as
@@ -326,6 +454,7 @@ reports_window_dispose (GObject *object)
 
   gtk_widget_dispose_template (GTK_WIDGET (self), REPORTS_TYPE_WINDOW);
 
+  g_clear_weak_pointer (&self->last_toast);
   g_clear_object (&self->session);
   g_clear_object (&self->settings);
 
@@ -347,6 +476,7 @@ reports_window_class_init (ReportsWindowClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/reports-window.ui");
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, header_bar);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, window_title);
+  gtk_widget_class_bind_template_child (widget_class, ReportsWindow, content_box);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, disconnect_button);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, primary_menu_button);
   gtk_widget_class_bind_template_child (widget_class, ReportsWindow, primary_menu);
@@ -357,21 +487,17 @@ reports_window_class_init (ReportsWindowClass *klass)
 
   gtk_widget_class_install_action (widget_class, "win.disconnect", NULL, disconnect_action);
   gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
-  gtk_widget_class_install_action (widget_class, "win.connect", NULL, page_action);
-  gtk_widget_class_install_action (widget_class, "win.download", NULL, page_action);
-  gtk_widget_class_install_action (widget_class, "win.choose-type", NULL, page_action);
-  gtk_widget_class_install_action (widget_class, "win.next-type", NULL, page_action);
-  gtk_widget_class_install_action (widget_class, "win.previous-type", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "win.sets", NULL, sets_action);
   gtk_widget_class_install_action (widget_class, "win.show-set", "s", sets_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-set", NULL, add_to_set_action);
+  gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.open-download", "s", open_download_action);
+  gtk_widget_class_install_action (widget_class, "win.show-download", "s", show_download_action);
 
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Return, GDK_CONTROL_MASK, "win.connect", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_KP_Enter, GDK_CONTROL_MASK, "win.connect", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.download", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.choose-type", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Down, GDK_CONTROL_MASK, "win.next-type", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Page_Up, GDK_CONTROL_MASK, "win.previous-type", NULL);
+  /* Alt+1 and Alt+2: the Request and Reports pages. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "request");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "reports");
+
 }
 
 static void

@@ -362,7 +362,7 @@ ip_blocked_error (JsonObject *root)
                         _("The PBX has blocked this computer’s IP address after repeated "
                           "failed logins. An administrator can remove it under Security > "
                           "Security Rules > Blocked IPs; otherwise the block ends by itself "
-                          "(block_expire_time: %s)."), when);
+                          "(%s)."), when);
   return g_error_new (YEASTAR_ERROR, YEASTAR_ERROR_IP_BLOCKED,
                       _("The PBX has blocked this computer’s IP address after repeated "
                         "failed logins. An administrator can remove it under Security > "

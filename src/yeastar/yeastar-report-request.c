@@ -338,6 +338,36 @@ yeastar_report_request_new (void)
   return g_object_new (YEASTAR_TYPE_REPORT_REQUEST, NULL);
 }
 
+/* A new request with the same type, times, period, API version, async
+ * flag and the values of the parameters the type takes: what a download
+ * keeps while the form goes on changing. Values kept for other types are
+ * not copied. */
+YeastarReportRequest *
+yeastar_report_request_copy (YeastarReportRequest *self)
+{
+  YeastarReportRequest *copy;
+  const YeastarReportType *type;
+
+  g_return_val_if_fail (YEASTAR_IS_REPORT_REQUEST (self), NULL);
+
+  type = yeastar_report_request_get_report_type (self);
+  copy = yeastar_report_request_new ();
+  yeastar_report_request_set_report_type (copy, yeastar_report_type_get_api_name (type));
+  yeastar_report_request_set_start_time (copy, yeastar_report_request_get_start_time (self));
+  yeastar_report_request_set_end_time (copy, yeastar_report_request_get_end_time (self));
+  yeastar_report_request_set_period_kind (copy, yeastar_report_request_get_period_kind (self));
+  yeastar_report_request_set_period (copy, yeastar_report_request_get_period (self));
+  yeastar_report_request_set_api_version (copy, yeastar_report_request_get_api_version (self));
+  yeastar_report_request_set_async (copy, yeastar_report_request_get_async (self));
+  for (guint p = 0; p < YEASTAR_N_PARAMS; p++)
+    {
+      if (yeastar_report_type_takes (type, p) && yeastar_report_request_find_param_property (p) != NULL)
+        yeastar_report_request_set_value (copy, p, yeastar_report_request_get_value (self, p));
+    }
+
+  return copy;
+}
+
 /* The string property of a non-time parameter ("ext-id-list" for
  * YEASTAR_PARAM_EXT_ID_LIST), for g_object_bind_property () and friends;
  * NULL for start_time, end_time and time. */

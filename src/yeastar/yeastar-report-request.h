@@ -19,6 +19,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (YeastarReportRequest, yeastar_report_request, YEASTAR, REPORT_REQUEST, GObject)
 
 YeastarReportRequest      *yeastar_report_request_new                 (void);
+YeastarReportRequest      *yeastar_report_request_copy                (YeastarReportRequest  *self);
 const YeastarReportType   *yeastar_report_request_get_report_type     (YeastarReportRequest  *self);
 void                       yeastar_report_request_set_report_type     (YeastarReportRequest  *self,
                                                                        const char            *api_name);

@@ -679,3 +679,68 @@ yeastar_param_get_enum_value_title (YeastarParam  param,
 
   return NULL;
 }
+
+/* What the sidebar heads each group with: the PBX's own grouping of its
+ * reports. */
+static const char * const category_group_titles[YEASTAR_N_CATEGORIES] = {
+  [YEASTAR_CATEGORY_EXTENSION] = N_("Extensions"),
+  [YEASTAR_CATEGORY_TRUNK] = N_("Trunks"),
+  [YEASTAR_CATEGORY_IVR] = N_("IVR & Auto Attendant"),
+  [YEASTAR_CATEGORY_QUEUE] = N_("Queues"),
+  [YEASTAR_CATEGORY_AGENT] = N_("Agents"),
+  [YEASTAR_CATEGORY_RING_GROUP] = N_("Ring Groups"),
+  [YEASTAR_CATEGORY_ACCOUNTING] = N_("Accounting"),
+  [YEASTAR_CATEGORY_OTHER] = N_("Other Reports"),
+};
+
+const char *
+yeastar_category_get_group_title (YeastarCategory category)
+{
+  g_return_val_if_fail ((guint) category < YEASTAR_N_CATEGORIES, NULL);
+
+  return _(category_group_titles[category]);
+}
+
+/* One line on what each report holds, in the table's order. */
+static const struct
+{
+  const char *api_name;
+  const char *description;
+} type_descriptions[] = {
+  { "extcallstatistics", N_("Calls answered, made and missed by each extension, with their durations.") },
+  { "extcallactivity", N_("The calls of extensions over a day, a month or a year, hour by hour, day by day or month by month.") },
+  { "trunkactivity", N_("Calls through the trunks over a day, a month or a year.") },
+  { "trunkdiddodactivity", N_("Calls by DID number and outbound caller ID of one trunk over a day, a month or a year.") },
+  { "ivr", N_("Calls that reached the IVRs and the keys callers pressed.") },
+  { "aisttusage", N_("How much call transcription was used, call by call.") },
+  { "unreturnmisscall", N_("Missed calls and whether anyone called back.") },
+  { "queueavgwaittalktime", N_("Average waiting and talking time in queues over a day, a month or a year.") },
+  { "queueperformance", N_("Answered, abandoned and timed-out calls of queues, with service levels.") },
+  { "queueperformanceactivity", N_("Queue performance over a day, a month or a year.") },
+  { "queuecallbackssummary", N_("Callbacks callers asked queues for, summed up.") },
+  { "queuecallbacksactivity", N_("Each callback a queue made and its result.") },
+  { "queuesatisfaction", N_("The satisfaction survey results of one queue.") },
+  { "queuesatisfactiondetail", N_("Each satisfaction survey answer of one queue, by agent.") },
+  { "queueagentlogintime", N_("When the agents of one queue logged in and out.") },
+  { "queueagentpausetime", N_("When and why the agents of one queue paused.") },
+  { "queueagentmisscalls", N_("Queue calls the agents did not answer.") },
+  { "queueagentperformance", N_("Calls answered by the agents of one queue, and how long they took.") },
+  { "queueagentinoutcalls", N_("Inbound and outbound calls of the agents of one queue.") },
+  { "ringgroupstatistics", N_("Calls to ring groups: answered, missed and their durations.") },
+  { "extcallbilling", N_("Call costs by extension, over the trunks you choose.") },
+  { "extcallbillingdetails", N_("Each billed call of the extensions, with its cost.") },
+};
+
+const char *
+yeastar_report_type_get_description (const YeastarReportType *type)
+{
+  const char *api_name = yeastar_report_type_get_api_name (type);
+
+  for (guint i = 0; api_name != NULL && i < G_N_ELEMENTS (type_descriptions); i++)
+    {
+      if (g_str_equal (type_descriptions[i].api_name, api_name))
+        return _(type_descriptions[i].description);
+    }
+
+  return "";
+}

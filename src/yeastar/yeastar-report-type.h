@@ -120,6 +120,10 @@ const char * const       *yeastar_report_type_get_enum_values       (const Yeast
                                                                      YeastarParam              param);
 
 const char               *yeastar_category_get_title                (YeastarCategory           category);
+/* The plural heading of a group of types: "Queues", "IVR & Auto Attendant". */
+const char               *yeastar_category_get_group_title          (YeastarCategory           category);
+/* One translated line on what the report holds. */
+const char               *yeastar_report_type_get_description       (const YeastarReportType  *type);
 
 const char               *yeastar_param_get_api_name                (YeastarParam              param);
 gboolean                  yeastar_param_from_api_name               (const char               *api_name,

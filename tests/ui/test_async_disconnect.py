@@ -89,11 +89,13 @@ def main():
 
         def choose_type(search, title):
             focus_window("Call Reports")
+            # The Request page's shortcuts work while it is shown.
+            keys("alt+1")
             keys("ctrl+t")
             time.sleep(0.8)
             type_text(search)
             keys("Return")
-            return app.wait_find(role="push button", name=title) is not None
+            return app.wait_find(role="heading", name=title) is not None
 
         def switch_async_on():
             switch = app.wait_find(role="check box", name="Asynchronous", predicate=is_showing)
@@ -103,6 +105,9 @@ def main():
             return switch is not None and switch.get_state_set().contains(Atspi.StateType.CHECKED)
 
         def visible_cancel():
+            # On the Reports page.
+            focus_window("Call Reports")
+            keys("alt+2")
             return app.wait_find(role="push button", name="Cancel Download",
                                  predicate=lambda n: is_showing(n) and n.get_n_actions() > 0)
 
@@ -130,7 +135,7 @@ def main():
                simulator.command("count call_report/download"))
         simulator.command("release")
         saved = app.wait_find(role="label", timeout=30, predicate=lambda n: safe_name(n).startswith("Saved as "))
-        path = safe_name(saved)[len("Saved as "):].rsplit(" (", 1)[0] if saved is not None else ""
+        path = saved.get_description() if saved is not None else ""
         name = os.path.basename(path)
         tap.ok(name.startswith("UnreturnedMissedCall-"), "report B's row saves report B's file", name)
         expected = simulator.file_bytes(name, scratch) if name else None

@@ -52,7 +52,7 @@ def main():
         click(app.find(role="push button", name="Connect", predicate=lambda n: n.get_n_actions() > 0))
 
         # An unknown time format connects.
-        type_button = app.wait_find(role="push button", name="Extension Call Statistics", timeout=30)
+        type_button = app.wait_find(role="heading", name="Extension Call Statistics", timeout=30)
         tap.ok(type_button is not None, "a PBX with the time format “hh:mm:ss a” connects",
                [safe_name(n) for n in walk(window) if safe_role(n) == "label"][-6:])
         subtitle = app.wait_find(role="label", name=SHOWN, timeout=10)
@@ -93,7 +93,9 @@ def main():
         tap.ok(reason is not None and "2003 IDs" in safe_name(reason) and "groups" in safe_name(reason),
                "the reason says the request would be too long and suggests groups",
                safe_name(reason) if reason is not None else None)
-        tap.ok(download is not None and not is_enabled(download), "Download is disabled with 2,000 extensions")
+        if download is not None:
+            click(download)
+            time.sleep(1.0)
         tap.ok(screenshot(os.path.join(shots, "request-too-long.png"), window), "a screenshot is saved")
         tap.ok(simulator.command("count call_report/download") == "0", "no report was asked for")
     finally:

@@ -22,12 +22,18 @@ from atspi_driver import (App, Simulator, Tap, find_secrets, button, click, clic
                           pick_day_in_calendar, safe_name, safe_role, screenshot, set_text,
                           type_text, wait_for, walk)
 
+from gi.repository import Atspi  # noqa: E402
+
 
 def pbx_date_time(day, hour=0, minute=0, second=0):
     """The demo PBX's display format, DD/MM/YYYY hh:mm:ss AM/PM."""
     meridiem = "AM" if hour < 12 else "PM"
     twelve = hour % 12 or 12
     return f"{day.day:02d}/{day.month:02d}/{day.year} {twelve:02d}:{minute:02d}:{second:02d} {meridiem}"
+
+
+def is_showing(node):
+    return node.get_state_set().contains(Atspi.StateType.SHOWING)
 
 
 def close_dialog(app, confirm):
@@ -94,22 +100,34 @@ def main():
         time.sleep(0.3)
         click(connect)
         subtitle = app.wait_find(role="label", name="Demo PBX", timeout=20)
-        tap.ok(subtitle is not None, "connecting shows the PBX's name in the header")
+        tap.ok(subtitle is not None, "connecting shows the PBX's name")
         model = app.wait_find(role="label", predicate=lambda n: safe_name(n).startswith("Yeastar P570, firmware"))
         tap.ok(model is not None, "the PBX's model and firmware are shown")
         tap.ok(app.find(role="label", name="DD/MM/YYYY hh:mm:ss AM/PM") is not None,
                "the PBX's date and time format is shown")
 
-        # The report type of a fresh start: Extension Call Statistics.
-        type_button = app.wait_find(role="push button", name="Extension Call Statistics")
-        tap.ok(type_button is not None, "the report type starts at Extension Call Statistics")
+        # The report type of a fresh start: Extension Call Statistics,
+        # chosen in the sidebar.
+        heading = app.wait_find(role="heading", name="Extension Call Statistics")
+        tap.ok(heading is not None, "the report type starts at Extension Call Statistics")
+        tap.ok(app.find(role="list item", name="Extension Call Statistics") is not None and
+               app.find(role="list item", name="Queue Performance") is not None,
+               "the sidebar lists the report types")
 
+        # Download stays enabled: the bar says what is missing, in the
+        # form's words, and pressing it asks the PBX for nothing.
         download = app.find(role="push button",
                             predicate=lambda n: safe_name(n).startswith("Download") and n.get_n_actions() > 0)
-        tap.ok(download is not None and not is_enabled(download),
-               "Download is disabled while the required extensions are missing")
-        reason = app.find(role="label", predicate=lambda n: "(ext_id_list) is required" in safe_name(n))
-        tap.ok(reason is not None, "the reason names the missing field", [safe_name(n) for n in walk(window) if safe_role(n) == "label"][-5:])
+        reason = app.find(role="label", name="Choose Extensions to download this report")
+        tap.ok(download is not None and is_enabled(download) and reason is not None,
+               "the bar says, in the form's words, that the extensions are missing",
+               [safe_name(n) for n in walk(window) if safe_role(n) == "label"][-5:])
+        tap.ok(app.find(role="label", predicate=lambda n: "ext_id_list" in safe_name(n)) is None,
+               "no message names the API's parameter")
+        click(download)
+        time.sleep(1.0)
+        tap.ok(simulator.command("count call_report/download") == "0",
+               "Download with the extensions missing asks the PBX for nothing")
 
         # From and To through the calendar: the 1st of this month, and today.
         today = datetime.date.today()
@@ -158,19 +176,31 @@ def main():
         summary = app.wait_find(role="label", name="2 extensions or groups", root=window)
         tap.ok(summary is not None, "the row says what is selected")
 
-        tap.ok(wait_for(lambda: is_enabled(download)), "Download is enabled once the request is valid")
+        tap.ok(wait_for(lambda: app.find(role="label", name="Choose Extensions to download this report") is None),
+               "the bar's reason goes once the request is valid")
         tap.ok(screenshot(os.path.join(shots, "report-page.png"), window), "a screenshot of the report page is saved")
 
-        def download_and_check(what):
+        def download_and_check(what, toast_title=None):
             before = set(os.listdir(output))
             click(download)
+            # A toast says so, with the report's type and period.
+            if toast_title is not None:
+                toast = app.wait_find(role="label", timeout=30, root=window,
+                                      predicate=lambda n: safe_name(n).startswith("Saved ‘"))
+                tap.ok(toast is not None and safe_name(toast) == f"Saved ‘{toast_title}’",
+                       f"a toast says the {what} is saved", safe_name(toast) if toast else None)
+            # The Reports page lists it with the file's name; the path is
+            # the label's description.
+            keys("alt+2")
             saved = app.wait_find(role="label", timeout=30,
                                   predicate=lambda n: safe_name(n).startswith("Saved as ") and
                                   not any(name in safe_name(n) for name in before))
-            if not tap.ok(saved is not None, f"the {what} is saved"):
+            keys("alt+1")
+            if not tap.ok(saved is not None, f"the {what} is listed on the Reports page"):
                 return None
-            path = re.match(r"Saved as (.*) \(", safe_name(saved)).group(1)
+            path = saved.get_description()
             name = os.path.basename(path)
+            tap.ok(safe_name(saved).startswith(f"Saved as {name} ("), "the list shows the file's name", safe_name(saved))
             with open(path, "rb") as f:
                 got = f.read()
             expected = simulator.file_bytes(name, scratch)
@@ -180,14 +210,29 @@ def main():
             download_and_check.path = path
             return simulator.command("query call_report/download")
 
-        query = download_and_check("range report") or ""
+        month = f"{today.strftime('%B')} {today.year}"
+        last_day = (today.replace(day=28) + datetime.timedelta(days=4)).replace(day=1) - datetime.timedelta(days=1)
+        if today.day == 1:
+            range_title = f"Extension Call Statistics, 1 {month}"
+        elif today == last_day:
+            range_title = f"Extension Call Statistics, {month}"
+        else:
+            range_title = f"Extension Call Statistics, 1 {month} – {today.day} {month}"
+        query = download_and_check("range report", range_title) or ""
         tap.ok(f"start_time={pbx_date_time(first)}" in query and
                f"end_time={pbx_date_time(today, 23, 59, 59)}" in query and
                re.search(r"ext_id_list=\d+,\d+", query) is not None,
                "the PBX received the dates in its format and two extension IDs", query)
 
-        # Show in Folder asks the file manager to show the file itself.
-        click(button(app, "Show in Folder"))
+        # Show in Folder (in the row's menu) asks the file manager to show
+        # the file itself.
+        keys("alt+2")
+        click(button(app, "More Actions"))
+        show_item = app.wait_find(name="Show in Folder", predicate=lambda n: n.get_n_actions() > 0 and safe_role(n) != "push button")
+        if show_item is not None:
+            click(show_item)
+        focus_window("Call Reports")
+        keys("alt+1")
         shown = wait_for(lambda: os.path.exists(file_manager_calls) and open(file_manager_calls).read().strip(),
                          timeout=10)
         expected_call = f"ShowItems {pathlib.Path(getattr(download_and_check, 'path', '/')).as_uri()}"
@@ -225,7 +270,7 @@ def main():
         time.sleep(0.8)
         type_text("PBX Call")
         keys("Return")
-        tap.ok(app.wait_find(role="push button", name="PBX Call Activity") is not None,
+        tap.ok(app.wait_find(role="heading", name="PBX Call Activity") is not None,
                "the report type is chosen by searching its name")
         # A period type starts on the PBX's current day.
         today_label = f"{today.day} {today.strftime('%b')} {today.year}"
@@ -255,7 +300,7 @@ def main():
         time.sleep(0.8)
         type_text("Agent Perf")
         keys("Return")
-        tap.ok(app.wait_find(role="push button", name="Agent Performance") is not None,
+        tap.ok(app.wait_find(role="heading", name="Agent Performance") is not None,
                "Agent Performance is chosen")
         agents = button(app, "Choose Agents")
         tap.ok(agents is not None and is_enabled(agents), "the agent list follows the chosen queue")
@@ -278,13 +323,49 @@ def main():
         before = set(os.listdir(output))
         simulator.command("reject call_report/download")
         click(download)
+        # The toast's Details shows the row on the Reports page.
+        failed_toast = app.wait_find(role="label", timeout=30, root=window,
+                                     predicate=lambda n: safe_name(n).startswith("Could not download ‘Agent Performance"))
+        tap.ok(failed_toast is not None, "a toast says the report could not be downloaded")
+        details = button(app, "Details", root=window)
+        tap.ok(details is not None, "the toast offers Details")
+        if details is not None:
+            click(details)
         refused = app.wait_find(role="label", timeout=30,
                                 predicate=lambda n: "The PBX refused these fields:" in safe_name(n))
         tap.ok(refused is not None and
                re.search(r"\nQueue: queue_id not exist \(value “\d+”\)", safe_name(refused)) is not None,
                "a 40002 refusal names the field as the form does, with the PBX's message and the value",
                safe_name(refused) if refused is not None else None)
+        failed_row = refused
+        while failed_row is not None and safe_role(failed_row) != "list item":
+            failed_row = failed_row.get_parent()
+        # Details gave the row the focus: Shift+F10 opens its actions.
+        time.sleep(0.5)
+        keys("shift+F10")
+        remove_item = app.wait_find(predicate=lambda n: safe_name(n).replace("_", "") == "Remove from List" and
+                                    n.get_n_actions() > 0 and safe_role(n) != "push button", timeout=10)
+        tap.ok(failed_row is not None and remove_item is not None,
+               "Details shows the failed row, with the focus: Shift+F10 opens its actions")
+        keys("Escape")
+        time.sleep(0.5)
         tap.ok(set(os.listdir(output)) == before, "a refused report leaves no file")
+        tap.ok(screenshot(os.path.join(shots, "reports-page.png"), window), "a screenshot of the Reports page is saved")
+
+        # Retry on the failed row asks again, and this time it is saved.
+        retry = button(app, "Retry", root=failed_row) if failed_row is not None else None
+        tap.ok(retry is not None and is_enabled(retry), "the failed row offers Retry")
+        if retry is not None:
+            asked = int(simulator.command("count call_report/download"))
+            click(retry)
+            retried = app.wait_find(role="label", timeout=30,
+                                    predicate=lambda n: safe_name(n).startswith("Saved as ") and
+                                    not any(name in safe_name(n) for name in before))
+            tap.ok(retried is not None and int(simulator.command("count call_report/download")) == asked + 1,
+                   "Retry downloads the report again and saves it")
+            tap.ok(app.find(role="label", predicate=lambda n: "The PBX refused these fields:" in safe_name(n)) is None,
+                   "the new attempt takes the failed row's place")
+        keys("alt+1")
 
         # A folder that is gone is said in plain words on the download,
         # before the PBX is asked for anything.
@@ -293,7 +374,9 @@ def main():
         asked = simulator.command("count call_report/download")
         click(download)
         expected_message = f"The folder “{output}” does not exist."
+        keys("alt+2")
         missing = app.wait_find(role="label", timeout=30, predicate=lambda n: safe_name(n).endswith(expected_message))
+        keys("alt+1")
         tap.ok(missing is not None, "a missing folder is said in plain words on the download",
                [safe_name(n) for n in walk(window) if safe_role(n) == "label" and "older" in safe_name(n)])
         time.sleep(0.5)
@@ -301,16 +384,15 @@ def main():
                "the PBX is not asked for a report while the folder is missing")
         os.rename(gone, output)
 
-        # A type whose required ID is missing keeps Download disabled.
+        # A type whose required ID is missing: the bar says which.
         focus_window("Call Reports")
         keys("ctrl+t")
         time.sleep(0.8)
         type_text("IVR")
         keys("Return")
-        app.wait_find(role="push button", name="IVR Report")
-        reason = app.wait_find(role="label", predicate=lambda n: "(ivr_id_list) is required" in safe_name(n))
-        tap.ok(reason is not None and not is_enabled(download),
-               "a missing IVR keeps Download disabled and says why")
+        app.wait_find(role="heading", name="IVR Report")
+        reason = app.wait_find(role="label", name="Choose IVRs to download this report")
+        tap.ok(reason is not None, "a missing IVR is said in the form's words")
 
         # Back to the first type: its values were kept.
         focus_window("Call Reports")
@@ -321,10 +403,7 @@ def main():
         tap.ok(app.wait_find(role="label", name="2 extensions or groups") is not None,
                "switching back restores the extensions picked for that type")
 
-        # Scroll down to the downloads, with the mouse wheel.
-        subprocess.run(["xdotool", "mousemove", "380", "500"], check=True)
-        for _ in range(20):
-            subprocess.run(["xdotool", "click", "5"], check=True)
+        keys("alt+2")
         time.sleep(0.8)
         tap.ok(screenshot(os.path.join(shots, "downloads.png"), window), "a screenshot of the downloads is saved")
         tokens = simulator.command("tokens").split()
@@ -334,7 +413,8 @@ def main():
         file_manager.terminate()
         file_manager.wait()
     tap.ok(rc in (0, -15, 143), "the application exits cleanly", f"exit status {rc}")
-    hits = find_secrets([os.environ["XDG_CONFIG_HOME"], os.environ["XDG_DATA_HOME"], output, app.log.name],
+    hits = find_secrets([os.environ["XDG_CONFIG_HOME"], os.environ["XDG_DATA_HOME"], os.environ["XDG_STATE_HOME"],
+                         output, app.log.name],
                         tokens + ["demo-secret", "not-the-secret"])
     tap.ok(tokens and not hits,
            "no token or secret in the settings, the saved files or what the application printed", hits)

@@ -68,7 +68,7 @@ def main():
             click(remember)
         time.sleep(0.3)
         click(button(app, "Connect"))
-        return app.wait_find(role="push button", name="Extension Call Statistics", timeout=20) is not None
+        return app.wait_find(role="heading", name="Extension Call Statistics", timeout=20) is not None
 
     def disconnect():
         click(button(app, "Disconnect"))
@@ -118,6 +118,7 @@ def main():
                               predicate=lambda n: safe_name(n).startswith("Saved as ") and
                               not any(name in safe_name(n) for name in before))
         return pbx_a.command("query call_report/download") if saved is not None else None
+
 
     try:
         window = app.wait_find(role="frame", name="Call Reports")

@@ -153,6 +153,20 @@ test_request_too_long (void)
   g_assert_null (strstr (error->message, "address"));
 }
 
+/* When an IP block ends is said in plain words, not as the API's field. */
+static void
+test_block_expiry_words (void)
+{
+  g_autoptr(JsonNode) reply = json_from_string ("{\"errcode\": 70004, \"block_expire_time\": 600}", NULL);
+  g_autoptr(GError) blocked = NULL;
+
+  g_assert_nonnull (reply);
+  blocked = _yeastar_error_from_errcode (70004, "ACCOUNT IP BLOCKED", json_node_get_object (reply), "get_token", TRUE, NULL);
+  g_assert_error (blocked, YEASTAR_ERROR, YEASTAR_ERROR_IP_BLOCKED);
+  g_assert_null (strstr (blocked->message, "block_expire_time"));
+  g_assert_nonnull (strstr (blocked->message, "the block ends by itself (in 10 minutes)."));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -163,6 +177,7 @@ main (int   argc,
   g_test_add_func ("/yeastar/error/invalid-params/caller-names", test_caller_names);
   g_test_add_func ("/yeastar/error/invalid-params/other-errors", test_other_errors);
   g_test_add_func ("/yeastar/error/hostile-text", test_hostile_text);
+  g_test_add_func ("/yeastar/error/block-expiry-words", test_block_expiry_words);
   g_test_add_func ("/yeastar/error/request-too-long", test_request_too_long);
 
   return g_test_run ();

@@ -744,6 +744,58 @@ test_binding (void)
   g_assert_null (yeastar_report_request_get_value (mirror, YEASTAR_PARAM_EXT_ID_LIST));
 }
 
+/* A copy is the same request, and independent of the original. */
+static void
+test_copy (void)
+{
+  g_autoptr(YeastarReportRequest) request = yeastar_report_request_new ();
+  g_autoptr(YeastarReportRequest) copy = NULL;
+  g_autoptr(YeastarDateFormat) format = dmy_12_hour ();
+  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
+  g_autoptr(GDateTime) start = g_date_time_new (utc, 2026, 11, 1, 0, 0, 0);
+  g_autoptr(GDateTime) end = g_date_time_new (utc, 2026, 11, 30, 23, 59, 59);
+  g_autofree char *query = NULL;
+  g_autofree char *copy_query = NULL;
+
+  /* A value kept for another type is not part of the copy. */
+  yeastar_report_request_set_report_type (request, "extcallbilling");
+  yeastar_report_request_set_value (request, YEASTAR_PARAM_TRUNK_ID_LIST, "7");
+  yeastar_report_request_set_report_type (request, "queueperformance");
+  yeastar_report_request_set_start_time (request, start);
+  yeastar_report_request_set_end_time (request, end);
+  yeastar_report_request_set_value (request, YEASTAR_PARAM_QUEUE_ID_LIST, "3,4");
+  yeastar_report_request_set_api_version (request, YEASTAR_API_VERSION_V1);
+  yeastar_report_request_set_async (request, TRUE);
+
+  copy = yeastar_report_request_copy (request);
+  g_assert_true (copy != request);
+  g_assert_cmpstr (yeastar_report_type_get_api_name (yeastar_report_request_get_report_type (copy)), ==, "queueperformance");
+  g_assert_true (g_date_time_equal (yeastar_report_request_get_start_time (copy), start));
+  g_assert_true (g_date_time_equal (yeastar_report_request_get_end_time (copy), end));
+  g_assert_cmpint (yeastar_report_request_get_api_version (copy), ==, YEASTAR_API_VERSION_V1);
+  g_assert_true (yeastar_report_request_get_async (copy));
+  query = yeastar_report_request_to_query (request, format, NULL);
+  copy_query = yeastar_report_request_to_query (copy, format, NULL);
+  g_assert_nonnull (query);
+  g_assert_cmpstr (copy_query, ==, query);
+
+  /* Changing the original leaves the copy alone. */
+  yeastar_report_request_set_value (request, YEASTAR_PARAM_QUEUE_ID_LIST, "9");
+  g_assert_cmpstr (yeastar_report_request_get_value (copy, YEASTAR_PARAM_QUEUE_ID_LIST), ==, "3,4");
+
+  yeastar_report_request_set_report_type (copy, "extcallbilling");
+  g_assert_null (yeastar_report_request_get_value (copy, YEASTAR_PARAM_TRUNK_ID_LIST));
+
+  /* A period request keeps its kind and period. */
+  yeastar_report_request_set_report_type (request, "trunkactivity");
+  yeastar_report_request_set_period_kind (request, YEASTAR_PERIOD_MONTH);
+  yeastar_report_request_set_period (request, start);
+  g_clear_object (&copy);
+  copy = yeastar_report_request_copy (request);
+  g_assert_cmpint (yeastar_report_request_get_period_kind (copy), ==, YEASTAR_PERIOD_MONTH);
+  g_assert_true (g_date_time_equal (yeastar_report_request_get_period (copy), start));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -762,6 +814,7 @@ main (int   argc,
   g_test_add_func ("/yeastar/report-request/notify", test_notify);
   g_test_add_func ("/yeastar/report-request/param-properties", test_param_properties);
   g_test_add_func ("/yeastar/report-request/binding", test_binding);
+  g_test_add_func ("/yeastar/report-request/copy", test_copy);
 
   return g_test_run ();
 }

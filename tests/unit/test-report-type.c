@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <string.h>
+
 #include "yeastar-enums.h"
 #include "yeastar-report-type.h"
 
@@ -115,6 +117,26 @@ test_categories (void)
   g_assert_cmpuint (per_category[YEASTAR_CATEGORY_QUEUE], ==, 7);
   g_assert_cmpuint (per_category[YEASTAR_CATEGORY_AGENT], ==, 5);
   g_assert_cmpstr (yeastar_category_get_title (YEASTAR_CATEGORY_RING_GROUP), ==, "Ring group");
+
+  /* The sidebar's headings, as the PBX groups its reports. */
+  g_assert_cmpstr (yeastar_category_get_group_title (YEASTAR_CATEGORY_IVR), ==, "IVR & Auto Attendant");
+  g_assert_cmpstr (yeastar_category_get_group_title (YEASTAR_CATEGORY_RING_GROUP), ==, "Ring Groups");
+}
+
+/* Every type has a one-line description of its own. */
+static void
+test_descriptions (void)
+{
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+  for (guint i = 0; i < yeastar_report_type_get_count (); i++)
+    {
+      const char *description = yeastar_report_type_get_description (yeastar_report_type_get_nth (i));
+
+      g_assert_cmpuint (strlen (description), >, 20);
+      g_assert_null (strchr (description, '\n'));
+      g_assert_true (g_hash_table_add (seen, (gpointer) description));
+    }
 }
 
 static void
@@ -344,6 +366,7 @@ main (int   argc,
 
   g_test_add_func ("/yeastar/report-type/names", test_names_and_lookup);
   g_test_add_func ("/yeastar/report-type/categories", test_categories);
+  g_test_add_func ("/yeastar/report-type/descriptions", test_descriptions);
   g_test_add_func ("/yeastar/report-type/range-and-period", test_range_and_period);
   g_test_add_func ("/yeastar/report-type/availability", test_availability);
   g_test_add_func ("/yeastar/report-type/params", test_params);

@@ -1,0 +1,234 @@
+/* test-download-history.c
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+/* The Reports page's list: kept in a file across restarts, a running
+ * download read back as interrupted, a file deleted since noticed, and
+ * a damaged file refused without losing the application. */
+
+#include "config.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "reports-download-history.h"
+#include "reports-download-label.h"
+
+typedef struct
+{
+  char  *dir;
+  GFile *file;
+} Fixture;
+
+static void
+fixture_set_up (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  fixture->dir = g_dir_make_tmp ("test-download-history-XXXXXX", NULL);
+  g_assert_nonnull (fixture->dir);
+  fixture->file = g_file_new_build_filename (fixture->dir, "state", "downloads.gvariant", NULL);
+}
+
+static void
+fixture_tear_down (Fixture       *fixture,
+                   gconstpointer  user_data)
+{
+  g_autoptr(GFile) parent = g_file_get_parent (fixture->file);
+
+  g_file_delete (fixture->file, NULL, NULL);
+  g_file_delete (parent, NULL, NULL);
+  g_rmdir (fixture->dir);
+  g_clear_object (&fixture->file);
+  g_free (fixture->dir);
+}
+
+static GVariant *
+values (const char *text)
+{
+  return g_variant_parse (G_VARIANT_TYPE ("a{ss}"), text, NULL, NULL, NULL);
+}
+
+static ReportsDownloadRecord *
+new_record (const char *type)
+{
+  g_autoptr(GVariant) v = values ("{'queue_id_list': '6,7', 'start_time': '2026-11-01T00:00:00'}");
+
+  return reports_download_record_new ("https://127.0.0.1:8088", "Demo PBX", type, v, "/tmp");
+}
+
+static ReportsDownloadRecord *
+nth (ReportsDownloadHistory *history,
+     guint                   position)
+{
+  ReportsDownloadRecord *record = g_list_model_get_item (G_LIST_MODEL (history), position);
+
+  /* The list holds a reference. */
+  g_object_unref (record);
+  return record;
+}
+
+static void
+test_round_trip (Fixture       *fixture,
+                 gconstpointer  user_data)
+{
+  g_autoptr(ReportsDownloadHistory) history = reports_download_history_new (fixture->file);
+  g_autoptr(ReportsDownloadHistory) again = reports_download_history_new (fixture->file);
+  g_autoptr(ReportsDownloadRecord) done = new_record ("queueperformance");
+  g_autoptr(ReportsDownloadRecord) failed = new_record ("extcallstatistics");
+  g_autoptr(ReportsDownloadRecord) running = new_record ("ivr");
+  g_autofree char *path = g_build_filename (fixture->dir, "report.xlsx", NULL);
+  g_autofree char *values_text = NULL;
+  ReportsDownloadRecord *record;
+
+  g_assert_true (g_file_set_contents (path, "data", -1, NULL));
+  g_assert_true (reports_download_history_load (history, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 0);
+
+  reports_download_history_add (history, done);
+  reports_download_history_add (history, failed);
+  reports_download_history_add (history, running);
+  reports_download_record_set_path (done, path);
+  reports_download_record_set_size (done, 4);
+  reports_download_record_set_status (done, REPORTS_DOWNLOAD_DONE);
+  reports_download_record_set_message (failed, "The PBX refused: Queue");
+  reports_download_record_set_status (failed, REPORTS_DOWNLOAD_FAILED);
+  g_assert_false (reports_download_record_get_file_missing (done));
+
+  /* Read back as a restart does: newest first; what ran is interrupted. */
+  g_assert_true (reports_download_history_load (again, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 3);
+  record = nth (again, 0);
+  g_assert_cmpstr (reports_download_record_get_report_type (record), ==, "ivr");
+  g_assert_cmpint (reports_download_record_get_status (record), ==, REPORTS_DOWNLOAD_INTERRUPTED);
+  record = nth (again, 1);
+  g_assert_cmpint (reports_download_record_get_status (record), ==, REPORTS_DOWNLOAD_FAILED);
+  g_assert_cmpstr (reports_download_record_get_message (record), ==, "The PBX refused: Queue");
+  record = nth (again, 2);
+  g_assert_cmpstr (reports_download_record_get_id (record), ==, reports_download_record_get_id (done));
+  g_assert_cmpint (reports_download_record_get_status (record), ==, REPORTS_DOWNLOAD_DONE);
+  g_assert_cmpstr (reports_download_record_get_path (record), ==, path);
+  g_assert_cmpstr (reports_download_record_get_pbx_name (record), ==, "Demo PBX");
+  g_assert_cmpuint (reports_download_record_get_size (record), ==, 4);
+  g_assert_false (reports_download_record_get_file_missing (record));
+  values_text = g_variant_print (reports_download_record_get_values (record), FALSE);
+  g_assert_cmpstr (values_text, ==, "{'queue_id_list': '6,7', 'start_time': '2026-11-01T00:00:00'}");
+  g_assert_true (reports_download_history_lookup (again, reports_download_record_get_id (done)) == record);
+
+  /* A file deleted since is shown as such. */
+  g_assert_cmpint (g_unlink (path), ==, 0);
+  g_assert_true (reports_download_history_load (again, NULL));
+  g_assert_true (reports_download_record_get_file_missing (nth (again, 2)));
+}
+
+static void
+test_remove_and_clear (Fixture       *fixture,
+                       gconstpointer  user_data)
+{
+  g_autoptr(ReportsDownloadHistory) history = reports_download_history_new (fixture->file);
+  g_autoptr(ReportsDownloadHistory) again = reports_download_history_new (fixture->file);
+  g_autoptr(ReportsDownloadRecord) a = new_record ("queueperformance");
+  g_autoptr(ReportsDownloadRecord) b = new_record ("extcallstatistics");
+  g_autoptr(ReportsDownloadRecord) c = new_record ("ivr");
+
+  reports_download_history_add (history, a);
+  reports_download_history_add (history, b);
+  reports_download_history_add (history, c);
+  reports_download_history_remove (history, b);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 2);
+
+  /* Clearing keeps what still runs. */
+  reports_download_record_set_status (a, REPORTS_DOWNLOAD_CANCELLED);
+  reports_download_history_clear_finished (history);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 1);
+  g_assert_true (nth (history, 0) == c);
+
+  g_assert_true (reports_download_history_load (again, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 1);
+}
+
+/* A damaged file is an error and an empty list; a record of another
+ * shape is skipped and the others kept. */
+static void
+test_damaged (Fixture       *fixture,
+              gconstpointer  user_data)
+{
+  g_autoptr(ReportsDownloadHistory) history = reports_download_history_new (fixture->file);
+  g_autoptr(GFile) parent = g_file_get_parent (fixture->file);
+  g_autoptr(GError) error = NULL;
+  const char *mixed = "[<('x', 1)>, <('id', 'u', 'n', 'ivr', '/tmp', @a{ss} {}, int64 0, uint32 2, '', 'no', uint64 0)>]";
+
+  g_assert_true (g_file_make_directory_with_parents (parent, NULL, NULL));
+  g_assert_true (g_file_replace_contents (fixture->file, "not a list {", 12, NULL, FALSE, 0, NULL, NULL, NULL));
+  g_assert_false (reports_download_history_load (history, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_DATA);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 0);
+
+  g_assert_true (g_file_replace_contents (fixture->file, mixed, strlen (mixed), NULL, FALSE, 0, NULL, NULL, NULL));
+  g_assert_true (reports_download_history_load (history, NULL));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 1);
+  g_assert_cmpstr (reports_download_record_get_message (nth (history, 0)), ==, "no");
+}
+
+static void
+assert_title (const char *type,
+              const char *values_text,
+              const char *expected)
+{
+  g_autoptr(GVariant) v = values (values_text);
+  g_autofree char *title = reports_download_label_title (type, v);
+
+  g_assert_cmpstr (title, ==, expected);
+}
+
+/* How a download is named on the Reports page and in its toast. */
+static void
+test_labels (Fixture       *fixture,
+             gconstpointer  user_data)
+{
+  g_autoptr(GVariant) ids = values ("{'queue_id_list': '6,7', 'agent_id_list': '1,2,3,4,5'}");
+  g_autoptr(GVariant) none = values ("{}");
+  g_autofree char *ids_text = reports_download_label_ids ("queuesatisfactiondetail", ids);
+  g_autofree char *no_ids = reports_download_label_ids ("queueperformance", none);
+
+  assert_title ("queueperformance", "{'start_time': '2026-11-01T00:00:00', 'end_time': '2026-11-30T23:59:59'}",
+                "Queue Performance, November 2026");
+  assert_title ("queueperformance", "{'start_time': '2026-11-03T00:00:00', 'end_time': '2026-11-03T23:59:59'}",
+                "Queue Performance, 3 November 2026");
+  assert_title ("ivr", "{'start_time': '2026-01-01T00:00:00', 'end_time': '2026-12-31T23:59:59'}",
+                "IVR Report, 2026");
+  assert_title ("ivr", "{'start_time': '2026-11-03T00:00:00', 'end_time': '2026-11-09T23:59:59'}",
+                "IVR Report, 3 November 2026 – 9 November 2026");
+  assert_title ("ivr", "{'start_time': '2026-11-03T00:00:00'}", "IVR Report, from 3 November 2026");
+  assert_title ("ivr", "{}", "IVR Report, all the data");
+  assert_title ("trunkactivity", "{'time': '2026-02-01T00:00:00', 'period_kind': 'month'}",
+                "PBX Call Activity, February 2026");
+  assert_title ("trunkactivity", "{'time': '2026-02-01T00:00:00', 'period_kind': 'year'}",
+                "PBX Call Activity, 2026");
+  assert_title ("trunkactivity", "{'time': '2026-02-05T00:00:00', 'period_kind': 'day'}",
+                "PBX Call Activity, 5 February 2026");
+
+  /* The IDs of the fields in the table's order, the first three of each. */
+  g_assert_cmpstr (ids_text, ==, "Queues 6, 7; Agents 1, 2, 3 and 2 more");
+  g_assert_null (no_ids);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/common/download-history/round-trip", Fixture, NULL,
+              fixture_set_up, test_round_trip, fixture_tear_down);
+  g_test_add ("/common/download-history/remove-and-clear", Fixture, NULL,
+              fixture_set_up, test_remove_and_clear, fixture_tear_down);
+  g_test_add ("/common/download-history/labels", Fixture, NULL,
+              fixture_set_up, test_labels, fixture_tear_down);
+  g_test_add ("/common/download-history/damaged", Fixture, NULL,
+              fixture_set_up, test_damaged, fixture_tear_down);
+
+  return g_test_run ();
+}
