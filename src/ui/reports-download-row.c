@@ -190,7 +190,10 @@ update (ReportsDownloadRow *self)
       g_autoptr(GFile) file = g_file_new_for_path (path);
       g_autofree char *uri = g_file_get_uri (file);
 
+      /* The action's name only with its target: app.open-report takes a
+       * file's URI, and a name without it is a type mismatch. */
       gtk_actionable_set_action_target (GTK_ACTIONABLE (self->preview_button), "s", uri);
+      gtk_actionable_set_action_name (GTK_ACTIONABLE (self->preview_button), "app.open-report");
     }
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "download.open", saved);

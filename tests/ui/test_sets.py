@@ -72,7 +72,7 @@ def main():
             click(remember)
         time.sleep(0.3)
         click(button(app, "Connect"))
-        tap.ok(app.wait_find(role="push button", name="Extension Call Statistics", timeout=20) is not None,
+        tap.ok(app.wait_find(role="heading", name="Extension Call Statistics", timeout=20) is not None,
                "connected, with the form on show")
 
         # The first report: two extensions, last month from Quick Range.
