@@ -84,6 +84,7 @@ test_replace (void)
   g_autoptr(GSettings) settings = new_settings ();
   g_autoptr(YeastarReportRequest) request = yeastar_report_request_new ();
   g_autoptr(GVariant) all = NULL;
+  g_autofree char *type = NULL;
 
   yeastar_report_request_set_report_type (request, "extcallstatistics");
   yeastar_report_request_set_value (request, YEASTAR_PARAM_COMMUNICATION_TYPE, "Internal");
@@ -95,7 +96,8 @@ test_replace (void)
 
   all = g_settings_get_value (settings, "report-values");
   g_assert_cmpuint (g_variant_n_children (all), ==, 2);
-  g_assert_cmpstr (g_settings_get_string (settings, "report-type"), ==, "queueperformance");
+  type = g_settings_get_string (settings, "report-type");
+  g_assert_cmpstr (type, ==, "queueperformance");
 }
 
 /* A type the table does not know and a malformed time are skipped. */
