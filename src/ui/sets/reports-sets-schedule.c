@@ -20,18 +20,13 @@
  * background: nothing besides the set itself is to install, move or
  * remove. Turning a schedule on or off is reports_set_schedule_enable_async()
  * in both cases. */
-static gboolean
-in_flatpak (void)
-{
-  return reports_background_is_sandboxed ();
-}
 
 gboolean
 reports_sets_schedule_is_enabled (const char *set_name)
 {
   g_return_val_if_fail (set_name != NULL, FALSE);
 
-  if (in_flatpak ())
+  if (reports_background_is_sandboxed ())
     {
       g_autoptr(ReportsSet) set = reports_set_store_load (set_name, NULL);
 
@@ -49,7 +44,8 @@ reports_sets_schedule_rename (const char  *old_name,
   g_return_val_if_fail (old_name != NULL, FALSE);
   g_return_val_if_fail (REPORTS_IS_SET (set), FALSE);
 
-  if (!reports_sets_schedule_is_enabled (old_name))
+  /* In Flatpak the renamed set in the store is all the scheduler reads. */
+  if (reports_background_is_sandboxed () || !reports_sets_schedule_is_enabled (old_name))
     return TRUE;
 
   if (!reports_sets_schedule_remove (old_name, error))
@@ -66,7 +62,7 @@ reports_sets_schedule_remove (const char  *set_name,
 
   g_return_val_if_fail (set_name != NULL, FALSE);
 
-  if (in_flatpak ())
+  if (reports_background_is_sandboxed ())
     return TRUE;
 
   /* The units are gone even when only systemctl failed: nothing runs it. */
