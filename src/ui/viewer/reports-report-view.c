@@ -314,24 +314,34 @@ first_paint_cb (GdkFrameClock     *clock,
 }
 
 static void
+wait_first_paint (ReportsReportView *self)
+{
+  g_signal_handlers_disconnect_by_func (self, wait_first_paint, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_paint_cb), self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
 rows_added_cb (ReportsReportView   *self,
                guint                position,
                guint                n_added,
                YeastarReportLoader *loader)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
   if (self->widths_set)
     return;
 
   set_widths (self);
   /* The first screen of rows is drawn before the next batches: GTK 4.8
-   * makes up to 200 row widgets at once, a cell widget per column each. */
-  if (position == 0 && clock != NULL && yeastar_report_loader_is_loading (loader))
+   * makes up to 200 row widgets at once, a cell widget per column each.
+   * The window may not be shown yet (it waits for these rows). */
+  if (position == 0 && yeastar_report_loader_is_loading (loader))
     {
       reports_row_model_hold (self->rows, TRUE);
-      g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_paint_cb), self, 0);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        wait_first_paint (self);
+      else
+        g_signal_connect (self, "map", G_CALLBACK (wait_first_paint), NULL);
     }
 }
 
