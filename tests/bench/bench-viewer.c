@@ -41,7 +41,7 @@
  * for the sort). BENCH_VIEWER_TRACE=1 also prints when the window was
  * made and mapped and when the header and the first rows arrived
  * ("trace …"), to see where the first screen's time goes;
- * BENCH_VIEWER_STOP=first-screen or =sort ends the run after that case
+ * BENCH_VIEWER_STOP=first-screen, =sort or =scroll ends the run after that case
  * (to profile one case: perf record -g, valgrind --tool=callgrind).
  */
 
@@ -194,6 +194,11 @@ after_paint_cb (GdkFrameClock *clock,
           if (++bench.scrolls == SCROLL_FRAMES)
             {
               bench.phase = WAIT_CHART;
+              if (g_strcmp0 (g_getenv ("BENCH_VIEWER_STOP"), "scroll") == 0)
+                {
+                  g_main_loop_quit (bench.loop);
+                  break;
+                }
               start_chart ();
             }
         }
