@@ -252,6 +252,21 @@ test_search_keeps_items (void)
   wait_idle (&f);
   n = g_list_model_get_n_items (G_LIST_MODEL (f.model));
   g_assert_cmpuint (n, ==, 1111);
+  /* The rows past the end go first, adding nothing where the items let
+   * go were; the part over the item kept at 7 adds that one item. */
+  {
+    Change *c = &g_array_index (f.changes, Change, 0);
+
+    g_assert_cmpuint (c->pos, ==, n);
+    g_assert_cmpuint (c->removed, ==, N_ROWS - n);
+    g_assert_cmpuint (c->added, ==, 0);
+    for (guint i = 1; i < f.changes->len; i++)
+      {
+        c = &g_array_index (f.changes, Change, i);
+        if (c->pos <= 7 && 7 < c->pos + c->removed)
+          g_assert_cmpuint (c->added, ==, 1);
+      }
+  }
   assert_changes (&f, N_ROWS, n);
   {
     g_autoptr(ReportsReportRow) item = g_list_model_get_item (G_LIST_MODEL (f.model), 7);

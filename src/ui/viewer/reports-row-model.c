@@ -167,18 +167,10 @@ set_n_items (ReportsRowModel *self,
              guint            n_items)
 {
   guint old = self->n_items;
+  guint common = MIN (old, n_items);
   guint lo = G_MAXUINT, hi = 0;
   GHashTableIter iter;
   gpointer key;
-
-  /* The span of the living items: the row widgets, and GTK's trackers
-   * (its anchor, the focus) among them. */
-  g_hash_table_iter_init (&iter, self->live);
-  while (g_hash_table_iter_next (&iter, &key, NULL))
-    {
-      lo = MIN (lo, GPOINTER_TO_UINT (key));
-      hi = MAX (hi, GPOINTER_TO_UINT (key));
-    }
 
   g_free (self->order);
   self->order = order;
@@ -186,19 +178,32 @@ set_n_items (ReportsRowModel *self,
   retarget_items (self);
   g_signal_emit (self, signals[REORDERED], 0);
 
+  /* The span of the living items left: the row widgets, and GTK's
+   * trackers (its anchor, the focus) among them. */
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      lo = MIN (lo, GPOINTER_TO_UINT (key));
+      hi = MAX (hi, GPOINTER_TO_UINT (key));
+    }
+
   /* GTK 4.8 asks for every added item of a change that holds one of its
    * trackers, looking for the tracked items: a million new objects for
-   * a million rows. So the change comes in three parts, from the end,
-   * and only the part of the living items, a few hundred rows, holds a
-   * tracker; every part is as the model is now. */
-  if (lo == G_MAXUINT || n_items <= hi)
+   * a million rows. So the change comes in parts, from the end, each as
+   * the model is now: the rows gone or added at the end (none added where
+   * the items let go were), then the rows after, over and before the
+   * living items; only the part over them, a few hundred rows, adds
+   * items where a tracker is. */
+  if (lo == G_MAXUINT)
     {
       g_list_model_items_changed (G_LIST_MODEL (self), 0, old, n_items);
     }
   else
     {
-      if (old > hi + 1 || n_items > hi + 1)
-        g_list_model_items_changed (G_LIST_MODEL (self), hi + 1, old - hi - 1, n_items - hi - 1);
+      if (old != n_items)
+        g_list_model_items_changed (G_LIST_MODEL (self), common, old - common, n_items - common);
+      if (common > hi + 1)
+        g_list_model_items_changed (G_LIST_MODEL (self), hi + 1, common - hi - 1, common - hi - 1);
       g_list_model_items_changed (G_LIST_MODEL (self), lo, hi - lo + 1, hi - lo + 1);
       if (lo > 0)
         g_list_model_items_changed (G_LIST_MODEL (self), 0, lo, lo);
