@@ -40,7 +40,9 @@
  * and each as CPU time too (NAME-cpu-us: the main thread's; the process's
  * for the sort). BENCH_VIEWER_TRACE=1 also prints when the window was
  * made and mapped and when the header and the first rows arrived
- * ("trace …"), to see where the first screen's time goes.
+ * ("trace …"), to see where the first screen's time goes;
+ * BENCH_VIEWER_STOP=first-screen, =sort or =scroll ends the run after that case
+ * (to profile one case: perf record -g, valgrind --tool=callgrind).
  */
 
 #define SCROLL_FRAMES 60
@@ -74,6 +76,7 @@ cpu_us (clockid_t clock)
 static struct
 {
   gint64               cpu_start;
+  gint64               main_cpu_start;
   Phase                phase;
   gint64               start;
   gint64               scroll_start;
@@ -94,6 +97,8 @@ vadjustment (void)
 }
 
 static void start_chart (void);
+static void trace_cb (gpointer    object,
+                      const char *what);
 
 static gboolean
 scroll_tick (GtkWidget     *widget,
@@ -132,11 +137,15 @@ after_paint_cb (GdkFrameClock *clock,
   switch (bench.phase)
     {
     case WAIT_FIRST_SCREEN:
+      if (g_getenv ("BENCH_VIEWER_TRACE") != NULL)
+        trace_cb (NULL, "painted");
       if (selection != NULL && g_list_model_get_n_items (G_LIST_MODEL (selection)) > 0)
         {
           printf ("first-screen-us %" G_GINT64_FORMAT "\n", now - bench.start);
           printf ("first-screen-cpu-us %" G_GINT64_FORMAT "\n", THREAD_CPU_US () - bench.cpu_start);
           bench.phase = WAIT_LOADED;
+          if (g_strcmp0 (g_getenv ("BENCH_VIEWER_STOP"), "first-screen") == 0)
+            g_main_loop_quit (bench.loop);
         }
       break;
 
@@ -154,6 +163,7 @@ after_paint_cb (GdkFrameClock *clock,
                             G_CALLBACK (sorted_cb), NULL);
           bench.start = g_get_monotonic_time ();
           bench.cpu_start = PROCESS_CPU_US ();
+          bench.main_cpu_start = THREAD_CPU_US ();
           gtk_column_view_sort_by_column (bench.column_view, column, GTK_SORT_DESCENDING);
         }
       break;
@@ -163,7 +173,10 @@ after_paint_cb (GdkFrameClock *clock,
         {
           printf ("sort-us %" G_GINT64_FORMAT "\n", now - bench.start);
           printf ("sort-cpu-us %" G_GINT64_FORMAT "\n", PROCESS_CPU_US () - bench.cpu_start);
+          printf ("sort-main-cpu-us %" G_GINT64_FORMAT "\n", THREAD_CPU_US () - bench.main_cpu_start);
           bench.phase = SCROLLING;
+          if (g_strcmp0 (g_getenv ("BENCH_VIEWER_STOP"), "sort") == 0)
+            g_main_loop_quit (bench.loop);
           gtk_widget_add_tick_callback (GTK_WIDGET (bench.column_view), scroll_tick, NULL, NULL);
         }
       else
@@ -181,6 +194,11 @@ after_paint_cb (GdkFrameClock *clock,
           if (++bench.scrolls == SCROLL_FRAMES)
             {
               bench.phase = WAIT_CHART;
+              if (g_strcmp0 (g_getenv ("BENCH_VIEWER_STOP"), "scroll") == 0)
+                {
+                  g_main_loop_quit (bench.loop);
+                  break;
+                }
               start_chart ();
             }
         }
@@ -317,12 +335,13 @@ main (int   argc,
       printf ("trace cpu-start %" G_GINT64_FORMAT "\n", bench.cpu_start);
       trace_cb (NULL, "created");
     }
-  gtk_window_present (GTK_WINDOW (bench.window));
+  reports_viewer_window_present_when_ready (bench.window);
 
   g_main_loop_run (bench.loop);
 
   gtk_window_destroy (GTK_WINDOW (bench.window));
-  gtk_window_destroy (bench.chart_window);
+  if (bench.chart_window != NULL)
+    gtk_window_destroy (bench.chart_window);
   g_main_loop_unref (bench.loop);
   return 0;
 }

@@ -14,6 +14,11 @@
  * loader's table of rows (or of totals), nothing else. Made on demand by
  * ReportsRowModel for the rows on screen, so that a million rows cost no
  * million objects. A probe row is never shown: see ReportsCellSorter.
+ *
+ * The model keeps the row objects it made for their position while they
+ * live and, when its order changes, points them at the rows now at their
+ * positions (reports_report_row_set_index()): GTK 4.8 then keeps the row
+ * widgets of an unchanged item instead of making them anew.
  */
 
 struct _ReportsReportRow
@@ -21,6 +26,7 @@ struct _ReportsReportRow
   GObject parent_instance;
 
   guint   index;
+  guint   position;
   guint   is_total : 1;
   guint   is_probe : 1;
 };
@@ -63,6 +69,34 @@ reports_report_row_get_index (ReportsReportRow *self)
   g_return_val_if_fail (REPORTS_IS_REPORT_ROW (self), 0);
 
   return self->index;
+}
+
+/* For ReportsRowModel: the row it now shows at the item's position. */
+void
+reports_report_row_set_index (ReportsReportRow *self,
+                              guint             index)
+{
+  g_return_if_fail (REPORTS_IS_REPORT_ROW (self));
+
+  self->index = index;
+}
+
+/* For ReportsRowModel: the position it made the item for. */
+guint
+reports_report_row_get_position (ReportsReportRow *self)
+{
+  g_return_val_if_fail (REPORTS_IS_REPORT_ROW (self), 0);
+
+  return self->position;
+}
+
+void
+reports_report_row_set_position (ReportsReportRow *self,
+                                 guint             position)
+{
+  g_return_if_fail (REPORTS_IS_REPORT_ROW (self));
+
+  self->position = position;
 }
 
 gboolean

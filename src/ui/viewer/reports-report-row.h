@@ -19,6 +19,11 @@ ReportsReportRow *reports_report_row_new       (guint             index,
                                                 gboolean          is_total);
 ReportsReportRow *reports_report_row_new_probe (void);
 guint             reports_report_row_get_index (ReportsReportRow *self);
+void              reports_report_row_set_index (ReportsReportRow *self,
+                                                guint             index);
+guint             reports_report_row_get_position (ReportsReportRow *self);
+void              reports_report_row_set_position (ReportsReportRow *self,
+                                                   guint             position);
 gboolean          reports_report_row_is_total  (ReportsReportRow *self);
 gboolean          reports_report_row_is_probe  (ReportsReportRow *self);
 

@@ -50,6 +50,7 @@ struct _ReportsReportView
   GtkMultiSelection   *selection;
   GSimpleActionGroup  *column_actions;
   GMenu               *columns_menu;
+  GHashTable          *bound;   /* GtkListItem → CellData: the rows' cells bound */
   gboolean             widths_set;
 };
 
@@ -90,9 +91,8 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
 }
 
 static void
-cell_bind_cb (GtkSignalListItemFactory *factory,
-              GtkListItem              *item,
-              CellData                 *data)
+draw_cell (CellData    *data,
+           GtkListItem *item)
 {
   ReportsReportRow *row = gtk_list_item_get_item (item);
   GtkInscription *inscription = GTK_INSCRIPTION (gtk_list_item_get_child (item));
@@ -119,6 +119,41 @@ cell_bind_cb (GtkSignalListItemFactory *factory,
   gtk_accessible_update_property (GTK_ACCESSIBLE (inscription), GTK_ACCESSIBLE_PROPERTY_LABEL, escaped, -1);
 }
 
+static void
+cell_bind_cb (GtkSignalListItemFactory *factory,
+              GtkListItem              *item,
+              CellData                 *data)
+{
+  draw_cell (data, item);
+  if (!data->totals)
+    g_hash_table_insert (data->view->bound, item, data);
+}
+
+static void
+cell_unbind_cb (GtkSignalListItemFactory *factory,
+                GtkListItem              *item,
+                CellData                 *data)
+{
+  if (!data->totals && data->view->bound != NULL)
+    g_hash_table_remove (data->view->bound, item);
+}
+
+/* A new order keeps the items, and so the row widgets (see
+ * ReportsRowModel): the cells bound show the rows now at their
+ * positions, and the selected positions are other rows now. */
+static void
+reordered_cb (ReportsReportView *self,
+              ReportsRowModel   *rows)
+{
+  GHashTableIter iter;
+  gpointer item, data;
+
+  gtk_selection_model_unselect_all (GTK_SELECTION_MODEL (self->selection));
+  g_hash_table_iter_init (&iter, self->bound);
+  while (g_hash_table_iter_next (&iter, &item, &data))
+    draw_cell (data, item);
+}
+
 static GtkListItemFactory *
 cell_factory_new (ReportsReportView *self,
                   guint              column,
@@ -133,6 +168,7 @@ cell_factory_new (ReportsReportView *self,
   g_object_set_data_full (G_OBJECT (factory), "cell-data", data, g_free);
   g_signal_connect (factory, "setup", G_CALLBACK (cell_setup_cb), data);
   g_signal_connect (factory, "bind", G_CALLBACK (cell_bind_cb), data);
+  g_signal_connect (factory, "unbind", G_CALLBACK (cell_unbind_cb), data);
 
   return factory;
 }
@@ -278,24 +314,34 @@ first_paint_cb (GdkFrameClock     *clock,
 }
 
 static void
+wait_first_paint (ReportsReportView *self)
+{
+  g_signal_handlers_disconnect_by_func (self, wait_first_paint, NULL);
+  g_signal_connect_object (gtk_widget_get_frame_clock (GTK_WIDGET (self)), "after-paint",
+                           G_CALLBACK (first_paint_cb), self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+static void
 rows_added_cb (ReportsReportView   *self,
                guint                position,
                guint                n_added,
                YeastarReportLoader *loader)
 {
-  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
-
   if (self->widths_set)
     return;
 
   set_widths (self);
   /* The first screen of rows is drawn before the next batches: GTK 4.8
-   * makes up to 200 row widgets at once, a cell widget per column each. */
-  if (position == 0 && clock != NULL && yeastar_report_loader_is_loading (loader))
+   * makes up to 200 row widgets at once, a cell widget per column each.
+   * The window may not be shown yet (it waits for these rows). */
+  if (position == 0 && yeastar_report_loader_is_loading (loader))
     {
       reports_row_model_hold (self->rows, TRUE);
-      g_signal_connect_object (clock, "after-paint", G_CALLBACK (first_paint_cb), self, 0);
-      gtk_widget_queue_draw (GTK_WIDGET (self));
+      if (gtk_widget_get_mapped (GTK_WIDGET (self)))
+        wait_first_paint (self);
+      else
+        g_signal_connect (self, "map", G_CALLBACK (wait_first_paint), NULL);
     }
 }
 
@@ -349,6 +395,7 @@ reports_report_view_set_loader (ReportsReportView   *self,
   self->rows = reports_row_model_new (loader, FALSE);
   self->totals = reports_row_model_new (loader, TRUE);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
+  g_signal_connect_object (self->rows, "reordered", G_CALLBACK (reordered_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   totals_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->totals)));
   gtk_column_view_set_model (self->totals_view, GTK_SELECTION_MODEL (totals_selection));
@@ -517,6 +564,7 @@ reports_report_view_dispose (GObject *object)
   g_clear_object (&self->loader);
   g_clear_object (&self->column_actions);
   g_clear_object (&self->columns_menu);
+  g_clear_pointer (&self->bound, g_hash_table_unref);
 
   G_OBJECT_CLASS (reports_report_view_parent_class)->dispose (object);
 }
@@ -554,6 +602,7 @@ reports_report_view_init (ReportsReportView *self)
 
   self->column_actions = g_simple_action_group_new ();
   self->columns_menu = g_menu_new ();
+  self->bound = g_hash_table_new (NULL, NULL);
   gtk_widget_insert_action_group (GTK_WIDGET (self), "columns", G_ACTION_GROUP (self->column_actions));
 }
 

@@ -24,6 +24,15 @@
  * text, ignoring case) run in a worker thread over the loader's table,
  * which is only read once the load is over: a sort or search asked for
  * while rows still stream in is applied when the last batch is in.
+ *
+ * An item keeps its identity while it lives: get_item() gives the same
+ * object for a position as long as someone holds it, and a new order
+ * points the living items at their new rows before ::items-changed.
+ * GTK 4.8 replaces the row widget of every item that changed: after a
+ * sort of a million rows that was every row widget (a cell widget per
+ * column each), and the sort's frame waited for them. Now it keeps them;
+ * ::reordered tells the view to draw the new rows into the cells it has
+ * bound, and that the selection's positions mean other rows now.
  */
 
 struct _ReportsRowModel
@@ -43,12 +52,21 @@ struct _ReportsRowModel
   GCancellable        *cancellable;  /* the running sort or search */
   gboolean             pending;      /* asked for while loading */
   gboolean             held;         /* new rows wait: reports_row_model_hold() */
+
+  GHashTable          *live;         /* position → ReportsReportRow, weak */
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (ReportsRowModel, reports_row_model, G_TYPE_OBJECT,
                                G_IMPLEMENT_INTERFACE (G_TYPE_LIST_MODEL, list_model_iface_init))
+
+enum {
+  REORDERED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
 
 enum {
   PROP_0,
@@ -71,16 +89,61 @@ reports_row_model_get_n_items (GListModel *model)
   return REPORTS_ROW_MODEL (model)->n_items;
 }
 
+static void
+row_gone_cb (gpointer  data,
+             GObject  *where_the_object_was)
+{
+  ReportsRowModel *self = data;
+  guint position = reports_report_row_get_position ((ReportsReportRow *) where_the_object_was);
+
+  if (g_hash_table_lookup (self->live, GUINT_TO_POINTER (position)) == where_the_object_was)
+    g_hash_table_remove (self->live, GUINT_TO_POINTER (position));
+}
+
 static gpointer
 reports_row_model_get_item (GListModel *model,
                             guint       position)
 {
   ReportsRowModel *self = REPORTS_ROW_MODEL (model);
+  ReportsReportRow *row;
 
   if (position >= self->n_items)
     return NULL;
 
-  return reports_report_row_new (reports_row_model_get_row (self, position), self->totals);
+  row = g_hash_table_lookup (self->live, GUINT_TO_POINTER (position));
+  if (row != NULL)
+    return g_object_ref (row);
+
+  row = reports_report_row_new (reports_row_model_get_row (self, position), self->totals);
+  reports_report_row_set_position (row, position);
+  g_object_weak_ref (G_OBJECT (row), row_gone_cb, self);
+  g_hash_table_insert (self->live, GUINT_TO_POINTER (position), row);
+  return row;
+}
+
+/* The living items show the rows now at their positions; those past
+ * the end are let go (GTK drops them). */
+static void
+retarget_items (ReportsRowModel *self)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      guint position = GPOINTER_TO_UINT (key);
+
+      if (position < self->n_items)
+        {
+          reports_report_row_set_index (value, reports_row_model_get_row (self, position));
+        }
+      else
+        {
+          g_object_weak_unref (value, row_gone_cb, self);
+          g_hash_table_iter_remove (&iter);
+        }
+    }
 }
 
 static void
@@ -104,11 +167,47 @@ set_n_items (ReportsRowModel *self,
              guint            n_items)
 {
   guint old = self->n_items;
+  guint common = MIN (old, n_items);
+  guint lo = G_MAXUINT, hi = 0;
+  GHashTableIter iter;
+  gpointer key;
 
   g_free (self->order);
   self->order = order;
   self->n_items = n_items;
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, old, n_items);
+  retarget_items (self);
+  g_signal_emit (self, signals[REORDERED], 0);
+
+  /* The span of the living items left: the row widgets, and GTK's
+   * trackers (its anchor, the focus) among them. */
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    {
+      lo = MIN (lo, GPOINTER_TO_UINT (key));
+      hi = MAX (hi, GPOINTER_TO_UINT (key));
+    }
+
+  /* GTK 4.8 asks for every added item of a change that holds one of its
+   * trackers, looking for the tracked items: a million new objects for
+   * a million rows. So the change comes in parts, from the end, each as
+   * the model is now: the rows gone or added at the end (none added where
+   * the items let go were), then the rows after, over and before the
+   * living items; only the part over them, a few hundred rows, adds
+   * items where a tracker is. */
+  if (lo == G_MAXUINT)
+    {
+      g_list_model_items_changed (G_LIST_MODEL (self), 0, old, n_items);
+    }
+  else
+    {
+      if (old != n_items)
+        g_list_model_items_changed (G_LIST_MODEL (self), common, old - common, n_items - common);
+      if (common > hi + 1)
+        g_list_model_items_changed (G_LIST_MODEL (self), hi + 1, common - hi - 1, common - hi - 1);
+      g_list_model_items_changed (G_LIST_MODEL (self), lo, hi - lo + 1, hi - lo + 1);
+      if (lo > 0)
+        g_list_model_items_changed (G_LIST_MODEL (self), 0, lo, lo);
+    }
   if (old != n_items)
     g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
 }
@@ -369,6 +468,13 @@ static void
 reports_row_model_dispose (GObject *object)
 {
   ReportsRowModel *self = REPORTS_ROW_MODEL (object);
+  GHashTableIter iter;
+  gpointer value;
+
+  g_hash_table_iter_init (&iter, self->live);
+  while (g_hash_table_iter_next (&iter, NULL, &value))
+    g_object_weak_unref (value, row_gone_cb, self);
+  g_hash_table_remove_all (self->live);
 
   if (self->cancellable != NULL)
     g_cancellable_cancel (self->cancellable);
@@ -387,6 +493,7 @@ reports_row_model_finalize (GObject *object)
 
   g_clear_pointer (&self->order, g_free);
   g_clear_pointer (&self->search, g_free);
+  g_clear_pointer (&self->live, g_hash_table_unref);
 
   G_OBJECT_CLASS (reports_row_model_parent_class)->finalize (object);
 }
@@ -431,12 +538,24 @@ reports_row_model_class_init (ReportsRowModelClass *klass)
                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /**
+   * ReportsRowModel::reordered:
+   *
+   * The rows have a new order (a sort, a search, or their end): the
+   * living items show the rows now at their positions. Emitted before
+   * ::items-changed, which keeps those items.
+   */
+  signals[REORDERED] =
+    g_signal_new ("reordered", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 0);
 }
 
 static void
 reports_row_model_init (ReportsRowModel *self)
 {
   self->sort_column = -1;
+  self->live = g_hash_table_new (NULL, NULL);
 }
 
 /**

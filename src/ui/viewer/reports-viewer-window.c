@@ -24,7 +24,19 @@
  * search (Ctrl+F), copy the selected rows as TSV (Ctrl+C), show or hide
  * columns, export the chart as PNG or SVG. A file dropped on it opens
  * in a window of its own. Closing the window stops the reading.
+ *
+ * reports_viewer_window_present_when_ready() shows the window once the
+ * first screen of rows is in (or the file failed, or a moment passed):
+ * its first frame shows them, instead of an empty window whose frames
+ * the rows then wait behind. The first batch of rows is a screenful of
+ * the window's height: every row of it gets its widgets at once.
  */
+
+/* The least height of a table row, in pixels: the first batch fills the
+ * window's height with rows of it. */
+#define MIN_ROW_HEIGHT 24
+/* How long reports_viewer_window_present_when_ready() waits at most. */
+#define PRESENT_TIMEOUT_MS 250
 
 struct _ReportsViewerWindow
 {
@@ -57,6 +69,7 @@ struct _ReportsViewerWindow
 
   /* Cancelled when the window closes */
   GCancellable         *cancellable;
+  guint                 present_source;  /* waiting to be presented */
 };
 
 G_DEFINE_FINAL_TYPE (ReportsViewerWindow, reports_viewer_window, ADW_TYPE_WINDOW)
@@ -180,6 +193,28 @@ create_menu_cb (GtkMenuButton *button,
 }
 
 static void
+present_now (ReportsViewerWindow *self)
+{
+  if (self->present_source == 0)
+    return;
+
+  g_clear_handle_id (&self->present_source, g_source_remove);
+  g_signal_handlers_disconnect_by_func (self->loader, present_now, self);
+  gtk_window_present (GTK_WINDOW (self));
+}
+
+static gboolean
+present_timeout_cb (gpointer user_data)
+{
+  ReportsViewerWindow *self = user_data;
+
+  g_signal_handlers_disconnect_by_func (self->loader, present_now, self);
+  self->present_source = 0;
+  gtk_window_present (GTK_WINDOW (self));
+  return G_SOURCE_REMOVE;
+}
+
+static void
 load_cb (GObject      *object,
          GAsyncResult *result,
          gpointer      user_data)
@@ -187,6 +222,7 @@ load_cb (GObject      *object,
   g_autoptr(ReportsViewerWindow) self = user_data;
   g_autoptr(GError) error = NULL;
 
+  present_now (self);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_bar), FALSE);
 
   if (!yeastar_report_loader_load_finish (YEASTAR_REPORT_LOADER (object), result, &error))
@@ -224,7 +260,12 @@ start_loading (ReportsViewerWindow *self)
   adw_view_switcher_title_set_title (self->switcher_title, name);
   gtk_window_set_title (GTK_WINDOW (self), name);
 
+  int width, height;
+
   self->loader = yeastar_report_loader_new (self->file);
+  /* (GTK 4.8 needs both.) */
+  gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
+  yeastar_report_loader_set_first_batch (self->loader, (guint) MAX (height, 1) / MIN_ROW_HEIGHT + 1);
   g_signal_connect_object (self->loader, "header-ready", G_CALLBACK (header_ready_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->loader, "notify::bytes-read", G_CALLBACK (progress_cb), self, G_CONNECT_SWAPPED);
   reports_report_view_set_loader (self->report_view, self->loader);
@@ -334,6 +375,7 @@ reports_viewer_window_dispose (GObject *object)
   ReportsViewerWindow *self = REPORTS_VIEWER_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_clear_handle_id (&self->present_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), REPORTS_TYPE_VIEWER_WINDOW);
 
   g_clear_object (&self->loader);
@@ -482,6 +524,33 @@ reports_viewer_window_new (GtkApplication *application,
                        "application", application,
                        "file", file,
                        NULL);
+}
+
+/**
+ * reports_viewer_window_present_when_ready:
+ *
+ * Presents the window as soon as the first screen of rows is read, the
+ * file is read or failed, or after a quarter of a second at the latest.
+ */
+void
+reports_viewer_window_present_when_ready (ReportsViewerWindow *self)
+{
+  g_return_if_fail (REPORTS_IS_VIEWER_WINDOW (self));
+
+  if (self->present_source != 0)
+    return;
+  if (self->loader == NULL || !yeastar_report_loader_is_loading (self->loader) ||
+      yeastar_report_table_get_n_rows (yeastar_report_loader_get_rows (self->loader)) > 0)
+    {
+      gtk_window_present (GTK_WINDOW (self));
+      return;
+    }
+
+  self->present_source = g_timeout_add (PRESENT_TIMEOUT_MS, present_timeout_cb, self);
+  g_source_set_static_name (g_main_context_find_source_by_id (NULL, self->present_source),
+                            "[reports] present viewer");
+  g_signal_connect_object (self->loader, "rows-added", G_CALLBACK (present_now), self,
+                           G_CONNECT_SWAPPED | G_CONNECT_AFTER);
 }
 
 GFile *

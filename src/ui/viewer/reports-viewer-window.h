@@ -19,6 +19,7 @@ G_DECLARE_FINAL_TYPE (ReportsViewerWindow, reports_viewer_window, REPORTS, VIEWE
 
 ReportsViewerWindow *reports_viewer_window_new      (GtkApplication      *application,
                                                      GFile               *file);
+void                 reports_viewer_window_present_when_ready (ReportsViewerWindow *self);
 GFile               *reports_viewer_window_get_file (ReportsViewerWindow *self);
 YeastarReportLoader *reports_viewer_window_get_loader (ReportsViewerWindow *self);
 GtkWidget           *reports_viewer_window_get_report_view (ReportsViewerWindow *self);

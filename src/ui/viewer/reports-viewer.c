@@ -45,7 +45,7 @@ reports_viewer_open (GtkApplication *application,
       }
 
   window = GTK_WINDOW (reports_viewer_window_new (application, file));
-  gtk_window_present (window);
+  reports_viewer_window_present_when_ready (REPORTS_VIEWER_WINDOW (window));
   return window;
 }
 

@@ -1,0 +1,147 @@
+/* test-viewer-first-screen.c
+ *
+ * Copyright 2026 The Call Reports authors
+ *
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+
+#include "config.h"
+
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "reports-report-view.h"
+#include "reports-viewer-window.h"
+
+/*
+ * The viewer's first screen, in a display (build-aux/ci-session.sh):
+ * reports_viewer_window_present_when_ready() shows the window once the
+ * first rows are in, so its first frame with rows shows the first batch,
+ * a screenful of the window's height (680 px / 24 px + 1 = 29 rows), not
+ * the 64 rows of the loader's default nor the whole file; the next rows
+ * come after that frame.
+ */
+
+#define N_ROWS       20000
+#define SCREEN_ROWS  (680 / 24 + 1)
+
+static struct
+{
+  ReportsViewerWindow *window;
+  GtkColumnView       *column_view;
+  guint                rows_at_map;
+  guint                first_frame_rows;
+  guint                later_rows;
+  gboolean             mapped;
+  GMainLoop           *loop;
+} t;
+
+static guint
+rows_shown (void)
+{
+  GtkSelectionModel *selection = gtk_column_view_get_model (t.column_view);
+
+  return selection != NULL ? g_list_model_get_n_items (G_LIST_MODEL (selection)) : 0;
+}
+
+static void
+after_paint_cb (GdkFrameClock *clock,
+                gpointer       user_data)
+{
+  guint n = rows_shown ();
+
+  if (t.first_frame_rows == 0)
+    {
+      t.first_frame_rows = n;
+      return;
+    }
+  if (n > t.first_frame_rows)
+    {
+      t.later_rows = n;
+      g_signal_handlers_disconnect_by_func (clock, after_paint_cb, NULL);
+      g_main_loop_quit (t.loop);
+    }
+  else
+    {
+      gtk_widget_queue_draw (GTK_WIDGET (t.column_view));
+    }
+}
+
+static void
+mapped_cb (GtkWidget *window)
+{
+  YeastarReportLoader *loader = reports_viewer_window_get_loader (t.window);
+
+  t.mapped = TRUE;
+  t.rows_at_map = yeastar_report_table_get_n_rows (yeastar_report_loader_get_rows (loader));
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  g_main_loop_quit (t.loop);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+test_first_screen (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) s = g_string_new ("Queue Performance\r\nPeriod:,01/03/2024 - 31/03/2024\r\n\r\n"
+                                       "Queue,Name,Total Calls,Talk Time\r\n");
+  g_autofree char *dir = g_dir_make_tmp ("test-viewer-first-screen-XXXXXX", &error);
+  g_autofree char *path = NULL;
+  g_autoptr(GFile) file = NULL;
+  guint timeout;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < N_ROWS; i++)
+    g_string_append_printf (s, "%u,\"Queue %u\",%u,0:%02u:%02u\r\n", 6400 + i, i, i % 1000, i % 60, i % 60);
+  path = g_build_filename (dir, "report.csv", NULL);
+  g_file_set_contents (path, s->str, (gssize) s->len, &error);
+  g_assert_no_error (error);
+  file = g_file_new_for_path (path);
+
+  t.loop = g_main_loop_new (NULL, FALSE);
+  t.window = reports_viewer_window_new (NULL, file);
+  t.column_view = GTK_COLUMN_VIEW (reports_report_view_get_column_view (
+                                     REPORTS_REPORT_VIEW (reports_viewer_window_get_report_view (t.window))));
+  g_signal_connect_after (t.window, "map", G_CALLBACK (mapped_cb), NULL);
+
+  /* Not shown before its first rows (or a quarter of a second). */
+  reports_viewer_window_present_when_ready (t.window);
+  g_assert_false (t.mapped);
+
+  timeout = g_timeout_add_seconds (30, timeout_cb, NULL);
+  g_main_loop_run (t.loop);
+  g_source_remove (timeout);
+
+  g_test_message ("rows when mapped: %u; in the first frame: %u; later: %u",
+                  t.rows_at_map, t.first_frame_rows, t.later_rows);
+  g_assert_true (t.mapped);
+  /* The first frame shows the first batch, a screenful, and no more;
+   * every other row comes after it. */
+  g_assert_cmpuint (t.first_frame_rows, ==, SCREEN_ROWS);
+  g_assert_cmpuint (t.later_rows, >, SCREEN_ROWS);
+
+  gtk_window_destroy (GTK_WINDOW (t.window));
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_main_loop_unref (t.loop);
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+  gtk_init ();
+  adw_init ();
+
+  g_test_add_func ("/viewer/first-screen", test_first_screen);
+
+  return g_test_run ();
+}
