@@ -3,8 +3,11 @@
 # the form go into a new set with "Add to Set…" (their dates become
 # relative periods), the Report Sets window runs it with a row per
 # report, every row completes with one login, and the files are on disk
-# under the names of the set's template. Then the set is renamed, a
-# report removed, a schedule enabled, and the set deleted.
+# under the names of the set's template. The main window's Reports page
+# lists each report of the run with the set's name, its state and its
+# size, and Retry there runs a failed report of the set again. Then the
+# set is renamed, a report removed, a schedule enabled, and the set
+# deleted.
 #
 # usage: test_sets.py APP_BINARY SIMULATOR_BINARY SCREENSHOT_DIR
 
@@ -26,6 +29,36 @@ import gi  # noqa: E402
 
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
+
+
+def format_size(size):
+    """As g_format_size() writes a size."""
+    if size < 1000:
+        return f"{size} byte" if size == 1 else f"{size} bytes"
+    for power, unit in enumerate(("kB", "MB", "GB", "TB"), start=1):
+        if size < 1000 ** (power + 1) or unit == "TB":
+            return f"{size / 1000 ** power:.1f} {unit}"
+
+
+def row_of(node):
+    while node is not None and safe_role(node) != "list item":
+        node = node.get_parent()
+    return node
+
+
+def set_rows(window, state_prefix):
+    """The rows of the main window's Reports page labelled with the set,
+    in state @state_prefix: [(row, status label, details)]."""
+    found = []
+    for node in walk(window):
+        if safe_role(node) != "label" or not safe_name(node).startswith(state_prefix):
+            continue
+        row = row_of(node)
+        details = [safe_name(n) for n in walk(row) if safe_role(n) == "label" and "Set ‘" in safe_name(n)] \
+            if row is not None else []
+        if details:
+            found.append((row, node, details[0]))
+    return found
 
 
 def last_month(today):
@@ -197,6 +230,34 @@ def main():
         last = app.wait_find(role="label", root=sets_window,
                              predicate=lambda n: safe_name(n).endswith(": 2 files saved"))
         tap.ok(last is not None, "the last run and its result are shown")
+
+        # The main window's Reports page lists the run's reports too, with
+        # the set's name, the PBX, the state and the byte count.
+        focus_window("Call Reports")
+        keys("alt+2")
+        saved_rows = wait_for(lambda: len(set_rows(window, "Saved as ")) >= 2 and set_rows(window, "Saved as "),
+                              timeout=20) or []
+        tap.ok(len(saved_rows) == 2 and all(d.startswith("Set ‘Monthly’ · Demo PBX · ") for _, _, d in saved_rows),
+               "each report of the run is a row of the Reports page, labelled with the set and the PBX",
+               [(safe_name(label), d) for _, label, d in saved_rows])
+        sizes_ok = []
+        for _, label, _ in saved_rows:
+            report_path = label.get_description()
+            if os.path.isfile(report_path):
+                size = format_size(os.path.getsize(report_path)).replace("\u00a0", " ")
+                sizes_ok.append(safe_name(label).replace("\u00a0", " ") ==
+                                f"Saved as {os.path.basename(report_path)} ({size})" and report_path in expected)
+            else:
+                sizes_ok.append(False)
+        tap.ok(len(sizes_ok) == 2 and all(sizes_ok),
+               "each row says its file and the bytes received, as the single downloads do",
+               [(safe_name(label), label.get_description()) for _, label, _ in saved_rows])
+        titles = sorted(safe_name(row) for row, _, _ in saved_rows)
+        tap.ok(any(t.startswith("Extension Call Statistics, ") for t in titles) and
+               any(t.startswith("Unreturned Missed Call Report, ") for t in titles),
+               "the rows are named by type and period", titles)
+        screenshot(os.path.join(shots, "reports-page-set-run.png"), window)
+        keys("alt+1")
         screenshot(os.path.join(shots, "report-set-run.png"), sets_window)
         # The narrowest the window goes, for a look at the rows.
         found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Report Sets$"],
@@ -224,9 +285,42 @@ def main():
         os.rename(gone, output)
         time.sleep(0.5)
 
+        # On the Reports page those reports failed, saying why; Retry runs
+        # one of them again with the set's PBX, and it is saved.
+        focus_window("Call Reports")
+        keys("alt+2")
+        failed_rows = wait_for(lambda: len(set_rows(window, "Failed, nothing was saved: The output folder")) >= 2 and
+                               set_rows(window, "Failed, nothing was saved: The output folder"), timeout=20) or []
+        tap.ok(len(failed_rows) == 2 and all(output in safe_name(label) for _, label, _ in failed_rows),
+               "the failed run's reports are failed rows on the Reports page, with the reason",
+               [safe_name(n) for n in walk(window) if safe_role(n) == "label" and "Failed" in safe_name(n)])
+        retry = button(app, "Retry", root=failed_rows[0][0]) if failed_rows else None
+        tap.ok(retry is not None and is_enabled(retry), "a failed report of the set offers Retry")
+        if retry is not None:
+            retried_title = safe_name(failed_rows[0][0])
+            tap.ok(any(safe_name(r) == retried_title for r, _, _ in saved_rows),
+                   "a report that failed before its PBX answered is named by its period all the same",
+                   retried_title)
+            saved_before = len(set_rows(window, "Saved as "))
+            logins = int(simulator.command("count get_token"))
+            downloads = int(simulator.command("count call_report/download"))
+            click(retry)
+            retried = wait_for(lambda: [r for r, _, _ in set_rows(window, "Saved as ") if safe_name(r) == retried_title]
+                               if len(set_rows(window, "Saved as ")) == saved_before + 1 else None, timeout=30)
+            tap.ok(bool(retried) and int(simulator.command("count call_report/download")) == downloads + 1 and
+                   int(simulator.command("count get_token")) == logins + 1,
+                   "Retry downloads that one report again, with one login, and it is saved", retried_title)
+            tap.ok(wait_for(lambda: len(set_rows(window, "Failed, nothing was saved: The output folder")) == 1,
+                            timeout=10),
+                   "the new attempt takes the failed row's place")
+            tap.ok(wait_for(lambda: simulator.command("live") == "1", timeout=10),
+                   "the retry's token is revoked")
+        keys("alt+1")
+
         # Edit: rename the set (its run history goes along).
         name = app.find(role="text", name="Name", root=sets_window)
         focus_window("Report Sets")
+        time.sleep(0.5)
         click_at(name)
         time.sleep(0.3)
         keys("ctrl+a")
