@@ -7,7 +7,7 @@
 # lists each report of the run with the set's name, its state and its
 # size, and Retry there runs a failed report of the set again. Then the
 # set is renamed, a report removed, a schedule enabled, and the set
-# deleted.
+# deleted at once with an Undo toast (undone, then deleted for good).
 #
 # usage: test_sets.py APP_BINARY SIMULATOR_BINARY SCREENSHOT_DIR
 
@@ -433,16 +433,64 @@ def main():
         tap.ok(shared.get("name") == "Monthly Pack" and len(shared.get("reports", [])) == 1,
                "the set is exported whole to the file chosen", shared)
 
-        # Delete, after a confirmation; the saved files stay.
+        # Delete: at once, with Undo in a toast; Ctrl+Z undoes it too. The
+        # set file and its run history come back byte for byte.
+        state_path = os.path.join(os.environ["XDG_STATE_HOME"], "call-reports", "set-runs", "Monthly Pack.json")
+        set_bytes = open(path, "rb").read()
+        state_bytes = open(state_path, "rb").read() if os.path.exists(state_path) else None
+        tap.ok(state_bytes is not None, "the set has a run history to keep", state_path)
+
+        def delete_set():
+            focus_window("Report Sets")
+            click(app.find(name="Set Menu", root=sets_window, predicate=lambda n: n.get_n_actions() > 0))
+            click(app.wait_find(name="Delete", predicate=lambda n: n.get_n_actions() > 0))
+            return app.wait_find(role="label", root=sets_window, name="Deleted ‘Monthly Pack’")
+
+        toast = delete_set()
+        tap.ok(toast is not None, "deleting says so in a toast, without asking first")
+        tap.ok(wait_for(lambda: not os.path.exists(path) and not os.path.exists(state_path), timeout=10),
+               "the set and its history are deleted at once")
+        tap.ok(app.wait_find(name="No Report Sets", root=sets_window) is not None,
+               "the window shows that there is no set left")
+        undo = button(app, "Undo", root=sets_window)
+        tap.ok(undo is not None, "the toast offers Undo")
+        screenshot(os.path.join(shots, "report-set-deleted.png"), sets_window)
+        if undo is not None:
+            click(undo)
+        tap.ok(wait_for(lambda: os.path.exists(path) and os.path.exists(state_path), timeout=10) and
+               open(path, "rb").read() == set_bytes and open(state_path, "rb").read() == state_bytes,
+               "Undo puts the set file and its history back as they were")
+        tap.ok(app.wait_find(name="Monthly Pack", root=sets_window,
+                             predicate=lambda n: safe_role(n) == "list item") is not None,
+               "the set is listed again")
+
+        row = app.wait_find(name="Monthly Pack", root=sets_window, predicate=lambda n: safe_role(n) == "list item")
         focus_window("Report Sets")
-        click(app.find(name="Set Menu", root=sets_window, predicate=lambda n: n.get_n_actions() > 0))
-        click(app.wait_find(name="Delete…", predicate=lambda n: n.get_n_actions() > 0))
-        confirm = button(app, "Delete")
-        tap.ok(confirm is not None, "deleting asks first")
-        if confirm is not None:
-            click(confirm)
-        tap.ok(wait_for(lambda: not os.path.exists(path) and not os.path.exists(timer), timeout=10),
-               "deleting removes the set and its timer")
+        if row is not None:
+            click_at(row)
+        time.sleep(0.8)
+        toast = delete_set()
+        tap.ok(toast is not None and not os.path.exists(path), "deleting again")
+        focus_window("Report Sets")
+        keys("ctrl+z")
+        tap.ok(wait_for(lambda: os.path.exists(path), timeout=10) and open(path, "rb").read() == set_bytes,
+               "Ctrl+Z undoes the deletion from the keyboard")
+
+        row = app.wait_find(name="Monthly Pack", root=sets_window, predicate=lambda n: safe_role(n) == "list item")
+        focus_window("Report Sets")
+        if row is not None:
+            click_at(row)
+        time.sleep(0.8)
+        toast = delete_set()
+        tap.ok(toast is not None, "deleting a third time")
+        # The toast goes by itself: the deletion is final.
+        tap.ok(wait_for(lambda: app.find(role="label", root=sets_window, name="Deleted ‘Monthly Pack’") is None,
+                        timeout=20), "the toast times out")
+        focus_window("Report Sets")
+        keys("ctrl+z")
+        time.sleep(1.0)
+        tap.ok(not os.path.exists(path) and not os.path.exists(state_path) and not os.path.exists(timer),
+               "once the toast is gone the deletion stays, Ctrl+Z does nothing", os.listdir(sets_dir))
         tap.ok(all(os.path.isfile(p) for p in expected), "the files the set saved stay")
         tap.ok(app.wait_find(name="No Report Sets", root=sets_window) is not None,
                "the window shows that there is no set left")
