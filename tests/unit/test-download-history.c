@@ -238,8 +238,8 @@ test_set_record (Fixture       *fixture,
   g_assert_cmpstr (g_variant_get_type_string (variant), ==, "(sssssa{ss}xusst)");
   g_clear_pointer (&variant, g_variant_unref);
 
-  variant = g_variant_ref_sink (g_variant_parse (NULL, "('id', 'u', 'n', 'ivr', '/tmp', @a{ss} {}, int64 0, uint32 2, "
-                                                 "'', 'no', uint64 0, '', uint32 0)", NULL, NULL, NULL));
+  variant = g_variant_parse (NULL, "('id', 'u', 'n', 'ivr', '/tmp', @a{ss} {}, int64 0, uint32 2, "
+                             "'', 'no', uint64 0, '', uint32 0)", NULL, NULL, NULL);
   g_assert_null (reports_download_record_new_from_variant (variant));
 }
 
