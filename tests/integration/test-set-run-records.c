@@ -413,10 +413,10 @@ main (int   argc,
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
-  ADD ("/set-run-records/follow-run", test_records_follow_run);
-  ADD ("/set-run-records/cancel-one", test_cancel_one);
-  ADD ("/set-run-records/failures", test_failures);
-  ADD ("/set-run-records/retry-set", test_retry_set);
+  ADD ("/common/set-run-records/follow-run", test_records_follow_run);
+  ADD ("/common/set-run-records/cancel-one", test_cancel_one);
+  ADD ("/common/set-run-records/failures", test_failures);
+  ADD ("/common/set-run-records/retry-set", test_retry_set);
 
   return g_test_run ();
 }

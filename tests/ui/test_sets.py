@@ -442,8 +442,14 @@ def main():
 
         def delete_set():
             focus_window("Report Sets")
-            click(app.find(name="Set Menu", root=sets_window, predicate=lambda n: n.get_n_actions() > 0))
-            click(app.wait_find(name="Delete", predicate=lambda n: n.get_n_actions() > 0))
+            menu = app.find(name="Set Menu", root=sets_window, predicate=lambda n: n.get_n_actions() > 0)
+            if menu is None:
+                return None
+            click(menu)
+            item = app.wait_find(name="Delete", predicate=lambda n: n.get_n_actions() > 0)
+            if item is None:
+                return None
+            click(item)
             return app.wait_find(role="label", root=sets_window, name="Deleted ‘Monthly Pack’")
 
         toast = delete_set()
