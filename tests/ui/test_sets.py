@@ -40,6 +40,17 @@ def format_size(size):
             return f"{size / 1000 ** power:.1f} {unit}"
 
 
+def raise_window(title):
+    """Put the window titled @title on top: there is no window manager, and
+    the screenshots and clicks at coordinates see the top window."""
+    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{title}$"],
+                           capture_output=True, text=True).stdout.split()
+    if found:
+        subprocess.run(["xdotool", "windowraise", found[0]], check=False)
+    focus_window(title)
+    time.sleep(0.5)
+
+
 def row_of(node):
     while node is not None and safe_role(node) != "list item":
         node = node.get_parent()
@@ -256,8 +267,10 @@ def main():
         tap.ok(any(t.startswith("Extension Call Statistics, ") for t in titles) and
                any(t.startswith("Unreturned Missed Call Report, ") for t in titles),
                "the rows are named by type and period", titles)
+        raise_window("Call Reports")
         screenshot(os.path.join(shots, "reports-page-set-run.png"), window)
         keys("alt+1")
+        raise_window("Report Sets")
         screenshot(os.path.join(shots, "report-set-run.png"), sets_window)
         # The narrowest the window goes, for a look at the rows.
         found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Report Sets$"],
