@@ -121,6 +121,26 @@ reports_download_history_new (GFile *file)
   return self;
 }
 
+ReportsDownloadHistory *
+reports_download_history_dup_default (void)
+{
+  static ReportsDownloadHistory *default_history;
+  g_autoptr(GFile) file = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (default_history != NULL)
+    return g_object_ref (default_history);
+
+  file = reports_download_history_get_default_file ();
+  default_history = reports_download_history_new (file);
+  if (!reports_download_history_load (default_history, &error))
+    g_warning ("Could not read the list of downloads: %s", error->message);
+  /* Read again once nothing uses it. */
+  g_object_add_weak_pointer (G_OBJECT (default_history), (gpointer *) &default_history);
+
+  return default_history;
+}
+
 /* A missing file is an empty list. A file that is not a list of records
  * is an error, and the list stays empty (the file is replaced at the next
  * save); a record of another shape is skipped. */

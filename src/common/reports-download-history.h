@@ -19,6 +19,9 @@ G_DECLARE_FINAL_TYPE (ReportsDownloadHistory, reports_download_history, REPORTS,
 
 GFile                  *reports_download_history_get_default_file (void);
 ReportsDownloadHistory *reports_download_history_new              (GFile                  *file);
+/* The process's one list of the default file, loaded: the windows and
+ * the set runs share it, so that none overwrites the others' records. */
+ReportsDownloadHistory *reports_download_history_dup_default      (void);
 gboolean                reports_download_history_load             (ReportsDownloadHistory *self,
                                                                    GError                **error);
 gboolean                reports_download_history_save             (ReportsDownloadHistory *self,

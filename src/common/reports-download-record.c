@@ -12,7 +12,8 @@
 /* One download as the Reports page lists it, kept across restarts: the
  * PBX it was asked of, the report type and the request's values (IDs
  * included, so that it can be retried), the folder, and what became of
- * it (the saved file's path and size, or why it failed). */
+ * it (the saved file's path and size, or why it failed). A report of a
+ * set run also has the set's name and its place in the set. */
 struct _ReportsDownloadRecord
 {
   GObject                parent_instance;
@@ -29,6 +30,11 @@ struct _ReportsDownloadRecord
   char                  *message;
   guint64                size;
   gboolean               file_missing;
+  char                  *set_name;
+  guint                  set_report;
+  guint64                received;
+  gint64                 total;
+  GCancellable          *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (ReportsDownloadRecord, reports_download_record, G_TYPE_OBJECT)
@@ -40,12 +46,19 @@ enum {
   PROP_MESSAGE,
   PROP_SIZE,
   PROP_FILE_MISSING,
+  PROP_PBX_NAME,
+  PROP_VALUES,
+  PROP_RECEIVED,
+  PROP_TOTAL,
   N_PROPS
 };
 
 static GParamSpec *properties [N_PROPS];
 
 #define RECORD_TYPE "(sssssa{ss}xusst)"
+/* A set's report: the set's name and the report's index appended. Older
+ * versions skip these records, and read the others as before. */
+#define SET_RECORD_TYPE "(sssssa{ss}xusstsu)"
 
 static void
 reports_download_record_finalize (GObject *object)
@@ -61,6 +74,8 @@ reports_download_record_finalize (GObject *object)
   g_clear_pointer (&self->created, g_date_time_unref);
   g_free (self->path);
   g_free (self->message);
+  g_free (self->set_name);
+  g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (reports_download_record_parent_class)->finalize (object);
 }
@@ -95,6 +110,22 @@ reports_download_record_get_property (GObject    *object,
       g_value_set_boolean (value, self->file_missing);
       break;
 
+    case PROP_PBX_NAME:
+      g_value_set_string (value, self->pbx_name);
+      break;
+
+    case PROP_VALUES:
+      g_value_set_variant (value, self->values);
+      break;
+
+    case PROP_RECEIVED:
+      g_value_set_uint64 (value, self->received);
+      break;
+
+    case PROP_TOTAL:
+      g_value_set_int64 (value, self->total);
+      break;
+
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -123,6 +154,18 @@ reports_download_record_class_init (ReportsDownloadRecordClass *klass)
   properties [PROP_FILE_MISSING] =
     g_param_spec_boolean ("file-missing", NULL, NULL, FALSE,
                           (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_PBX_NAME] =
+    g_param_spec_string ("pbx-name", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_VALUES] =
+    g_param_spec_variant ("values", NULL, NULL, G_VARIANT_TYPE ("a{ss}"), NULL,
+                          (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_RECEIVED] =
+    g_param_spec_uint64 ("received", NULL, NULL, 0, G_MAXUINT64, 0,
+                         (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
+  properties [PROP_TOTAL] =
+    g_param_spec_int64 ("total", NULL, NULL, -1, G_MAXINT64, -1,
+                        (G_PARAM_READABLE | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -130,6 +173,7 @@ reports_download_record_class_init (ReportsDownloadRecordClass *klass)
 static void
 reports_download_record_init (ReportsDownloadRecord *self)
 {
+  self->total = -1;
 }
 
 ReportsDownloadRecord *
@@ -165,16 +209,27 @@ reports_download_record_new_from_variant (GVariant *variant)
   ReportsDownloadRecord *self;
   g_autoptr(GVariant) values = NULL;
   const char *id, *pbx_uri, *pbx_name, *report_type, *folder, *path, *message;
+  const char *set_name = NULL;
+  guint32 set_report = 0;
   gint64 created;
   guint32 status;
   guint64 size;
 
-  if (variant == NULL || !g_variant_is_of_type (variant, G_VARIANT_TYPE (RECORD_TYPE)))
+  if (variant != NULL && g_variant_is_of_type (variant, G_VARIANT_TYPE (SET_RECORD_TYPE)))
+    {
+      g_variant_get (variant, "(&s&s&s&s&s@a{ss}xu&s&st&su)",
+                     &id, &pbx_uri, &pbx_name, &report_type, &folder, &values, &created, &status,
+                     &path, &message, &size, &set_name, &set_report);
+      if (set_name[0] == '\0')
+        return NULL;
+    }
+  else if (variant != NULL && g_variant_is_of_type (variant, G_VARIANT_TYPE (RECORD_TYPE)))
+    g_variant_get (variant, "(&s&s&s&s&s@a{ss}xu&s&st)",
+                   &id, &pbx_uri, &pbx_name, &report_type, &folder, &values, &created, &status,
+                   &path, &message, &size);
+  else
     return NULL;
 
-  g_variant_get (variant, "(&s&s&s&s&s@a{ss}xu&s&st)",
-                 &id, &pbx_uri, &pbx_name, &report_type, &folder, &values, &created, &status,
-                 &path, &message, &size);
   if (id[0] == '\0' || status > REPORTS_DOWNLOAD_INTERRUPTED)
     return NULL;
 
@@ -192,6 +247,8 @@ reports_download_record_new_from_variant (GVariant *variant)
   self->path = path[0] != '\0' ? g_strdup (path) : NULL;
   self->message = message[0] != '\0' ? g_strdup (message) : NULL;
   self->size = size;
+  self->set_name = g_strdup (set_name);
+  self->set_report = set_report;
   reports_download_record_check_file (self);
 
   return self;
@@ -201,6 +258,14 @@ GVariant *
 reports_download_record_to_variant (ReportsDownloadRecord *self)
 {
   g_return_val_if_fail (REPORTS_IS_DOWNLOAD_RECORD (self), NULL);
+
+  if (self->set_name != NULL)
+    return g_variant_new ("(sssss@a{ss}xusstsu)",
+                          self->id, self->pbx_uri, self->pbx_name, self->report_type, self->folder,
+                          self->values, g_date_time_to_unix (self->created), (guint32) self->status,
+                          self->path != NULL ? self->path : "",
+                          self->message != NULL ? self->message : "",
+                          self->size, self->set_name, (guint32) self->set_report);
 
   return g_variant_new ("(sssss@a{ss}xusst)",
                         self->id, self->pbx_uri, self->pbx_name, self->report_type, self->folder,
@@ -230,6 +295,70 @@ GETTER (const char *, path, path)
 GETTER (const char *, message, message)
 GETTER (guint64, size, size)
 GETTER (gboolean, file_missing, file_missing)
+GETTER (const char *, set_name, set_name)
+GETTER (guint, set_report, set_report)
+GETTER (guint64, received, received)
+GETTER (gint64, total, total)
+GETTER (GCancellable *, cancellable, cancellable)
+
+void
+reports_download_record_set_set (ReportsDownloadRecord *self,
+                                 const char            *set_name,
+                                 guint                  set_report)
+{
+  g_return_if_fail (REPORTS_IS_DOWNLOAD_RECORD (self));
+  g_return_if_fail (set_name != NULL && set_name[0] != '\0');
+
+  g_free (self->set_name);
+  self->set_name = g_strdup (set_name);
+  self->set_report = set_report;
+}
+
+void
+reports_download_record_set_values (ReportsDownloadRecord *self,
+                                    GVariant              *values)
+{
+  g_autoptr(GVariant) old = NULL;
+
+  g_return_if_fail (REPORTS_IS_DOWNLOAD_RECORD (self));
+  g_return_if_fail (values != NULL && g_variant_is_of_type (values, G_VARIANT_TYPE ("a{ss}")));
+
+  old = g_steal_pointer (&self->values);
+  self->values = g_variant_ref_sink (values);
+  if (!g_variant_equal (old, self->values))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_VALUES]);
+}
+
+void
+reports_download_record_set_progress (ReportsDownloadRecord *self,
+                                      guint64                received,
+                                      gint64                 total)
+{
+  g_return_if_fail (REPORTS_IS_DOWNLOAD_RECORD (self));
+
+  g_object_freeze_notify (G_OBJECT (self));
+  if (self->received != received)
+    {
+      self->received = received;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_RECEIVED]);
+    }
+  if (self->total != total)
+    {
+      self->total = total;
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_TOTAL]);
+    }
+  g_object_thaw_notify (G_OBJECT (self));
+}
+
+void
+reports_download_record_set_cancellable (ReportsDownloadRecord *self,
+                                         GCancellable          *cancellable)
+{
+  g_return_if_fail (REPORTS_IS_DOWNLOAD_RECORD (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  g_set_object (&self->cancellable, cancellable);
+}
 
 void
 reports_download_record_set_status (ReportsDownloadRecord *self,
@@ -267,6 +396,15 @@ reports_download_record_set_path (ReportsDownloadRecord *self,
 
   set_string (self, &self->path, path, PROP_PATH);
   reports_download_record_check_file (self);
+}
+
+void
+reports_download_record_set_pbx_name (ReportsDownloadRecord *self,
+                                      const char            *pbx_name)
+{
+  g_return_if_fail (REPORTS_IS_DOWNLOAD_RECORD (self));
+
+  set_string (self, &self->pbx_name, pbx_name != NULL ? pbx_name : "", PROP_PBX_NAME);
 }
 
 void

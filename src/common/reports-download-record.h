@@ -54,6 +54,29 @@ guint64                reports_download_record_get_size         (ReportsDownload
 void                   reports_download_record_set_size         (ReportsDownloadRecord *self,
                                                                  guint64                size);
 gboolean               reports_download_record_get_file_missing (ReportsDownloadRecord *self);
+
+/* A report of a set run: the set's name and the report's place in it. */
+void                   reports_download_record_set_set          (ReportsDownloadRecord *self,
+                                                                 const char            *set_name,
+                                                                 guint                  set_report);
+const char            *reports_download_record_get_set_name     (ReportsDownloadRecord *self);
+guint                  reports_download_record_get_set_report   (ReportsDownloadRecord *self);
+/* Known of a set's report only once its PBX answered. */
+void                   reports_download_record_set_pbx_name     (ReportsDownloadRecord *self,
+                                                                 const char            *pbx_name);
+void                   reports_download_record_set_values       (ReportsDownloadRecord *self,
+                                                                 GVariant              *values);
+/* While it runs, for those without a YeastarDownload (a set's reports);
+ * not kept. @total is -1 while unknown. */
+guint64                reports_download_record_get_received     (ReportsDownloadRecord *self);
+gint64                 reports_download_record_get_total        (ReportsDownloadRecord *self);
+void                   reports_download_record_set_progress     (ReportsDownloadRecord *self,
+                                                                 guint64                received,
+                                                                 gint64                 total);
+/* Cancelled by Cancel while it runs; not kept. */
+GCancellable          *reports_download_record_get_cancellable  (ReportsDownloadRecord *self);
+void                   reports_download_record_set_cancellable  (ReportsDownloadRecord *self,
+                                                                 GCancellable          *cancellable);
 void                   reports_download_record_check_file       (ReportsDownloadRecord *self);
 
 G_END_DECLS

@@ -43,6 +43,8 @@ typedef struct
   YeastarReportRequest   *request;
   char                   *relative;
   GFile                  *folder;
+  GCancellable           *cancellable;  /* this report's, cancelled with the run's */
+  gulong                  chain_id;
 } Job;
 
 struct _PbxRun
@@ -80,6 +82,7 @@ G_DEFINE_FINAL_TYPE (ReportsSetRun, reports_set_run, G_TYPE_OBJECT)
 
 enum {
   REPORT_STARTED,
+  REPORT_PROGRESS,
   REPORT_FINISHED,
   N_SIGNALS
 };
@@ -102,6 +105,7 @@ clear_secret (char **secret)
 static void
 job_free (Job *job)
 {
+  g_clear_object (&job->cancellable);
   g_clear_object (&job->request);
   g_clear_object (&job->folder);
   g_free (job->relative);
@@ -160,6 +164,12 @@ reports_set_run_class_init (ReportsSetRunClass *klass)
                   G_SIGNAL_RUN_LAST,
                   0, NULL, NULL, NULL,
                   G_TYPE_NONE, 1, G_TYPE_UINT);
+  signals[REPORT_PROGRESS] =
+    g_signal_new ("report-progress",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 1, G_TYPE_UINT);
   signals[REPORT_FINISHED] =
     g_signal_new ("report-finished",
                   G_TYPE_FROM_CLASS (klass),
@@ -207,11 +217,13 @@ reports_set_run_new (ReportsSet *set)
           result.client_id = g_strdup (pbx->pbx->client_id);
           result.type = g_strdup (report->type);
           result.period = reports_period_to_string (&report->period);
+          result.total = -1;
           g_array_append_val (self->results, result);
 
           job->pbx = pbx;
           job->report = report;
           job->result_index = self->results->len - 1;
+          job->cancellable = g_cancellable_new ();
           g_ptr_array_add (pbx->jobs, job);
         }
     }
@@ -325,6 +337,67 @@ job_get_result (Job *job)
   return &g_array_index (job->pbx->run->results, ReportsSetResult, job->result_index);
 }
 
+static Job *
+find_job (ReportsSetRun *self,
+          guint          index)
+{
+  for (guint i = 0; i < self->pbxs->len; i++)
+    {
+      PbxRun *pbx = g_ptr_array_index (self->pbxs, i);
+
+      for (guint j = 0; j < pbx->jobs->len; j++)
+        {
+          Job *job = g_ptr_array_index (pbx->jobs, j);
+
+          if (job->result_index == index)
+            return job;
+        }
+    }
+
+  return NULL;
+}
+
+void
+reports_set_run_cancel_report (ReportsSetRun *self,
+                               guint          index)
+{
+  Job *job;
+
+  g_return_if_fail (REPORTS_IS_SET_RUN (self));
+  g_return_if_fail (index < self->results->len);
+
+  /* A report not started yet is not started; a running one stops. */
+  if ((job = find_job (self, index)) != NULL)
+    g_cancellable_cancel (job->cancellable);
+}
+
+YeastarReportRequest *
+reports_set_run_get_request (ReportsSetRun *self,
+                             guint          index)
+{
+  Job *job;
+
+  g_return_val_if_fail (REPORTS_IS_SET_RUN (self), NULL);
+  g_return_val_if_fail (index < self->results->len, NULL);
+
+  job = find_job (self, index);
+  return job != NULL ? job->request : NULL;
+}
+
+/* What reports_set_run_cancel_report () cancels. */
+GCancellable *
+reports_set_run_get_cancellable (ReportsSetRun *self,
+                                 guint          index)
+{
+  Job *job;
+
+  g_return_val_if_fail (REPORTS_IS_SET_RUN (self), NULL);
+  g_return_val_if_fail (index < self->results->len, NULL);
+
+  job = find_job (self, index);
+  return job != NULL ? job->cancellable : NULL;
+}
+
 static void
 job_finish (Job          *job,
             GFile        *file,
@@ -350,6 +423,10 @@ job_finish (Job          *job,
 
   if (job->folder != NULL)
     g_file_delete (job->folder, NULL, NULL);
+
+  if (job->chain_id != 0 && self->task != NULL && g_task_get_cancellable (self->task) != NULL)
+    g_cancellable_disconnect (g_task_get_cancellable (self->task), job->chain_id);
+  job->chain_id = 0;
 
   job->pbx->finished++;
   g_signal_emit (self, signals[REPORT_FINISHED], 0, job->result_index);
@@ -448,6 +525,7 @@ on_download_done (GObject      *source,
         g_file_delete (file, NULL, NULL);
     }
 
+  g_signal_handlers_disconnect_by_data (download, job);
   job_finish (job, saved, yeastar_download_get_bytes_received (download), error);
   g_object_unref (download);
 
@@ -457,14 +535,38 @@ on_download_done (GObject      *source,
 }
 
 static void
+on_download_progress (YeastarDownload *download,
+                      GParamSpec      *pspec,
+                      Job             *job)
+{
+  ReportsSetResult *result = job_get_result (job);
+  guint64 received = yeastar_download_get_bytes_received (download);
+  gint64 total = yeastar_download_get_total_bytes (download);
+
+  if (result->received == received && result->total == total)
+    return;
+
+  result->received = received;
+  result->total = total;
+  g_signal_emit (job->pbx->run, signals[REPORT_PROGRESS], 0, job->result_index);
+}
+
+static void
 job_start (Job *job)
 {
   PbxRun *pbx = job->pbx;
   ReportsSetRun *self = pbx->run;
   g_autoptr(GError) error = NULL;
-  g_autofree char *name = g_strdup_printf ("%u", self->next_folder++);
+  g_autofree char *name = NULL;
   YeastarDownload *download;
 
+  if (g_cancellable_set_error_if_cancelled (job->cancellable, &error))
+    {
+      job_finish (job, NULL, 0, error);
+      return;
+    }
+
+  name = g_strdup_printf ("%u", self->next_folder++);
   job->folder = g_file_get_child (self->temp, name);
   if (!g_file_make_directory (job->folder, NULL, &error))
     {
@@ -475,8 +577,9 @@ job_start (Job *job)
 
   pbx->active++;
   download = yeastar_download_new (pbx->client, job->request, job->folder);
-  yeastar_download_start_async (download, g_task_get_cancellable (self->task),
-                                on_download_done, job);
+  g_signal_connect (download, "notify::bytes-received", G_CALLBACK (on_download_progress), job);
+  g_signal_connect (download, "notify::total-bytes", G_CALLBACK (on_download_progress), job);
+  yeastar_download_start_async (download, job->cancellable, on_download_done, job);
   g_object_ref (self);
   g_signal_emit (self, signals[REPORT_STARTED], 0, job->result_index);
 }
@@ -732,6 +835,23 @@ reports_set_run_start_async (ReportsSetRun       *self,
 
       g_task_return_error (task, g_steal_pointer (&error));
       return;
+    }
+
+  /* The run's cancellable stops every report; each report's, only it. */
+  if (cancellable != NULL)
+    {
+      for (guint i = 0; i < self->pbxs->len; i++)
+        {
+          PbxRun *pbx = g_ptr_array_index (self->pbxs, i);
+
+          for (guint j = 0; j < pbx->jobs->len; j++)
+            {
+              Job *job = g_ptr_array_index (pbx->jobs, j);
+
+              job->chain_id = g_cancellable_connect (cancellable, G_CALLBACK (g_cancellable_cancel),
+                                                     g_object_ref (job->cancellable), g_object_unref);
+            }
+        }
     }
 
   /* Counts as open until every PBX has started, so that a PBX that fails

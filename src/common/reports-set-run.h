@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 
 #include "reports-set.h"
+#include "yeastar-report-request.h"
 
 G_BEGIN_DECLS
 
@@ -33,6 +34,10 @@ typedef struct
   guint64  bytes;
   GError  *error;      /* NULL unless it failed */
   gboolean done;
+  /* While it downloads: the bytes received so far, and how many the file
+   * has (-1 until the PBX says). */
+  guint64  received;
+  gint64   total;
 } ReportsSetResult;
 
 #define REPORTS_TYPE_SET_RUN (reports_set_run_get_type ())
@@ -60,8 +65,9 @@ void              reports_set_run_set_pinned_certificate (ReportsSetRun *self,
  * once on each, every token revoked at the end. One report's failure
  * does not stop the others. Fails as a whole only when the output folder
  * cannot be used. "report-started" (guint index) is emitted as each
- * download begins, "report-finished" (guint index) as each result is
- * filled in. */
+ * download begins, "report-progress" (guint index) as its bytes arrive
+ * (ReportsSetResult.received and .total), "report-finished" (guint index)
+ * as each result is filled in. */
 void              reports_set_run_start_async    (ReportsSetRun        *self,
                                                   GCancellable         *cancellable,
                                                   GAsyncReadyCallback   callback,
@@ -74,5 +80,14 @@ guint             reports_set_run_get_n_results  (ReportsSetRun        *self);
 const ReportsSetResult *reports_set_run_get_result (ReportsSetRun      *self,
                                                     guint               index);
 guint             reports_set_run_get_n_failed   (ReportsSetRun        *self);
+/* Cancels one report of the run, not the others: it fails with
+ * G_IO_ERROR_CANCELLED, and its PBX's token is still revoked at the end. */
+void              reports_set_run_cancel_report  (ReportsSetRun        *self,
+                                                  guint                 index);
+/* The report's request once its PBX's clock is known, else NULL. */
+YeastarReportRequest *reports_set_run_get_request (ReportsSetRun      *self,
+                                                   guint               index);
+GCancellable     *reports_set_run_get_cancellable (ReportsSetRun       *self,
+                                                   guint                index);
 
 G_END_DECLS

@@ -56,6 +56,17 @@ dup_state_path (const char *name)
   return g_build_filename (g_get_user_state_dir (), "call-reports", "set-runs", file_name, NULL);
 }
 
+GFile *
+reports_set_state_dup_file (const char *name)
+{
+  g_autofree char *path = NULL;
+
+  g_return_val_if_fail (name != NULL, NULL);
+
+  path = dup_state_path (name);
+  return g_file_new_for_path (path);
+}
+
 static gint64
 member_int (JsonObject *object,
             const char *member)

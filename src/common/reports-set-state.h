@@ -42,6 +42,8 @@ gboolean         reports_set_state_save    (ReportsSetState *state,
                                             GError         **error);
 gboolean         reports_set_state_delete  (const char      *name,
                                             GError         **error);
+/* Where the set's state is kept (it may not exist). */
+GFile           *reports_set_state_dup_file (const char     *name);
 /* Records a finished run at @now: its counts, first failure and files. */
 void             reports_set_state_record  (ReportsSetState *state,
                                             ReportsSetRun   *run,

@@ -13,6 +13,7 @@
 #include "reports-background.h"
 #include "reports-compat.h"
 #include "reports-set-notification.h"
+#include "reports-set-run-records.h"
 
 struct _ReportsAppScheduler
 {
@@ -52,6 +53,17 @@ send_notification (ReportsAppScheduler *self,
   g_application_send_notification (G_APPLICATION (self->application), id, notification);
 }
 
+/* A scheduled run's reports are listed on the Reports page too. */
+static void
+on_run_started (ReportsScheduler    *scheduler,
+                ReportsSetRun       *run,
+                ReportsAppScheduler *self)
+{
+  g_autoptr(ReportsDownloadHistory) history = reports_download_history_dup_default ();
+
+  reports_set_run_records_attach (run, history);
+}
+
 static void
 on_run_finished (ReportsScheduler    *scheduler,
                  ReportsSetRun       *run,
@@ -59,6 +71,9 @@ on_run_finished (ReportsScheduler    *scheduler,
                  ReportsAppScheduler *self)
 {
   g_autoptr(GVariant) description = g_variant_ref_sink (reports_set_notification_describe (run, error));
+
+  if (error != NULL)
+    reports_set_run_records_fail (run, error);
 
   send_notification (self, description);
 }
@@ -129,6 +144,7 @@ reports_app_scheduler_new (GtkApplication *application,
   self->scheduler = reports_scheduler_new ();
   g_signal_connect_swapped (self->scheduler, "notify::n-scheduled", G_CALLBACK (update_hold), self);
   g_signal_connect_swapped (self->scheduler, "notify::n-running", G_CALLBACK (update_hold), self);
+  g_signal_connect (self->scheduler, "run-started", G_CALLBACK (on_run_started), self);
   g_signal_connect (self->scheduler, "run-finished", G_CALLBACK (on_run_finished), self);
   reports_scheduler_start (self->scheduler);
 

@@ -72,6 +72,33 @@ set_pulsing (ReportsDownloadRow *self,
     g_clear_handle_id (&self->pulse_source, g_source_remove);
 }
 
+/* A set's report: the bytes its run reports on the record. */
+static char *
+describe_record_progress (ReportsDownloadRow *self)
+{
+  guint64 received = reports_download_record_get_received (self->record);
+  gint64 total = reports_download_record_get_total (self->record);
+  g_autofree char *received_text = NULL;
+
+  if (received == 0 && total <= 0)
+    {
+      set_pulsing (self, TRUE);
+      return g_strdup (_("Asking the PBX for the report…"));
+    }
+
+  received_text = g_format_size (received);
+  set_pulsing (self, total <= 0);
+  if (total > 0)
+    {
+      g_autofree char *total_text = g_format_size (total);
+
+      gtk_progress_bar_set_fraction (self->progress_bar, MIN (1.0, (double) received / total));
+      return g_strdup_printf (_("%s of %s"), received_text, total_text);
+    }
+
+  return g_strdup_printf (_("%s received"), received_text);
+}
+
 /* What the running download is doing. */
 static char *
 describe_progress (ReportsDownloadRow *self)
@@ -80,7 +107,7 @@ describe_progress (ReportsDownloadRow *self)
   gint64 total;
 
   if (self->download == NULL)
-    return g_strdup (_("Asking the PBX for the report…"));
+    return describe_record_progress (self);
 
   switch (yeastar_download_get_state (self->download))
     {
@@ -335,7 +362,8 @@ reports_download_row_init (ReportsDownloadRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-/* "Demo PBX · 3 Nov 2026, 14:05 · Queues 6, 7". */
+/* "Demo PBX · 3 Nov 2026, 14:05 · Queues 6, 7", after "Set ‘Monthly’" for
+ * a set's report. */
 static char *
 describe_details (ReportsDownloadRecord *record)
 {
@@ -345,8 +373,18 @@ describe_details (ReportsDownloadRecord *record)
   g_autoptr(GDateTime) local = g_date_time_to_local (reports_download_record_get_created (record));
   /* Translators: when a download was asked for, as g_date_time_format () takes it. */
   g_autofree char *when = g_date_time_format (local, _("%-d %b %Y, %H:%M"));
-  GString *text = g_string_new (pbx);
+  const char *set_name = reports_download_record_get_set_name (record);
+  GString *text = g_string_new (NULL);
 
+  if (set_name != NULL)
+    {
+      g_autofree char *escaped = yeastar_text_escape (set_name, -1);
+
+      /* Translators: a report downloaded by a report set run; %s is the set's name. */
+      g_string_append_printf (text, _("Set ‘%s’"), escaped);
+    }
+  if (pbx[0] != '\0')
+    g_string_append_printf (text, text->len > 0 ? " · %s" : "%s", pbx);
   g_string_append_printf (text, text->len > 0 ? " · %s" : "%s", when);
   if (ids != NULL)
     g_string_append_printf (text, " · %s", ids);
@@ -354,13 +392,27 @@ describe_details (ReportsDownloadRecord *record)
   return g_string_free (text, FALSE);
 }
 
+/* A set's report learns its PBX's name and its period as it runs. */
+static void
+update_labels (ReportsDownloadRow *self)
+{
+  ReportsDownloadRecord *record = self->record;
+  g_autofree char *title = NULL;
+  g_autofree char *details = NULL;
+
+  title = reports_download_label_title (reports_download_record_get_report_type (record),
+                                        reports_download_record_get_values (record));
+  details = describe_details (record);
+  gtk_label_set_text (self->title_label, title);
+  gtk_label_set_text (self->details_label, details);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+}
+
 GtkWidget *
 reports_download_row_new (ReportsDownloadRecord *record,
                           YeastarDownload       *download)
 {
   ReportsDownloadRow *self;
-  g_autofree char *title = NULL;
-  g_autofree char *details = NULL;
 
   g_return_val_if_fail (REPORTS_IS_DOWNLOAD_RECORD (record), NULL);
   g_return_val_if_fail (download == NULL || YEASTAR_IS_DOWNLOAD (download), NULL);
@@ -373,13 +425,10 @@ reports_download_row_new (ReportsDownloadRecord *record,
       g_signal_connect_object (download, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
     }
 
-  title = reports_download_label_title (reports_download_record_get_report_type (record),
-                                        reports_download_record_get_values (record));
-  details = describe_details (record);
-  gtk_label_set_text (self->title_label, title);
-  gtk_label_set_text (self->details_label, details);
-  gtk_accessible_update_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_LABEL, title, -1);
+  update_labels (self);
 
+  g_signal_connect_object (record, "notify::values", G_CALLBACK (update_labels), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (record, "notify::pbx-name", G_CALLBACK (update_labels), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (record, "notify", G_CALLBACK (update), self, G_CONNECT_SWAPPED);
   update (self);
 

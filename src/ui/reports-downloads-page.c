@@ -8,12 +8,16 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <string.h>
 
 #include "reports-compat.h"
 #include "reports-download-label.h"
 #include "reports-download-row.h"
 #include "reports-downloads-page.h"
 #include "reports-request-store.h"
+#include "reports-secrets.h"
+#include "reports-set-run-records.h"
+#include "reports-set-store.h"
 #include "yeastar-download.h"
 #include "yeastar-error.h"
 #include "yeastar-text.h"
@@ -90,6 +94,15 @@ can_retry (ReportsDownloadsPage  *self,
            ReportsDownloadRecord *record)
 {
   YeastarClient *client;
+  const char *set_name = reports_download_record_get_set_name (record);
+
+  /* A set's report runs again with the set's PBX and Client Secret. */
+  if (set_name != NULL)
+    {
+      g_autoptr(GFile) file = reports_set_store_dup_file (set_name);
+
+      return file != NULL && g_file_query_exists (file, NULL);
+    }
 
   if (self->session == NULL)
     return FALSE;
@@ -284,12 +297,102 @@ reports_downloads_page_start (ReportsDownloadsPage *self,
 }
 
 static void
+set_run_done_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  ReportsSetRun *run = REPORTS_SET_RUN (object);
+  g_autoptr(GError) error = NULL;
+
+  if (!reports_set_run_start_finish (run, result, &error))
+    reports_set_run_records_fail (run, error);
+
+  g_object_unref (run);
+}
+
+static void
+set_secret_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ReportsSetRun) run = user_data;
+  g_autoptr(GError) error = NULL;
+  const ReportsSetPbx *pbx = reports_set_get_pbx (reports_set_run_get_set (run), 0);
+  char *secret = reports_secrets_lookup_finish (result, &error);
+  GCancellable *cancellable = g_object_get_data (G_OBJECT (run), "cancellable");
+
+  if (secret != NULL)
+    {
+      reports_set_run_set_secret (run, 0, secret);
+      memset (secret, 0, strlen (secret));
+      g_free (secret);
+    }
+  else
+    {
+      g_autoptr(GError) missing = NULL;
+
+      if (error != NULL)
+        missing = g_error_new (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                               _("No Client Secret for %s: the keyring could not be read (%s)"),
+                               pbx->server, error->message);
+      else
+        missing = g_error_new (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                               _("No Client Secret for %s and Client ID %s in the keyring: connect "
+                                 "to it once with Remember This PBX"),
+                               pbx->server, pbx->client_id);
+      reports_set_run_set_pbx_error (run, 0, missing);
+    }
+
+  reports_set_run_start_async (run, cancellable, set_run_done_cb, g_object_ref (run));
+}
+
+/* One report of a set again: a run of the set as saved now with only that
+ * report and its PBX, so with the set's PBX, Client ID and secret, one
+ * login and one del_token. The new attempt takes the old one's place. */
+static void
+retry_set_report (ReportsDownloadsPage  *self,
+                  ReportsDownloadRecord *record)
+{
+  g_autoptr(ReportsSet) set = NULL;
+  g_autoptr(ReportsSetRun) run = NULL;
+  g_autoptr(GError) error = NULL;
+  const ReportsSetPbx *pbx;
+
+  set = reports_set_run_records_dup_retry_set (record, &error);
+  if (set == NULL)
+    {
+      g_autofree char *message = yeastar_text_escape (error->message, -1);
+
+      reports_download_record_set_message (record, message);
+      return;
+    }
+
+  g_object_ref (record);
+  reports_download_history_remove (self->history, record);
+
+  run = reports_set_run_new (set);
+  g_object_set_data_full (G_OBJECT (run), "cancellable", g_object_ref (self->cancellable), g_object_unref);
+  reports_set_run_records_attach (run, self->history);
+  pbx = reports_set_get_pbx (set, 0);
+  reports_secrets_lookup_async (pbx->server, pbx->client_id, self->cancellable,
+                                set_secret_cb, g_steal_pointer (&run));
+  g_object_unref (record);
+}
+
+static void
 retry_cb (ReportsDownloadsPage *self,
           ReportsDownloadRow   *row)
 {
   ReportsDownloadRecord *record = reports_download_row_get_record (row);
   g_autoptr(YeastarReportRequest) request = yeastar_report_request_new ();
   g_autoptr(GFile) folder = NULL;
+
+  if (reports_download_record_get_set_name (record) != NULL)
+    {
+      if (can_retry (self, record))
+        retry_set_report (self, record);
+      return;
+    }
 
   if (!can_retry (self, record) || yeastar_report_type_lookup (reports_download_record_get_report_type (record)) == NULL)
     return;
@@ -314,6 +417,9 @@ cancel_cb (ReportsDownloadsPage *self,
 
   if (running != NULL)
     g_cancellable_cancel (running->cancellable);
+  /* A set's report: its run stops that report only. */
+  else if (reports_download_record_get_cancellable (reports_download_row_get_record (row)) != NULL)
+    g_cancellable_cancel (reports_download_record_get_cancellable (reports_download_row_get_record (row)));
 }
 
 static void

@@ -149,8 +149,6 @@ static void
 ensure_pages (ReportsWindow *self)
 {
   g_autoptr(ReportsDownloadHistory) history = NULL;
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GError) error = NULL;
   AdwViewStackPage *page;
 
   if (self->report_page != NULL)
@@ -176,10 +174,7 @@ ensure_pages (ReportsWindow *self)
   page = adw_view_stack_add_titled (self->main_stack, GTK_WIDGET (self->report_page), "request", _("Request"));
   adw_view_stack_page_set_icon_name (page, "document-edit-symbolic");
 
-  file = reports_download_history_get_default_file ();
-  history = reports_download_history_new (file);
-  if (!reports_download_history_load (history, &error))
-    g_warning ("Could not read the list of downloads: %s", error->message);
+  history = reports_download_history_dup_default ();
   self->downloads_page = reports_downloads_page_new (history);
   g_signal_connect_object (self->downloads_page, "finished", G_CALLBACK (download_finished_cb), self,
                            G_CONNECT_SWAPPED);

@@ -3,8 +3,11 @@
 # the form go into a new set with "Add to Set…" (their dates become
 # relative periods), the Report Sets window runs it with a row per
 # report, every row completes with one login, and the files are on disk
-# under the names of the set's template. Then the set is renamed, a
-# report removed, a schedule enabled, and the set deleted.
+# under the names of the set's template. The main window's Reports page
+# lists each report of the run with the set's name, its state and its
+# size, and Retry there runs a failed report of the set again. Then the
+# set is renamed, a report removed, a schedule enabled, and the set
+# deleted at once with an Undo toast (undone, then deleted for good).
 #
 # usage: test_sets.py APP_BINARY SIMULATOR_BINARY SCREENSHOT_DIR
 
@@ -26,6 +29,47 @@ import gi  # noqa: E402
 
 gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
+
+
+def format_size(size):
+    """As g_format_size() writes a size."""
+    if size < 1000:
+        return f"{size} byte" if size == 1 else f"{size} bytes"
+    for power, unit in enumerate(("kB", "MB", "GB", "TB"), start=1):
+        if size < 1000 ** (power + 1) or unit == "TB":
+            return f"{size / 1000 ** power:.1f} {unit}"
+
+
+def raise_window(title):
+    """Put the window titled @title on top: there is no window manager, and
+    the screenshots and clicks at coordinates see the top window."""
+    found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", f"^{title}$"],
+                           capture_output=True, text=True).stdout.split()
+    if found:
+        subprocess.run(["xdotool", "windowraise", found[0]], check=False)
+    focus_window(title)
+    time.sleep(0.5)
+
+
+def row_of(node):
+    while node is not None and safe_role(node) != "list item":
+        node = node.get_parent()
+    return node
+
+
+def set_rows(window, state_prefix):
+    """The rows of the main window's Reports page labelled with the set,
+    in state @state_prefix: [(row, status label, details)]."""
+    found = []
+    for node in walk(window):
+        if safe_role(node) != "label" or not safe_name(node).startswith(state_prefix):
+            continue
+        row = row_of(node)
+        details = [safe_name(n) for n in walk(row) if safe_role(n) == "label" and "Set ‘" in safe_name(n)] \
+            if row is not None else []
+        if details:
+            found.append((row, node, details[0]))
+    return found
 
 
 def last_month(today):
@@ -197,6 +241,36 @@ def main():
         last = app.wait_find(role="label", root=sets_window,
                              predicate=lambda n: safe_name(n).endswith(": 2 files saved"))
         tap.ok(last is not None, "the last run and its result are shown")
+
+        # The main window's Reports page lists the run's reports too, with
+        # the set's name, the PBX, the state and the byte count.
+        focus_window("Call Reports")
+        keys("alt+2")
+        saved_rows = wait_for(lambda: len(set_rows(window, "Saved as ")) >= 2 and set_rows(window, "Saved as "),
+                              timeout=20) or []
+        tap.ok(len(saved_rows) == 2 and all(d.startswith("Set ‘Monthly’ · Demo PBX · ") for _, _, d in saved_rows),
+               "each report of the run is a row of the Reports page, labelled with the set and the PBX",
+               [(safe_name(label), d) for _, label, d in saved_rows])
+        sizes_ok = []
+        for _, label, _ in saved_rows:
+            report_path = label.get_description()
+            if os.path.isfile(report_path):
+                size = format_size(os.path.getsize(report_path)).replace("\u00a0", " ")
+                sizes_ok.append(safe_name(label).replace("\u00a0", " ") ==
+                                f"Saved as {os.path.basename(report_path)} ({size})" and report_path in expected)
+            else:
+                sizes_ok.append(False)
+        tap.ok(len(sizes_ok) == 2 and all(sizes_ok),
+               "each row says its file and the bytes received, as the single downloads do",
+               [(safe_name(label), label.get_description()) for _, label, _ in saved_rows])
+        titles = sorted(safe_name(row) for row, _, _ in saved_rows)
+        tap.ok(any(t.startswith("Extension Call Statistics, ") for t in titles) and
+               any(t.startswith("Unreturned Missed Call Report, ") for t in titles),
+               "the rows are named by type and period", titles)
+        raise_window("Call Reports")
+        screenshot(os.path.join(shots, "reports-page-set-run.png"), window)
+        keys("alt+1")
+        raise_window("Report Sets")
         screenshot(os.path.join(shots, "report-set-run.png"), sets_window)
         # The narrowest the window goes, for a look at the rows.
         found = subprocess.run(["xdotool", "search", "--onlyvisible", "--name", "^Report Sets$"],
@@ -224,9 +298,42 @@ def main():
         os.rename(gone, output)
         time.sleep(0.5)
 
+        # On the Reports page those reports failed, saying why; Retry runs
+        # one of them again with the set's PBX, and it is saved.
+        focus_window("Call Reports")
+        keys("alt+2")
+        failed_rows = wait_for(lambda: len(set_rows(window, "Failed, nothing was saved: The output folder")) >= 2 and
+                               set_rows(window, "Failed, nothing was saved: The output folder"), timeout=20) or []
+        tap.ok(len(failed_rows) == 2 and all(output in safe_name(label) for _, label, _ in failed_rows),
+               "the failed run's reports are failed rows on the Reports page, with the reason",
+               [safe_name(n) for n in walk(window) if safe_role(n) == "label" and "Failed" in safe_name(n)])
+        retry = button(app, "Retry", root=failed_rows[0][0]) if failed_rows else None
+        tap.ok(retry is not None and is_enabled(retry), "a failed report of the set offers Retry")
+        if retry is not None:
+            retried_title = safe_name(failed_rows[0][0])
+            tap.ok(any(safe_name(r) == retried_title for r, _, _ in saved_rows),
+                   "a report that failed before its PBX answered is named by its period all the same",
+                   retried_title)
+            saved_before = len(set_rows(window, "Saved as "))
+            logins = int(simulator.command("count get_token"))
+            downloads = int(simulator.command("count call_report/download"))
+            click(retry)
+            retried = wait_for(lambda: [r for r, _, _ in set_rows(window, "Saved as ") if safe_name(r) == retried_title]
+                               if len(set_rows(window, "Saved as ")) == saved_before + 1 else None, timeout=30)
+            tap.ok(bool(retried) and int(simulator.command("count call_report/download")) == downloads + 1 and
+                   int(simulator.command("count get_token")) == logins + 1,
+                   "Retry downloads that one report again, with one login, and it is saved", retried_title)
+            tap.ok(wait_for(lambda: len(set_rows(window, "Failed, nothing was saved: The output folder")) == 1,
+                            timeout=10),
+                   "the new attempt takes the failed row's place")
+            tap.ok(wait_for(lambda: simulator.command("live") == "1", timeout=10),
+                   "the retry's token is revoked")
+        keys("alt+1")
+
         # Edit: rename the set (its run history goes along).
         name = app.find(role="text", name="Name", root=sets_window)
         focus_window("Report Sets")
+        time.sleep(0.5)
         click_at(name)
         time.sleep(0.3)
         keys("ctrl+a")
@@ -339,16 +446,70 @@ def main():
         tap.ok(shared.get("name") == "Monthly Pack" and len(shared.get("reports", [])) == 1,
                "the set is exported whole to the file chosen", shared)
 
-        # Delete, after a confirmation; the saved files stay.
+        # Delete: at once, with Undo in a toast; Ctrl+Z undoes it too. The
+        # set file and its run history come back byte for byte.
+        state_path = os.path.join(os.environ["XDG_STATE_HOME"], "call-reports", "set-runs", "Monthly Pack.json")
+        set_bytes = open(path, "rb").read()
+        state_bytes = open(state_path, "rb").read() if os.path.exists(state_path) else None
+        tap.ok(state_bytes is not None, "the set has a run history to keep", state_path)
+
+        def delete_set():
+            focus_window("Report Sets")
+            menu = app.find(name="Set Menu", root=sets_window, predicate=lambda n: n.get_n_actions() > 0)
+            if menu is None:
+                return None
+            click(menu)
+            item = app.wait_find(name="Delete", predicate=lambda n: n.get_n_actions() > 0)
+            if item is None:
+                return None
+            click(item)
+            return app.wait_find(role="label", root=sets_window, name="Deleted ‘Monthly Pack’")
+
+        toast = delete_set()
+        tap.ok(toast is not None, "deleting says so in a toast, without asking first")
+        tap.ok(wait_for(lambda: not os.path.exists(path) and not os.path.exists(state_path), timeout=10),
+               "the set and its history are deleted at once")
+        tap.ok(app.wait_find(name="No Report Sets", root=sets_window) is not None,
+               "the window shows that there is no set left")
+        undo = button(app, "Undo", root=sets_window)
+        tap.ok(undo is not None, "the toast offers Undo")
+        screenshot(os.path.join(shots, "report-set-deleted.png"), sets_window)
+        if undo is not None:
+            click(undo)
+        tap.ok(wait_for(lambda: os.path.exists(path) and os.path.exists(state_path), timeout=10) and
+               open(path, "rb").read() == set_bytes and open(state_path, "rb").read() == state_bytes,
+               "Undo puts the set file and its history back as they were")
+        tap.ok(app.wait_find(name="Monthly Pack", root=sets_window,
+                             predicate=lambda n: safe_role(n) == "list item") is not None,
+               "the set is listed again")
+
+        row = app.wait_find(name="Monthly Pack", root=sets_window, predicate=lambda n: safe_role(n) == "list item")
         focus_window("Report Sets")
-        click(app.find(name="Set Menu", root=sets_window, predicate=lambda n: n.get_n_actions() > 0))
-        click(app.wait_find(name="Delete…", predicate=lambda n: n.get_n_actions() > 0))
-        confirm = button(app, "Delete")
-        tap.ok(confirm is not None, "deleting asks first")
-        if confirm is not None:
-            click(confirm)
-        tap.ok(wait_for(lambda: not os.path.exists(path) and not os.path.exists(timer), timeout=10),
-               "deleting removes the set and its timer")
+        if row is not None:
+            click_at(row)
+        time.sleep(0.8)
+        toast = delete_set()
+        tap.ok(toast is not None and not os.path.exists(path), "deleting again")
+        focus_window("Report Sets")
+        keys("ctrl+z")
+        tap.ok(wait_for(lambda: os.path.exists(path), timeout=10) and open(path, "rb").read() == set_bytes,
+               "Ctrl+Z undoes the deletion from the keyboard")
+
+        row = app.wait_find(name="Monthly Pack", root=sets_window, predicate=lambda n: safe_role(n) == "list item")
+        focus_window("Report Sets")
+        if row is not None:
+            click_at(row)
+        time.sleep(0.8)
+        toast = delete_set()
+        tap.ok(toast is not None, "deleting a third time")
+        # The toast goes by itself: the deletion is final.
+        tap.ok(wait_for(lambda: app.find(role="label", root=sets_window, name="Deleted ‘Monthly Pack’") is None,
+                        timeout=20), "the toast times out")
+        focus_window("Report Sets")
+        keys("ctrl+z")
+        time.sleep(1.0)
+        tap.ok(not os.path.exists(path) and not os.path.exists(state_path) and not os.path.exists(timer),
+               "once the toast is gone the deletion stays, Ctrl+Z does nothing", os.listdir(sets_dir))
         tap.ok(all(os.path.isfile(p) for p in expected), "the files the set saved stay")
         tap.ok(app.wait_find(name="No Report Sets", root=sets_window) is not None,
                "the window shows that there is no set left")

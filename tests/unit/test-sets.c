@@ -14,6 +14,7 @@
 #include "reports-period.h"
 #include "reports-schedule.h"
 #include "reports-set.h"
+#include "reports-set-deletion.h"
 #include "reports-set-state.h"
 #include "reports-set-store.h"
 #include "reports-set-units.h"
@@ -554,6 +555,95 @@ test_state_prune (void)
   remove_tree (dir);
 }
 
+/* Deleting a set takes its file, its state and its timer at once; Undo
+ * gives back the same bytes and the timer; a set made meanwhile under the
+ * name is not replaced; forgetting the copy keeps the deletion. */
+static void
+test_deletion (void)
+{
+  g_autoptr(ReportsSet) set = reports_set_new ("Deleted Pack");
+  g_autoptr(ReportsSet) other = reports_set_new ("Deleted Pack");
+  g_autoptr(ReportsSetState) state = reports_set_state_new ();
+  g_autoptr(ReportsSetDeletion) deletion = NULL;
+  g_autoptr(GFile) set_file = reports_set_store_dup_file ("Deleted Pack");
+  g_autoptr(GFile) state_file = reports_set_state_dup_file ("Deleted Pack");
+  g_autoptr(GError) error = NULL;
+  g_autofree char *set_before = NULL;
+  g_autofree char *state_before = NULL;
+  g_autofree char *set_after = NULL;
+  g_autofree char *state_after = NULL;
+  ReportsSchedule daily = { REPORTS_SCHEDULE_DAILY, 0, 0, 7, 0 };
+  ReportsPeriod period;
+
+  g_setenv ("CALL_REPORTS_SCHEDULER", "systemd", TRUE);
+  g_setenv ("CALL_REPORTS_SYSTEMCTL", "/bin/true", TRUE);
+
+  g_assert_true (reports_period_parse ("last-month", &period, NULL));
+  reports_set_add_report (set, reports_set_report_new ("ivr", &period));
+  g_assert_true (reports_set_add_pbx (set, reports_set_pbx_new ("https://192.0.2.1:8088", "client")));
+  reports_set_set_schedule (set, &daily);
+  g_assert_true (reports_set_store_save (set, FALSE, &error));
+  g_assert_no_error (error);
+  state->last_run = 1764572400;
+  state->scheduled = 1764486000;
+  state->n_saved = 1;
+  g_assert_true (reports_set_state_save (state, "Deleted Pack", &error));
+  g_assert_no_error (error);
+  g_assert_true (reports_set_units_install (set, &error));
+  g_assert_no_error (error);
+  g_assert_true (reports_set_units_are_installed ("Deleted Pack"));
+  set_before = read_file (set_file);
+  state_before = read_file (state_file);
+  g_assert_nonnull (set_before);
+  g_assert_nonnull (state_before);
+
+  deletion = reports_set_deletion_new ("Deleted Pack", &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (deletion);
+  g_assert_cmpstr (reports_set_deletion_get_name (deletion), ==, "Deleted Pack");
+  g_assert_false (g_file_query_exists (set_file, NULL));
+  g_assert_false (g_file_query_exists (state_file, NULL));
+  g_assert_false (reports_set_units_are_installed ("Deleted Pack"));
+
+  g_assert_true (reports_set_deletion_undo (deletion, &error));
+  g_assert_no_error (error);
+  set_after = read_file (set_file);
+  state_after = read_file (state_file);
+  g_assert_cmpstr (set_after, ==, set_before);
+  g_assert_cmpstr (state_after, ==, state_before);
+  g_assert_true (reports_set_units_are_installed ("Deleted Pack"));
+  g_clear_pointer (&deletion, reports_set_deletion_free);
+
+  /* A set of that name made meanwhile stays as it is. */
+  deletion = reports_set_deletion_new ("Deleted Pack", &error);
+  g_assert_no_error (error);
+  g_assert_true (reports_set_store_save (other, FALSE, &error));
+  g_assert_no_error (error);
+  g_clear_pointer (&set_after, g_free);
+  set_after = read_file (set_file);
+  g_assert_false (reports_set_deletion_undo (deletion, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_clear_pointer (&state_after, g_free);
+  state_after = read_file (set_file);
+  g_assert_cmpstr (state_after, ==, set_after);
+  g_clear_pointer (&deletion, reports_set_deletion_free);
+
+  /* Committed: forgetting the copy leaves the set deleted. */
+  deletion = reports_set_deletion_new ("Deleted Pack", &error);
+  g_assert_no_error (error);
+  g_clear_pointer (&deletion, reports_set_deletion_free);
+  g_assert_false (g_file_query_exists (set_file, NULL));
+
+  /* A set that is not there is an error, and nothing else goes. */
+  deletion = reports_set_deletion_new ("Deleted Pack", &error);
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_FOUND);
+  g_assert_null (deletion);
+
+  g_unsetenv ("CALL_REPORTS_SYSTEMCTL");
+  g_unsetenv ("CALL_REPORTS_SCHEDULER");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -580,6 +670,7 @@ main (int   argc,
   g_test_add_func ("/common/sets/schedule", test_schedule);
   g_test_add_func ("/common/sets/units/text", test_units_text);
   g_test_add_func ("/common/sets/state/prune", test_state_prune);
+  g_test_add_func ("/common/sets/deletion", test_deletion);
 
   status = g_test_run ();
 

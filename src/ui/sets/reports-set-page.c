@@ -16,6 +16,7 @@
 #include "reports-server.h"
 #include "reports-set-page-private.h"
 #include "reports-set-report-editor.h"
+#include "reports-set-run-records.h"
 #include "reports-set-run-row.h"
 #include "reports-set-state.h"
 #include "reports-set-store.h"
@@ -546,6 +547,15 @@ report_started_cb (ReportsSetRun  *run,
 }
 
 static void
+report_progress_cb (ReportsSetRun  *run,
+                    guint           index,
+                    ReportsSetPage *self)
+{
+  if (self->run_rows != NULL && index < self->run_rows->len)
+    reports_set_run_row_progress (g_ptr_array_index (self->run_rows, index));
+}
+
+static void
 report_finished_cb (ReportsSetRun  *run,
                     guint           index,
                     ReportsSetPage *self)
@@ -586,14 +596,17 @@ run_done_cb (GObject      *object,
   /* The page is gone (its window closed): the run is only recorded. */
   if (self->run_rows == NULL)
     {
-      if (reports_set_run_start_finish (run, result, NULL))
+      if (reports_set_run_start_finish (run, result, &error))
         reports_sets_record_run (run);
+      else
+        reports_set_run_records_fail (run, error);
       g_signal_handlers_disconnect_by_data (run, self);
       return;
     }
 
   if (!reports_set_run_start_finish (run, result, &error))
     {
+      reports_set_run_records_fail (run, error);
       _reports_set_page_show_toast (self, error->message);
       for (guint i = 0; i < self->run_rows->len; i++)
         reports_set_run_row_fail (g_ptr_array_index (self->run_rows, i), error->message);
@@ -685,6 +698,8 @@ lookup_next_secret (ReportsSetPage *self)
 static void
 run_clicked_cb (ReportsSetPage *self)
 {
+  g_autoptr(ReportsDownloadHistory) history = NULL;
+
   if (self->run != NULL || reports_set_get_n_reports (self->set) == 0)
     return;
 
@@ -693,6 +708,10 @@ run_clicked_cb (ReportsSetPage *self)
   self->run = reports_set_run_new (self->set);
   self->run_cancellable = g_cancellable_new ();
   self->secret_index = 0;
+
+  /* Each report is listed on the main window's Reports page too. */
+  history = reports_download_history_dup_default ();
+  reports_set_run_records_attach (self->run, history);
 
   for (guint i = 0; i < reports_set_run_get_n_results (self->run); i++)
     {
@@ -704,6 +723,7 @@ run_clicked_cb (ReportsSetPage *self)
   gtk_widget_set_visible (GTK_WIDGET (self->progress_group), TRUE);
 
   g_signal_connect (self->run, "report-started", G_CALLBACK (report_started_cb), self);
+  g_signal_connect (self->run, "report-progress", G_CALLBACK (report_progress_cb), self);
   g_signal_connect (self->run, "report-finished", G_CALLBACK (report_finished_cb), self);
   set_busy (self, TRUE);
 

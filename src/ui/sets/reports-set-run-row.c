@@ -83,6 +83,34 @@ reports_set_run_row_started (ReportsSetRunRow *self)
 }
 
 void
+reports_set_run_row_progress (ReportsSetRunRow *self)
+{
+  const ReportsSetResult *result;
+  g_autofree char *received = NULL;
+  g_autofree char *subtitle = NULL;
+
+  g_return_if_fail (REPORTS_IS_SET_RUN_ROW (self));
+
+  result = reports_set_run_get_result (self->run, self->index);
+  if (result->done)
+    return;
+
+  received = g_format_size (result->received);
+  if (result->total > 0)
+    {
+      g_autofree char *total = g_format_size (result->total);
+
+      /* Translators: download progress, e.g. "1.2 MB of 40 MB". */
+      subtitle = g_strdup_printf (_("%s of %s"), received, total);
+    }
+  else
+    /* Translators: download progress when the size is unknown. */
+    subtitle = g_strdup_printf (_("%s received"), received);
+
+  show_state (self, "running", subtitle);
+}
+
+void
 reports_set_run_row_update (ReportsSetRunRow *self)
 {
   const ReportsSetResult *result;
@@ -102,6 +130,9 @@ reports_set_run_row_update (ReportsSetRunRow *self)
       subtitle = g_strdup_printf (_("Saved as %s (%s)"), path, size);
       show_state (self, "saved", subtitle);
     }
+  else if (g_error_matches (result->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    /* As the Reports page says it. */
+    show_state (self, "failed", _("Cancelled; nothing was saved"));
   else if (result->error != NULL)
     {
       g_autofree char *message = yeastar_text_escape (result->error->message, -1);

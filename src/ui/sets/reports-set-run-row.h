@@ -24,6 +24,8 @@ GtkWidget *reports_set_run_row_new      (ReportsSetRun *run,
 /* Reads the result again: started, or finished. */
 void       reports_set_run_row_started  (ReportsSetRunRow *self);
 void       reports_set_run_row_update   (ReportsSetRunRow *self);
+/* The bytes received so far, as the Reports page shows them. */
+void       reports_set_run_row_progress (ReportsSetRunRow *self);
 /* A run that failed as a whole (its folder cannot be used): a report
  * not done says why. */
 void       reports_set_run_row_fail     (ReportsSetRunRow *self,

@@ -11,6 +11,7 @@
 
 #include "reports-compat.h"
 #include "reports-server.h"
+#include "reports-set-deletion.h"
 #include "reports-set-page.h"
 #include "reports-set-state.h"
 #include "reports-set-store.h"
@@ -27,6 +28,8 @@ struct _ReportsSetsWindow
   GListStore           *servers;
   GPtrArray            *rows;
   GCancellable         *cancellable;
+  ReportsSetDeletion   *deletion;        /* the last deletion, while it can be undone */
+  AdwToast             *deletion_toast;  /* its toast */
 
   /* Borrowed: set_page when a set is open, else NULL */
   ReportsSetPage       *page;
@@ -290,36 +293,53 @@ duplicate_action (GtkWidget  *widget,
   save_new (self, copy, base);
 }
 
+/* The deletion is kept for Undo until its toast is dismissed (it times
+ * out, or is closed) or the window closes: then it is final. */
 static void
-confirm_delete_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+commit_deletion (ReportsSetsWindow *self)
 {
-  g_autoptr(ReportsSetsWindow) self = user_data;
-  g_autofree char *name = g_object_steal_data (G_OBJECT (self), "deleting");
-  g_autoptr(GError) error = NULL;
-  g_autofree char *text = NULL;
+  g_clear_pointer (&self->deletion, reports_set_deletion_free);
+  if (self->deletion_toast != NULL)
+    g_signal_handlers_disconnect_by_data (self->deletion_toast, self);
+  g_clear_object (&self->deletion_toast);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sets.undo-delete", FALSE);
+}
 
-  if (!reports_compat_confirm_finish (result, NULL) || name == NULL)
+static void
+deletion_dismissed_cb (AdwToast          *toast,
+                       ReportsSetsWindow *self)
+{
+  if (toast == self->deletion_toast)
+    commit_deletion (self);
+}
+
+static void
+undo_delete_action (GtkWidget  *widget,
+                    const char *action_name,
+                    GVariant   *parameter)
+{
+  ReportsSetsWindow *self = REPORTS_SETS_WINDOW (widget);
+  g_autoptr(ReportsSetDeletion) deletion = g_steal_pointer (&self->deletion);
+  g_autoptr(AdwToast) toast = g_steal_pointer (&self->deletion_toast);
+  g_autoptr(GError) error = NULL;
+
+  if (deletion == NULL)
     return;
 
-  if (!reports_set_store_delete (name, &error))
+  gtk_widget_action_set_enabled (widget, "sets.undo-delete", FALSE);
+  if (toast != NULL)
+    {
+      g_signal_handlers_disconnect_by_data (toast, self);
+      adw_toast_dismiss (toast);
+    }
+
+  if (!reports_set_deletion_undo (deletion, &error))
     {
       show_toast (self, error->message);
       return;
     }
 
-  /* What runs it and its history go too; the files it saved stay. */
-  if (!reports_sets_schedule_remove (name, &error) || !reports_set_state_delete (name, &error))
-    show_toast (self, error->message);
-
-  if (self->page != NULL && g_str_equal (reports_set_get_name (reports_set_page_get_set (self->page)), name))
-    close_page (self);
   rebuild_list (self);
-
-  /* Translators: %s is a set's name */
-  text = g_strdup_printf (_("“%s” deleted"), name);
-  show_toast (self, text);
 }
 
 static void
@@ -328,21 +348,43 @@ delete_action (GtkWidget  *widget,
                GVariant   *parameter)
 {
   ReportsSetsWindow *self = REPORTS_SETS_WINDOW (widget);
-  const char *name;
-  g_autofree char *heading = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *text = NULL;
+  g_autofree char *escaped = NULL;
+  g_autoptr(GError) error = NULL;
+  ReportsSetDeletion *deletion;
 
   if (self->page == NULL)
     return;
 
-  name = reports_set_get_name (reports_set_page_get_set (self->page));
-  g_object_set_data_full (G_OBJECT (self), "deleting", g_strdup (name), g_free);
+  name = g_strdup (reports_set_get_name (reports_set_page_get_set (self->page)));
+  deletion = reports_set_deletion_new (name, &error);
+  if (deletion == NULL)
+    {
+      show_toast (self, error->message);
+      return;
+    }
+
+  /* One Undo at a time: an earlier deletion is final now. */
+  if (self->deletion_toast != NULL)
+    adw_toast_dismiss (self->deletion_toast);
+  commit_deletion (self);
+  self->deletion = deletion;
+
+  close_page (self);
+  rebuild_list (self);
+
   /* Translators: %s is a set's name */
-  heading = g_strdup_printf (_("Delete “%s”?"), name);
-  reports_compat_confirm_full_async (widget, heading,
-                                     _("The set, its schedule and its run history are deleted. "
-                                       "The reports it saved stay where they are."),
-                                     _("_Keep"), _("_Delete"), TRUE,
-                                     self->cancellable, confirm_delete_cb, g_object_ref (self));
+  text = g_strdup_printf (_("Deleted ‘%s’"), name);
+  escaped = g_markup_escape_text (text, -1);
+  self->deletion_toast = g_object_ref_sink (adw_toast_new (escaped));
+  adw_toast_set_button_label (self->deletion_toast, _("_Undo"));
+  adw_toast_set_action_name (self->deletion_toast, "sets.undo-delete");
+  adw_toast_set_priority (self->deletion_toast, ADW_TOAST_PRIORITY_HIGH);
+  adw_toast_set_timeout (self->deletion_toast, 10);
+  g_signal_connect (self->deletion_toast, "dismissed", G_CALLBACK (deletion_dismissed_cb), self);
+  gtk_widget_action_set_enabled (widget, "sets.undo-delete", TRUE);
+  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->deletion_toast));
 }
 
 static void
@@ -463,9 +505,11 @@ reports_sets_window_close_request (GtkWindow *window)
 {
   ReportsSetsWindow *self = REPORTS_SETS_WINDOW (window);
 
-  /* Closing the window cancels a run; what is saved stays. */
+  /* Closing the window cancels a run; what is saved stays. A deletion
+   * is final. */
   if (self->page != NULL)
     reports_set_page_cancel (self->page);
+  commit_deletion (self);
 
   return GTK_WINDOW_CLASS (reports_sets_window_parent_class)->close_request (window);
 }
@@ -477,6 +521,7 @@ reports_sets_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   self->page = NULL;
+  commit_deletion (self);
 
   if (self->parent != NULL)
     {
@@ -526,10 +571,12 @@ reports_sets_window_class_init (ReportsSetsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "sets.duplicate", NULL, duplicate_action);
   gtk_widget_class_install_action (widget_class, "sets.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "sets.delete", NULL, delete_action);
+  gtk_widget_class_install_action (widget_class, "sets.undo-delete", NULL, undo_delete_action);
 
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "sets.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Left, GDK_ALT_MASK, "sets.back", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "sets.new", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_z, GDK_CONTROL_MASK, "sets.undo-delete", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_w, GDK_CONTROL_MASK, "window.close", NULL);
 }
 
@@ -544,6 +591,7 @@ reports_sets_window_init (ReportsSetsWindow *self)
 
   self->rows = g_ptr_array_new ();
   self->cancellable = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "sets.undo-delete", FALSE);
 }
 
 ReportsSetsWindow *
