@@ -242,6 +242,14 @@ clear_page_pointer (gpointer data,
   g_object_set_data (G_OBJECT (data), "page", NULL);
 }
 
+static GListModel *
+peek_menu (const char *menu,
+           const char *queue_id,
+           gpointer    user_data)
+{
+  return reports_session_peek_menu (REPORTS_SESSION (user_data), menu, queue_id);
+}
+
 void
 reports_downloads_page_start (ReportsDownloadsPage *self,
                               YeastarReportRequest *request,
@@ -266,6 +274,8 @@ reports_downloads_page_start (ReportsDownloadsPage *self,
   record = reports_download_record_new (yeastar_client_get_base_uri (client), device_name,
                                         yeastar_report_type_get_api_name (yeastar_report_request_get_report_type (request)),
                                         values, folder_path);
+  /* The names the form shows for the IDs, kept with the record. */
+  reports_download_record_set_names (record, reports_download_label_collect_names (values, peek_menu, self->session));
 
   running = g_new0 (Running, 1);
   running->download = yeastar_download_new (client, request, folder);
