@@ -10,10 +10,13 @@
 #include <glib/gi18n.h>
 
 #include "reports-download-label.h"
+#include "yeastar-menu-option.h"
 #include "yeastar-report-type.h"
+#include "yeastar-text.h"
 
-/* At most this many IDs of one field are listed; the rest are counted. */
-#define MAX_IDS 3
+/* At most this many names (or IDs) of one field are listed; the rest
+ * are counted. */
+#define MAX_IDS 2
 
 static GDateTime *
 lookup_time (GVariant   *values,
@@ -135,16 +138,30 @@ reports_download_label_title (const char *report_type,
   return g_strdup_printf (_("%s, %s"), type != NULL ? yeastar_report_type_get_title (type) : report_type, period);
 }
 
-/* "Queues 6, 7; Agents 3, 4, 5 and 2 more", or NULL without IDs. */
+static char *
+name_key (YeastarParam  param,
+          const char   *id)
+{
+  return g_strdup_printf ("%s/%s", yeastar_param_get_api_name (param), id);
+}
+
+/* "Queues: Sales, Support; Agents: 1001 - Alice Martin, 1002 - Bruno Ball,
+ * 1003 - Chloé Schmidt and 2 more", or NULL without IDs. The PBX's names
+ * of the IDs as @names ("a{ss}", from reports_download_label_collect_names ())
+ * has them, escaped; an ID without a name (or a record kept before the
+ * names were) is shown as itself. */
 char *
 reports_download_label_ids (const char *report_type,
-                            GVariant   *values)
+                            GVariant   *values,
+                            GVariant   *names)
 {
   g_autoptr(GString) text = g_string_new (NULL);
 
   for (guint p = 0; p < YEASTAR_N_PARAMS && values != NULL; p++)
     {
       YeastarValueKind kind = yeastar_param_get_value_kind (p);
+      g_autoptr(GString) list_text = g_string_new (NULL);
+      g_autofree char *field = NULL;
       g_auto(GStrv) ids = NULL;
       const char *list = NULL;
       guint n_ids;
@@ -155,15 +172,97 @@ reports_download_label_ids (const char *report_type,
 
       ids = g_strsplit (list, ",", -1);
       n_ids = g_strv_length (ids);
-      if (text->len > 0)
-        g_string_append (text, "; ");
-      g_string_append_printf (text, "%s ", yeastar_param_get_title (p));
       for (guint i = 0; i < n_ids && i < MAX_IDS; i++)
-        g_string_append_printf (text, i > 0 ? ", %s" : "%s", ids[i]);
+        {
+          g_autofree char *key = name_key (p, ids[i]);
+          g_autofree char *escaped = NULL;
+          const char *name = NULL;
+
+          if (names == NULL || !g_variant_lookup (names, key, "&s", &name) || name[0] == '\0')
+            name = ids[i];
+          escaped = yeastar_text_escape (name, -1);
+          if (i > 0)
+            /* Translators: between the names of a list, e.g. "Sales, Support". */
+            g_string_append (list_text, _(", "));
+          g_string_append (list_text, escaped);
+        }
       if (n_ids > MAX_IDS)
         /* Translators: after the first IDs of a list, e.g. "1, 2, 3 and 5 more". */
-        g_string_append_printf (text, ngettext (" and %u more", " and %u more", n_ids - MAX_IDS), n_ids - MAX_IDS);
+        g_string_append_printf (list_text, ngettext (" and %u more", " and %u more", n_ids - MAX_IDS), n_ids - MAX_IDS);
+
+      if (text->len > 0)
+        /* Translators: between the fields of a download's IDs, e.g. "Queues: Sales; Agents: 1001 - Alice Martin". */
+        g_string_append (text, _("; "));
+      /* Translators: a field and what was chosen in it, e.g. "Queues: Sales, Support and 3 more". */
+      field = g_strdup_printf (_("%s: %s"), yeastar_param_get_title (p), list_text->str);
+      g_string_append (text, field);
     }
 
   return text->len > 0 ? g_string_free (g_steal_pointer (&text), FALSE) : NULL;
+}
+
+static const char *
+lookup_name (GListModel *options,
+             const char *id)
+{
+  guint n_options = options != NULL ? g_list_model_get_n_items (options) : 0;
+
+  for (guint i = 0; i < n_options; i++)
+    {
+      g_autoptr(YeastarMenuOption) option = g_list_model_get_item (options, i);
+
+      if (g_strcmp0 (yeastar_menu_option_get_id (option), id) == 0)
+        return yeastar_menu_option_get_text (option);
+    }
+
+  return NULL;
+}
+
+/* The names the PBX gave the IDs of @values, as far as @peek_menu has
+ * the menus (the window's session has those the form loaded for its ID
+ * rows): "a{ss}" of "api_name/ID" → the name, as the PBX wrote it
+ * (escaped when shown). */
+GVariant *
+reports_download_label_collect_names (GVariant                *values,
+                                      ReportsDownloadPeekMenu  peek_menu,
+                                      gpointer                 user_data)
+{
+  GVariantBuilder builder;
+  const char *queue_id = NULL;
+
+  g_return_val_if_fail (peek_menu != NULL, NULL);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  if (values != NULL)
+    g_variant_lookup (values, yeastar_param_get_api_name (YEASTAR_PARAM_QUEUE_ID), "&s", &queue_id);
+
+  for (guint p = 0; p < YEASTAR_N_PARAMS && values != NULL; p++)
+    {
+      YeastarValueKind kind = yeastar_param_get_value_kind (p);
+      const char * const *menus = yeastar_param_get_menus (p);
+      const char *single[] = { yeastar_param_get_menu (p), NULL };
+      g_auto(GStrv) ids = NULL;
+      const char *list = NULL;
+
+      if ((kind != YEASTAR_VALUE_ID_LIST && kind != YEASTAR_VALUE_ID) ||
+          !g_variant_lookup (values, yeastar_param_get_api_name (p), "&s", &list))
+        continue;
+      if (menus == NULL)
+        menus = single;
+
+      ids = g_strsplit (list, ",", -1);
+      for (guint i = 0; ids[i] != NULL; i++)
+        {
+          g_autofree char *key = name_key (p, ids[i]);
+          const char *name = NULL;
+
+          for (guint m = 0; menus[m] != NULL && name == NULL; m++)
+            name = lookup_name (peek_menu (menus[m], yeastar_param_needs_queue (p) ? queue_id : NULL, user_data),
+                                ids[i]);
+          if (name != NULL)
+            g_variant_builder_add (&builder, "{ss}", key, name);
+        }
+    }
+
+  return g_variant_builder_end (&builder);
 }

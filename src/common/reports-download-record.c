@@ -11,9 +11,10 @@
 
 /* One download as the Reports page lists it, kept across restarts: the
  * PBX it was asked of, the report type and the request's values (IDs
- * included, so that it can be retried), the folder, and what became of
- * it (the saved file's path and size, or why it failed). A report of a
- * set run also has the set's name and its place in the set. */
+ * included, so that it can be retried), the names the PBX gave those
+ * IDs when it was asked, the folder, and what became of it (the saved
+ * file's path and size, or why it failed). A report of a set run also
+ * has the set's name and its place in the set. */
 struct _ReportsDownloadRecord
 {
   GObject                parent_instance;
@@ -23,6 +24,7 @@ struct _ReportsDownloadRecord
   char                  *pbx_name;
   char                  *report_type;
   GVariant              *values;
+  GVariant              *names;  /* a{ss}: "api_name/ID" → the PBX's name */
   char                  *folder;
   GDateTime             *created;
   ReportsDownloadStatus  status;
@@ -55,10 +57,12 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-#define RECORD_TYPE "(sssssa{ss}xusst)"
-/* A set's report: the set's name and the report's index appended. Older
- * versions skip these records, and read the others as before. */
-#define SET_RECORD_TYPE "(sssssa{ss}xusstsu)"
+/* Records written before the names were kept have no a{ss} at the end:
+ * they still load, with IDs and no names. */
+#define RECORD_TYPE "(sssssa{ss}xussta{ss})"
+#define RECORD_TYPE_WITHOUT_NAMES "(sssssa{ss}xusst)"
+/* A set's report: the set's name and the report's index appended. */
+#define SET_RECORD_TYPE "(sssssa{ss}xussta{ss}su)"
 
 static void
 reports_download_record_finalize (GObject *object)
@@ -70,6 +74,7 @@ reports_download_record_finalize (GObject *object)
   g_free (self->pbx_name);
   g_free (self->report_type);
   g_clear_pointer (&self->values, g_variant_unref);
+  g_clear_pointer (&self->names, g_variant_unref);
   g_free (self->folder);
   g_clear_pointer (&self->created, g_date_time_unref);
   g_free (self->path);
@@ -174,6 +179,7 @@ static void
 reports_download_record_init (ReportsDownloadRecord *self)
 {
   self->total = -1;
+  self->names = g_variant_ref_sink (g_variant_new_array (G_VARIANT_TYPE ("{ss}"), NULL, 0));
 }
 
 ReportsDownloadRecord *
@@ -208,6 +214,7 @@ reports_download_record_new_from_variant (GVariant *variant)
 {
   ReportsDownloadRecord *self;
   g_autoptr(GVariant) values = NULL;
+  g_autoptr(GVariant) names = NULL;
   const char *id, *pbx_uri, *pbx_name, *report_type, *folder, *path, *message;
   const char *set_name = NULL;
   guint32 set_report = 0;
@@ -217,13 +224,17 @@ reports_download_record_new_from_variant (GVariant *variant)
 
   if (variant != NULL && g_variant_is_of_type (variant, G_VARIANT_TYPE (SET_RECORD_TYPE)))
     {
-      g_variant_get (variant, "(&s&s&s&s&s@a{ss}xu&s&st&su)",
+      g_variant_get (variant, "(&s&s&s&s&s@a{ss}xu&s&st@a{ss}&su)",
                      &id, &pbx_uri, &pbx_name, &report_type, &folder, &values, &created, &status,
-                     &path, &message, &size, &set_name, &set_report);
+                     &path, &message, &size, &names, &set_name, &set_report);
       if (set_name[0] == '\0')
         return NULL;
     }
   else if (variant != NULL && g_variant_is_of_type (variant, G_VARIANT_TYPE (RECORD_TYPE)))
+    g_variant_get (variant, "(&s&s&s&s&s@a{ss}xu&s&st@a{ss})",
+                   &id, &pbx_uri, &pbx_name, &report_type, &folder, &values, &created, &status,
+                   &path, &message, &size, &names);
+  else if (variant != NULL && g_variant_is_of_type (variant, G_VARIANT_TYPE (RECORD_TYPE_WITHOUT_NAMES)))
     g_variant_get (variant, "(&s&s&s&s&s@a{ss}xu&s&st)",
                    &id, &pbx_uri, &pbx_name, &report_type, &folder, &values, &created, &status,
                    &path, &message, &size);
@@ -240,6 +251,11 @@ reports_download_record_new_from_variant (GVariant *variant)
   self->report_type = g_strdup (report_type);
   self->folder = g_strdup (folder);
   self->values = g_steal_pointer (&values);
+  if (names != NULL)
+    {
+      g_variant_unref (self->names);
+      self->names = g_steal_pointer (&names);
+    }
   self->created = g_date_time_new_from_unix_utc (created);
   if (self->created == NULL)
     self->created = g_date_time_new_now_utc ();
@@ -260,19 +276,19 @@ reports_download_record_to_variant (ReportsDownloadRecord *self)
   g_return_val_if_fail (REPORTS_IS_DOWNLOAD_RECORD (self), NULL);
 
   if (self->set_name != NULL)
-    return g_variant_new ("(sssss@a{ss}xusstsu)",
+    return g_variant_new ("(sssss@a{ss}xusst@a{ss}su)",
                           self->id, self->pbx_uri, self->pbx_name, self->report_type, self->folder,
                           self->values, g_date_time_to_unix (self->created), (guint32) self->status,
                           self->path != NULL ? self->path : "",
                           self->message != NULL ? self->message : "",
-                          self->size, self->set_name, (guint32) self->set_report);
+                          self->size, self->names, self->set_name, (guint32) self->set_report);
 
-  return g_variant_new ("(sssss@a{ss}xusst)",
+  return g_variant_new ("(sssss@a{ss}xusst@a{ss})",
                         self->id, self->pbx_uri, self->pbx_name, self->report_type, self->folder,
                         self->values, g_date_time_to_unix (self->created), (guint32) self->status,
                         self->path != NULL ? self->path : "",
                         self->message != NULL ? self->message : "",
-                        self->size);
+                        self->size, self->names);
 }
 
 #define GETTER(type, name, field) \
@@ -288,6 +304,7 @@ GETTER (const char *, pbx_uri, pbx_uri)
 GETTER (const char *, pbx_name, pbx_name)
 GETTER (const char *, report_type, report_type)
 GETTER (GVariant *, values, values)
+GETTER (GVariant *, names, names)
 GETTER (const char *, folder, folder)
 GETTER (GDateTime *, created, created)
 GETTER (ReportsDownloadStatus, status, status)
@@ -372,6 +389,21 @@ reports_download_record_set_status (ReportsDownloadRecord *self,
   self->status = status;
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_STATUS]);
   reports_download_record_check_file (self);
+}
+
+/* The PBX's names of the request's IDs ("a{ss}", as
+* reports_download_label_collect_names () makes them); set before the
+* record is added to the history, which saves it. */
+void
+reports_download_record_set_names (ReportsDownloadRecord *self,
+                                   GVariant              *names)
+{
+  g_return_if_fail (REPORTS_IS_DOWNLOAD_RECORD (self));
+  g_return_if_fail (names != NULL && g_variant_is_of_type (names, G_VARIANT_TYPE ("a{ss}")));
+
+  g_variant_ref_sink (names);
+  g_variant_unref (self->names);
+  self->names = names;
 }
 
 static void

@@ -39,6 +39,9 @@ const char            *reports_download_record_get_pbx_uri      (ReportsDownload
 const char            *reports_download_record_get_pbx_name     (ReportsDownloadRecord *self);
 const char            *reports_download_record_get_report_type  (ReportsDownloadRecord *self);
 GVariant              *reports_download_record_get_values       (ReportsDownloadRecord *self);
+GVariant              *reports_download_record_get_names        (ReportsDownloadRecord *self);
+void                   reports_download_record_set_names        (ReportsDownloadRecord *self,
+                                                                 GVariant              *names);
 const char            *reports_download_record_get_folder       (ReportsDownloadRecord *self);
 GDateTime             *reports_download_record_get_created      (ReportsDownloadRecord *self);
 ReportsDownloadStatus  reports_download_record_get_status       (ReportsDownloadRecord *self);

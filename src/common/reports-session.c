@@ -137,6 +137,22 @@ reports_session_load_menu_async (ReportsSession      *self,
                                          load_menu_cb, g_steal_pointer (&task));
 }
 
+/* The menu's options if they were loaded already (NULL if not): how a
+* download names the IDs it was asked with, without asking the PBX. */
+GListModel *
+reports_session_peek_menu (ReportsSession *self,
+                           const char     *menu,
+                           const char     *queue_id)
+{
+  g_autofree char *key = NULL;
+
+  g_return_val_if_fail (REPORTS_IS_SESSION (self), NULL);
+  g_return_val_if_fail (menu != NULL, NULL);
+
+  key = menu_key (menu, queue_id);
+  return g_hash_table_lookup (self->menus, key);
+}
+
 GListModel *
 reports_session_load_menu_finish (ReportsSession  *self,
                                   GAsyncResult    *result,

@@ -41,6 +41,10 @@ void              reports_session_load_menu_async    (ReportsSession       *self
 GListModel       *reports_session_load_menu_finish   (ReportsSession       *self,
                                                       GAsyncResult         *result,
                                                       GError              **error);
+/* The ID list of @menu if it was fetched already, else NULL: no request. */
+GListModel       *reports_session_peek_menu          (ReportsSession       *self,
+                                                      const char           *menu,
+                                                      const char           *queue_id);
 /* Revokes the token and stops the demo PBX. */
 void              reports_session_close_async        (ReportsSession       *self,
                                                       GCancellable         *cancellable,

@@ -146,18 +146,27 @@ reports_compat_confirm_finish (GAsyncResult  *result,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* The folder chooser's and the file choosers' answer, one callback for
+ * all three: the task's source tag says which finish function (GTK 4.10
+ * and later) or which message for a cancelled chooser (GTK 4.8). */
 #if GTK_CHECK_VERSION (4, 10, 0)
 static void
-select_folder_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+file_dialog_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   g_autoptr(GError) error = NULL;
-  GFile *folder;
+  gpointer source_tag = g_task_get_source_tag (task);
+  GFile *file;
 
-  folder = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (object), result, &error);
-  if (folder == NULL)
+  if (source_tag == reports_compat_choose_folder_async)
+    file = gtk_file_dialog_select_folder_finish (GTK_FILE_DIALOG (object), result, &error);
+  else if (source_tag == reports_compat_save_file_async)
+    file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
+  else
+    file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, &error);
+  if (file == NULL)
     {
       if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
         g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", error->message);
@@ -166,7 +175,7 @@ select_folder_cb (GObject      *object,
       return;
     }
 
-  g_task_return_pointer (task, folder, g_object_unref);
+  g_task_return_pointer (task, file, g_object_unref);
 }
 #else
 static void
@@ -178,8 +187,10 @@ native_response_cb (GtkNativeDialog *native,
 
   if (response == GTK_RESPONSE_ACCEPT)
     g_task_return_pointer (task, gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native)), g_object_unref);
-  else
+  else if (g_task_get_source_tag (task) == reports_compat_choose_folder_async)
     g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("No folder was chosen"));
+  else
+    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("No file was chosen"));
 
   gtk_native_dialog_destroy (native);
   g_object_unref (native);
@@ -207,7 +218,7 @@ reports_compat_choose_folder_async (GtkWindow           *parent,
     gtk_file_dialog_set_modal (dialog, TRUE);
     if (initial_folder != NULL)
       gtk_file_dialog_set_initial_folder (dialog, initial_folder);
-    gtk_file_dialog_select_folder (dialog, parent, cancellable, select_folder_cb, g_steal_pointer (&task));
+    gtk_file_dialog_select_folder (dialog, parent, cancellable, file_dialog_cb, g_steal_pointer (&task));
   }
 #else
   {
@@ -348,48 +359,6 @@ reports_compat_show_in_folder (GtkWindow *parent,
 
 /* The report viewer's Open… and Export…: a file chooser for one file
  * to open (report files first) or to save (a suggested name). */
-#if GTK_CHECK_VERSION (4, 10, 0)
-static void
-choose_file_cb (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(GError) error = NULL;
-  GFile *file;
-
-  if (g_task_get_source_tag (task) == reports_compat_save_file_async)
-    file = gtk_file_dialog_save_finish (GTK_FILE_DIALOG (object), result, &error);
-  else
-    file = gtk_file_dialog_open_finish (GTK_FILE_DIALOG (object), result, &error);
-  if (file == NULL)
-    {
-      if (g_error_matches (error, GTK_DIALOG_ERROR, GTK_DIALOG_ERROR_DISMISSED))
-        g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", error->message);
-      else
-        g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-  g_task_return_pointer (task, file, g_object_unref);
-}
-#else
-static void
-file_response_cb (GtkNativeDialog *native,
-                  int              response,
-                  gpointer         user_data)
-{
-  g_autoptr(GTask) task = user_data;
-
-  if (response == GTK_RESPONSE_ACCEPT)
-    g_task_return_pointer (task, gtk_file_chooser_get_file (GTK_FILE_CHOOSER (native)), g_object_unref);
-  else
-    g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_CANCELLED, "%s", _("No file was chosen"));
-
-  gtk_native_dialog_destroy (native);
-  g_object_unref (native);
-}
-#endif
-
 static GtkFileFilter *
 report_filter (void)
 {
@@ -424,7 +393,7 @@ reports_compat_open_file_async (GtkWindow           *parent,
     gtk_file_dialog_set_title (dialog, title);
     gtk_file_dialog_set_modal (dialog, TRUE);
     gtk_file_dialog_set_filters (dialog, G_LIST_MODEL (filters));
-    gtk_file_dialog_open (dialog, parent, cancellable, choose_file_cb, g_steal_pointer (&task));
+    gtk_file_dialog_open (dialog, parent, cancellable, file_dialog_cb, g_steal_pointer (&task));
   }
 #else
   {
@@ -437,7 +406,7 @@ reports_compat_open_file_async (GtkWindow           *parent,
     gtk_file_filter_set_name (all, _("All Files"));
     gtk_file_filter_add_pattern (all, "*");
     gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (native), all);
-    g_signal_connect (native, "response", G_CALLBACK (file_response_cb), g_steal_pointer (&task));
+    g_signal_connect (native, "response", G_CALLBACK (native_response_cb), g_steal_pointer (&task));
     gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
   }
 #endif
@@ -462,7 +431,7 @@ reports_compat_save_file_async (GtkWindow           *parent,
     gtk_file_dialog_set_title (dialog, title);
     gtk_file_dialog_set_modal (dialog, TRUE);
     gtk_file_dialog_set_initial_name (dialog, initial_name);
-    gtk_file_dialog_save (dialog, parent, cancellable, choose_file_cb, g_steal_pointer (&task));
+    gtk_file_dialog_save (dialog, parent, cancellable, file_dialog_cb, g_steal_pointer (&task));
   }
 #else
   {
@@ -471,7 +440,7 @@ reports_compat_save_file_async (GtkWindow           *parent,
     native = gtk_file_chooser_native_new (title, parent, GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
     gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (native), TRUE);
     gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (native), initial_name);
-    g_signal_connect (native, "response", G_CALLBACK (file_response_cb), g_steal_pointer (&task));
+    g_signal_connect (native, "response", G_CALLBACK (native_response_cb), g_steal_pointer (&task));
     gtk_native_dialog_show (GTK_NATIVE_DIALOG (native));
   }
 #endif

@@ -362,14 +362,15 @@ reports_download_row_init (ReportsDownloadRow *self)
   gtk_widget_init_template (GTK_WIDGET (self));
 }
 
-/* "Demo PBX · 3 Nov 2026, 14:05 · Queues 6, 7", after "Set ‘Monthly’" for
- * a set's report. */
+/* "Demo PBX · 3 Nov 2026, 14:05 · Queues: Sales, Support", after
+ * "Set ‘Monthly’" for a set's report. */
 static char *
 describe_details (ReportsDownloadRecord *record)
 {
   const char *report_type = reports_download_record_get_report_type (record);
   g_autofree char *pbx = yeastar_text_escape (reports_download_record_get_pbx_name (record), -1);
-  g_autofree char *ids = reports_download_label_ids (report_type, reports_download_record_get_values (record));
+  g_autofree char *ids = reports_download_label_ids (report_type, reports_download_record_get_values (record),
+                                                     reports_download_record_get_names (record));
   g_autoptr(GDateTime) local = g_date_time_to_local (reports_download_record_get_created (record));
   /* Translators: when a download was asked for, as g_date_time_format () takes it. */
   g_autofree char *when = g_date_time_format (local, _("%-d %b %Y, %H:%M"));

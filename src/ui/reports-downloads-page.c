@@ -255,14 +255,52 @@ clear_page_pointer (gpointer data,
   g_object_set_data (G_OBJECT (data), "page", NULL);
 }
 
-void
-reports_downloads_page_start (ReportsDownloadsPage *self,
-                              YeastarReportRequest *request,
-                              GFile                *folder)
+static GListModel *
+peek_menu (const char *menu,
+           const char *queue_id,
+           gpointer    user_data)
+{
+  return reports_session_peek_menu (REPORTS_SESSION (user_data), menu, queue_id);
+}
+
+/* The names of the IDs from the session's menus; those it has not
+ * loaded (a retry after a restart) from @previous, the failed record's. */
+static GVariant *
+collect_names (ReportsDownloadsPage *self,
+               GVariant             *values,
+               GVariant             *previous)
+{
+  g_autoptr(GVariant) collected = g_variant_ref_sink (reports_download_label_collect_names (values, peek_menu,
+                                                                                            self->session));
+  GVariantBuilder builder;
+  GVariantIter iter;
+  const char *key, *name;
+
+  if (previous == NULL)
+    return g_steal_pointer (&collected);
+
+  g_variant_builder_init (&builder, G_VARIANT_TYPE ("a{ss}"));
+  g_variant_iter_init (&iter, collected);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &name))
+    g_variant_builder_add (&builder, "{ss}", key, name);
+  g_variant_iter_init (&iter, previous);
+  while (g_variant_iter_next (&iter, "{&s&s}", &key, &name))
+    if (!g_variant_lookup (collected, key, "&s", NULL))
+      g_variant_builder_add (&builder, "{ss}", key, name);
+
+  return g_variant_ref_sink (g_variant_builder_end (&builder));
+}
+
+static void
+start_download (ReportsDownloadsPage *self,
+                YeastarReportRequest *request,
+                GFile                *folder,
+                GVariant             *previous_names)
 {
   YeastarClient *client;
   g_autoptr(GVariant) values = NULL;
   g_autoptr(ReportsDownloadRecord) record = NULL;
+  g_autoptr(GVariant) names = NULL;
   g_autofree char *device_name = NULL;
   g_autofree char *folder_path = NULL;
   Running *running;
@@ -279,6 +317,9 @@ reports_downloads_page_start (ReportsDownloadsPage *self,
   record = reports_download_record_new (yeastar_client_get_base_uri (client), device_name,
                                         yeastar_report_type_get_api_name (yeastar_report_request_get_report_type (request)),
                                         values, folder_path);
+  /* The names the form shows for the IDs, kept with the record. */
+  names = collect_names (self, values, previous_names);
+  reports_download_record_set_names (record, names);
 
   running = g_new0 (Running, 1);
   running->download = yeastar_download_new (client, request, folder);
@@ -294,6 +335,14 @@ reports_downloads_page_start (ReportsDownloadsPage *self,
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_BUSY]);
 
   yeastar_download_start_async (running->download, running->cancellable, start_cb, g_object_ref (record));
+}
+
+void
+reports_downloads_page_start (ReportsDownloadsPage *self,
+                              YeastarReportRequest *request,
+                              GFile                *folder)
+{
+  start_download (self, request, folder, NULL);
 }
 
 static void
@@ -404,7 +453,7 @@ retry_cb (ReportsDownloadsPage *self,
   /* The new attempt takes the old one's place, at the top. */
   g_object_ref (record);
   reports_download_history_remove (self->history, record);
-  reports_downloads_page_start (self, request, folder);
+  start_download (self, request, folder, reports_download_record_get_names (record));
   g_object_unref (record);
 }
 

@@ -207,7 +207,9 @@ add_shortcut (GtkShortcutController *controller,
  * widget does not run). Switching types is caught before the focused
  * widget sees the keys: a spin button would take Ctrl+Page Up as "to
  * the maximum", a list as "to the first row". Ctrl+O is the
- * application's Open Report File; the folder is Ctrl+Shift+O. */
+ * application's Open Report File; the folder is Ctrl+Shift+O. From the
+ * Reports page, the window's win.request shows this page and activates
+ * the same actions (Ctrl+D, Ctrl+F, Ctrl+T, Ctrl+Shift+O). */
 void
 _reports_report_page_init_shortcuts (ReportsReportPage *self)
 {

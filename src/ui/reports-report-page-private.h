@@ -46,6 +46,7 @@ struct _ReportsReportPage
   GtkLabel             *type_title_label;
   GtkLabel             *type_description_label;
   GtkScrolledWindow    *scrolled_window;
+  AdwToastOverlay      *toast_overlay;
   ReportsTypeChooser   *type_chooser;
   AdwPreferencesGroup  *params_group;
   GtkMenuButton        *presets_button;

@@ -55,6 +55,19 @@ reports_report_page_get_request (ReportsReportPage *self)
   return self->request;
 }
 
+/* A toast over the form, above the bar: Save Into and Download stay
+ * within reach while it shows. Takes @toast, as
+ * adw_toast_overlay_add_toast () does. */
+void
+reports_report_page_add_toast (ReportsReportPage *self,
+                               AdwToast          *toast)
+{
+  g_return_if_fail (REPORTS_IS_REPORT_PAGE (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* YeastarPeriodKind ↔ the position in the Period combo row. */
 static gboolean
 enum_to_position (GBinding     *binding,
@@ -886,6 +899,7 @@ reports_report_page_class_init (ReportsReportPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, type_title_label);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, type_description_label);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, scrolled_window);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, toast_overlay);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, type_chooser);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, params_group);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportPage, presets_button);

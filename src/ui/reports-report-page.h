@@ -30,5 +30,7 @@ void                  reports_report_page_set_session  (ReportsReportPage *self,
                                                         ReportsSession    *session);
 ReportsSession       *reports_report_page_get_session  (ReportsReportPage *self);
 YeastarReportRequest *reports_report_page_get_request  (ReportsReportPage *self);
+void                  reports_report_page_add_toast    (ReportsReportPage *self,
+                                                        AdwToast          *toast);
 
 G_END_DECLS

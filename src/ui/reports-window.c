@@ -89,6 +89,21 @@ download_cb (ReportsWindow        *self,
   reports_downloads_page_start (self->downloads_page, request, folder);
 }
 
+/* A toast where it covers no control the user needs: over the Request
+ * page's form, above its bar, while that page shows; else over the page
+ * shown, below the header bar and above the narrow window's switcher. */
+static void
+add_toast (ReportsWindow *self,
+           AdwToast      *toast)
+{
+  if (self->report_page != NULL &&
+      g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "main") == 0 &&
+      adw_view_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->report_page))
+    reports_report_page_add_toast (self->report_page, toast);
+  else
+    adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
 /* A toast when a download ends: "Saved ‘Queue Performance, November
  * 2026’" with Open, or the failure with Details, which shows the row. */
 static void
@@ -133,7 +148,7 @@ download_finished_cb (ReportsWindow         *self,
     adw_toast_dismiss (self->last_toast);
   g_set_weak_pointer (&self->last_toast, toast);
   adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast);
 }
 
 static void
@@ -226,6 +241,7 @@ set_session (ReportsWindow  *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.add-to-set",
                                  session != NULL && !reports_session_is_demo (session));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.show-page", session != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "win.request", session != NULL);
 }
 
 static void
@@ -237,6 +253,25 @@ show_page_action (GtkWidget  *widget,
 
   if (self->report_page != NULL)
     adw_view_stack_set_visible_child_name (self->main_stack, g_variant_get_string (parameter, NULL));
+}
+
+/* Ctrl+D, Ctrl+F (Ctrl+T) and Ctrl+Shift+O from any page: the Reports
+ * page has no search of its own, so they show the Request page and act
+ * there, as its Download button, its sidebar's search and its Save Into
+ * button would. */
+static void
+request_action (GtkWidget  *widget,
+                const char *action_name,
+                GVariant   *parameter)
+{
+  ReportsWindow *self = REPORTS_WINDOW (widget);
+  const char *page_action = g_variant_get_string (parameter, NULL);
+
+  if (self->report_page == NULL || self->session == NULL || !g_str_has_prefix (page_action, "report."))
+    return;
+
+  adw_view_stack_set_visible_child_name (self->main_stack, "request");
+  gtk_widget_activate_action (GTK_WIDGET (self->report_page), page_action, NULL);
 }
 
 static void
@@ -375,7 +410,7 @@ set_added_cb (ReportsWindow *self,
   adw_toast_set_button_label (toast, _("_Show Set"));
   adw_toast_set_action_name (toast, "win.show-set");
   adw_toast_set_action_target (toast, "s", name);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  add_toast (self, toast);
 }
 
 /* "Add to Set…": the form's request and the PBX into a report set. */
@@ -486,12 +521,19 @@ reports_window_class_init (ReportsWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.show-set", "s", sets_action);
   gtk_widget_class_install_action (widget_class, "win.add-to-set", NULL, add_to_set_action);
   gtk_widget_class_install_action (widget_class, "win.show-page", "s", show_page_action);
+  gtk_widget_class_install_action (widget_class, "win.request", "s", request_action);
   gtk_widget_class_install_action (widget_class, "win.open-download", "s", open_download_action);
   gtk_widget_class_install_action (widget_class, "win.show-download", "s", show_download_action);
 
   /* Alt+1 and Alt+2: the Request and Reports pages. */
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "win.show-page", "s", "request");
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "win.show-page", "s", "reports");
+  /* The Request page's own shortcuts, from the Reports page as well. */
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_d, GDK_CONTROL_MASK, "win.request", "s", "report.download");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "win.request", "s", "report.choose-type");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_t, GDK_CONTROL_MASK, "win.request", "s", "report.choose-type");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "win.request", "s", "report.choose-folder");
 
 }
 

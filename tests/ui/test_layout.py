@@ -131,6 +131,23 @@ def narrow(tap, app, window, shots):
     tap.ok(wait_for(lambda: heading(app) == "IVR Report"), "back shows the sidebar, and a type chosen there shows its form",
            heading(app))
 
+    # A download's toast at 360 pixels: over the form, above the bar with
+    # Save Into and Download, and above the page switcher at the bottom.
+    keys("ctrl+f")
+    time.sleep(0.5)
+    type_text("Transcription")
+    keys("Return")
+    wait_for(lambda: heading(app) == "Transcription Usage Details")
+    keys("ctrl+d")
+    toast = app.wait_find(role="label", timeout=30, predicate=lambda n: safe_name(n).startswith("Saved ‘Transcription"))
+    folder_button = button(app, "Save Into")
+    bar_top = folder_button.get_extents(Atspi.CoordType.WINDOW).y if folder_button is not None else -1
+    toast_box = toast.get_extents(Atspi.CoordType.WINDOW) if toast is not None else None
+    tap.ok(toast_box is not None and bar_top > 0 and toast_box.y + toast_box.height <= bar_top,
+           "at 360 pixels the toast shows above the bar, not over Save Into",
+           (toast_box.y, toast_box.height, bar_top) if toast_box is not None else None)
+    tap.ok(screenshot(os.path.join(shots, "narrow-toast.png"), window), "a screenshot of the toast at 360 pixels is saved")
+
 
 def main():
     app_binary, simulator_binary, shots = sys.argv[1], sys.argv[2], sys.argv[3]

@@ -22,7 +22,7 @@ from atspi_driver import (App, Simulator, Tap, find_secrets, button, click, clic
                           pick_day_in_calendar, safe_name, safe_role, screenshot, set_text,
                           type_text, wait_for, walk)
 
-from gi.repository import Atspi  # noqa: E402
+from gi.repository import Atspi, GLib  # noqa: E402
 
 
 def pbx_date_time(day, hour=0, minute=0, second=0):
@@ -34,6 +34,55 @@ def pbx_date_time(day, hour=0, minute=0, second=0):
 
 def is_showing(node):
     return node.get_state_set().contains(Atspi.StateType.SHOWING)
+
+
+def extents(node):
+    return node.get_extents(Atspi.CoordType.WINDOW)
+
+
+def toast_button(window, label, name):
+    """The toast's button: the one of that name level with its label (the
+    rows of the Reports page have Open buttons too)."""
+    try:
+        e = extents(label)
+    except GLib.Error:
+        return None
+    middle = e.y + e.height // 2
+    for n in walk(window):
+        if safe_role(n) == "push button" and safe_name(n).replace("_", "").startswith(name):
+            try:
+                b = extents(n)
+            except GLib.Error:
+                continue
+            if b.y <= middle <= b.y + b.height:
+                return n
+    return None
+
+
+def box(node):
+    """A widget's name, top and height, for a diagnostic."""
+    try:
+        e = extents(node)
+        return (safe_name(node), e.y, e.height)
+    except GLib.Error as error:
+        return (safe_name(node), str(error))
+
+
+def above(upper, lower):
+    """Whether @upper ends before @lower begins (the toast and the bar)."""
+    try:
+        a, b = extents(upper), extents(lower)
+    except GLib.Error:
+        return False
+    return a.y + a.height <= b.y
+
+
+def request_page_shown(app, window):
+    """Whether the page switcher's Request tab is selected (GTK 4.8
+    reports no SHOWING on the pages)."""
+    states = [n.get_state_set() for n in walk(window) if safe_role(n) == "page tab" and safe_name(n) == "Request"]
+    return any(s.contains(Atspi.StateType.SELECTED) or s.contains(Atspi.StateType.CHECKED) or
+               s.contains(Atspi.StateType.PRESSED) for s in states)
 
 
 def close_dialog(app, confirm):
@@ -189,6 +238,17 @@ def main():
                                       predicate=lambda n: safe_name(n).startswith("Saved ‘"))
                 tap.ok(toast is not None and safe_name(toast) == f"Saved ‘{toast_title}’",
                        f"a toast says the {what} is saved", safe_name(toast) if toast else None)
+                # It shows over the form, above the bar: Save Into and
+                # Download stay within reach (#14).
+                folder_button = button(app, "Save Into", root=window)
+                open_button = toast_button(window, toast, "Open") if toast is not None else None
+                tap.ok(None not in (toast, open_button, folder_button) and
+                       all(above(node, bar_button) for node in (toast, open_button)
+                           for bar_button in (folder_button, download)),
+                       "the toast is above the bar, not over Save Into or Download",
+                       [box(n) for n in (toast, open_button, folder_button, download) if n is not None])
+                if what == "range report":
+                    screenshot(os.path.join(shots, "toast.png"), window)
             # The Reports page lists it with the file's name; the path is
             # the label's description.
             keys("alt+2")
@@ -219,6 +279,15 @@ def main():
         else:
             range_title = f"Extension Call Statistics, 1 {month} – {today.day} {month}"
         query = download_and_check("range report", range_title) or ""
+        # The Reports page names the extensions as the selector does,
+        # from the PBX's menu (#14).
+        keys("alt+2")
+        named = app.wait_find(role="label", timeout=10,
+                              predicate=lambda n: re.search(r"Extensions: \d+ - Alice \w+, \d+ - Bruno \w+$",
+                                                            safe_name(n)) is not None)
+        tap.ok(named is not None, "the Reports page names the extensions the report was asked for",
+               [safe_name(n) for n in walk(window) if safe_role(n) == "label" and "Demo PBX" in safe_name(n)])
+        keys("alt+1")
         tap.ok(f"start_time={pbx_date_time(first)}" in query and
                f"end_time={pbx_date_time(today, 23, 59, 59)}" in query and
                re.search(r"ext_id_list=\d+,\d+", query) is not None,
@@ -406,6 +475,37 @@ def main():
         keys("alt+2")
         time.sleep(0.8)
         tap.ok(screenshot(os.path.join(shots, "downloads.png"), window), "a screenshot of the downloads is saved")
+
+        # The Request page's shortcuts work from the Reports page too: they
+        # show the Request page and act there (#14).
+        tap.ok(not request_page_shown(app, window), "the page switcher says the Reports page is shown")
+        keys("ctrl+f")
+        search = app.wait_find(role="entry", name="Search report types", root=window)
+        tap.ok(wait_for(lambda: request_page_shown(app, window), timeout=5),
+               "Ctrl+F on the Reports page shows the Request page",
+               [(safe_name(n), [str(s) for s in n.get_state_set().get_states()])
+                for n in walk(window) if safe_role(n) == "page tab"])
+        tap.ok(search is not None and wait_for(lambda: is_focused(search), timeout=5),
+               "Ctrl+F on the Reports page searches the report types")
+        keys("Escape")
+        keys("alt+2")
+        time.sleep(0.8)
+        asked = int(simulator.command("count call_report/download"))
+        keys("ctrl+d")
+        tap.ok(wait_for(lambda: int(simulator.command("count call_report/download")) == asked + 1, timeout=30),
+               "Ctrl+D on the Reports page downloads the form's report")
+        tap.ok(wait_for(lambda: request_page_shown(app, window), timeout=5),
+               "Ctrl+D shows the Request page, where the report was asked for")
+        keys("alt+2")
+        time.sleep(0.8)
+        keys("ctrl+shift+o")
+        chooser = wait_for(lambda: next((f for f in app.frames() if safe_name(f) == "Save Reports Into"), None),
+                           timeout=10)
+        tap.ok(chooser is not None, "Ctrl+Shift+O on the Reports page opens the folder chooser")
+        if chooser is not None:
+            keys("Escape")
+            wait_for(lambda: not any(safe_name(f) == "Save Reports Into" for f in app.frames()), timeout=10)
+        focus_window("Call Reports")
         tokens = simulator.command("tokens").split()
     finally:
         rc = app.stop()

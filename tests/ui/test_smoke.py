@@ -10,7 +10,7 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from atspi_driver import (App, Tap, click, click_at, focus_window, is_expanded, is_focused, keys, screenshot,  # noqa: E402
-                          wait_for, safe_name)
+                          wait_for, safe_name, walk)
 
 
 def main():
@@ -62,6 +62,12 @@ def main():
         if shortcuts is not None:
             tap.ok(app.find(name="Download the Report", root=shortcuts) is not None,
                    "the shortcuts window lists “Download the Report”")
+            # Stepping through the report types is the Request page's alone
+            # (Ctrl+D and Ctrl+F work from every page).
+            tap.ok(app.find(predicate=lambda n: "On the Request page" in safe_name(n), root=shortcuts) is not None,
+                   "the shortcuts window says where Ctrl+Page Up/Down work",
+                   [safe_name(n) for n in walk(shortcuts) if "Report Type" in safe_name(n)])
+            screenshot(os.path.join(shots, "shortcuts.png"), shortcuts)
             keys("Escape")
             tap.ok(wait_for(lambda: len(app.frames()) == 1, timeout=10), "Escape closes the shortcuts window")
             time.sleep(1.0)

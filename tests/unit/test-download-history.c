@@ -16,6 +16,7 @@
 
 #include "reports-download-history.h"
 #include "reports-download-label.h"
+#include "yeastar-menu-option.h"
 
 typedef struct
 {
@@ -80,6 +81,7 @@ test_round_trip (Fixture       *fixture,
   g_autoptr(ReportsDownloadRecord) failed = new_record ("extcallstatistics");
   g_autoptr(ReportsDownloadRecord) running = new_record ("ivr");
   g_autofree char *path = g_build_filename (fixture->dir, "report.xlsx", NULL);
+  g_autoptr(GVariant) names = values ("{'queue_id_list/6': 'Sales', 'queue_id_list/7': 'Support'}");
   g_autofree char *values_text = NULL;
   ReportsDownloadRecord *record;
 
@@ -87,6 +89,7 @@ test_round_trip (Fixture       *fixture,
   g_assert_true (reports_download_history_load (history, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 0);
 
+  reports_download_record_set_names (done, names);
   reports_download_history_add (history, done);
   reports_download_history_add (history, failed);
   reports_download_history_add (history, running);
@@ -115,6 +118,11 @@ test_round_trip (Fixture       *fixture,
   g_assert_false (reports_download_record_get_file_missing (record));
   values_text = g_variant_print (reports_download_record_get_values (record), FALSE);
   g_assert_cmpstr (values_text, ==, "{'queue_id_list': '6,7', 'start_time': '2026-11-01T00:00:00'}");
+  /* The IDs' names are kept with the record. */
+  g_clear_pointer (&values_text, g_free);
+  values_text = g_variant_print (reports_download_record_get_names (record), FALSE);
+  g_assert_cmpstr (values_text, ==, "{'queue_id_list/6': 'Sales', 'queue_id_list/7': 'Support'}");
+  g_assert_cmpuint (g_variant_n_children (reports_download_record_get_names (nth (again, 1))), ==, 0);
   g_assert_true (reports_download_history_lookup (again, reports_download_record_get_id (done)) == record);
 
   /* A file deleted since is shown as such. */
@@ -170,6 +178,8 @@ test_damaged (Fixture       *fixture,
   g_assert_true (reports_download_history_load (history, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 1);
   g_assert_cmpstr (reports_download_record_get_message (nth (history, 0)), ==, "no");
+  /* A record kept before the names were loads, without names. */
+  g_assert_cmpuint (g_variant_n_children (reports_download_record_get_names (nth (history, 0))), ==, 0);
 }
 
 static void
@@ -180,8 +190,7 @@ count_cb (guint *count)
 
 /* A set's report keeps the set's name and its place in the set across a
  * restart; its PBX name and values, learnt as it runs, too. What it
- * received so far is not kept. A set record without a name is refused;
- * a record of the first shape still reads. */
+ * received so far is not kept. A set record without a name is refused. */
 static void
 test_set_record (Fixture       *fixture,
                  gconstpointer  user_data)
@@ -232,14 +241,13 @@ test_set_record (Fixture       *fixture,
   g_assert_null (reports_download_record_get_set_name (read));
   g_assert_cmpstr (reports_download_record_get_report_type (read), ==, "ivr");
 
-  /* A single download is written in the first shape, which older
-   * versions read. */
+  /* A single download is written without the set's fields. */
   variant = g_variant_ref_sink (reports_download_record_to_variant (single));
-  g_assert_cmpstr (g_variant_get_type_string (variant), ==, "(sssssa{ss}xusst)");
+  g_assert_cmpstr (g_variant_get_type_string (variant), ==, "(sssssa{ss}xussta{ss})");
   g_clear_pointer (&variant, g_variant_unref);
 
   variant = g_variant_parse (NULL, "('id', 'u', 'n', 'ivr', '/tmp', @a{ss} {}, int64 0, uint32 2, "
-                             "'', 'no', uint64 0, '', uint32 0)", NULL, NULL, NULL);
+                             "'', 'no', uint64 0, @a{ss} {}, '', uint32 0)", NULL, NULL, NULL);
   g_assert_null (reports_download_record_new_from_variant (variant));
 }
 
@@ -261,8 +269,13 @@ test_labels (Fixture       *fixture,
 {
   g_autoptr(GVariant) ids = values ("{'queue_id_list': '6,7', 'agent_id_list': '1,2,3,4,5'}");
   g_autoptr(GVariant) none = values ("{}");
-  g_autofree char *ids_text = reports_download_label_ids ("queuesatisfactiondetail", ids);
-  g_autofree char *no_ids = reports_download_label_ids ("queueperformance", none);
+  g_autoptr(GVariant) names = values ("{'queue_id_list/6': 'Sales', 'queue_id_list/7': 'Support', "
+                                      "'agent_id_list/1': '1001 - Alice Martin', 'agent_id_list/3': 'Eve\\u001b[31m'}");
+  g_autoptr(GVariant) one_agent = values ("{'agent_id_list': '1'}");
+  g_autofree char *ids_text = reports_download_label_ids ("queuesatisfactiondetail", ids, NULL);
+  g_autofree char *names_text = reports_download_label_ids ("queuesatisfactiondetail", ids, names);
+  g_autofree char *one_text = reports_download_label_ids ("queuesatisfactiondetail", one_agent, names);
+  g_autofree char *no_ids = reports_download_label_ids ("queueperformance", none, names);
 
   assert_title ("queueperformance", "{'start_time': '2026-11-01T00:00:00', 'end_time': '2026-11-30T23:59:59'}",
                 "Queue Performance, November 2026");
@@ -281,9 +294,75 @@ test_labels (Fixture       *fixture,
   assert_title ("trunkactivity", "{'time': '2026-02-05T00:00:00', 'period_kind': 'day'}",
                 "PBX Call Activity, 5 February 2026");
 
-  /* The IDs of the fields in the table's order, the first three of each. */
-  g_assert_cmpstr (ids_text, ==, "Queues 6, 7; Agents 1, 2, 3 and 2 more");
+  /* The IDs of the fields in the table's order, the first two of each;
+   * the PBX's names where known, escaped. */
+  g_assert_cmpstr (ids_text, ==, "Queues: 6, 7; Agents: 1, 2 and 3 more");
+  g_assert_cmpstr (names_text, ==, "Queues: Sales, Support; Agents: 1001 - Alice Martin, 2 and 3 more");
+  g_assert_cmpstr (one_text, ==, "Agents: 1001 - Alice Martin");
   g_assert_null (no_ids);
+
+  /* A control character in a name is shown escaped, not sent to the
+   * terminal or the label as it is. */
+  {
+    g_autoptr(GVariant) third = values ("{'agent_id_list': '3,1'}");
+    g_autofree char *escaped = reports_download_label_ids ("queuesatisfactiondetail", third, names);
+
+    g_assert_null (strchr (escaped, '\x1b'));
+    g_assert_true (g_str_has_prefix (escaped, "Agents: Eve"));
+    g_assert_true (g_str_has_suffix (escaped, ", 1001 - Alice Martin"));
+  }
+}
+
+static GListModel *
+peek_test_menu (const char *menu,
+                const char *queue_id,
+                gpointer    user_data)
+{
+  GHashTable *menus = user_data;
+  g_autofree char *key = g_strdup_printf ("%s:%s", menu, queue_id != NULL ? queue_id : "");
+
+  return g_hash_table_lookup (menus, key);
+}
+
+static void
+add_option (GHashTable *menus,
+            const char *key,
+            const char *menu,
+            const char *id,
+            const char *text)
+{
+  GListStore *store = g_hash_table_lookup (menus, key);
+  g_autoptr(YeastarMenuOption) option = yeastar_menu_option_new (menu, id, text, "");
+
+  if (store == NULL)
+    {
+      store = g_list_store_new (YEASTAR_TYPE_MENU_OPTION);
+      g_hash_table_insert (menus, g_strdup (key), store);
+    }
+  g_list_store_append (store, option);
+}
+
+/* The names of a request's IDs, from every menu its field takes (an
+ * extension list: extensions and groups) and the agents of its queue;
+ * an ID no menu has gets no name. */
+static void
+test_collect_names (Fixture       *fixture,
+                    gconstpointer  user_data)
+{
+  g_autoptr(GHashTable) menus = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_object_unref);
+  g_autoptr(GVariant) request = values ("{'ext_id_list': '34,9,77', 'queue_id': '6', 'agent_id_list': '34'}");
+  g_autoptr(GVariant) names = NULL;
+  g_autofree char *text = NULL;
+
+  add_option (menus, "extension:", "extension", "34", "1001 - Alice Martin");
+  add_option (menus, "ext_group:", "ext_group", "9", "Sales");
+  add_option (menus, "queue_agent:6", "queue_agent", "34", "1001 - Alice (agent)");
+  add_option (menus, "queue_agent:7", "queue_agent", "34", "not this queue");
+
+  names = g_variant_ref_sink (reports_download_label_collect_names (request, peek_test_menu, menus));
+  text = g_variant_print (names, FALSE);
+  g_assert_cmpstr (text, ==, "{'ext_id_list/34': '1001 - Alice Martin', 'ext_id_list/9': 'Sales', "
+                   "'agent_id_list/34': '1001 - Alice (agent)'}");
 }
 
 int
@@ -300,6 +379,8 @@ main (int   argc,
               fixture_set_up, test_labels, fixture_tear_down);
   g_test_add ("/common/download-history/set-record", Fixture, NULL,
               fixture_set_up, test_set_record, fixture_tear_down);
+  g_test_add ("/common/download-history/collect-names", Fixture, NULL,
+              fixture_set_up, test_collect_names, fixture_tear_down);
   g_test_add ("/common/download-history/damaged", Fixture, NULL,
               fixture_set_up, test_damaged, fixture_tear_down);
 
