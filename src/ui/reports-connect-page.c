@@ -39,6 +39,7 @@ struct _ReportsConnectPage
   AdwEntryRow          *server_row;
   AdwEntryRow          *client_id_row;
   AdwPasswordEntryRow  *secret_row;
+  AdwActionRow         *remember_row;
   GtkSwitch            *remember_switch;
   GtkLabel             *error_label;
   GtkButton            *cancel_button;
@@ -780,6 +781,36 @@ find_last_of_type (GtkWidget *widget,
   return found;
 }
 
+/* Start-up: AdwActionRow's header box asks its title box, whose labels
+ * wrap, for its width at its least height, and GTK 4.8's GtkLabel finds
+ * the natural width for a height by a binary search of layouts at many
+ * widths (about 56 layouts a subtitle to the first frame). A subtitle
+ * that ends in an ellipsis after some lines (subtitle-lines) has its
+ * minimum width without a search; with natural-wrap-mode "none" its
+ * natural width for a height is its width on one line, which is what the
+ * search finds at the title box's least height. The row is sized and
+ * drawn the same, the search is gone. */
+static void
+spare_subtitle_width_search (GtkWidget *widget)
+{
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      if (GTK_IS_LABEL (child))
+        {
+          GtkLabel *label = GTK_LABEL (child);
+
+          if (gtk_label_get_wrap (label) &&
+              gtk_label_get_ellipsize (label) != PANGO_ELLIPSIZE_NONE &&
+              gtk_widget_has_css_class (child, "subtitle"))
+            gtk_label_set_natural_wrap_mode (label, GTK_NATURAL_WRAP_NONE);
+        }
+      else
+        spare_subtitle_width_search (child);
+    }
+}
+
 static void
 reports_connect_page_dispose (GObject *object)
 {
@@ -853,6 +884,7 @@ reports_connect_page_class_init (ReportsConnectPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, server_row);
   gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, client_id_row);
   gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, secret_row);
+  gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, remember_row);
   gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, remember_switch);
   gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, cancel_button);
@@ -892,6 +924,9 @@ reports_connect_page_init (ReportsConnectPage *self)
                                                                                        gtk_keyval_trigger_new (GDK_KEY_KP_Enter, GDK_CONTROL_MASK)),
                                                           gtk_named_action_new ("connect.connect")));
   gtk_widget_add_controller (GTK_WIDGET (self), controller);
+
+  spare_subtitle_width_search (GTK_WIDGET (self->remember_row));
+  spare_subtitle_width_search (GTK_WIDGET (self->demo_row));
 
   reveal = find_last_of_type (GTK_WIDGET (self->secret_row), GTK_TYPE_BUTTON);
   text = find_last_of_type (GTK_WIDGET (self->secret_row), GTK_TYPE_TEXT);
