@@ -193,9 +193,9 @@ resolve_ids (Download  *self,
         }
 
       option = g_strdup_printf ("--%s", reports_cli_request_get_option (self->request, p));
-      resolved = reports_cli_ids_resolve (option, reports_cli_request_get_value (self->request, p),
-                                          yeastar_param_get_value_kind (p) == YEASTAR_VALUE_ID,
-                                          G_LIST_MODEL (options), error);
+      resolved = yeastar_menu_match_resolve (option, reports_cli_request_get_value (self->request, p),
+                                             yeastar_param_get_value_kind (p) == YEASTAR_VALUE_ID,
+                                             G_LIST_MODEL (options), error);
       if (resolved == NULL)
         return FALSE;
 

@@ -42,7 +42,7 @@ print_json (GListModel *options)
     {
       g_autoptr(YeastarMenuOption) option = g_list_model_get_item (options, i);
       const char *option_text = yeastar_menu_option_get_text (option);
-      g_autofree char *number = reports_cli_ids_dup_number (option_text);
+      g_autofree char *number = yeastar_menu_match_dup_number (option_text);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
@@ -55,7 +55,7 @@ print_json (GListModel *options)
       else
         json_builder_add_null_value (builder);
       json_builder_set_member_name (builder, "name");
-      json_builder_add_string_value (builder, reports_cli_ids_get_name (option_text));
+      json_builder_add_string_value (builder, yeastar_menu_match_get_name (option_text));
       json_builder_set_member_name (builder, "type");
       if (yeastar_menu_option_get_type_name (option) != NULL)
         json_builder_add_string_value (builder, yeastar_menu_option_get_type_name (option));
@@ -162,7 +162,7 @@ reports_cli_options_run (int    argc,
   if (!reports_cli_connection_open (connection, &error))
     return reports_cli_connection_fail (connection, error);
 
-  if (queue_id != NULL && reports_cli_ids_need_lookup (queue_id))
+  if (queue_id != NULL && yeastar_menu_match_need_lookup (queue_id))
     {
       g_autoptr(GListModel) queues = reports_cli_ids_fetch_menu (connection, "queue", NULL, &error);
       char *resolved;
@@ -170,7 +170,7 @@ reports_cli_options_run (int    argc,
       if (queues == NULL)
         return reports_cli_connection_fail (connection, error);
 
-      resolved = reports_cli_ids_resolve ("--queue-id", queue_id, TRUE, queues, &error);
+      resolved = yeastar_menu_match_resolve ("--queue-id", queue_id, TRUE, queues, &error);
       if (resolved == NULL)
         return reports_cli_connection_fail (connection, error);
 

@@ -119,16 +119,16 @@ dup_enum_placeholder (YeastarParam param)
   return g_strjoinv ("|", (char **) values->pdata);
 }
 
-/* A set keeps the IDs it is given and sends them to each of its PBXs as
- * they are (reports-cli-set.c): its ID options take IDs only. */
+/* A set keeps the IDs, numbers and names it is given and resolves the
+ * numbers and names on each of its PBXs at each run (reports-set-names.c). */
 static char *
 describe_param (YeastarParam            param,
                 ReportsCliRequestRanges ranges)
 {
   if (ranges == REPORTS_CLI_REQUEST_PERIODS
       && yeastar_param_get_menu (param) != NULL)
-    /* Translators: %s are a parameter's title and its API name; the IDs are those of `call-reports options` */
-    return g_strdup_printf (_("%s: IDs as `options` lists them, not numbers or names (%s)"),
+    /* Translators: %s are a parameter's title and its API name */
+    return g_strdup_printf (_("%s: IDs, numbers or names, the last two looked up on each PBX at each run (%s)"),
                             yeastar_param_get_title (param), yeastar_param_get_api_name (param));
 
   return yeastar_param_dup_description (param);
@@ -469,7 +469,7 @@ apply_values (ReportsCliRequest *self,
         }
 
       if ((kind == YEASTAR_VALUE_ID || kind == YEASTAR_VALUE_ID_LIST) &&
-          (resolve_ids || reports_cli_ids_need_lookup (self->values[p])))
+          (resolve_ids || yeastar_menu_match_need_lookup (self->values[p])))
         {
           /* Checked once the PBX's lists are known; a stand-in ID meanwhile
            * lets the rest of the request be validated now. */

@@ -20,6 +20,8 @@
 #include "reports-set-store.h"
 #include "reports-set-units.h"
 #include "yeastar-client.h"
+#include "yeastar-menu-match.h"
+#include "yeastar-text.h"
 
 /*
  * `call-reports set SUBCOMMAND …`: report sets, kept one file a set in
@@ -305,9 +307,11 @@ set_add (int    argc,
 
   context = new_context (_("NAME --type TYPE --range PERIOD [OPTION…] — add a report to a set"),
                          _("Adds one report to the set, with the options of `download`; its "
-                           "dates are a period counted from the PBX clock at each run. IDs are "
-                           "kept as given and sent to every PBX of the set: give the IDs "
-                           "`call-reports options` lists, not extension numbers or names."));
+                           "dates are a period counted from the PBX clock at each run. The ID "
+                           "options take IDs, numbers or names, kept as given: a value of IDs "
+                           "only is sent to every PBX as it is, and numbers and names are looked "
+                           "up on each PBX at each run, so that one name may stand for a "
+                           "different ID on each."));
   reports_cli_request_add_options (request, context);
   if (!parse (context, argv, 1, &args, &status))
     return status;
@@ -334,10 +338,16 @@ set_add (int    argc,
           kind == YEASTAR_VALUE_DATE_TIME || kind == YEASTAR_VALUE_PERIOD)
         continue;
 
+      /* Numbers and names are kept as given and resolved on each PBX
+       * at each run; only their form is checked now. */
       if (reports_cli_request_needs_lookup (request, p))
-        return reports_cli_set_usage (_("--%s: a set keeps IDs; give the IDs that "
-                                        "`call-reports options` lists, not numbers or names"),
-                                      reports_cli_request_get_option (request, p));
+        {
+          g_autofree char *option = g_strdup_printf ("--%s", reports_cli_request_get_option (request, p));
+
+          if (!yeastar_menu_match_check_items (option, reports_cli_request_get_value (request, p),
+                                               kind == YEASTAR_VALUE_ID, &error))
+            return reports_cli_set_fail (error);
+        }
 
       if (p == YEASTAR_PARAM_IS_ASYNC)
         report->async = TRUE;
@@ -532,8 +542,13 @@ set_show (int    argc,
       g_string_append_printf (out, "%-16s %u. %s %s", i == 0 ? _("Reports:") : "", i + 1, report->type, period);
       for (guint p = 0; p < YEASTAR_N_PARAMS; p++)
         {
-          if (report->values[p] != NULL)
-            g_string_append_printf (out, " %s=%s", yeastar_param_get_api_name (p), report->values[p]);
+          g_autofree char *value = NULL;
+
+          /* As given: IDs, numbers or names (a hand-edited file's too). */
+          if (report->values[p] == NULL)
+            continue;
+          value = yeastar_text_escape (report->values[p], -1);
+          g_string_append_printf (out, " %s=%s", yeastar_param_get_api_name (p), value);
         }
       if (report->async)
         g_string_append (out, " is_async=1");

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "reports-name-template.h"
+#include "reports-set-names.h"
 #include "reports-set-run.h"
 #include "yeastar-client.h"
 #include "yeastar-download.h"
@@ -24,6 +25,10 @@
  * other tools), at most REPORTS_SET_RUN_MAX_CONCURRENT downloads at once,
  * and one del_token when its last report is done. The PBXs run side by
  * side.
+ *
+ * Numbers and names the set keeps for IDs are resolved on each PBX once
+ * it is connected, before its first download (reports-set-names.c): a
+ * name that matches nothing or several options fails its report alone.
  *
  * Each download goes into a private folder of its own inside a hidden
  * ".call-reports-XXXXXX" folder of the set's output folder (the same file
@@ -40,6 +45,7 @@ typedef struct
   PbxRun                 *pbx;
   const ReportsSetReport *report;
   guint                   result_index;
+  char                   *values[YEASTAR_N_PARAMS]; /* the IDs on this PBX */
   YeastarReportRequest   *request;
   char                   *relative;
   GFile                  *folder;
@@ -56,6 +62,10 @@ struct _PbxRun
   char                *pin;
   GError              *error;
   YeastarClient       *client;
+  YeastarPbxInfo      *info;
+  GDateTime           *now;
+  char                *host;
+  ReportsSetNames     *names;
   GPtrArray           *jobs;
   guint                next_job;
   guint                active;
@@ -106,6 +116,8 @@ static void
 job_free (Job *job)
 {
   g_clear_object (&job->cancellable);
+  for (guint p = 0; p < YEASTAR_N_PARAMS; p++)
+    g_free (job->values[p]);
   g_clear_object (&job->request);
   g_clear_object (&job->folder);
   g_free (job->relative);
@@ -118,7 +130,11 @@ pbx_run_free (PbxRun *pbx)
   clear_secret (&pbx->secret);
   g_free (pbx->pin);
   g_clear_error (&pbx->error);
+  g_clear_pointer (&pbx->names, reports_set_names_free);
   g_clear_object (&pbx->client);
+  g_clear_object (&pbx->info);
+  g_clear_pointer (&pbx->now, g_date_time_unref);
+  g_free (pbx->host);
   g_clear_pointer (&pbx->jobs, g_ptr_array_unref);
   g_free (pbx);
 }
@@ -610,7 +626,8 @@ dup_host (const char *server)
   return g_strdup (g_uri_get_host (uri));
 }
 
-/* The request of @job on the PBX's clock @now, and its file's name. */
+/* The request of @job on the PBX's clock, with the IDs resolved on the
+ * PBX, and its file's name. */
 static gboolean
 job_prepare (Job                *job,
              GDateTime          *now,
@@ -624,9 +641,6 @@ job_prepare (Job                *job,
   ReportsSetRun *self = job->pbx->run;
   const YeastarReportType *type = yeastar_report_type_lookup (report->type);
   ReportsNameValues values = { 0, };
-
-  if (!reports_set_report_check (report, error))
-    return FALSE;
 
   job->request = yeastar_report_request_new ();
   yeastar_report_request_set_report_type (job->request, report->type);
@@ -654,8 +668,8 @@ job_prepare (Job                *job,
 
   for (guint p = 0; p < YEASTAR_N_PARAMS; p++)
     {
-      if (report->values[p] != NULL)
-        yeastar_report_request_set_value (job->request, p, report->values[p]);
+      if (job->values[p] != NULL)
+        yeastar_report_request_set_value (job->request, p, job->values[p]);
     }
   yeastar_report_request_set_async (job->request, report->async);
 
@@ -675,6 +689,69 @@ job_prepare (Job                *job,
          yeastar_report_request_check_length (job->request, date_format, NULL, error);
 }
 
+static const char *
+pbx_get_name (PbxRun *pbx)
+{
+  const char *name = yeastar_pbx_info_get_device_name (pbx->info);
+
+  return name != NULL && name[0] != '\0' ? name : pbx->host;
+}
+
+static void on_names_fetched (GObject      *source,
+                              GAsyncResult *result,
+                              gpointer      user_data);
+
+/* Resolves the names of the reports not prepared yet, fetching the menus
+ * they need, and then prepares their requests; downloads start once every
+ * report of the PBX is ready or failed. */
+static void
+pbx_resolve (PbxRun *pbx)
+{
+  ReportsSetRun *self = pbx->run;
+
+  for (guint i = 0; i < pbx->jobs->len; i++)
+    {
+      Job *job = g_ptr_array_index (pbx->jobs, i);
+      g_autoptr(GError) job_error = NULL;
+      ReportsSetNamesStatus status;
+
+      if (job_get_result (job)->done || job->request != NULL)
+        continue;
+
+      status = reports_set_names_resolve (pbx->names, job->report, job->values, &job_error);
+      if (status == REPORTS_SET_NAMES_NEED_MENUS)
+        continue;
+
+      if (status == REPORTS_SET_NAMES_FAILED ||
+          !job_prepare (job, pbx->now, yeastar_pbx_info_get_date_format (pbx->info),
+                        pbx_get_name (pbx), pbx->host, &job_error))
+        job_finish (job, NULL, 0, job_error);
+    }
+
+  if (reports_set_names_has_pending (pbx->names))
+    {
+      reports_set_names_fetch_async (pbx->names, g_task_get_cancellable (self->task),
+                                     on_names_fetched, pbx);
+      g_object_ref (self);
+      return;
+    }
+
+  pbx_pump (pbx);
+}
+
+static void
+on_names_fetched (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  PbxRun *pbx = user_data;
+  ReportsSetRun *self = pbx->run;
+
+  reports_set_names_fetch_finish (pbx->names, result);
+  pbx_resolve (pbx);
+  g_object_unref (self);
+}
+
 static void
 on_connected (GObject      *source,
               GAsyncResult *result,
@@ -682,14 +759,10 @@ on_connected (GObject      *source,
 {
   PbxRun *pbx = user_data;
   ReportsSetRun *self = pbx->run;
-  g_autoptr(YeastarPbxInfo) info = NULL;
-  g_autoptr(GDateTime) now = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *host = NULL;
-  const char *pbx_name;
 
-  info = yeastar_client_connect_finish (pbx->client, result, &error);
-  if (info == NULL)
+  pbx->info = yeastar_client_connect_finish (pbx->client, result, &error);
+  if (pbx->info == NULL)
     {
       pbx_fail_all (pbx, error);
       pbx_close (pbx);
@@ -699,26 +772,25 @@ on_connected (GObject      *source,
 
   /* The periods count on the PBX's clock and in its time zone; the
    * computer's clock only when the PBX did not tell its own. */
-  if (yeastar_pbx_info_get_clock (info) != NULL)
-    now = g_date_time_ref (yeastar_pbx_info_get_clock (info));
+  if (yeastar_pbx_info_get_clock (pbx->info) != NULL)
+    pbx->now = g_date_time_ref (yeastar_pbx_info_get_clock (pbx->info));
   else
-    now = g_date_time_new_now_local ();
+    pbx->now = g_date_time_new_now_local ();
 
-  host = dup_host (pbx->pbx->server);
-  pbx_name = yeastar_pbx_info_get_device_name (info);
-  if (pbx_name == NULL || pbx_name[0] == '\0')
-    pbx_name = host;
+  pbx->host = dup_host (pbx->pbx->server);
+  pbx->names = reports_set_names_new (pbx->client, pbx_get_name (pbx));
 
+  /* A report the set cannot send fails without asking the PBX anything. */
   for (guint i = 0; i < pbx->jobs->len; i++)
     {
       Job *job = g_ptr_array_index (pbx->jobs, i);
       g_autoptr(GError) job_error = NULL;
 
-      if (!job_prepare (job, now, yeastar_pbx_info_get_date_format (info), pbx_name, host, &job_error))
+      if (!reports_set_report_check (job->report, &job_error))
         job_finish (job, NULL, 0, job_error);
     }
 
-  pbx_pump (pbx);
+  pbx_resolve (pbx);
   g_object_unref (self);
 }
 

@@ -68,6 +68,7 @@ struct _YeastarSimulator
   GHashTable            *faults;         /* Fault by endpoint */
   GHashTable            *request_counts; /* GUINT by endpoint */
   GHashTable            *last_queries;   /* char * by endpoint */
+  GHashTable            *queries;        /* GPtrArray of char * by endpoint */
   GHashTable            *files;          /* OfferedFile by name */
   GPtrArray             *subscribers;    /* Subscriber */
   GPtrArray             *stalls;         /* Stall */

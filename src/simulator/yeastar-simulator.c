@@ -175,6 +175,7 @@ remember_query (YeastarSimulator *self,
                 GArray           *params)
 {
   GString *query = g_string_new (NULL);
+  GPtrArray *all;
 
   for (guint i = 0; i < params->len; i++)
     {
@@ -186,6 +187,14 @@ remember_query (YeastarSimulator *self,
         g_string_append_c (query, '&');
       g_string_append_printf (query, "%s=%s", param->name, param->value);
     }
+
+  all = g_hash_table_lookup (self->queries, endpoint);
+  if (all == NULL)
+    {
+      all = g_ptr_array_new_with_free_func (g_free);
+      g_hash_table_insert (self->queries, (char *) endpoint, all);
+    }
+  g_ptr_array_add (all, g_strdup (query->str));
 
   g_hash_table_insert (self->last_queries, (char *) endpoint, g_string_free (query, FALSE));
 }
@@ -426,6 +435,7 @@ yeastar_simulator_finalize (GObject *object)
   g_clear_pointer (&self->faults, g_hash_table_unref);
   g_clear_pointer (&self->request_counts, g_hash_table_unref);
   g_clear_pointer (&self->last_queries, g_hash_table_unref);
+  g_clear_pointer (&self->queries, g_hash_table_unref);
   g_clear_pointer (&self->files, g_hash_table_unref);
   g_clear_pointer (&self->subscribers, g_ptr_array_unref);
   g_clear_pointer (&self->stalls, g_ptr_array_unref);
@@ -740,6 +750,7 @@ yeastar_simulator_init (YeastarSimulator *self)
   self->refresh_tokens = g_hash_table_new (g_str_hash, g_str_equal);
   self->request_counts = g_hash_table_new (g_str_hash, g_str_equal);
   self->last_queries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  self->queries = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, (GDestroyNotify) g_ptr_array_unref);
   self->files = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, _yeastar_simulator_offered_file_free);
   self->subscribers = g_ptr_array_new_with_free_func (_yeastar_simulator_subscriber_free);
   self->events = g_ptr_array_new_with_free_func (_yeastar_simulator_pending_event_free);
@@ -912,6 +923,27 @@ yeastar_simulator_dup_last_query (YeastarSimulator *self,
   g_return_val_if_fail (YEASTAR_IS_SIMULATOR (self), NULL);
 
   return key ? g_strdup (g_hash_table_lookup (self->last_queries, key)) : NULL;
+}
+
+GStrv
+yeastar_simulator_dup_queries (YeastarSimulator *self,
+                               const char       *endpoint)
+{
+  const char *key = _yeastar_simulator_endpoint_key (endpoint);
+  GPtrArray *all;
+  GStrvBuilder *builder;
+  GStrv queries;
+
+  g_return_val_if_fail (YEASTAR_IS_SIMULATOR (self), NULL);
+
+  builder = g_strv_builder_new ();
+  all = key != NULL ? g_hash_table_lookup (self->queries, key) : NULL;
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    g_strv_builder_add (builder, g_ptr_array_index (all, i));
+  queries = g_strv_builder_end (builder);
+  g_strv_builder_unref (builder);
+
+  return queries;
 }
 
 const char *

@@ -148,6 +148,10 @@ guint             yeastar_simulator_get_total_request_count (YeastarSimulator   
  * percent-decoded, parameters in the order received. NULL if none. */
 char             *yeastar_simulator_dup_last_query       (YeastarSimulator      *self,
                                                           const char            *endpoint);
+/* Every such query string to `endpoint` since the start, in the order
+ * received (an empty array if none). */
+GStrv             yeastar_simulator_dup_queries          (YeastarSimulator      *self,
+                                                          const char            *endpoint);
 /* The API version ("v1.0" or "v2.0") of the last call_report/download. */
 const char       *yeastar_simulator_get_last_api_version (YeastarSimulator      *self);
 guint             yeastar_simulator_get_live_token_count (YeastarSimulator      *self);

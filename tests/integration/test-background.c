@@ -10,6 +10,7 @@
 #include <gio/gio.h>
 #include <string.h>
 
+#include "bus-service.h"
 #include "reports-background.h"
 #include "reports-set-schedule.h"
 #include "reports-set-state.h"
@@ -19,8 +20,8 @@
 /*
  * Scheduling inside Flatpak: the Background portal request, against a
  * stand-in for org.freedesktop.portal.Desktop on a private session bus
- * (GTestDBus, its own dbus-daemon), served by this process on a
- * connection of its own. It records each RequestBackground and answers on
+ * (tests/lib/bus-service.c: GTestDBus, its own dbus-daemon), served by
+ * this process on a connection of its own. It records each RequestBackground and answers on
  * the request object as xdg-desktop-portal does. Each test has its own
  * XDG folders (G_TEST_OPTION_ISOLATE_DIRS).
  */
@@ -42,9 +43,7 @@ static const char portal_xml[] =
 
 typedef struct
 {
-  GTestDBus       *bus;
-  GDBusConnection *portal;
-  guint            object_id;
+  BusService      *bus;
   GPtrArray       *requests;  /* GVariant a{sv}, the options */
   guint            response;  /* 0 granted, 1 cancelled by the user */
   gboolean         grant;
@@ -107,44 +106,18 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (portal_xml, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GError) error = NULL;
-  guint32 status = 0;
-
   f->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
   f->grant = TRUE;
 
-  f->bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (f->bus);
-
-  f->portal = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (f->bus),
-                                                      G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                      G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                      NULL, NULL, &error);
-  g_assert_no_error (error);
-  f->object_id = g_dbus_connection_register_object (f->portal, PORTAL_PATH, info->interfaces[0],
-                                                    &portal_vtable, f, NULL, &error);
-  g_assert_no_error (error);
-
-  reply = g_dbus_connection_call_sync (f->portal, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "RequestName",
-                                       g_variant_new ("(su)", PORTAL_NAME, 0), G_VARIANT_TYPE ("(u)"),
-                                       G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
-  g_variant_get (reply, "(u)", &status);
-  g_assert_cmpuint (status, ==, 1);  /* primary owner */
+  f->bus = bus_service_new ();
+  bus_service_export (f->bus, PORTAL_NAME, PORTAL_PATH, portal_xml, &portal_vtable, f);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_dbus_connection_unregister_object (f->portal, f->object_id);
-  g_dbus_connection_close_sync (f->portal, NULL, NULL);
-  g_clear_object (&f->portal);
-  g_test_dbus_down (f->bus);
-  g_clear_object (&f->bus);
+  g_clear_pointer (&f->bus, bus_service_free);
   g_clear_pointer (&f->requests, g_ptr_array_unref);
   g_unsetenv ("CALL_REPORTS_SCHEDULER");
   g_unsetenv ("CALL_REPORTS_SYSTEMCTL");

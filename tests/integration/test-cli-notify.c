@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "bus-service.h"
 #include "cli-run.h"
 #include "reports-set-notification.h"
 #include "yeastar-simulator.h"
@@ -17,7 +18,7 @@
 /*
  * `call-reports run SET --notify`, as the systemd service runs it: the
  * real binary (CALL_REPORTS_BINARY) against a simulated PBX, on a private
- * session bus (GTestDBus) where this process serves a stand-in for
+ * session bus (tests/lib/bus-service.c) where this process serves a stand-in for
  * org.freedesktop.Notifications, GLib's freedesktop backend being the one
  * a session without GNOME Shell's org.gtk.Notifications uses. It records
  * every Notify (summary, body, actions). Another case holds the
@@ -61,12 +62,9 @@ typedef struct
   char             *home;
   char             *out_dir;
   char             *secret_file;
-  GTestDBus        *bus;
-  GDBusConnection  *server;
-  guint             object_id;
+  BusService       *bus;
   GPtrArray        *notifies;  /* GVariant, Notify's parameters */
   GPtrArray        *requests;  /* GVariant, RequestBackground's options */
-  guint             portal_id;
 } Fixture;
 
 /* Answers as xdg-desktop-portal does: the request's handle, then its
@@ -134,10 +132,6 @@ static void
 fixture_set_up (Fixture       *f,
                 gconstpointer  data)
 {
-  g_autoptr(GDBusNodeInfo) info = g_dbus_node_info_new_for_xml (notifications_xml, NULL);
-  g_autoptr(GDBusNodeInfo) portal_info = g_dbus_node_info_new_for_xml (portal_xml, NULL);
-  g_autoptr(GVariant) reply = NULL;
-  g_autoptr(GVariant) portal_reply = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(GTimeZone) zone = g_time_zone_new_offset (3600);
   g_autoptr(GDateTime) clock = g_date_time_new (zone, 2026, 12, 1, 9, 0, 0);
@@ -158,44 +152,20 @@ fixture_set_up (Fixture       *f,
   f->uri = yeastar_simulator_dup_base_uri (f->sim);
 
   f->notifies = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
-  f->bus = g_test_dbus_new (G_TEST_DBUS_NONE);
-  g_test_dbus_up (f->bus);
-  f->server = g_dbus_connection_new_for_address_sync (g_test_dbus_get_bus_address (f->bus),
-                                                      G_DBUS_CONNECTION_FLAGS_AUTHENTICATION_CLIENT |
-                                                      G_DBUS_CONNECTION_FLAGS_MESSAGE_BUS_CONNECTION,
-                                                      NULL, NULL, &error);
-  g_assert_no_error (error);
-  f->object_id = g_dbus_connection_register_object (f->server, "/org/freedesktop/Notifications",
-                                                    info->interfaces[0], &server_vtable, f, NULL, &error);
-  g_assert_no_error (error);
-  reply = g_dbus_connection_call_sync (f->server, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                       "org.freedesktop.DBus", "RequestName",
-                                       g_variant_new ("(su)", "org.freedesktop.Notifications", 0),
-                                       G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
-
   f->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) g_variant_unref);
-  f->portal_id = g_dbus_connection_register_object (f->server, "/org/freedesktop/portal/desktop",
-                                                    portal_info->interfaces[0], &portal_vtable, f, NULL, &error);
-  g_assert_no_error (error);
-  portal_reply = g_dbus_connection_call_sync (f->server, "org.freedesktop.DBus", "/org/freedesktop/DBus",
-                                              "org.freedesktop.DBus", "RequestName",
-                                              g_variant_new ("(su)", "org.freedesktop.portal.Desktop", 0),
-                                              G_VARIANT_TYPE ("(u)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
-  g_assert_no_error (error);
+  f->bus = bus_service_new ();
+  bus_service_export (f->bus, "org.freedesktop.Notifications", "/org/freedesktop/Notifications",
+                      notifications_xml, &server_vtable, f);
+  bus_service_export (f->bus, "org.freedesktop.portal.Desktop", "/org/freedesktop/portal/desktop",
+                      portal_xml, &portal_vtable, f);
 }
 
 static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_dbus_connection_unregister_object (f->server, f->object_id);
-  g_dbus_connection_unregister_object (f->server, f->portal_id);
+  g_clear_pointer (&f->bus, bus_service_free);
   g_clear_pointer (&f->requests, g_ptr_array_unref);
-  g_dbus_connection_close_sync (f->server, NULL, NULL);
-  g_clear_object (&f->server);
-  g_test_dbus_down (f->bus);
-  g_clear_object (&f->bus);
   g_clear_pointer (&f->notifies, g_ptr_array_unref);
 
   yeastar_simulator_stop (f->sim);
@@ -218,7 +188,7 @@ run_cliv (Fixture            *f,
   g_subprocess_launcher_setenv (launcher, "XDG_STATE_HOME", f->home, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", f->home, TRUE);
   g_subprocess_launcher_setenv (launcher, "DBUS_SESSION_BUS_ADDRESS",
-                                g_test_dbus_get_bus_address (f->bus), TRUE);
+                                bus_service_get_address (f->bus), TRUE);
   /* GNOME Shell's org.gtk.Notifications is not on this bus, so GLib uses
    * its freedesktop backend anyway; said here so that no other is tried. */
   g_subprocess_launcher_setenv (launcher, "GNOTIFICATION_BACKEND", "freedesktop", TRUE);

@@ -338,6 +338,200 @@ test_run_two_pbxs_one_failing (Fixture       *f,
   }
 }
 
+static int
+compare_strings (gconstpointer a,
+                 gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* The ext_id_list or queue_id and agent_id_list of each report request
+ * @sim received, one "type:values" string each, sorted. */
+static GStrv
+dup_sent_ids (YeastarSimulator *sim)
+{
+  g_auto(GStrv) queries = yeastar_simulator_dup_queries (sim, YEASTAR_SIMULATOR_REPORT);
+  g_autoptr(GPtrArray) sent = g_ptr_array_new_with_free_func (g_free);
+
+  for (guint i = 0; queries[i] != NULL; i++)
+    {
+      g_auto(GStrv) pairs = g_strsplit (queries[i], "&", -1);
+      g_autoptr(GString) text = g_string_new (NULL);
+      const char *type = "";
+
+      for (guint p = 0; pairs[p] != NULL; p++)
+        {
+          if (g_str_has_prefix (pairs[p], "type="))
+            type = pairs[p] + strlen ("type=");
+          else if (g_str_has_prefix (pairs[p], "ext_id_list=") ||
+                   g_str_has_prefix (pairs[p], "trunk_id_list=") ||
+                   g_str_has_prefix (pairs[p], "queue_id=") ||
+                   g_str_has_prefix (pairs[p], "agent_id_list="))
+            g_string_append_printf (text, " %s", pairs[p]);
+        }
+      g_ptr_array_add (sent, g_strdup_printf ("%s:%s", type, text->str));
+    }
+
+  g_ptr_array_sort (sent, compare_strings);
+  g_ptr_array_add (sent, NULL);
+
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&sent), FALSE);
+}
+
+/* Numbers and names are kept as given and resolved on each PBX at each
+ * run. The second PBX numbers its extensions from 200 and its queues from
+ * 10, and calls its first extension, extension group and queue "Sales":
+ * the same names are other IDs there, "alice martin" is nobody, and
+ * "Sales" is two entries. Each failing report fails alone, with the PBX
+ * and the name in its message; each menu is fetched once per PBX (the
+ * agents once per queue), after the one login. */
+static void
+test_run_names_per_pbx (Fixture       *f,
+                        gconstpointer  data)
+{
+  static const char * const reports[][10] = {
+    { "extcallstatistics", "--ext-id-list", "Bruno Ball, 1003 - Chloé Schmidt", "--range", "last-month", NULL },
+    { "extcallstatistics", "--ext-id-list", "alice martin", "--range", "last-month", NULL },
+    { "extcallstatistics", "--ext-id-list", "Sales", "--range", "last-month", NULL },
+    { "trunkactivity", "--trunk-id-list", "3", "--range", "last-month", NULL },
+    { "queueagentlogintime", "--queue-id", "Billing", "--agent-id-list", "Ines Kowalski", "--range", "last-month", NULL },
+  };
+  static const char * const sent_0[] = {
+    "extcallstatistics: ext_id_list=1",
+    "extcallstatistics: ext_id_list=34",
+    "extcallstatistics: ext_id_list=35,36",
+    "queueagentlogintime: queue_id=3 agent_id_list=42",
+    "trunkactivity: trunk_id_list=3",
+    NULL
+  };
+  static const char * const sent_1[] = {
+    "extcallstatistics: ext_id_list=201,202",
+    "queueagentlogintime: queue_id=12 agent_id_list=208",
+    "trunkactivity: trunk_id_list=3",
+    NULL
+  };
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *secret0 = secret_arg (f, 0);
+  g_autofree char *secret1 = secret_arg (f, 1);
+  g_autofree char *stored = g_build_filename (f->home, "call-reports", "sets", "Names.json", NULL);
+  g_autofree char *stored_text = NULL;
+  g_auto(GStrv) sent0 = NULL;
+  g_auto(GStrv) sent1 = NULL;
+  g_auto(CliRun) create = { 0, };
+  g_auto(CliRun) show = { 0, };
+  g_auto(CliRun) run = { 0, };
+  g_auto(CliRun) text_run = { 0, };
+  JsonObject *summary;
+  JsonArray *files;
+
+  yeastar_simulator_set_menu_first_id (f->sims[1], "extension", 200);
+  yeastar_simulator_set_menu_first_id (f->sims[1], "queue", 10);
+  g_object_set (f->sims[1], "hostile-text", "Sales", NULL);
+
+  run_cli (f, &create, "set", "create", "Names",
+           "--server", f->uris[0], "--client-id", "client-0",
+           "--server", f->uris[1], "--client-id", "client-1",
+           "--output", f->out_dir);
+  g_assert_cmpint (create.status, ==, 0);
+
+  for (guint i = 0; i < G_N_ELEMENTS (reports); i++)
+    {
+      g_autoptr(GPtrArray) args = g_ptr_array_new ();
+      g_auto(CliRun) add = { 0, };
+
+      g_ptr_array_add (args, (gpointer) "set");
+      g_ptr_array_add (args, (gpointer) "add");
+      g_ptr_array_add (args, (gpointer) "Names");
+      g_ptr_array_add (args, (gpointer) "--type");
+      for (guint a = 0; reports[i][a] != NULL; a++)
+        g_ptr_array_add (args, (gpointer) reports[i][a]);
+      g_ptr_array_add (args, NULL);
+
+      run_cliv (f, &add, (const char * const *) args->pdata);
+      g_assert_cmpstr (add.err, ==, "");
+      g_assert_cmpint (add.status, ==, 0);
+    }
+
+  /* Adding asks no PBX anything. */
+  for (guint p = 0; p < 2; p++)
+    g_assert_cmpuint (yeastar_simulator_get_total_request_count (f->sims[p]), ==, 0);
+
+  /* The file and `set show` keep what was given. */
+  g_assert_true (g_file_get_contents (stored, &stored_text, NULL, NULL));
+  g_assert_nonnull (strstr (stored_text, "\"ext_id_list\" : \"Bruno Ball, 1003 - Chloé Schmidt\""));
+  g_assert_nonnull (strstr (stored_text, "\"queue_id\" : \"Billing\""));
+  g_assert_nonnull (strstr (stored_text, "\"agent_id_list\" : \"Ines Kowalski\""));
+  run_cli (f, &show, "set", "show", "Names");
+  g_assert_cmpint (show.status, ==, 0);
+  g_assert_nonnull (strstr (show.out, "ext_id_list=alice martin"));
+  g_assert_nonnull (strstr (show.out, "queue_id=Billing agent_id_list=Ines Kowalski"));
+
+  run_cli (f, &run, "run", "Names", "--json",
+           "--client-secret-file", secret0, "--client-secret-file", secret1);
+  g_assert_cmpint (run.status, ==, 2);
+
+  summary = parse_summary (run.out, parser);
+  g_assert_cmpint (json_object_get_int_member (summary, "saved"), ==, 8);
+  g_assert_cmpint (json_object_get_int_member (summary, "failed"), ==, 2);
+  files = json_object_get_array_member (summary, "files");
+  g_assert_cmpuint (json_array_get_length (files), ==, 2 * G_N_ELEMENTS (reports));
+
+  for (guint i = 0; i < json_array_get_length (files); i++)
+    {
+      JsonObject *file = json_array_get_object_element (files, i);
+      guint r = i % G_N_ELEMENTS (reports);
+      JsonObject *error;
+      const char *message;
+
+      if (i < G_N_ELEMENTS (reports) || (r != 1 && r != 2))
+        {
+          g_assert_false (json_object_has_member (file, "error"));
+          g_assert_true (g_file_test (json_object_get_string_member (file, "path"), G_FILE_TEST_IS_REGULAR));
+          continue;
+        }
+
+      g_assert_cmpstr (json_object_get_string_member (file, "pbx"), ==, f->uris[1]);
+      g_assert_false (json_object_has_member (file, "path"));
+      error = json_object_get_object_member (file, "error");
+      message = json_object_get_string_member (error, "message");
+      g_assert_true (g_str_has_prefix (message, "Branch/../Depot: ext_id_list: "));
+      g_assert_cmpint (json_object_get_int_member (error, "exit_status"), ==, 2);
+      if (r == 1)
+        {
+          g_assert_nonnull (strstr (message, "“alice martin” is no ID, number or name the PBX knows"));
+          /* The candidates are this PBX's. */
+          g_assert_nonnull (strstr (message, "\n  201\t1002 - Bruno Ball"));
+        }
+      else
+        {
+          g_assert_nonnull (strstr (message, "“Sales” matches more than one entry"));
+          g_assert_nonnull (strstr (message, "\n  200\t1001 - Sales"));
+          g_assert_nonnull (strstr (message, "\n  1\tSales"));
+        }
+    }
+
+  /* Each PBX got the IDs it knows: the names resolved on it. */
+  sent0 = dup_sent_ids (f->sims[0]);
+  sent1 = dup_sent_ids (f->sims[1]);
+  g_assert_cmpstrv (sent0, sent_0);
+  g_assert_cmpstrv (sent1, sent_1);
+
+  for (guint p = 0; p < 2; p++)
+    {
+      g_assert_cmpuint (yeastar_simulator_get_request_count (f->sims[p], YEASTAR_SIMULATOR_GET_TOKEN), ==, 1);
+      g_assert_cmpuint (yeastar_simulator_get_request_count (f->sims[p], YEASTAR_SIMULATOR_DEL_TOKEN), ==, 1);
+      /* extension, ext_group, queue, and the agents of one queue. */
+      g_assert_cmpuint (yeastar_simulator_get_request_count (f->sims[p], YEASTAR_SIMULATOR_MENU_OPTIONS), ==, 4);
+    }
+
+  /* Without --json, the reason on standard error, with its PBX. */
+  run_cli (f, &text_run, "run", "Names",
+           "--client-secret-file", secret0, "--client-secret-file", secret1);
+  g_assert_cmpint (text_run.status, ==, 2);
+  g_assert_nonnull (strstr (text_run.err, "“alice martin” is no ID, number or name the PBX knows"));
+  g_assert_nonnull (strstr (text_run.err, "“Sales” matches more than one entry"));
+}
+
 /* Without --json: each saved path on standard output, each failure on
  * standard error with its PBX, type and reason; `set show` tells the
  * result; a second run never replaces a file. */
@@ -695,16 +889,17 @@ test_set_commands (Fixture       *f,
   g_assert_cmpint (week_period.status, ==, 2);
   g_assert_nonnull (strstr (week_period.err, "not a number of days"));
 
-  run_cli (f, &by_name, "set", "add", "Pack", "--type", "queueperformance", "--queue-id-list", "Sales",
+  /* Names are kept for each run to look up, but must have a form. */
+  run_cli (f, &by_name, "set", "add", "Pack", "--type", "queueperformance", "--queue-id-list", "Sales,,Billing",
            "--range", "last-month");
   g_assert_cmpint (by_name.status, ==, 2);
-  g_assert_nonnull (strstr (by_name.err, "--queue-id-list: a set keeps IDs"));
+  g_assert_nonnull (strstr (by_name.err, "--queue-id-list contains an empty item"));
 
-  /* Its help says the same: IDs only, and no dates besides --range. */
+  /* Its help says how names are taken, and no dates besides --range. */
   run_cli (f, &add_help, "set", "add", "--help");
   g_assert_cmpint (add_help.status, ==, 0);
-  g_assert_nonnull (strstr (add_help.out, "Queues: IDs as `options` lists them, not numbers or names"));
-  g_assert_null (strstr (add_help.out, "IDs, numbers or names"));
+  g_assert_nonnull (strstr (add_help.out, "Queues: IDs, numbers or names, the last two looked up on each PBX at each run"));
+  g_assert_null (strstr (add_help.out, "as `options` lists them"));
   g_assert_null (strstr (add_help.out, "--start-time"));
   g_assert_nonnull (strstr (add_help.out, "--range=PERIOD"));
 
@@ -903,6 +1098,7 @@ main (int   argc,
   ADD ("/cli/sets/run/pbx-unavailable", test_run_pbx_unavailable);
   ADD ("/cli/sets/run/retention", test_run_retention);
   ADD ("/cli/sets/run/concurrency", test_run_concurrency);
+  ADD ("/cli/sets/run/names-per-pbx", test_run_names_per_pbx);
   ADD ("/cli/sets/commands", test_set_commands);
   ADD ("/cli/sets/schedule/units", test_schedule_units);
   ADD ("/cli/sets/schedule/no-manager", test_schedule_no_manager);

@@ -369,15 +369,15 @@ def main():
                                     predicate=lambda n: "(ext_id_list) is required" in safe_name(n))
             tap.ok(refused is not None and json.load(open(path))["reports"][0]["params"]["ext_id_list"] == old_ids,
                    "an empty required filter is refused, and the set keeps its value")
-            set_text(field, f"{old_ids},1001")
+            set_text(field, f"{old_ids},1001,Alice Martin")
             time.sleep(0.3)
             click(button(app, "Save", root=editor))
             wait_for(lambda: len(app.frames()) == 2, timeout=10)
             time.sleep(1.0)
-        tap.ok(wait_for(lambda: json.load(open(path))["reports"][0]["params"]["ext_id_list"] == f"{old_ids},1001",
+        tap.ok(wait_for(lambda: json.load(open(path))["reports"][0]["params"]["ext_id_list"] == f"{old_ids},1001,Alice Martin",
                         timeout=10),
-               "the edited filters are saved in the set", open(path).read())
-        tap.ok(app.wait_find(role="label", root=sets_window, name=f"Extensions: {old_ids},1001") is not None,
+               "the edited filters, a name among the IDs, are saved in the set as given", open(path).read())
+        tap.ok(app.wait_find(role="label", root=sets_window, name=f"Extensions: {old_ids},1001,Alice Martin") is not None,
                "the report's row shows its new filters")
 
         # A schedule, enabled with the systemd user timer.

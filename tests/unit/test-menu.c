@@ -7,6 +7,10 @@
 
 #include "config.h"
 
+#include <string.h>
+
+#include "yeastar-menu-match.h"
+#include "yeastar-menu-option.h"
 #include "yeastar-menu.h"
 #include "yeastar-report-type.h"
 
@@ -102,6 +106,67 @@ test_wording (void)
                    "extcallstatistics");
 }
 
+/* The matching `download` and the report sets share: IDs stay; numbers,
+ * names and whole texts (any case) become the one option's ID; nothing or
+ * several matches is an error that lists the candidates, escaped. */
+static void
+test_match (void)
+{
+  static const char * const menu[][3] = {
+    { "extension", "34", "1001 - Alice Martin" },
+    { "extension", "35", "1002 - Bruno Ball" },
+    { "extension", "36", "1003 - Sales" },
+    { "ext_group", "1", "Sales" },
+    { "ext_group", "2", "Evil\033]0;x\007" },
+  };
+  const struct {
+    const char *value;
+    gboolean    single;
+    const char *ids;     /* NULL: an error */
+    const char *needle;  /* in the error */
+  } cases[] = {
+    { "34", FALSE, "34", NULL },
+    { "1001", FALSE, "34", NULL },
+    { "alice martin", FALSE, "34", NULL },
+    { " 1002 - BRUNO BALL ,2", FALSE, "35,2", NULL },
+    { "Sales", FALSE, NULL, "“Sales” matches more than one entry; give one of these IDs:\n  36\t1003 - Sales\n  1\tSales" },
+    { "Zoe", FALSE, NULL, "“Zoe” is no ID, number or name the PBX knows" },
+    { "Zoe", FALSE, NULL, "\n  2\tEvil\\x1b]0;x\\x07" },
+    { "Alice Martin,", FALSE, NULL, "--x contains an empty item" },
+    { "34,35", TRUE, NULL, "--x takes one ID, not a list" },
+  };
+  g_autoptr(GListStore) options = g_list_store_new (YEASTAR_TYPE_MENU_OPTION);
+
+  for (guint i = 0; i < G_N_ELEMENTS (menu); i++)
+    {
+      g_autoptr(YeastarMenuOption) option = yeastar_menu_option_new (menu[i][0], menu[i][1], menu[i][2], "");
+
+      g_list_store_append (options, option);
+    }
+
+  g_assert_false (yeastar_menu_match_need_lookup ("34, 35"));
+  g_assert_false (yeastar_menu_match_need_lookup ("34,,35"));
+  g_assert_true (yeastar_menu_match_need_lookup ("34,Sales"));
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *ids = yeastar_menu_match_resolve ("--x", cases[i].value, cases[i].single,
+                                                         G_LIST_MODEL (options), &error);
+
+      g_test_message ("%s → %s", cases[i].value, ids != NULL ? ids : error->message);
+      g_assert_cmpstr (ids, ==, cases[i].ids);
+      if (cases[i].ids == NULL)
+        {
+          g_assert_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE);
+          g_assert_nonnull (strstr (error->message, cases[i].needle));
+        }
+    }
+
+  g_assert_true (yeastar_menu_match_check_items ("--x", "Alice, Bob", FALSE, NULL));
+  g_assert_false (yeastar_menu_match_check_items ("--x", "Alice, ,Bob", FALSE, NULL));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -113,6 +178,7 @@ main (int   argc,
   g_test_add_func ("/yeastar/menu/needs-queue", test_needs_queue);
   g_test_add_func ("/yeastar/menu/param-menus", test_param_menus);
   g_test_add_func ("/yeastar/menu/param-wording", test_wording);
+  g_test_add_func ("/yeastar/menu/match", test_match);
 
   return g_test_run ();
 }

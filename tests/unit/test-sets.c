@@ -363,6 +363,48 @@ test_set_round_trip (void)
   g_assert_nonnull (strstr (error->message, "Monthly “pack”"));
 }
 
+/* Numbers and names are kept as given, for each PBX to resolve at each
+ * run; a file of numeric IDs, as sets were written before, reads as it
+ * did. */
+static void
+test_set_file_names (void)
+{
+  const char *old =
+    "{\"version\": 1, \"name\": \"Old\", \"pbxs\": [{\"server\": \"https://pbx.example\", \"client_id\": \"a\"}],"
+    " \"reports\": [{\"type\": \"extcallstatistics\", \"period\": \"last-month\", \"params\": {\"ext_id_list\": \"34,35\"}}]}";
+  g_autoptr(ReportsSet) set = reports_set_new ("Names");
+  g_autoptr(ReportsSet) read = NULL;
+  g_autoptr(ReportsSet) old_set = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *data = NULL;
+  g_autofree char *data2 = NULL;
+  ReportsSetReport *report;
+  ReportsPeriod period;
+
+  g_assert_true (reports_period_parse ("last-month", &period, NULL));
+  report = reports_set_report_new ("extcallstatistics", &period);
+  report->values[YEASTAR_PARAM_EXT_ID_LIST] = g_strdup ("Alice Martin, 1003 - Chloé Schmidt,34");
+  reports_set_add_report (set, report);
+  report = reports_set_report_new ("queueagentlogintime", &period);
+  report->values[YEASTAR_PARAM_QUEUE_ID] = g_strdup ("Billing");
+  report->values[YEASTAR_PARAM_AGENT_ID_LIST] = g_strdup ("ines kowalski");
+  reports_set_add_report (set, report);
+
+  data = reports_set_to_data (set, NULL);
+  read = reports_set_new_from_data (data, -1, &error);
+  g_assert_no_error (error);
+  data2 = reports_set_to_data (read, NULL);
+  g_assert_cmpstr (data, ==, data2);
+  g_assert_cmpstr (reports_set_get_report (read, 0)->values[YEASTAR_PARAM_EXT_ID_LIST], ==,
+                   "Alice Martin, 1003 - Chloé Schmidt,34");
+  g_assert_cmpstr (reports_set_get_report (read, 1)->values[YEASTAR_PARAM_QUEUE_ID], ==, "Billing");
+  g_assert_cmpstr (reports_set_get_report (read, 1)->values[YEASTAR_PARAM_AGENT_ID_LIST], ==, "ines kowalski");
+
+  old_set = reports_set_new_from_data (old, -1, &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (reports_set_get_report (old_set, 0)->values[YEASTAR_PARAM_EXT_ID_LIST], ==, "34,35");
+}
+
 static void
 test_set_file_errors (void)
 {
@@ -665,6 +707,7 @@ main (int   argc,
   g_test_add_func ("/common/sets/template/check", test_template_check);
   g_test_add_func ("/common/sets/template/collision", test_template_collision);
   g_test_add_func ("/common/sets/file/round-trip", test_set_round_trip);
+  g_test_add_func ("/common/sets/file/names", test_set_file_names);
   g_test_add_func ("/common/sets/file/errors", test_set_file_errors);
   g_test_add_func ("/common/sets/names", test_set_names);
   g_test_add_func ("/common/sets/schedule", test_schedule);

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "reports-set-report-editor.h"
+#include "yeastar-menu-match.h"
 #include "yeastar-report-request.h"
 
 struct _ReportsSetReportEditor
@@ -82,17 +83,38 @@ save_clicked_cb (ReportsSetReportEditor *self)
 
   for (guint p = 0; p < YEASTAR_N_PARAMS; p++)
     {
+      YeastarValueKind kind = yeastar_param_get_value_kind (p);
+
       if (self->rows[p] == NULL)
         continue;
       values[p] = read_row (self, p);
-      yeastar_report_request_set_value (request, p, values[p]);
+
+      /* Numbers and names are kept as given and looked up on each PBX
+       * when the set runs; a stand-in ID lets the rest be checked now. */
+      if ((kind == YEASTAR_VALUE_ID || kind == YEASTAR_VALUE_ID_LIST) &&
+          yeastar_menu_match_need_lookup (values[p]))
+        yeastar_report_request_set_value (request, p, "0");
+      else
+        yeastar_report_request_set_value (request, p, values[p]);
     }
 
   for (guint p = 0; p < YEASTAR_N_PARAMS; p++)
     {
+      YeastarValueKind kind = yeastar_param_get_value_kind (p);
       g_autoptr(GError) error = NULL;
+      gboolean valid;
 
-      if (self->rows[p] != NULL && !yeastar_report_request_validate_param (request, p, &error))
+      if (self->rows[p] == NULL)
+        continue;
+
+      if ((kind == YEASTAR_VALUE_ID || kind == YEASTAR_VALUE_ID_LIST) &&
+          yeastar_menu_match_need_lookup (values[p]))
+        valid = yeastar_menu_match_check_items (yeastar_param_get_title (p), values[p],
+                                                kind == YEASTAR_VALUE_ID, &error);
+      else
+        valid = yeastar_report_request_validate_param (request, p, &error);
+
+      if (!valid)
         {
           gtk_label_set_text (self->message_label, error->message);
           gtk_widget_set_visible (GTK_WIDGET (self->message_label), TRUE);
