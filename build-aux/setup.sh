@@ -22,7 +22,7 @@ packages=(
   # data checks
   appstream desktop-file-utils jq uncrustify
   # tests: a private X and D-Bus session, AT-SPI, screenshots, keyring, certificates
-  xvfb xauth dbus dbus-x11 at-spi2-core python3-gi gir1.2-atspi-2.0
+  xvfb xauth dbus dbus-x11 at-spi2-core python3-gi gir1.2-atspi-2.0 gir1.2-gtk-4.0
   xdotool imagemagick gnome-keyring libsecret-tools openssl
   # tests: systemd-analyze verify of the timer units `set schedule` writes
   systemd

@@ -2,7 +2,9 @@
 # The report viewer: a report downloaded from the simulated PBX (by the
 # command line, over real HTTP) opened as `call-reports FILE`, its cells
 # as shown compared with the file, sorted by a number and by a duration
-# column, searched, its totals pinned, its chart's accessible values
+# column, sorted again with the keyboard alone through the menu's Sort By
+# (which shows the header's order), its keys (Alt+1, Alt+2, its shortcuts
+# window by Ctrl+? and by the menu), searched, its totals pinned, its chart's accessible values
 # compared with the file, the chart exported as PNG and SVG; a second
 # file (days of a month) opened through app.open-report on D-Bus (as a
 # download's Preview does) as a line chart, and `call-reports FILE` of it
@@ -21,9 +23,12 @@ import time
 
 import gi
 
+gi.require_version("Atspi", "2.0")
+from gi.repository import Atspi  # noqa: E402
+
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import (App, Simulator, Tap, click, click_at, focus_window, keys, safe_name,  # noqa: E402
-                          safe_role, screenshot, type_text, wait_for, walk)
+from atspi_driver import (App, Simulator, Tap, click, click_at, focus_window, is_expanded, is_focused,  # noqa: E402
+                          keys, safe_name, safe_role, screenshot, type_text, wait_for, walk)
 
 SECRET = "demo-secret"
 
@@ -122,6 +127,153 @@ def description(node):
         return ""
 
 
+def focused_menu_item(app, menu):
+    return app.find(role="menu item", root=menu, predicate=is_focused)
+
+
+MENU_BUTTONS = {}
+
+
+def main_menu_button(app, window):
+    """The window's GtkMenuButton: the first node of that name, above its
+    inner button of the same name. Its menu is below it in the tree."""
+    key = safe_name(window)
+    if MENU_BUTTONS.get(key) is None:
+        MENU_BUTTONS[key] = app.find(role="push button", name="Main Menu", root=window)
+    return MENU_BUTTONS[key]
+
+
+def refocus(window):
+    """There is no window manager: once a popover has closed, GTK 4.8 takes
+    no more keys in the window (not even after xdotool's windowfocus) until
+    the window gets a pointer event of its own. A click right of the
+    table's last column (the windows sit at the screen's origin) gives the
+    keyboard back; it sorts nothing."""
+    focus_window(safe_name(window))
+    extents = window.get_extents(Atspi.CoordType.WINDOW)
+    subprocess.run(["xdotool", "mousemove", "--sync", str(extents.width - 60), str(extents.height * 3 // 5),
+                    "click", "1"], check=False)
+    time.sleep(0.3)
+
+
+def close_menu(app, window):
+    """Escape closes the main menu, submenu and all."""
+    button = main_menu_button(app, window)
+    for _ in range(3):
+        if not is_expanded(button):
+            break
+        keys("Escape")
+        wait_for(lambda: not is_expanded(button), timeout=3)
+    refocus(window)
+    return not is_expanded(button)
+
+
+def menu_walk(app, window, path, open_menu=True):
+    """Keyboard only: F10 opens the window's main menu; Down moves to each
+    name of @path in turn, Return opens each submenu on the way. Returns
+    the focused item of the last name (not activated), or None."""
+    button = main_menu_button(app, window)
+    if open_menu:
+        close_menu(app, window)
+        keys("F10")
+    menu = wait_for(lambda: is_expanded(button) and app.find(role="menu", root=button), timeout=5)
+    item = None
+    for i, name in enumerate(path):
+        for _ in range(30):
+            item = wait_for(lambda: focused_menu_item(app, menu), timeout=2) if menu else None
+            if item is not None and safe_name(item) == name:
+                break
+            keys("Down")
+        else:
+            close_menu(app, window)
+            return None
+        if i + 1 < len(path):
+            keys("Return")
+            time.sleep(0.3)
+    return item
+
+
+def menu_choose(app, window, path):
+    """menu_walk() to @path and Return on its last item."""
+    item = menu_walk(app, window, path)
+    if item is not None:
+        keys("Return")
+        wait_for(lambda: not is_expanded(main_menu_button(app, window)), timeout=3)
+        refocus(window)
+    return item
+
+
+def is_checked(node):
+    return node is not None and node.get_state_set().contains(Atspi.StateType.CHECKED)
+
+
+def keyboard_sorting(tap, app, window, rows_list, header, rows, seconds):
+    """The Sort By menu: the header's sort shown, and every order chosen
+    with the keyboard alone."""
+    talk, calls = header.index("Total Talking Time"), header.index("Total Calls")
+    focus_window("Extension Call Statistics")
+    radio = menu_walk(app, window, ["Sort By", "Total Talking Time"])
+    column_checked = is_checked(radio)
+    radio = menu_walk(app, window, ["Ascending"], open_menu=False)
+    tap.ok(column_checked and is_checked(radio),
+           "F10, Sort By: the menu shows the order a header click chose (Total Talking Time, Ascending)")
+    close_menu(app, window)
+
+    focus_window("Extension Call Statistics")
+    chosen = menu_choose(app, window, ["Sort By", "Total Calls"])
+    expected = sorted(rows, key=lambda r: int(r[calls]))
+    tap.ok(chosen is not None and wait_for(lambda: table_rows(app, rows_list) == expected, timeout=10),
+           "Sort By, Total Calls (keyboard only) sorts the rows by number, smallest first",
+           [r[calls] for r in table_rows(app, rows_list)])
+
+    focus_window("Extension Call Statistics")
+    chosen = menu_choose(app, window, ["Sort By", "Descending"])
+    tap.ok(chosen is not None and wait_for(lambda: table_rows(app, rows_list) == expected[::-1], timeout=10),
+           "Sort By, Descending sorts them largest first",
+           [r[calls] for r in table_rows(app, rows_list)])
+
+    focus_window("Extension Call Statistics")
+    chosen = menu_choose(app, window, ["Sort By", "Total Talking Time"])
+    expected = sorted(rows, key=lambda r: seconds(r[talk]), reverse=True)
+    tap.ok(chosen is not None and wait_for(lambda: table_rows(app, rows_list) == expected, timeout=10),
+           "Sort By, Total Talking Time keeps the descending order: longest first",
+           [r[talk] for r in table_rows(app, rows_list)])
+
+    focus_window("Extension Call Statistics")
+    chosen = menu_choose(app, window, ["Sort By", "File Order"])
+    tap.ok(chosen is not None and wait_for(lambda: table_rows(app, rows_list) == rows, timeout=10),
+           "Sort By, File Order shows the rows as in the file again", table_rows(app, rows_list))
+
+
+def viewer_shortcuts(tap, app, window):
+    """Alt+2 and Alt+1 switch the views; Ctrl+? and the menu's Keyboard
+    Shortcuts show the viewer's keys."""
+    def selected(name):
+        tab = app.find(role="page tab", name=name, root=window)
+        return tab is not None and tab.get_state_set().contains(Atspi.StateType.SELECTED)
+    focus_window("Extension Call Statistics")
+    keys("alt+2")
+    tap.ok(wait_for(lambda: selected("Chart"), timeout=10), "Alt+2 shows the chart")
+    keys("alt+1")
+    tap.ok(wait_for(lambda: selected("Table"), timeout=10), "Alt+1 shows the table again")
+
+    names = ["Search Rows", "Copy the Selected Rows", "Sort by a Column (Main Menu)", "Show the Chart",
+             "Export the Chart as SVG", "Close Window"]
+    for how, press in (("Ctrl+?", lambda: keys("ctrl+question")),
+                       ("the menu's Keyboard Shortcuts", lambda: menu_choose(app, window, ["Keyboard Shortcuts"]))):
+        focus_window("Extension Call Statistics")
+        press()
+        shortcuts = wait_for(lambda: next((f for f in app.frames() if safe_name(f) == "Keyboard Shortcuts"), None),
+                             timeout=10)
+        found = [n for n in names if shortcuts is not None and app.find(role="label", name=n, root=shortcuts)]
+        tap.ok(found == names, f"{how} shows the viewer's shortcuts", found)
+        if shortcuts is not None:
+            focus_window("Keyboard Shortcuts")
+            keys("Escape")
+            wait_for(lambda: all(safe_name(f) != "Keyboard Shortcuts" for f in app.frames()), timeout=10)
+        refocus(window)
+
+
 def main():
     binary, simulator_binary, shots = sys.argv[1], sys.argv[2], sys.argv[3]
     os.makedirs(shots, exist_ok=True)
@@ -209,6 +361,8 @@ def main():
         tap.ok(wait_for(lambda: table_rows(app, rows_list) == expected, timeout=10),
                "“Total Talking Time” sorts by duration",
                [r[talk] for r in table_rows(app, rows_list)])
+        keyboard_sorting(tap, app, window, rows_list, header, rows, seconds)
+        viewer_shortcuts(tap, app, window)
 
         # Ctrl+F and a name: only the matching row, in any case.
         focus_window("Extension Call Statistics")

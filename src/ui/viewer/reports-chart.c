@@ -24,8 +24,13 @@
  * The pointer's bar or point is highlighted and named in a tooltip. The
  * colours follow libadwaita's light or dark style. For screen readers
  * the chart is an image whose description lists every label and value.
- * Thousands of bars fill the height (a pixel or more each) and are drawn
- * as one cairo path rather than a node each.
+ *
+ * The layers are recorded once into a render node, kept until the data,
+ * the size, the style (light or dark) or the font change; a frame
+ * appends that node and the pointer's highlight over it. Thousands of
+ * bars fill the height with less than a pixel each: they are drawn a
+ * colour node per pixel row (the longest bar of the row, as Sysprof's
+ * column layer keeps the tallest column per pixel), not a node per bar.
  */
 
 #define PAD          12.0f
@@ -33,6 +38,7 @@
 #define BAR_FILL     0.72f
 #define MAX_LABEL    0.38f
 #define MANY_BARS    200
+#define MANY_POINTS  100
 
 struct _ReportsChart
 {
@@ -42,6 +48,8 @@ struct _ReportsChart
   gboolean          dark;
   int               hover;
   ChartGeometry    *geometry;     /* for the current size, or NULL */
+  GskRenderNode    *node;         /* the layers of geometry, or NULL */
+  guint             font_serial;  /* the pango context's, for both */
 };
 
 G_DEFINE_FINAL_TYPE (ReportsChart, reports_chart, GTK_TYPE_WIDGET)
@@ -345,25 +353,72 @@ draw_lines (GtkSnapshot   *snapshot,
     }
 }
 
+/* Per pixel row, the longest bar that covers it, in runs of rows of
+ * the same length: at most a colour node per row of the plot. */
 static void
 draw_many_bars (GtkSnapshot         *snapshot,
                 const ChartGeometry *g,
+                guint                n_bars,
                 const GdkRGBA       *color)
 {
-  graphene_rect_t bounds;
-  cairo_t *cr;
+  guint n_rows = (guint) ceilf (g->height) + 1;
+  g_autofree float *longest = g_new0 (float, n_rows);
+  guint row = 0;
 
-  graphene_rect_init (&bounds, 0, 0, g->width, g->height);
-  cr = gtk_snapshot_append_cairo (snapshot, &bounds);
-  for (guint i = 0; i < g->bars->len; i++)
+  for (guint i = 0; i < n_bars; i++)
     {
       const ChartRect *b = &g_array_index (g->bars, ChartRect, i);
+      int first = (int) roundf (b->y);
+      int last = MAX ((int) roundf (b->y + b->height), first + 1);
 
-      cairo_rectangle (cr, b->x, b->y, b->width, b->height);
+      for (int y = MAX (first, 0); y < last && y < (int) n_rows; y++)
+        longest[y] = MAX (longest[y], b->width);
     }
-  gdk_cairo_set_source_rgba (cr, color);
-  cairo_fill (cr);
-  cairo_destroy (cr);
+
+  while (row < n_rows)
+    {
+      guint end = row + 1;
+
+      while (end < n_rows && longest[end] == longest[row])
+        end++;
+      if (longest[row] > 0)
+        gtk_snapshot_append_color (snapshot, color,
+                                   &GRAPHENE_RECT_INIT (g->plot_x, row, MAX (longest[row], 1), end - row));
+      row = end;
+    }
+}
+
+static void
+append_dot (GtkSnapshot            *snapshot,
+            const graphene_point_t *p,
+            float                   radius,
+            const GdkRGBA          *color)
+{
+  GskRoundedRect dot;
+
+  gsk_rounded_rect_init_from_rect (&dot, &GRAPHENE_RECT_INIT (p->x - radius, p->y - radius, 2 * radius, 2 * radius),
+                                   radius);
+  gtk_snapshot_push_rounded_clip (snapshot, &dot);
+  gtk_snapshot_append_color (snapshot, color, &dot.bounds);
+  gtk_snapshot_pop (snapshot);
+}
+
+static void
+append_bar (GtkSnapshot     *snapshot,
+            const ChartRect *b,
+            const GdkRGBA   *color)
+{
+  GskRoundedRect rounded;
+  graphene_rect_t r;
+  float radius = MIN (3.0f, MIN (b->width, b->height) / 2);
+
+  graphene_rect_init (&r, b->x, b->y, MAX (b->width, 1), b->height);
+  gsk_rounded_rect_init (&rounded, &r,
+                         &GRAPHENE_SIZE_INIT (0, 0), &GRAPHENE_SIZE_INIT (radius, radius),
+                         &GRAPHENE_SIZE_INIT (radius, radius), &GRAPHENE_SIZE_INIT (0, 0));
+  gtk_snapshot_push_rounded_clip (snapshot, &rounded);
+  gtk_snapshot_append_color (snapshot, color, &r);
+  gtk_snapshot_pop (snapshot);
 }
 
 static void
@@ -372,6 +427,8 @@ draw_data (ReportsChart        *self,
            const ChartGeometry *g,
            const ChartPalette  *palette)
 {
+  gboolean others = self->data != NULL && self->data->others;
+
   if (g->line)
     {
       graphene_rect_t bounds;
@@ -400,42 +457,43 @@ draw_data (ReportsChart        *self,
           gdk_cairo_set_source_rgba (cr, &palette->fill);
           cairo_fill (cr);
         }
-      for (guint i = 0; i < g->points->len && g->points->len <= 100; i++)
-        {
-          const graphene_point_t *p = &g_array_index (g->points, graphene_point_t, i);
-
-          cairo_new_sub_path (cr);
-          cairo_arc (cr, p->x, p->y, (int) i == self->hover ? 5 : 3, 0, 2 * G_PI);
-        }
-      gdk_cairo_set_source_rgba (cr, &palette->bar);
-      cairo_fill (cr);
       cairo_destroy (cr);
+      for (guint i = 0; i < g->points->len && g->points->len <= MANY_POINTS; i++)
+        append_dot (snapshot, &g_array_index (g->points, graphene_point_t, i), 3, &palette->bar);
       return;
     }
 
   if (g->bars->len > MANY_BARS)
     {
-      draw_many_bars (snapshot, g, &palette->bar);
+      draw_many_bars (snapshot, g, others ? g->bars->len - 1 : g->bars->len, &palette->bar);
+      if (others)
+        append_bar (snapshot, &g_array_index (g->bars, ChartRect, g->bars->len - 1), &palette->others);
       return;
     }
 
   for (guint i = 0; i < g->bars->len; i++)
-    {
-      const ChartRect *b = &g_array_index (g->bars, ChartRect, i);
-      GskRoundedRect rounded;
-      graphene_rect_t r;
-      float radius = MIN (3.0f, MIN (b->width, b->height) / 2);
+    append_bar (snapshot, &g_array_index (g->bars, ChartRect, i),
+                others && i + 1 == g->bars->len ? &palette->others : &palette->bar);
+}
 
-      graphene_rect_init (&r, b->x, b->y, MAX (b->width, 1), b->height);
-      gsk_rounded_rect_init (&rounded, &r,
-                             &GRAPHENE_SIZE_INIT (0, 0), &GRAPHENE_SIZE_INIT (radius, radius),
-                             &GRAPHENE_SIZE_INIT (radius, radius), &GRAPHENE_SIZE_INIT (0, 0));
-      gtk_snapshot_push_rounded_clip (snapshot, &rounded);
-      gtk_snapshot_append_color (snapshot,
-                                 (int) b->index == self->hover ? &palette->bar_hover :
-                                 self->data->others && i + 1 == g->bars->len ? &palette->others : &palette->bar,
-                                 &r);
-      gtk_snapshot_pop (snapshot);
+/* The pointer's bar or point, over the recorded layers. */
+static void
+draw_hover (ReportsChart        *self,
+            GtkSnapshot         *snapshot,
+            const ChartGeometry *g,
+            const ChartPalette  *palette)
+{
+  if (self->hover < 0 || (guint) self->hover >= g->bars->len)
+    return;
+
+  if (g->line)
+    {
+      if (g->points->len <= MANY_POINTS)
+        append_dot (snapshot, &g_array_index (g->points, graphene_point_t, self->hover), 5, &palette->bar);
+    }
+  else
+    {
+      append_bar (snapshot, &g_array_index (g->bars, ChartRect, self->hover), &palette->bar_hover);
     }
 }
 
@@ -483,16 +541,26 @@ _reports_chart_draw (ReportsChart        *self,
   draw_texts (self, snapshot, g, palette);
 }
 
+static void
+clear_cache (ReportsChart *self)
+{
+  g_clear_pointer (&self->node, gsk_render_node_unref);
+  g_clear_pointer (&self->geometry, _reports_chart_geometry_free);
+}
+
 static ChartGeometry *
 current_geometry (ReportsChart *self)
 {
   float width = gtk_widget_get_width (GTK_WIDGET (self));
   float height = gtk_widget_get_height (GTK_WIDGET (self));
+  guint serial = pango_context_get_serial (gtk_widget_get_pango_context (GTK_WIDGET (self)));
 
-  if (self->geometry == NULL || self->geometry->width != width || self->geometry->height != height)
+  if (self->geometry == NULL || self->geometry->width != width || self->geometry->height != height ||
+      self->font_serial != serial)
     {
-      g_clear_pointer (&self->geometry, _reports_chart_geometry_free);
+      clear_cache (self);
       self->geometry = _reports_chart_layout (self, width, height);
+      self->font_serial = serial;
     }
   return self->geometry;
 }
@@ -502,10 +570,22 @@ reports_chart_snapshot (GtkWidget   *widget,
                         GtkSnapshot *snapshot)
 {
   ReportsChart *self = REPORTS_CHART (widget);
+  ChartGeometry *g;
 
   if (self->data == NULL)
     return;
-  _reports_chart_draw (self, snapshot, current_geometry (self), FALSE);
+
+  g = current_geometry (self);
+  if (self->node == NULL)
+    {
+      GtkSnapshot *layers = gtk_snapshot_new ();
+
+      _reports_chart_draw (self, layers, g, FALSE);
+      self->node = gtk_snapshot_free_to_node (layers);
+    }
+  if (self->node != NULL)
+    gtk_snapshot_append_node (snapshot, self->node);
+  draw_hover (self, snapshot, g, _reports_chart_get_palette (self));
 }
 
 static void
@@ -535,15 +615,6 @@ reports_chart_measure (GtkWidget      *widget,
       *minimum = 200;
       *natural = 420;
     }
-}
-
-static void
-reports_chart_size_allocate (GtkWidget *widget,
-                             int        width,
-                             int        height,
-                             int        baseline)
-{
-  g_clear_pointer (&REPORTS_CHART (widget)->geometry, _reports_chart_geometry_free);
 }
 
 static int
@@ -635,7 +706,7 @@ reports_chart_finalize (GObject *object)
   ReportsChart *self = REPORTS_CHART (object);
 
   g_clear_pointer (&self->data, reports_chart_data_free);
-  g_clear_pointer (&self->geometry, _reports_chart_geometry_free);
+  clear_cache (self);
 
   G_OBJECT_CLASS (reports_chart_parent_class)->finalize (object);
 }
@@ -649,7 +720,6 @@ reports_chart_class_init (ReportsChartClass *klass)
   object_class->finalize = reports_chart_finalize;
   widget_class->snapshot = reports_chart_snapshot;
   widget_class->measure = reports_chart_measure;
-  widget_class->size_allocate = reports_chart_size_allocate;
 
   gtk_widget_class_set_css_name (widget_class, "reportchart");
   gtk_widget_class_set_accessible_role (widget_class, GTK_ACCESSIBLE_ROLE_IMG);
@@ -687,7 +757,7 @@ reports_chart_set_data (ReportsChart     *self,
   g_return_if_fail (REPORTS_IS_CHART (self));
 
   g_clear_pointer (&self->data, reports_chart_data_free);
-  g_clear_pointer (&self->geometry, _reports_chart_geometry_free);
+  clear_cache (self);
   self->data = data;
   self->hover = -1;
 
@@ -725,6 +795,7 @@ reports_chart_set_dark (ReportsChart *self,
   if (self->dark != !!dark)
     {
       self->dark = !!dark;
+      g_clear_pointer (&self->node, gsk_render_node_unref);
       gtk_widget_queue_draw (GTK_WIDGET (self));
     }
 }

@@ -12,6 +12,7 @@
 #include "reports-chart.h"
 #include "reports-compat.h"
 #include "reports-report-view.h"
+#include "reports-sort-menu.h"
 #include "reports-viewer.h"
 #include "reports-viewer-window.h"
 #include "yeastar-report-loader.h"
@@ -22,8 +23,11 @@
  * header bar, a Table | Chart switcher, a progress bar while the rows
  * stream in (the first screen shows at once), and the viewer's actions:
  * search (Ctrl+F), copy the selected rows as TSV (Ctrl+C), show or hide
- * columns, export the chart as PNG or SVG. A file dropped on it opens
- * in a window of its own. Closing the window stops the reading.
+ * columns, sort by a column from the menu (ReportsSortMenu), the table or
+ * the chart (Alt+1, Alt+2), export the chart as PNG or SVG (Ctrl+E,
+ * Shift+Ctrl+E), and its own shortcuts window (Ctrl+?). A file dropped
+ * on it opens in a window of its own. Closing the window stops the
+ * reading.
  *
  * reports_viewer_window_present_when_ready() shows the window once the
  * first screen of rows is in (or the file failed, or a moment passed):
@@ -58,6 +62,7 @@ struct _ReportsViewerWindow
   ReportsChart         *chart;
   AdwStatusPage        *error_page;
   GMenu                *columns_submenu;
+  GMenu                *sort_submenu;
   GtkMenuButton        *menu_button;
   GMenuModel           *viewer_menu;
 
@@ -65,6 +70,7 @@ struct _ReportsViewerWindow
   GFile                *file;
   YeastarReportLoader  *loader;
   GArray               *chart_columns;  /* guint: the dropdown's columns */
+  ReportsSortMenu      *sort_menu;
   int                   label_column;
 
   /* Cancelled when the window closes */
@@ -178,6 +184,10 @@ header_ready_cb (ReportsViewerWindow *self)
   update_titles (self);
   /* The view has made its columns' toggles by now: one change. */
   g_menu_append_section (self->columns_submenu, NULL, reports_report_view_get_columns_menu (self->report_view));
+
+  self->sort_menu = reports_sort_menu_new (GTK_COLUMN_VIEW (reports_report_view_get_column_view (self->report_view)));
+  gtk_widget_insert_action_group (GTK_WIDGET (self), "sort", reports_sort_menu_get_action_group (self->sort_menu));
+  g_menu_append_section (self->sort_submenu, NULL, reports_sort_menu_get_menu (self->sort_menu));
 }
 
 /* The menu's popover is made when it is first opened: its column
@@ -351,6 +361,30 @@ export_action (GtkWidget  *widget,
 }
 
 static void
+show_view_action (GtkWidget  *widget,
+                  const char *action_name,
+                  GVariant   *parameter)
+{
+  ReportsViewerWindow *self = REPORTS_VIEWER_WINDOW (widget);
+
+  if (g_str_equal (gtk_stack_get_visible_child_name (self->main_stack), "content"))
+    adw_view_stack_set_visible_child_name (self->view_stack, g_variant_get_string (parameter, NULL));
+}
+
+/* Built when asked for, as the main window's. */
+static void
+show_shortcuts_action (GtkWidget  *widget,
+                       const char *action_name,
+                       GVariant   *parameter)
+{
+  g_autoptr(GtkBuilder) builder = gtk_builder_new_from_resource (RESOURCE_BASE_PATH "/ui/reports-viewer-shortcuts-window.ui");
+  GtkWindow *shortcuts = GTK_WINDOW (gtk_builder_get_object (builder, "shortcuts_window"));
+
+  gtk_window_set_transient_for (shortcuts, GTK_WINDOW (widget));
+  gtk_window_present (shortcuts);
+}
+
+static void
 dark_cb (ReportsViewerWindow *self,
          GParamSpec          *pspec,
          AdwStyleManager     *manager)
@@ -380,6 +414,7 @@ reports_viewer_window_dispose (GObject *object)
 
   g_clear_object (&self->loader);
   g_clear_pointer (&self->chart_columns, g_array_unref);
+  g_clear_object (&self->sort_menu);
 
   G_OBJECT_CLASS (reports_viewer_window_parent_class)->dispose (object);
 }
@@ -470,13 +505,22 @@ reports_viewer_window_class_init (ReportsViewerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, chart);
   gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, error_page);
   gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, columns_submenu);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, sort_submenu);
   gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, menu_button);
   gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, viewer_menu);
 
   gtk_widget_class_install_action (widget_class, "viewer.copy", NULL, copy_action);
   gtk_widget_class_install_action (widget_class, "viewer.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "viewer.export", "s", export_action);
+  gtk_widget_class_install_action (widget_class, "viewer.show-view", "s", show_view_action);
+  /* Ctrl+? is the application's accelerator of this action name. */
+  gtk_widget_class_install_action (widget_class, "win.show-help-overlay", NULL, show_shortcuts_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_f, GDK_CONTROL_MASK, "viewer.search", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_1, GDK_ALT_MASK, "viewer.show-view", "s", "table");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_2, GDK_ALT_MASK, "viewer.show-view", "s", "chart");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_e, GDK_CONTROL_MASK, "viewer.export", "s", "png");
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_E, GDK_CONTROL_MASK | GDK_SHIFT_MASK,
+                                       "viewer.export", "s", "svg");
 }
 
 static void
