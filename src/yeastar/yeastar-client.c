@@ -455,8 +455,10 @@ yeastar_client_init (YeastarClient *self)
   g_queue_init (&self->queue);
   self->async_slot = yeastar_async_slot_new ();
 
-  /* One session for everything. max-conns-per-host 1 matches the PBX,
-   * which closes every connection after one answer anyway. */
+  /* One session for everything. API calls go one at a time (see
+   * yeastar-client-call.c); the second connection leaves room for
+   * the event WebSocket's handshake beside a call. Report files are fetched
+   * outside libsoup (yeastar-http1-get.c). */
   self->session = soup_session_new_with_options ("user-agent", USER_AGENT,
                                                  "timeout", DEFAULT_IO_TIMEOUT,
                                                  "max-conns-per-host", 2,
