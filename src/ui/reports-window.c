@@ -91,11 +91,21 @@ download_cb (ReportsWindow        *self,
 
 /* A toast where it covers no control the user needs: over the Request
  * page's form, above its bar, while that page shows; else over the page
- * shown, below the header bar and above the narrow window's switcher. */
+ * shown, below the header bar and above the narrow window's switcher.
+ *
+ * The newest toast replaces the one before, which is dismissed first, so
+ * no toast needs ADW_TOAST_PRIORITY_HIGH: libadwaita 1.2 aborts when a
+ * high-priority toast is dismissed while the toast it postponed is still
+ * hiding (show_toast: assertion failed: (!info->widget)), as a set run's
+ * reports finishing one after another did. */
 static void
 add_toast (ReportsWindow *self,
            AdwToast      *toast)
 {
+  if (self->last_toast != NULL)
+    adw_toast_dismiss (self->last_toast);
+  g_set_weak_pointer (&self->last_toast, toast);
+
   if (self->report_page != NULL &&
       g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "main") == 0 &&
       adw_view_stack_get_visible_child (self->main_stack) == GTK_WIDGET (self->report_page))
@@ -143,11 +153,6 @@ download_finished_cb (ReportsWindow         *self,
     }
 
   adw_toast_set_action_target_value (toast, g_variant_new_string (reports_download_record_get_id (record)));
-  /* The newest download's toast replaces the one before. */
-  if (self->last_toast != NULL)
-    adw_toast_dismiss (self->last_toast);
-  g_set_weak_pointer (&self->last_toast, toast);
-  adw_toast_set_priority (toast, ADW_TOAST_PRIORITY_HIGH);
   add_toast (self, toast);
 }
 

@@ -22,6 +22,7 @@
 #include "reports-set-store.h"
 #include "reports-sets-schedule.h"
 #include "reports-sets-util.h"
+#include "reports-sets-window.h"
 #include "yeastar-text.h"
 
 
@@ -48,11 +49,11 @@ void
 _reports_set_page_show_toast (ReportsSetPage *self,
                               const char     *text)
 {
-  GtkWidget *overlay = gtk_widget_get_ancestor (GTK_WIDGET (self), ADW_TYPE_TOAST_OVERLAY);
+  GtkRoot *root = gtk_widget_get_root (GTK_WIDGET (self));
   g_autofree char *escaped = g_markup_escape_text (text, -1);
   AdwToast *toast;
 
-  if (overlay == NULL)
+  if (!REPORTS_IS_SETS_WINDOW (root))
     {
       g_message ("%s", text);
       return;
@@ -60,7 +61,7 @@ _reports_set_page_show_toast (ReportsSetPage *self,
 
   toast = adw_toast_new (escaped);
   adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (ADW_TOAST_OVERLAY (overlay), toast);
+  reports_sets_window_add_toast (REPORTS_SETS_WINDOW (root), toast);
 }
 
 void

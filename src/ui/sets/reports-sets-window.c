@@ -43,6 +43,7 @@ struct _ReportsSetsWindow
   GtkButton            *new_button;
   GtkMenuButton        *set_menu_button;
   AdwToastOverlay      *toast_overlay;
+  GPtrArray            *toasts;          /* the toasts added, until dismissed */
   AdwViewStack         *stack;
   AdwPreferencesGroup  *list_group;
   ReportsSetPage       *set_page;
@@ -54,6 +55,39 @@ static void open_set (ReportsSetsWindow *self,
                       const char        *name);
 
 static void
+toast_dismissed_cb (AdwToast          *toast,
+                    ReportsSetsWindow *self)
+{
+  g_signal_handlers_disconnect_by_func (toast, toast_dismissed_cb, self);
+  g_ptr_array_remove (self->toasts, toast);
+}
+
+/* The newest toast replaces the ones before, which are dismissed first
+ * (the queued ones, then the one shown), so no toast needs
+ * ADW_TOAST_PRIORITY_HIGH: libadwaita 1.2 aborts when a high-priority
+ * toast is dismissed while the toast it postponed is still hiding
+ * (show_toast: assertion failed: (!info->widget)). Takes @toast. */
+void
+reports_sets_window_add_toast (ReportsSetsWindow *self,
+                               AdwToast          *toast)
+{
+  g_return_if_fail (REPORTS_IS_SETS_WINDOW (self));
+  g_return_if_fail (ADW_IS_TOAST (toast));
+
+  while (self->toasts->len > 0)
+    {
+      g_autoptr(AdwToast) last = g_object_ref (g_ptr_array_index (self->toasts, self->toasts->len - 1));
+
+      toast_dismissed_cb (last, self);
+      adw_toast_dismiss (last);
+    }
+
+  g_ptr_array_add (self->toasts, g_object_ref (toast));
+  g_signal_connect (toast, "dismissed", G_CALLBACK (toast_dismissed_cb), self);
+  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+}
+
+static void
 show_toast (ReportsSetsWindow *self,
             const char        *text)
 {
@@ -61,7 +95,7 @@ show_toast (ReportsSetsWindow *self,
   AdwToast *toast = adw_toast_new (escaped);
 
   adw_toast_set_timeout (toast, 0);
-  adw_toast_overlay_add_toast (self->toast_overlay, toast);
+  reports_sets_window_add_toast (self, toast);
 }
 
 /* The list ----------------------------------------------------------- */
@@ -380,11 +414,10 @@ delete_action (GtkWidget  *widget,
   self->deletion_toast = g_object_ref_sink (adw_toast_new (escaped));
   adw_toast_set_button_label (self->deletion_toast, _("_Undo"));
   adw_toast_set_action_name (self->deletion_toast, "sets.undo-delete");
-  adw_toast_set_priority (self->deletion_toast, ADW_TOAST_PRIORITY_HIGH);
   adw_toast_set_timeout (self->deletion_toast, 10);
   g_signal_connect (self->deletion_toast, "dismissed", G_CALLBACK (deletion_dismissed_cb), self);
   gtk_widget_action_set_enabled (widget, "sets.undo-delete", TRUE);
-  adw_toast_overlay_add_toast (self->toast_overlay, g_object_ref (self->deletion_toast));
+  reports_sets_window_add_toast (self, g_object_ref (self->deletion_toast));
 }
 
 static void
@@ -533,6 +566,12 @@ reports_sets_window_dispose (GObject *object)
   gtk_widget_dispose_template (GTK_WIDGET (self), REPORTS_TYPE_SETS_WINDOW);
 
   g_clear_pointer (&self->rows, g_ptr_array_unref);
+  if (self->toasts != NULL)
+    {
+      for (guint i = 0; i < self->toasts->len; i++)
+        g_signal_handlers_disconnect_by_func (g_ptr_array_index (self->toasts, i), toast_dismissed_cb, self);
+      g_clear_pointer (&self->toasts, g_ptr_array_unref);
+    }
   g_clear_object (&self->servers);
   g_clear_object (&self->settings);
   g_clear_object (&self->cancellable);
@@ -590,6 +629,7 @@ reports_sets_window_init (ReportsSetsWindow *self)
 #endif
 
   self->rows = g_ptr_array_new ();
+  self->toasts = g_ptr_array_new_with_free_func (g_object_unref);
   self->cancellable = g_cancellable_new ();
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "sets.undo-delete", FALSE);
 }

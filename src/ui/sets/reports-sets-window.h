@@ -26,5 +26,7 @@ ReportsSetsWindow *reports_sets_window_present (GtkWindow  *parent,
 /* Reads the sets again in the Report Sets window of @parent, if it is
  * open: after a set was changed elsewhere (Add to Set…). */
 void               reports_sets_window_reload  (GtkWindow  *parent);
+void               reports_sets_window_add_toast (ReportsSetsWindow *self,
+                                                  AdwToast          *toast);
 
 G_END_DECLS
