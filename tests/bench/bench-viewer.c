@@ -127,7 +127,7 @@ quit (void)
   if (bench.app != NULL)
     g_application_quit (bench.app);
   else
-    quit ();
+    g_main_loop_quit (bench.loop);
 }
 
 static GtkAdjustment *
@@ -456,11 +456,6 @@ run_cold (void)
   reports_viewer_window_present_when_ready (bench.window);
 
   g_main_loop_run (bench.loop);
-
-  /* Stopped early (BENCH_VIEWER_STOP): the process ends with the reading
-   * still going, without waiting for it. */
-  if (bench.phase != DONE)
-    return 0;
 
   gtk_window_destroy (GTK_WINDOW (bench.window));
   if (bench.chart_window != NULL)
