@@ -10,22 +10,42 @@
 #include <adwaita.h>
 #include <stdio.h>
 #include <time.h>
+#if __has_include (<valgrind/callgrind.h>)
+#include <valgrind/callgrind.h>
+#else
+#define CALLGRIND_START_INSTRUMENTATION
+#define CALLGRIND_TOGGLE_COLLECT
+#endif
 
+#include "reports-application.h"
 #include "reports-chart.h"
 #include "reports-report-view.h"
 #include "reports-viewer-window.h"
+#include "reports-window.h"
 
 /*
  * The report viewer's timings for build-aux/bench.sh, in a display
  * (build-aux/ci-session.sh: Xvfb, the cairo renderer):
  *
- *   bench-viewer FILE
+ *   bench-viewer [--cold] FILE
  *
  * opens FILE in a ReportsViewerWindow, as the app does once a file is
- * chosen, and prints, in microseconds:
+ * chosen. By default, as the user meets it: a ReportsApplication runs
+ * with its main window shown (the connection page, its first frame
+ * drawn and a moment passed), then app.open-report opens FILE, as a
+ * download's Preview, Open…, a drop or `call-reports FILE` sent to the
+ * running instance do (all of them call reports_viewer_open()). With
+ * --cold the viewer is the process's first window (`call-reports FILE`
+ * with no instance running): fonts, the display's and GL's set-up, the
+ * icon theme and CSS are done for it. It prints, in microseconds:
  *
- *   first-screen-us N   from the window's creation to the end of the
- *                       first painted frame that shows rows
+ *   first-screen-us N   from the file being chosen (app.open-report;
+ *                       with --cold, the window's creation) to the end
+ *                       of the first painted frame that shows rows
+ *   first-screen-from-load-us N
+ *                       with --cold only: the same from the moment the
+ *                       program was loaded (gtk_init() and adw_init()
+ *                       in it)
  *   load-us N           to the last row read
  *   sort-us N           from sorting by a number column (as a click on
  *                       its header does) to the end of the first frame
@@ -42,11 +62,15 @@
  * made and mapped and when the header and the first rows arrived
  * ("trace …"), to see where the first screen's time goes;
  * BENCH_VIEWER_STOP=first-screen, =sort or =scroll ends the run after that case
- * (to profile one case: perf record -g, valgrind --tool=callgrind).
+ * (to profile one case: perf record -g, valgrind --tool=callgrind). In the
+ * valgrind --tool=callgrind --collect-atstart=no --instr-atstart=no counts
+ * from the file's choice (with --cold, the window's creation) on.
  */
 
 #define SCROLL_FRAMES 60
 #define CHART_BARS    10000
+/* How long the main window stays shown before the file is chosen. */
+#define SETTLE_MS     500
 
 typedef enum
 {
@@ -86,7 +110,25 @@ static struct
   GtkColumnView       *column_view;
   GtkWindow           *chart_window;
   GMainLoop           *loop;
+  GApplication        *app;
+  GFile               *file;
+  gint64               load_time;
 } bench;
+
+__attribute__((constructor)) static void
+record_load_time (void)
+{
+  bench.load_time = g_get_monotonic_time ();
+}
+
+static void
+quit (void)
+{
+  if (bench.app != NULL)
+    g_application_quit (bench.app);
+  else
+    g_main_loop_quit (bench.loop);
+}
 
 static GtkAdjustment *
 vadjustment (void)
@@ -143,9 +185,11 @@ after_paint_cb (GdkFrameClock *clock,
         {
           printf ("first-screen-us %" G_GINT64_FORMAT "\n", now - bench.start);
           printf ("first-screen-cpu-us %" G_GINT64_FORMAT "\n", THREAD_CPU_US () - bench.cpu_start);
+          if (bench.app == NULL)
+            printf ("first-screen-from-load-us %" G_GINT64_FORMAT "\n", now - bench.load_time);
           bench.phase = WAIT_LOADED;
           if (g_strcmp0 (g_getenv ("BENCH_VIEWER_STOP"), "first-screen") == 0)
-            g_main_loop_quit (bench.loop);
+            quit ();
         }
       break;
 
@@ -176,7 +220,7 @@ after_paint_cb (GdkFrameClock *clock,
           printf ("sort-main-cpu-us %" G_GINT64_FORMAT "\n", THREAD_CPU_US () - bench.main_cpu_start);
           bench.phase = SCROLLING;
           if (g_strcmp0 (g_getenv ("BENCH_VIEWER_STOP"), "sort") == 0)
-            g_main_loop_quit (bench.loop);
+            quit ();
           gtk_widget_add_tick_callback (GTK_WIDGET (bench.column_view), scroll_tick, NULL, NULL);
         }
       else
@@ -196,7 +240,7 @@ after_paint_cb (GdkFrameClock *clock,
               bench.phase = WAIT_CHART;
               if (g_strcmp0 (g_getenv ("BENCH_VIEWER_STOP"), "scroll") == 0)
                 {
-                  g_main_loop_quit (bench.loop);
+                  quit ();
                   break;
                 }
               start_chart ();
@@ -251,7 +295,7 @@ chart_painted_cb (GdkFrameClock *clock,
   printf ("chart-cpu-us %" G_GINT64_FORMAT "\n", THREAD_CPU_US () - bench.cpu_start);
   fflush (stdout);
   bench.phase = DONE;
-  g_main_loop_quit (bench.loop);
+  quit ();
 }
 
 static void
@@ -296,34 +340,12 @@ window_mapped_cb (GtkWidget *window)
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
 }
 
-int
-main (int   argc,
-      char *argv[])
+/* The viewer's window, made by reports_viewer_open() or by main(): the
+ * first screen is watched on it. */
+static void
+watch_viewer (ReportsViewerWindow *window)
 {
-  g_autoptr(GFile) file = NULL;
-
-  if (argc != 2)
-    {
-      g_printerr ("usage: bench-viewer FILE\n");
-      return 2;
-    }
-
-  setvbuf (stdout, NULL, _IOLBF, 0);
-  gtk_init ();
-  adw_init ();
-  {
-    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (provider, RESOURCE_BASE_PATH "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
-
-  file = g_file_new_for_commandline_arg (argv[1]);
-  bench.loop = g_main_loop_new (NULL, FALSE);
-  bench.start = g_get_monotonic_time ();
-  bench.cpu_start = THREAD_CPU_US ();
-  bench.window = reports_viewer_window_new (NULL, file);
+  bench.window = window;
   bench.column_view = GTK_COLUMN_VIEW (reports_report_view_get_column_view (
                                          REPORTS_REPORT_VIEW (reports_viewer_window_get_report_view (bench.window))));
   g_signal_connect_after (bench.window, "map", G_CALLBACK (window_mapped_cb), NULL);
@@ -335,6 +357,102 @@ main (int   argc,
       printf ("trace cpu-start %" G_GINT64_FORMAT "\n", bench.cpu_start);
       trace_cb (NULL, "created");
     }
+}
+
+static void
+window_added_cb (GtkApplication *app,
+                 GtkWindow      *window)
+{
+  if (REPORTS_IS_VIEWER_WINDOW (window) && bench.window == NULL)
+    watch_viewer (REPORTS_VIEWER_WINDOW (window));
+}
+
+/* The file is chosen: app.open-report, a download's Preview. */
+static gboolean
+choose_file_cb (gpointer user_data)
+{
+  g_autofree char *uri = g_file_get_uri (bench.file);
+
+  CALLGRIND_START_INSTRUMENTATION;
+  CALLGRIND_TOGGLE_COLLECT;
+  bench.start = g_get_monotonic_time ();
+  bench.cpu_start = THREAD_CPU_US ();
+  g_action_group_activate_action (G_ACTION_GROUP (bench.app), "open-report", g_variant_new_string (uri));
+  if (bench.window == NULL)
+    {
+      g_printerr ("bench-viewer: app.open-report made no viewer window\n");
+      quit ();
+    }
+  return G_SOURCE_REMOVE;
+}
+
+static void
+main_window_painted_cb (GdkFrameClock *clock,
+                        gpointer       user_data)
+{
+  g_signal_handlers_disconnect_by_func (clock, main_window_painted_cb, user_data);
+  g_timeout_add_once (SETTLE_MS, (GSourceOnceFunc) choose_file_cb, NULL);
+}
+
+static void
+main_window_mapped_cb (GtkWidget *window)
+{
+  g_signal_handlers_disconnect_by_func (window, main_window_mapped_cb, NULL);
+  g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (main_window_painted_cb), NULL);
+}
+
+/* After the application's activate: its main window, being presented. */
+static void
+activated_cb (GApplication *app)
+{
+  for (GList *l = gtk_application_get_windows (GTK_APPLICATION (app)); l != NULL; l = l->next)
+    if (REPORTS_IS_WINDOW (l->data))
+      {
+        /* gtk_window_present() maps a toplevel at once. */
+        if (gtk_widget_get_mapped (l->data))
+          main_window_mapped_cb (l->data);
+        else
+          g_signal_connect_after (l->data, "map", G_CALLBACK (main_window_mapped_cb), NULL);
+        return;
+      }
+
+  g_printerr ("bench-viewer: the application showed no main window\n");
+}
+
+static int
+run_warm (void)
+{
+  g_autoptr(ReportsApplication) app = reports_application_new (NULL);
+  char *argv[] = { (char *) "bench-viewer", NULL };
+
+  /* Its own instance, whatever else runs in the session. */
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  bench.app = G_APPLICATION (app);
+  g_signal_connect_after (app, "activate", G_CALLBACK (activated_cb), NULL);
+  g_signal_connect (app, "window-added", G_CALLBACK (window_added_cb), NULL);
+  return g_application_run (G_APPLICATION (app), 1, argv);
+}
+
+static int
+run_cold (void)
+{
+  gtk_init ();
+  adw_init ();
+  {
+    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+    gtk_css_provider_load_from_resource (provider, RESOURCE_BASE_PATH "/style.css");
+    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+  }
+
+  bench.loop = g_main_loop_new (NULL, FALSE);
+  CALLGRIND_START_INSTRUMENTATION;
+  CALLGRIND_TOGGLE_COLLECT;
+  bench.start = g_get_monotonic_time ();
+  bench.cpu_start = THREAD_CPU_US ();
+  watch_viewer (reports_viewer_window_new (NULL, bench.file));
   reports_viewer_window_present_when_ready (bench.window);
 
   g_main_loop_run (bench.loop);
@@ -344,4 +462,24 @@ main (int   argc,
     gtk_window_destroy (bench.chart_window);
   g_main_loop_unref (bench.loop);
   return 0;
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  gboolean cold = argc == 3 && g_str_equal (argv[1], "--cold");
+  int status;
+
+  if (argc != 2 && !cold)
+    {
+      g_printerr ("usage: bench-viewer [--cold] FILE\n");
+      return 2;
+    }
+
+  setvbuf (stdout, NULL, _IOLBF, 0);
+  bench.file = g_file_new_for_commandline_arg (argv[argc - 1]);
+  status = cold ? run_cold () : run_warm ();
+  g_clear_object (&bench.file);
+  return status;
 }
