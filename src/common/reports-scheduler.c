@@ -572,17 +572,8 @@ entry_take_secret (RunData      *data,
   else
     {
       const ReportsSetPbx *pbx = reports_set_get_pbx (entry->set, index);
-      g_autoptr(GError) missing = NULL;
+      g_autoptr(GError) missing = reports_set_pbx_new_missing_secret_error (pbx, error);
 
-      if (error != NULL)
-        g_set_error (&missing, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                     _("No Client Secret for %s: the keyring could not be read (%s)"),
-                     pbx->server, error->message);
-      else
-        g_set_error (&missing, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                     _("No Client Secret for %s and Client ID %s in the keyring: connect to "
-                       "this PBX in the window once and keep its secret"),
-                     pbx->server, pbx->client_id);
       reports_set_run_set_pbx_error (entry->run, index, missing);
     }
 

@@ -55,17 +55,6 @@ records_free (gpointer data)
   g_free (records);
 }
 
-static char *
-dup_host (const char *server)
-{
-  g_autoptr(GUri) uri = g_uri_parse (server, G_URI_FLAGS_NONE, NULL);
-
-  if (uri == NULL || g_uri_get_host (uri) == NULL)
-    return g_strdup (server);
-
-  return g_strdup (g_uri_get_host (uri));
-}
-
 /* The report's values before its PBX answers: its IDs, and its period on
  * the computer's clock (the PBX's replaces it once known, as the run
  * counts on it). */
@@ -204,7 +193,7 @@ reports_set_run_records_attach (ReportsSetRun          *run,
       const ReportsSetResult *result = reports_set_run_get_result (run, i);
       const ReportsSetReport *report = reports_set_get_report (set, i % n_reports);
       g_autoptr(GVariant) values = dup_report_values (report);
-      g_autofree char *host = dup_host (result->server);
+      g_autofree char *host = reports_set_server_dup_host (result->server);
       ReportsDownloadRecord *record;
 
       record = reports_download_record_new (result->server, host, result->type, values, folder);

@@ -615,17 +615,6 @@ pbx_pump (PbxRun *pbx)
     pbx_close (pbx);
 }
 
-static char *
-dup_host (const char *server)
-{
-  g_autoptr(GUri) uri = g_uri_parse (server, G_URI_FLAGS_NONE, NULL);
-
-  if (uri == NULL || g_uri_get_host (uri) == NULL)
-    return g_strdup (server);
-
-  return g_strdup (g_uri_get_host (uri));
-}
-
 /* The request of @job on the PBX's clock, with the IDs resolved on the
  * PBX, and its file's name. */
 static gboolean
@@ -777,7 +766,7 @@ on_connected (GObject      *source,
   else
     pbx->now = g_date_time_new_now_local ();
 
-  pbx->host = dup_host (pbx->pbx->server);
+  pbx->host = reports_set_server_dup_host (pbx->pbx->server);
   pbx->names = reports_set_names_new (pbx->client, pbx_get_name (pbx));
 
   /* A report the set cannot send fails without asking the PBX anything. */

@@ -481,6 +481,43 @@ reports_set_get_pbx (ReportsSet *self,
   return g_ptr_array_index (self->pbxs, index);
 }
 
+/* The host of a set's PBX address, as a report's row names the PBX
+ * until it has answered: "pbx.example.com" for
+ * "https://pbx.example.com:8088". */
+char *
+reports_set_server_dup_host (const char *server)
+{
+  g_autoptr(GUri) uri = NULL;
+
+  g_return_val_if_fail (server != NULL, NULL);
+
+  uri = g_uri_parse (server, G_URI_FLAGS_NONE, NULL);
+  if (uri == NULL || g_uri_get_host (uri) == NULL)
+    return g_strdup (server);
+
+  return g_strdup (g_uri_get_host (uri));
+}
+
+/* Why a set's PBX has no Client Secret when the window or the in-app
+ * scheduler runs the set: @lookup_error is the keyring's failure, or NULL
+ * when the keyring holds no secret for the PBX. */
+GError *
+reports_set_pbx_new_missing_secret_error (const ReportsSetPbx *pbx,
+                                          const GError        *lookup_error)
+{
+  g_return_val_if_fail (pbx != NULL, NULL);
+
+  if (lookup_error != NULL)
+    return g_error_new (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                        _("No Client Secret for %s: the keyring could not be read (%s)"),
+                        pbx->server, lookup_error->message);
+
+  return g_error_new (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
+                      _("No Client Secret for %s and Client ID %s in the keyring: connect "
+                        "to it once with Remember This PBX"),
+                      pbx->server, pbx->client_id);
+}
+
 gboolean
 reports_set_add_pbx (ReportsSet    *self,
                      ReportsSetPbx *pbx)

@@ -96,6 +96,9 @@ void              reports_set_set_schedule      (ReportsSet        *self,
 guint             reports_set_get_n_pbxs        (ReportsSet        *self);
 const ReportsSetPbx *reports_set_get_pbx        (ReportsSet        *self,
                                                  guint              index);
+char                *reports_set_server_dup_host (const char       *server);
+GError              *reports_set_pbx_new_missing_secret_error (const ReportsSetPbx *pbx,
+                                                               const GError        *lookup_error);
 /* Takes @pbx; FALSE (and @pbx freed) if the same server and Client ID
  * are there already. */
 gboolean          reports_set_add_pbx           (ReportsSet        *self,

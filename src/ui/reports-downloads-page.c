@@ -378,17 +378,8 @@ set_secret_cb (GObject      *object,
     }
   else
     {
-      g_autoptr(GError) missing = NULL;
+      g_autoptr(GError) missing = reports_set_pbx_new_missing_secret_error (pbx, error);
 
-      if (error != NULL)
-        missing = g_error_new (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                               _("No Client Secret for %s: the keyring could not be read (%s)"),
-                               pbx->server, error->message);
-      else
-        missing = g_error_new (G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,
-                               _("No Client Secret for %s and Client ID %s in the keyring: connect "
-                                 "to it once with Remember This PBX"),
-                               pbx->server, pbx->client_id);
       reports_set_run_set_pbx_error (run, 0, missing);
     }
 

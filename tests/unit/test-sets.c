@@ -686,6 +686,28 @@ test_deletion (void)
   g_unsetenv ("CALL_REPORTS_SCHEDULER");
 }
 
+/* What the window and the in-app scheduler say of a PBX without a
+ * secret, and the host a report's row shows until the PBX answers. */
+static void
+test_pbx_texts (void)
+{
+  ReportsSetPbx pbx = { (char *) "https://pbx.example.com:8088", (char *) "Client 7", NULL };
+  g_autoptr(GError) lookup = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "the keyring is locked");
+  g_autoptr(GError) missing = reports_set_pbx_new_missing_secret_error (&pbx, NULL);
+  g_autoptr(GError) unread = reports_set_pbx_new_missing_secret_error (&pbx, lookup);
+  g_autofree char *host = reports_set_server_dup_host (pbx.server);
+  g_autofree char *not_uri = reports_set_server_dup_host ("not an address");
+
+  g_assert_error (missing, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_cmpstr (missing->message, ==, "No Client Secret for https://pbx.example.com:8088 and Client ID "
+                   "Client 7 in the keyring: connect to it once with Remember This PBX");
+  g_assert_error (unread, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED);
+  g_assert_cmpstr (unread->message, ==, "No Client Secret for https://pbx.example.com:8088: the keyring "
+                   "could not be read (the keyring is locked)");
+  g_assert_cmpstr (host, ==, "pbx.example.com");
+  g_assert_cmpstr (not_uri, ==, "not an address");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -714,6 +736,7 @@ main (int   argc,
   g_test_add_func ("/common/sets/units/text", test_units_text);
   g_test_add_func ("/common/sets/state/prune", test_state_prune);
   g_test_add_func ("/common/sets/deletion", test_deletion);
+  g_test_add_func ("/common/sets/pbx-texts", test_pbx_texts);
 
   status = g_test_run ();
 
