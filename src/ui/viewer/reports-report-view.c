@@ -13,6 +13,7 @@
 #include "reports-report-row.h"
 #include "reports-report-view.h"
 #include "reports-row-model.h"
+#include "reports-table-cell.h"
 #include "yeastar-text.h"
 
 /*
@@ -23,8 +24,11 @@
  * rows (the totals follow the rows' horizontal scrolling, and each total column
  * takes the width of its row column). The totals' header is hidden.
  *
- * Cells are GtkInscriptions (GTK 4.8's label for long lists), numbers to
- * the right; control characters of the file are shown escaped.
+ * Cells are ReportsTableCells, laid out in their column view's
+ * PangoContext (one per view, not one per cell as GtkInscription makes),
+ * numbers to the right; control characters of the file are shown
+ * escaped. A cell takes its column view's font: the totals' bold is set
+ * on their column view, not on its rows.
  */
 
 #define SAMPLE_ROWS 200
@@ -83,11 +87,11 @@ cell_setup_cb (GtkSignalListItemFactory *factory,
                GtkListItem              *item,
                CellData                 *data)
 {
-  GtkWidget *inscription = gtk_inscription_new (NULL);
+  GtkWidget *view = GTK_WIDGET (data->totals ? data->view->totals_view : data->view->column_view);
+  GtkWidget *cell = reports_table_cell_new (gtk_widget_get_pango_context (view));
 
-  gtk_inscription_set_text_overflow (GTK_INSCRIPTION (inscription), GTK_INSCRIPTION_OVERFLOW_ELLIPSIZE_END);
-  gtk_widget_add_css_class (inscription, "report-cell");
-  gtk_list_item_set_child (item, inscription);
+  gtk_widget_add_css_class (cell, "report-cell");
+  gtk_list_item_set_child (item, cell);
 }
 
 static void
@@ -95,7 +99,7 @@ draw_cell (CellData    *data,
            GtkListItem *item)
 {
   ReportsReportRow *row = gtk_list_item_get_item (item);
-  GtkInscription *inscription = GTK_INSCRIPTION (gtk_list_item_get_child (item));
+  ReportsTableCell *cell = REPORTS_TABLE_CELL (gtk_list_item_get_child (item));
   YeastarReportLoader *loader = data->view->loader;
   const char *text;
   g_autofree char *escaped = NULL;
@@ -105,18 +109,17 @@ draw_cell (CellData    *data,
 
   text = yeastar_report_table_get_cell (cell_table (data, row), reports_report_row_get_index (row), data->column);
   escaped = yeastar_text_escape (text, -1);
-  gtk_inscription_set_text (inscription, escaped);
+  reports_table_cell_set_text (cell, escaped);
   /* Numbers to the right; a "Total" label in a number column stays left. */
   {
     YeastarCellKind kind = data->column < yeastar_report_loader_get_n_columns (loader)
                            ? yeastar_report_loader_get_column_kind (loader, data->column) : YEASTAR_CELL_KIND_TEXT;
     double value;
 
-    gtk_inscription_set_xalign (inscription,
-                                is_numeric (kind) && (!data->totals || yeastar_cell_parse_number (text, kind, &value))
-                                ? 1.0f : 0.0f);
+    reports_table_cell_set_xalign (cell,
+                                   is_numeric (kind) && (!data->totals || yeastar_cell_parse_number (text, kind, &value))
+                                   ? 1.0f : 0.0f);
   }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (inscription), GTK_ACCESSIBLE_PROPERTY_LABEL, escaped, -1);
 }
 
 static void
