@@ -256,26 +256,47 @@ save_or_warn (ReportsDownloadHistory *self)
 }
 
 
-/* Adds @record first, and keeps the list whenever the record's status,
+/* Adds the @n_records of @records first, in their order (@records[0] at
+ * the top), saves the list once, and keeps it whenever a record's status,
  * file or message changes. */
+void
+reports_download_history_add_all (ReportsDownloadHistory  *self,
+                                  ReportsDownloadRecord  **records,
+                                  guint                    n_records)
+{
+  g_return_if_fail (REPORTS_IS_DOWNLOAD_HISTORY (self));
+  g_return_if_fail (records != NULL || n_records == 0);
+
+  if (n_records == 0)
+    return;
+
+  for (guint i = 0; i < n_records; i++)
+    g_return_if_fail (REPORTS_IS_DOWNLOAD_RECORD (records[i]));
+
+  for (guint i = n_records; i > 0; i--)
+    {
+      g_ptr_array_insert (self->records, 0, g_object_ref (records[i - 1]));
+      track (self, records[i - 1]);
+    }
+  g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, n_records);
+
+  if (self->records->len > MAX_RECORDS)
+    {
+      guint removed = self->records->len - MAX_RECORDS;
+
+      g_ptr_array_set_size (self->records, MAX_RECORDS);
+      g_list_model_items_changed (G_LIST_MODEL (self), MAX_RECORDS, removed, 0);
+    }
+
+  save_or_warn (self);
+}
+
+/* Adds @record first: reports_download_history_add_all () of one. */
 void
 reports_download_history_add (ReportsDownloadHistory *self,
                               ReportsDownloadRecord  *record)
 {
-  g_return_if_fail (REPORTS_IS_DOWNLOAD_HISTORY (self));
-  g_return_if_fail (REPORTS_IS_DOWNLOAD_RECORD (record));
-
-  g_ptr_array_insert (self->records, 0, g_object_ref (record));
-  track (self, record);
-  g_list_model_items_changed (G_LIST_MODEL (self), 0, 0, 1);
-
-  if (self->records->len > MAX_RECORDS)
-    {
-      g_ptr_array_set_size (self->records, MAX_RECORDS);
-      g_list_model_items_changed (G_LIST_MODEL (self), MAX_RECORDS, 1, 0);
-    }
-
-  save_or_warn (self);
+  reports_download_history_add_all (self, &record, 1);
 }
 
 void

@@ -28,6 +28,9 @@ gboolean                reports_download_history_save             (ReportsDownlo
                                                                    GError                **error);
 void                    reports_download_history_add              (ReportsDownloadHistory *self,
                                                                    ReportsDownloadRecord  *record);
+void                    reports_download_history_add_all          (ReportsDownloadHistory  *self,
+                                                                   ReportsDownloadRecord  **records,
+                                                                   guint                    n_records);
 void                    reports_download_history_remove           (ReportsDownloadHistory *self,
                                                                    ReportsDownloadRecord  *record);
 void                    reports_download_history_clear_finished   (ReportsDownloadHistory *self);

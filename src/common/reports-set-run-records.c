@@ -202,9 +202,9 @@ reports_set_run_records_attach (ReportsSetRun          *run,
       g_ptr_array_add (records->records, record);
     }
 
-  /* Newest first: the set's first report at the top. */
-  for (guint i = n_results; i > 0; i--)
-    reports_download_history_add (history, g_ptr_array_index (records->records, i - 1));
+  /* The set's first report at the top; the list is written once. */
+  reports_download_history_add_all (history, (ReportsDownloadRecord **) records->records->pdata,
+                                    records->records->len);
 
   g_object_set_data_full (G_OBJECT (run), RECORDS_KEY, records, records_free);
   g_signal_connect (run, "report-started", G_CALLBACK (on_report_started), records);
