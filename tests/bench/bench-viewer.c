@@ -5,10 +5,14 @@
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
 
+/* RUSAGE_THREAD */
+#define _GNU_SOURCE
+
 #include "config.h"
 
 #include <adwaita.h>
 #include <stdio.h>
+#include <sys/resource.h>
 #include <time.h>
 #if __has_include (<valgrind/callgrind.h>)
 #include <valgrind/callgrind.h>
@@ -46,16 +50,26 @@
  *                       with --cold only: the same from the moment the
  *                       program was loaded (gtk_init() and adw_init()
  *                       in it)
- *   load-us N           to the last row read
+ *   load-us N           to the last row read (the first frame after it)
+ *   chart-data-us N     to the chart's data made from every row (in a
+ *                       worker thread, after the load)
+ *   load-stall-us N     the longest the main loop was kept from running
+ *                       from the first screen to the chart's data
  *   sort-us N           from sorting by a number column (as a click on
  *                       its header does) to the end of the first frame
  *                       that shows the sorted rows
  *   scroll-us N…        each of 60 frames that scroll the table by a page:
  *                       from the scroll (in the frame's update phase) to
  *                       the end of that frame's paint
- *   chart-us N          a chart of 10,000 bars in a window already shown:
- *                       from its data being set to the end of the frame
- *                       that draws it
+ *   chart-us N          a chart of 10,000 bars in a window already shown
+ *                       (its first frame without data, then a chart of
+ *                       10 bars, then 100 ms): from its data being set
+ *                       to the end of the frame that draws it
+ *   chart-page-faults N the main thread's minor page faults meanwhile
+ *   chart-again-us N…   with BENCH_VIEWER_CHART_RUNS=N, the same N − 1
+ *                       times more in the same window, each after the
+ *                       10 bars again (and chart-again-cpu-us,
+ *                       chart-again-page-faults)
  *
  * and each as CPU time too (NAME-cpu-us: the main thread's; the process's
  * for the sort). BENCH_VIEWER_TRACE=1 also prints when the window was
@@ -65,12 +79,20 @@
  * (to profile one case: perf record -g, valgrind --tool=callgrind). In the
  * valgrind --tool=callgrind --collect-atstart=no --instr-atstart=no counts
  * from the file's choice (with --cold, the window's creation) on.
+ *
+ * BENCH_VIEWER_ONLY=chart bench-viewer runs the chart's case alone, in a
+ * process of its own, without a file; under callgrind (as above) it
+ * counts the timed chart frames only. With BENCH_VIEWER_TRACE=1 the
+ * chart's frame is traced too: when it starts (before-paint), after its
+ * layout, after its paint, as the time since the data was set.
  */
 
 #define SCROLL_FRAMES 60
 #define CHART_BARS    10000
 /* How long the main window stays shown before the file is chosen. */
 #define SETTLE_MS     500
+/* How long the chart of a few bars stays before the 10,000 come. */
+#define CHART_SETTLE_MS 100
 
 typedef enum
 {
@@ -113,6 +135,11 @@ static struct
   GApplication        *app;
   GFile               *file;
   gint64               load_time;
+  gboolean             chart_only;
+  gint64               load_end;      /* the first frame after the last row */
+  guint                stall_source;
+  gint64               stall_last;
+  gint64               stall_longest;
 } bench;
 
 __attribute__((constructor)) static void
@@ -139,6 +166,26 @@ vadjustment (void)
 }
 
 static void start_chart (void);
+
+/* From the first screen to the chart's data: the longest time the main
+ * loop did not come round (a 1 ms timeout of high priority, as in
+ * bench-selector.c). */
+static gboolean
+stall_tick_cb (gpointer user_data)
+{
+  gint64 now = g_get_monotonic_time ();
+
+  bench.stall_longest = MAX (bench.stall_longest, now - bench.stall_last);
+  bench.stall_last = now;
+  return G_SOURCE_CONTINUE;
+}
+
+/* The viewer's chart has its data (made after the load, in a worker). */
+static gboolean
+chart_data_ready (void)
+{
+  return reports_chart_get_data (REPORTS_CHART (reports_viewer_window_get_chart (bench.window))) != NULL;
+}
 static void trace_cb (gpointer    object,
                       const char *what);
 
@@ -189,18 +236,33 @@ after_paint_cb (GdkFrameClock *clock,
             printf ("first-screen-from-load-us %" G_GINT64_FORMAT "\n", now - bench.load_time);
           bench.phase = WAIT_LOADED;
           if (g_strcmp0 (g_getenv ("BENCH_VIEWER_STOP"), "first-screen") == 0)
-            quit ();
+            {
+              quit ();
+              break;
+            }
+          bench.stall_last = now;
+          bench.stall_source = g_timeout_add_full (G_PRIORITY_HIGH, 1, stall_tick_cb, NULL, NULL);
         }
       break;
 
     case WAIT_LOADED:
-      if (!yeastar_report_loader_is_loading (loader))
+      /* The chart's data is made after the load, in a worker: the sort
+       * starts after it, not beside it. */
+      if (!yeastar_report_loader_is_loading (loader) && bench.load_end == 0)
+        bench.load_end = now;
+      if (bench.load_end != 0 && !chart_data_ready ())
+        gtk_widget_queue_draw (GTK_WIDGET (bench.column_view));
+      else if (bench.load_end != 0)
         {
           GListModel *columns = gtk_column_view_get_columns (bench.column_view);
           g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (columns, 5);
 
-          printf ("load-us %" G_GINT64_FORMAT " rows %u\n", now - bench.start,
+          printf ("load-us %" G_GINT64_FORMAT " rows %u\n", bench.load_end - bench.start,
                   yeastar_report_table_get_n_rows (yeastar_report_loader_get_rows (loader)));
+          stall_tick_cb (NULL);
+          g_clear_handle_id (&bench.stall_source, g_source_remove);
+          printf ("chart-data-us %" G_GINT64_FORMAT "\n", now - bench.start);
+          printf ("load-stall-us %" G_GINT64_FORMAT "\n", bench.stall_longest);
           /* Column 5: Total Calls, an integer. */
           bench.phase = WAIT_SORTED;
           g_signal_connect (gtk_multi_selection_get_model (GTK_MULTI_SELECTION (selection)), "items-changed",
@@ -255,10 +317,34 @@ after_paint_cb (GdkFrameClock *clock,
     }
 }
 
-static gboolean chart_has_data;
+/* The chart's case: the window's first frame (no data), a chart of a
+ * few bars (the first text: fonts and their caches are not the case's),
+ * a moment, then the 10,000 bars, timed from their data to the end of
+ * the frame that draws them; BENCH_VIEWER_CHART_RUNS times, each from
+ * the few bars again. */
+static enum
+{
+  CHART_EMPTY,
+  CHART_FEW,
+  CHART_SETTLING,
+  CHART_TIMED,
+} chart_state;
+static guint chart_runs = 1;
+static guint chart_done;
+static long chart_faults;
+
+/* The main thread's minor page faults so far. */
+static long
+thread_faults (void)
+{
+  struct rusage usage;
+
+  getrusage (RUSAGE_THREAD, &usage);
+  return usage.ru_minflt;
+}
 
 static void
-set_chart_data (GtkWidget *chart)
+set_chart_data (gpointer chart)
 {
   g_autoptr(ReportsChartData) data = reports_chart_data_new ("Talk Time by Extension", YEASTAR_CELL_KIND_DURATION, FALSE);
 
@@ -270,14 +356,34 @@ set_chart_data (GtkWidget *chart)
       reports_chart_data_add (data, label, (double) ((CHART_BARS - i) * 37 % 100000));
     }
 
-  chart_has_data = TRUE;
+  chart_state = CHART_TIMED;
+  /* Alone, callgrind counts the chart's frames only. */
+  if (bench.chart_only)
+    CALLGRIND_TOGGLE_COLLECT;
   bench.start = g_get_monotonic_time ();
   bench.cpu_start = THREAD_CPU_US ();
+  chart_faults = thread_faults ();
+  if (g_getenv ("BENCH_VIEWER_TRACE") != NULL)
+    printf ("trace chart-start monotonic %" G_GINT64_FORMAT "\n", bench.start);
   reports_chart_set_data (REPORTS_CHART (chart), g_steal_pointer (&data));
 }
 
-/* The window's first frame, without data; then the data, and the frame
- * that draws it is timed. */
+static void
+set_few_bars (GtkWidget *chart)
+{
+  g_autoptr(ReportsChartData) data = reports_chart_data_new ("Calls by Queue", YEASTAR_CELL_KIND_INTEGER, FALSE);
+
+  for (guint i = 0; i < 10; i++)
+    {
+      char label[32];
+
+      g_snprintf (label, sizeof label, "%u Queue", 6400 + i);
+      reports_chart_data_add (data, label, (double) (i * 7 + 3));
+    }
+  chart_state = CHART_FEW;
+  reports_chart_set_data (REPORTS_CHART (chart), g_steal_pointer (&data));
+}
+
 static void
 chart_painted_cb (GdkFrameClock *clock,
                   GtkWidget     *chart)
@@ -285,30 +391,80 @@ chart_painted_cb (GdkFrameClock *clock,
   if (bench.phase != WAIT_CHART)
     return;
 
-  if (!chart_has_data)
+  switch (chart_state)
     {
-      set_chart_data (chart);
-      return;
-    }
+    case CHART_EMPTY:
+      set_few_bars (chart);
+      break;
 
-  printf ("chart-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time () - bench.start);
-  printf ("chart-cpu-us %" G_GINT64_FORMAT "\n", THREAD_CPU_US () - bench.cpu_start);
-  fflush (stdout);
-  bench.phase = DONE;
-  quit ();
+    case CHART_FEW:
+      /* The data comes as a choice of the user's does, a while after
+       * the last frame: set in this frame's ::after-paint, the next
+       * frame would wait for GDK's clock (not synced to a display here,
+       * it starts a frame 16.7 ms after the last one started at the
+       * earliest), and that wait would be timed too. */
+      chart_state = CHART_SETTLING;
+      g_timeout_add_once (CHART_SETTLE_MS, set_chart_data, chart);
+      break;
+
+    case CHART_SETTLING:
+      break;
+
+    case CHART_TIMED:
+    default:
+      {
+        /* The first in the window, then the later ones. */
+        const char *name = chart_done == 0 ? "chart" : "chart-again";
+
+        printf ("%s-us %" G_GINT64_FORMAT "\n", name, g_get_monotonic_time () - bench.start);
+        printf ("%s-cpu-us %" G_GINT64_FORMAT "\n", name, THREAD_CPU_US () - bench.cpu_start);
+        printf ("%s-page-faults %" G_GINT64_FORMAT "\n", name, (gint64) (thread_faults () - chart_faults));
+      }
+      if (bench.chart_only)
+        CALLGRIND_TOGGLE_COLLECT;
+      if (++chart_done < chart_runs)
+        {
+          set_few_bars (chart);
+          break;
+        }
+      bench.phase = DONE;
+      quit ();
+      break;
+    }
+}
+
+/* BENCH_VIEWER_TRACE: when the chart's frame starts, and ends its
+ * layout and its paint (these handlers run after GDK's and GTK's). */
+static void
+chart_phase_cb (GdkFrameClock *clock,
+                const char    *what)
+{
+  if (chart_state == CHART_TIMED && bench.phase == WAIT_CHART)
+    trace_cb (NULL, what);
 }
 
 static void
 chart_mapped_cb (GtkWidget *chart)
 {
-  g_signal_connect (gtk_widget_get_frame_clock (chart), "after-paint", G_CALLBACK (chart_painted_cb), chart);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (chart);
+
+  g_signal_connect (clock, "after-paint", G_CALLBACK (chart_painted_cb), chart);
+  if (g_getenv ("BENCH_VIEWER_TRACE") != NULL)
+    {
+      g_signal_connect (clock, "before-paint", G_CALLBACK (chart_phase_cb), (gpointer) "chart-before-paint");
+      g_signal_connect (clock, "layout", G_CALLBACK (chart_phase_cb), (gpointer) "chart-layout");
+      g_signal_connect (clock, "paint", G_CALLBACK (chart_phase_cb), (gpointer) "chart-paint");
+    }
 }
 
 static void
 start_chart (void)
 {
   GtkWidget *chart = reports_chart_new ();
+  const char *runs = g_getenv ("BENCH_VIEWER_CHART_RUNS");
 
+  if (runs != NULL)
+    chart_runs = MAX (g_ascii_strtoull (runs, NULL, 10), 1);
   bench.chart_window = GTK_WINDOW (gtk_window_new ());
   gtk_window_set_default_size (bench.chart_window, 960, 680);
   gtk_window_set_child (bench.chart_window, chart);
@@ -434,19 +590,39 @@ run_warm (void)
   return g_application_run (G_APPLICATION (app), 1, argv);
 }
 
+static void
+init_display (void)
+{
+  g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
+
+  gtk_init ();
+  adw_init ();
+  gtk_css_provider_load_from_resource (provider, RESOURCE_BASE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
+}
+
+/* BENCH_VIEWER_ONLY=chart: the chart's case alone, without a file. */
+static int
+run_chart_only (void)
+{
+  init_display ();
+  bench.loop = g_main_loop_new (NULL, FALSE);
+  bench.chart_only = TRUE;
+  bench.phase = WAIT_CHART;
+  CALLGRIND_START_INSTRUMENTATION;
+  start_chart ();
+  g_main_loop_run (bench.loop);
+
+  gtk_window_destroy (bench.chart_window);
+  g_main_loop_unref (bench.loop);
+  return 0;
+}
+
 static int
 run_cold (void)
 {
-  gtk_init ();
-  adw_init ();
-  {
-    g_autoptr(GtkCssProvider) provider = gtk_css_provider_new ();
-
-    gtk_css_provider_load_from_resource (provider, RESOURCE_BASE_PATH "/style.css");
-    gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (provider),
-                                                GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  }
-
+  init_display ();
   bench.loop = g_main_loop_new (NULL, FALSE);
   CALLGRIND_START_INSTRUMENTATION;
   CALLGRIND_TOGGLE_COLLECT;
@@ -471,13 +647,16 @@ main (int   argc,
   gboolean cold = argc == 3 && g_str_equal (argv[1], "--cold");
   int status;
 
+  setvbuf (stdout, NULL, _IOLBF, 0);
+  if (g_strcmp0 (g_getenv ("BENCH_VIEWER_ONLY"), "chart") == 0)
+    return run_chart_only ();
+
   if (argc != 2 && !cold)
     {
-      g_printerr ("usage: bench-viewer [--cold] FILE\n");
+      g_printerr ("usage: bench-viewer [--cold] FILE, or BENCH_VIEWER_ONLY=chart bench-viewer\n");
       return 2;
     }
 
-  setvbuf (stdout, NULL, _IOLBF, 0);
   bench.file = g_file_new_for_commandline_arg (argv[argc - 1]);
   status = cold ? run_cold () : run_warm ();
   g_clear_object (&bench.file);

@@ -23,7 +23,15 @@
  *   time ranges such as "10:00-11:00"): a line, in the file's order.
  * - Otherwise bars, largest first: the first 20, then "Others" for the
  *   rest (their sum; their mean for percentages, which do not add up).
+ *
+ * A million rows take a while (each value parsed, each label looked up):
+ * reports_chart_data_new_for_report_async() makes the chart's data in a
+ * worker thread from the loader's rows, which no longer change once the
+ * loader has read the whole file.
  */
+
+/* How many rows between two looks at the cancellable. */
+#define CANCEL_EVERY 65536
 
 ReportsChartData *
 reports_chart_data_new (const char      *title,
@@ -142,10 +150,12 @@ compare_entries (gconstpointer a,
   return (x->row > y->row) - (x->row < y->row);
 }
 
-ReportsChartData *
-reports_chart_data_new_for_report (YeastarReportLoader *loader,
-                                   guint                label_column,
-                                   guint                value_column)
+/* NULL when @cancellable was cancelled. */
+static ReportsChartData *
+new_for_report (YeastarReportLoader *loader,
+                guint                label_column,
+                guint                value_column,
+                GCancellable        *cancellable)
 {
   YeastarReportTable *rows = yeastar_report_loader_get_rows (loader);
   YeastarCellKind kind = yeastar_report_loader_get_column_kind (loader, value_column);
@@ -177,6 +187,12 @@ reports_chart_data_new_for_report (YeastarReportLoader *loader,
   for (guint i = 0; i < n; i++)
     {
       Entry entry = { i, 0 };
+
+      if (i % CANCEL_EVERY == 0 && g_cancellable_is_cancelled (cancellable))
+        {
+          reports_chart_data_free (self);
+          return NULL;
+        }
 
       if (yeastar_cell_parse_number (yeastar_report_table_get_cell (rows, i, value_column), kind, &entry.value) &&
           isfinite (entry.value))
@@ -210,8 +226,15 @@ reports_chart_data_new_for_report (YeastarReportLoader *loader,
     for (guint i = 0; i < entries->len; i++)
       {
         Entry *e = &g_array_index (entries, Entry, i);
-        char *label = row_label (loader, rows, e->row, label_column);
+        char *label;
         gpointer slot;
+
+        if (i % CANCEL_EVERY == 0 && g_cancellable_is_cancelled (cancellable))
+          {
+            reports_chart_data_free (self);
+            return NULL;
+          }
+        label = row_label (loader, rows, e->row, label_column);
 
         if (g_hash_table_lookup_extended (seen, label, NULL, &slot))
           {
@@ -256,6 +279,92 @@ reports_chart_data_new_for_report (YeastarReportLoader *loader,
     }
 
   return self;
+}
+
+/**
+ * reports_chart_data_new_for_report:
+ *
+ * The chart of @value_column by @label_column of the rows read so far.
+ */
+ReportsChartData *
+reports_chart_data_new_for_report (YeastarReportLoader *loader,
+                                   guint                label_column,
+                                   guint                value_column)
+{
+  g_return_val_if_fail (YEASTAR_IS_REPORT_LOADER (loader), NULL);
+
+  return new_for_report (loader, label_column, value_column, NULL);
+}
+
+typedef struct
+{
+  guint label_column;
+  guint value_column;
+} Columns;
+
+static void
+new_for_report_thread (GTask        *task,
+                       gpointer      source_object,
+                       gpointer      task_data,
+                       GCancellable *cancellable)
+{
+  const Columns *columns = task_data;
+  ReportsChartData *data;
+
+  data = new_for_report (source_object, columns->label_column, columns->value_column, cancellable);
+  /* NULL only when cancelled. */
+  if (data == NULL)
+    g_task_return_error_if_cancelled (task);
+  else
+    g_task_return_pointer (task, data, (GDestroyNotify) reports_chart_data_free);
+}
+
+/**
+ * reports_chart_data_new_for_report_async:
+ * @loader: a loader that has read its whole file (its rows no longer
+ *   change; the task holds a reference to it)
+ *
+ * reports_chart_data_new_for_report() in a worker thread.
+ */
+void
+reports_chart_data_new_for_report_async (YeastarReportLoader *loader,
+                                         guint                label_column,
+                                         guint                value_column,
+                                         GCancellable        *cancellable,
+                                         GAsyncReadyCallback  callback,
+                                         gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  Columns *columns;
+
+  g_return_if_fail (YEASTAR_IS_REPORT_LOADER (loader));
+  g_return_if_fail (!yeastar_report_loader_is_loading (loader));
+  g_return_if_fail (label_column < yeastar_report_loader_get_n_columns (loader));
+  g_return_if_fail (value_column < yeastar_report_loader_get_n_columns (loader));
+
+  task = g_task_new (loader, cancellable, callback, user_data);
+  g_task_set_source_tag (task, reports_chart_data_new_for_report_async);
+  columns = g_new (Columns, 1);
+  columns->label_column = label_column;
+  columns->value_column = value_column;
+  g_task_set_task_data (task, columns, g_free);
+  g_task_run_in_thread (task, new_for_report_thread);
+}
+
+/**
+ * reports_chart_data_new_for_report_finish:
+ *
+ * Returns: (transfer full): the chart's data, or %NULL with @error
+ *   (%G_IO_ERROR_CANCELLED when cancelled)
+ */
+ReportsChartData *
+reports_chart_data_new_for_report_finish (GAsyncResult  *result,
+                                          GError       **error)
+{
+  g_return_val_if_fail (G_IS_TASK (result), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == reports_chart_data_new_for_report_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 /* A value as the report writes it: durations as H:MM:SS. */

@@ -7,7 +7,7 @@
 
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 #include "yeastar-report-loader.h"
 
@@ -39,6 +39,14 @@ void              reports_chart_data_add            (ReportsChartData    *self,
 ReportsChartData *reports_chart_data_new_for_report (YeastarReportLoader *loader,
                                                      guint                label_column,
                                                      guint                value_column);
+void              reports_chart_data_new_for_report_async  (YeastarReportLoader *loader,
+                                                            guint                label_column,
+                                                            guint                value_column,
+                                                            GCancellable        *cancellable,
+                                                            GAsyncReadyCallback  callback,
+                                                            gpointer             user_data);
+ReportsChartData *reports_chart_data_new_for_report_finish (GAsyncResult        *result,
+                                                            GError             **error);
 int               reports_chart_data_find_label_column (YeastarReportLoader *loader);
 gboolean          reports_chart_data_is_chartable   (YeastarCellKind      kind);
 char             *reports_chart_format_value        (YeastarCellKind      kind,

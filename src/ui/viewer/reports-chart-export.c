@@ -157,14 +157,17 @@ svg_text (ReportsChart        *self,
     }
   else
     {
-      for (guint i = 0; i < g->bars->len; i++)
-        {
-          const ChartRect *b = &g_array_index (g->bars, ChartRect, i);
+      guint n = g->bars.values != NULL ? g->bars.values->len : 0;
 
+      for (guint i = 0; i < n; i++)
+        {
+          ReportsChartBarRect bar;
+          const ReportsChartBarRect *b = &bar;
+
+          reports_chart_bars_get_rect (&g->bars, i, &bar);
           g_string_append_printf (svg, "  <rect x=\"%.1f\" y=\"%.1f\" width=\"%.1f\" height=\"%.1f\" rx=\"%.1f\"",
                                   b->x, b->y, MAX (b->width, 1), b->height, MIN (3.0f, b->height / 2));
-          append_color (svg, "fill", data != NULL && data->others && i + 1 == g->bars->len ? &palette->others
-                                                                                        : &palette->bar);
+          append_color (svg, "fill", data != NULL && data->others && i + 1 == n ? &palette->others : &palette->bar);
           g_string_append (svg, "/>\n");
         }
     }

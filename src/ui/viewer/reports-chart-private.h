@@ -8,6 +8,7 @@
 #pragma once
 
 #include "reports-chart.h"
+#include "reports-chart-bars.h"
 
 G_BEGIN_DECLS
 
@@ -45,7 +46,8 @@ typedef struct
   float    plot_x, plot_y, plot_width, plot_height;
   float    font_px;
   gboolean line;
-  GArray  *bars;                 /* ChartRect: a bar, or a point's hover band */
+  ReportsChartBars bars;         /* bar charts: the bars, from the values */
+  GArray  *bands;                /* ChartRect: a point's hover band, line charts */
   GArray  *points;               /* graphene_point_t, line charts */
   GArray  *grid;                 /* ChartLine */
   GArray  *axes;                 /* ChartLine */

@@ -31,6 +31,9 @@
  * bars fill the height with less than a pixel each: they are drawn a
  * colour node per pixel row (the longest bar of the row, as Sysprof's
  * column layer keeps the tallest column per pixel), not a node per bar.
+ * No rectangle is kept per bar: reports-chart-bars.c works the bars out
+ * from the values (the rows for drawing, the bar under the pointer by
+ * its position, a bar's rectangle for the highlight and SVG).
  */
 
 #define PAD          12.0f
@@ -99,7 +102,8 @@ _reports_chart_geometry_free (ChartGeometry *geometry)
   for (guint i = 0; i < geometry->texts->len; i++)
     g_free (g_array_index (geometry->texts, ChartText, i).text);
   g_array_unref (geometry->texts);
-  g_array_unref (geometry->bars);
+  g_clear_pointer (&geometry->bars.values, g_array_unref);
+  g_array_unref (geometry->bands);
   g_array_unref (geometry->points);
   g_array_unref (geometry->grid);
   g_array_unref (geometry->axes);
@@ -220,27 +224,25 @@ layout_bars (ReportsChart  *self,
     }
   add_line (g->axes, g->plot_x, g->plot_y, g->plot_x, g->plot_y + row * n);
 
-  for (guint i = 0; i < n; i++)
+  /* The bars themselves are worked out from the values when drawn. */
+  g->bars.values = g_array_ref (data->values);
+  g->bars.max = max;
+  g->bars.plot_x = g->plot_x;
+  g->bars.plot_y = g->plot_y;
+  g->bars.plot_width = g->plot_width;
+  g->bars.pitch = row;
+  g->bars.bar_height = MAX (row * BAR_FILL, 1);
+
+  for (guint i = 0; labelled && i < n; i++)
     {
-      double value = MAX (g_array_index (data->values, double, i), 0);
-      ChartRect bar;
+      float middle = g->plot_y + row * i + row / 2;
+      ReportsChartBarRect bar;
 
-      bar.x = g->plot_x;
-      bar.height = MAX (row * BAR_FILL, 1);
-      bar.y = g->plot_y + row * i + (row - bar.height) / 2;
-      bar.width = (float) (value / max) * g->plot_width;
-      bar.index = i;
-      g_array_append_val (g->bars, bar);
-
-      if (labelled)
-        {
-          float middle = g->plot_y + row * i + row / 2;
-
-          add_text (g, g->plot_x - 8, middle, g_strdup (data->labels->pdata[i]), CHART_ALIGN_END, FALSE);
-          add_text (g, bar.x + bar.width + 6, middle,
-                    reports_chart_format_value (data->kind, g_array_index (data->values, double, i)),
-                    CHART_ALIGN_START, TRUE);
-        }
+      reports_chart_bars_get_rect (&g->bars, i, &bar);
+      add_text (g, g->plot_x - 8, middle, g_strdup (data->labels->pdata[i]), CHART_ALIGN_END, FALSE);
+      add_text (g, bar.x + bar.width + 6, middle,
+                reports_chart_format_value (data->kind, g_array_index (data->values, double, i)),
+                CHART_ALIGN_START, TRUE);
     }
 }
 
@@ -296,7 +298,7 @@ layout_line (ReportsChart  *self,
       band.width = MAX (dx, 1);
       band.height = g->plot_height;
       band.index = i;
-      g_array_append_val (g->bars, band);
+      g_array_append_val (g->bands, band);
 
       if (i % every == 0)
         add_text (g, p.x, g->plot_y + g->plot_height + 8 + g->font_px / 2, g_strdup (data->labels->pdata[i]),
@@ -315,7 +317,7 @@ _reports_chart_layout (ReportsChart *self,
 
   g->width = width;
   g->height = height;
-  g->bars = g_array_new (FALSE, FALSE, sizeof (ChartRect));
+  g->bands = g_array_new (FALSE, FALSE, sizeof (ChartRect));
   g->points = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
   g->grid = g_array_new (FALSE, FALSE, sizeof (ChartLine));
   g->axes = g_array_new (FALSE, FALSE, sizeof (ChartLine));
@@ -362,18 +364,8 @@ draw_many_bars (GtkSnapshot         *snapshot,
                 const GdkRGBA       *color)
 {
   guint n_rows = (guint) ceilf (g->height) + 1;
-  g_autofree float *longest = g_new0 (float, n_rows);
+  g_autofree float *longest = reports_chart_bars_per_row (&g->bars, n_bars, n_rows);
   guint row = 0;
-
-  for (guint i = 0; i < n_bars; i++)
-    {
-      const ChartRect *b = &g_array_index (g->bars, ChartRect, i);
-      int first = (int) roundf (b->y);
-      int last = MAX ((int) roundf (b->y + b->height), first + 1);
-
-      for (int y = MAX (first, 0); y < last && y < (int) n_rows; y++)
-        longest[y] = MAX (longest[y], b->width);
-    }
 
   while (row < n_rows)
     {
@@ -404,13 +396,19 @@ append_dot (GtkSnapshot            *snapshot,
 }
 
 static void
-append_bar (GtkSnapshot     *snapshot,
-            const ChartRect *b,
-            const GdkRGBA   *color)
+append_bar (GtkSnapshot            *snapshot,
+            const ChartGeometry    *g,
+            guint                   index,
+            const GdkRGBA          *color)
 {
+  ReportsChartBarRect bar;
+  const ReportsChartBarRect *b = &bar;
   GskRoundedRect rounded;
   graphene_rect_t r;
-  float radius = MIN (3.0f, MIN (b->width, b->height) / 2);
+  float radius;
+
+  reports_chart_bars_get_rect (&g->bars, index, &bar);
+  radius = MIN (3.0f, MIN (b->width, b->height) / 2);
 
   graphene_rect_init (&r, b->x, b->y, MAX (b->width, 1), b->height);
   gsk_rounded_rect_init (&rounded, &r,
@@ -428,6 +426,7 @@ draw_data (ReportsChart        *self,
            const ChartPalette  *palette)
 {
   gboolean others = self->data != NULL && self->data->others;
+  guint n;
 
   if (g->line)
     {
@@ -463,17 +462,19 @@ draw_data (ReportsChart        *self,
       return;
     }
 
-  if (g->bars->len > MANY_BARS)
+  if (g->bars.values == NULL)
+    return;
+  n = g->bars.values->len;
+  if (n > MANY_BARS)
     {
-      draw_many_bars (snapshot, g, others ? g->bars->len - 1 : g->bars->len, &palette->bar);
+      draw_many_bars (snapshot, g, others ? n - 1 : n, &palette->bar);
       if (others)
-        append_bar (snapshot, &g_array_index (g->bars, ChartRect, g->bars->len - 1), &palette->others);
+        append_bar (snapshot, g, n - 1, &palette->others);
       return;
     }
 
-  for (guint i = 0; i < g->bars->len; i++)
-    append_bar (snapshot, &g_array_index (g->bars, ChartRect, i),
-                others && i + 1 == g->bars->len ? &palette->others : &palette->bar);
+  for (guint i = 0; i < n; i++)
+    append_bar (snapshot, g, i, others && i + 1 == n ? &palette->others : &palette->bar);
 }
 
 /* The pointer's bar or point, over the recorded layers. */
@@ -483,17 +484,17 @@ draw_hover (ReportsChart        *self,
             const ChartGeometry *g,
             const ChartPalette  *palette)
 {
-  if (self->hover < 0 || (guint) self->hover >= g->bars->len)
+  if (self->hover < 0)
     return;
 
   if (g->line)
     {
-      if (g->points->len <= MANY_POINTS)
+      if ((guint) self->hover < g->points->len && g->points->len <= MANY_POINTS)
         append_dot (snapshot, &g_array_index (g->points, graphene_point_t, self->hover), 5, &palette->bar);
     }
-  else
+  else if (g->bars.values != NULL && (guint) self->hover < g->bars.values->len)
     {
-      append_bar (snapshot, &g_array_index (g->bars, ChartRect, self->hover), &palette->bar_hover);
+      append_bar (snapshot, g, self->hover, &palette->bar_hover);
     }
 }
 
@@ -588,6 +589,15 @@ reports_chart_snapshot (GtkWidget   *widget,
   draw_hover (self, snapshot, g, _reports_chart_get_palette (self));
 }
 
+/* The height the chart asks for: a row a bar up to 40 of them. */
+static int
+natural_height (const ReportsChartData *data)
+{
+  if (data != NULL && !data->line)
+    return (int) (ROW_HEIGHT * MIN (data->values->len, 40) + 2 * PAD + 32);
+  return 420;
+}
+
 static void
 reports_chart_measure (GtkWidget      *widget,
                        GtkOrientation  orientation,
@@ -598,22 +608,16 @@ reports_chart_measure (GtkWidget      *widget,
                        int            *natural_baseline)
 {
   ReportsChart *self = REPORTS_CHART (widget);
-  guint n = self->data != NULL ? self->data->values->len : 0;
 
   if (orientation == GTK_ORIENTATION_HORIZONTAL)
     {
       *minimum = 240;
       *natural = 720;
     }
-  else if (self->data != NULL && !self->data->line)
-    {
-      *minimum = 200;
-      *natural = (int) (ROW_HEIGHT * MIN (n, 40) + 2 * PAD + 32);
-    }
   else
     {
       *minimum = 200;
-      *natural = 420;
+      *natural = natural_height (self->data);
     }
 }
 
@@ -624,13 +628,16 @@ index_at (ReportsChart *self,
 {
   ChartGeometry *g = current_geometry (self);
 
-  for (guint i = 0; i < g->bars->len; i++)
-    {
-      const ChartRect *b = &g_array_index (g->bars, ChartRect, i);
+  /* A bar's whole row counts. */
+  if (!g->line)
+    return g->bars.values != NULL && x >= PAD && x < g->width - PAD ? reports_chart_bars_index_at (&g->bars, y) : -1;
 
-      /* A bar's whole row (or a point's band) counts. */
-      if (g->line ? (x >= b->x && x < b->x + b->width)
-                  : (y >= b->y - 4 && y < b->y + b->height + 4 && x >= PAD && x < g->width - PAD))
+  /* A point's band. */
+  for (guint i = 0; i < g->bands->len; i++)
+    {
+      const ChartRect *b = &g_array_index (g->bands, ChartRect, i);
+
+      if (x >= b->x && x < b->x + b->width)
         return (int) b->index;
     }
   return -1;
@@ -753,9 +760,11 @@ reports_chart_set_data (ReportsChart     *self,
                         ReportsChartData *data)
 {
   g_autofree char *description = NULL;
+  gboolean resize;
 
   g_return_if_fail (REPORTS_IS_CHART (self));
 
+  resize = natural_height (self->data) != natural_height (data);
   g_clear_pointer (&self->data, reports_chart_data_free);
   clear_cache (self);
   self->data = data;
@@ -774,7 +783,12 @@ reports_chart_set_data (ReportsChart     *self,
       gtk_accessible_reset_property (GTK_ACCESSIBLE (self), GTK_ACCESSIBLE_PROPERTY_DESCRIPTION);
     }
 
-  gtk_widget_queue_resize (GTK_WIDGET (self));
+  /* The same size asked for (say, more than 40 bars before and after):
+   * no relayout of the window, the chart is drawn again. */
+  if (resize)
+    gtk_widget_queue_resize (GTK_WIDGET (self));
+  else
+    gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 const ReportsChartData *

@@ -56,6 +56,8 @@ struct _ReportsViewerWindow
   AdwViewStack         *view_stack;
   ReportsReportView    *report_view;
   GtkStack             *chart_stack;
+  GtkStack             *chart_content_stack;
+  GtkSpinner           *chart_spinner;
   AdwStatusPage        *chart_status;
   GtkLabel             *chart_title;
   GtkDropDown          *value_dropdown;
@@ -75,6 +77,8 @@ struct _ReportsViewerWindow
 
   /* Cancelled when the window closes */
   GCancellable         *cancellable;
+  /* The chart's data being made; cancelled by another column's choice */
+  GCancellable         *chart_cancellable;
   guint                 present_source;  /* waiting to be presented */
 };
 
@@ -124,18 +128,53 @@ progress_cb (ReportsViewerWindow *self)
 }
 
 static void
+show_chart_busy (ReportsViewerWindow *self,
+                 gboolean             busy)
+{
+  gtk_spinner_set_spinning (self->chart_spinner, busy);
+  gtk_stack_set_visible_child_name (self->chart_content_stack, busy ? "busy" : "chart");
+}
+
+static void
+chart_data_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(ReportsViewerWindow) self = user_data;
+  g_autoptr(GError) error = NULL;
+  ReportsChartData *data = reports_chart_data_new_for_report_finish (result, &error);
+
+  /* Cancelled: the window closed, or another column was chosen. */
+  if (data == NULL)
+    return;
+
+  g_clear_object (&self->chart_cancellable);
+  gtk_label_set_text (self->chart_title, data->title);
+  reports_chart_set_data (self->chart, data);
+  show_chart_busy (self, FALSE);
+}
+
+/* The chart's data is made from every row in a worker thread (a million
+ * rows take a while); the chart shows a spinner meanwhile. */
+static void
 value_selected_cb (ReportsViewerWindow *self)
 {
   guint selected = gtk_drop_down_get_selected (self->value_dropdown);
-  ReportsChartData *data;
 
   if (self->chart_columns == NULL || selected >= self->chart_columns->len || self->label_column < 0)
     return;
 
-  data = reports_chart_data_new_for_report (self->loader, (guint) self->label_column,
-                                            g_array_index (self->chart_columns, guint, selected));
-  gtk_label_set_text (self->chart_title, data->title);
-  reports_chart_set_data (self->chart, data);
+  g_cancellable_cancel (self->chart_cancellable);
+  g_clear_object (&self->chart_cancellable);
+  /* (dispose cancels it too.) */
+  self->chart_cancellable = g_cancellable_new ();
+
+  gtk_label_set_text (self->chart_title, "");
+  reports_chart_set_data (self->chart, NULL);
+  show_chart_busy (self, TRUE);
+  reports_chart_data_new_for_report_async (self->loader, (guint) self->label_column,
+                                           g_array_index (self->chart_columns, guint, selected),
+                                           self->chart_cancellable, chart_data_cb, g_object_ref (self));
 }
 
 /* The dropdown of the columns to chart: numbers and durations, the
@@ -409,6 +448,7 @@ reports_viewer_window_dispose (GObject *object)
   ReportsViewerWindow *self = REPORTS_VIEWER_WINDOW (object);
 
   g_cancellable_cancel (self->cancellable);
+  g_cancellable_cancel (self->chart_cancellable);
   g_clear_handle_id (&self->present_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), REPORTS_TYPE_VIEWER_WINDOW);
 
@@ -425,6 +465,7 @@ reports_viewer_window_finalize (GObject *object)
   ReportsViewerWindow *self = REPORTS_VIEWER_WINDOW (object);
 
   g_clear_object (&self->file);
+  g_clear_object (&self->chart_cancellable);
   g_clear_object (&self->cancellable);
 
   G_OBJECT_CLASS (reports_viewer_window_parent_class)->finalize (object);
@@ -499,6 +540,8 @@ reports_viewer_window_class_init (ReportsViewerWindowClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, view_stack);
   gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, report_view);
   gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, chart_stack);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, chart_content_stack);
+  gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, chart_spinner);
   gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, chart_status);
   gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, chart_title);
   gtk_widget_class_bind_template_child (widget_class, ReportsViewerWindow, value_dropdown);
@@ -616,6 +659,19 @@ reports_viewer_window_get_loader (ReportsViewerWindow *self)
   g_return_val_if_fail (REPORTS_IS_VIEWER_WINDOW (self), NULL);
 
   return self->loader;
+}
+
+/**
+ * reports_viewer_window_get_chart:
+ *
+ * Returns: (transfer none): the chart (for the benchmark)
+ */
+GtkWidget *
+reports_viewer_window_get_chart (ReportsViewerWindow *self)
+{
+  g_return_val_if_fail (REPORTS_IS_VIEWER_WINDOW (self), NULL);
+
+  return GTK_WIDGET (self->chart);
 }
 
 /**

@@ -23,5 +23,6 @@ void                 reports_viewer_window_present_when_ready (ReportsViewerWind
 GFile               *reports_viewer_window_get_file (ReportsViewerWindow *self);
 YeastarReportLoader *reports_viewer_window_get_loader (ReportsViewerWindow *self);
 GtkWidget           *reports_viewer_window_get_report_view (ReportsViewerWindow *self);
+GtkWidget           *reports_viewer_window_get_chart (ReportsViewerWindow *self);
 
 G_END_DECLS
