@@ -314,6 +314,9 @@ first_paint_cb (GdkFrameClock     *clock,
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
   if (self->rows != NULL)
     reports_row_model_hold (self->rows, FALSE);
+  /* The worker waits after the first batch, if asked to, until then. */
+  if (self->loader != NULL)
+    yeastar_report_loader_resume (self->loader);
 }
 
 static void

@@ -41,6 +41,9 @@
 #define MIN_ROW_HEIGHT 24
 /* How long reports_viewer_window_present_when_ready() waits at most. */
 #define PRESENT_TIMEOUT_MS 250
+/* How long the reading waits at most for the first screen to be drawn
+ * (the view resumes it after that frame). */
+#define FIRST_SCREEN_PAUSE_MS 1000
 
 struct _ReportsViewerWindow
 {
@@ -276,6 +279,10 @@ start_loading (ReportsViewerWindow *self)
   /* (GTK 4.8 needs both.) */
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   yeastar_report_loader_set_first_batch (self->loader, (guint) MAX (height, 1) / MIN_ROW_HEIGHT + 1);
+  /* A worker reading on at full speed took a core from the first screen
+   * (the main thread, the display server, Pango's font thread): about a
+   * sixth of its time on a 2-core machine (docs/benchmarks.md). */
+  yeastar_report_loader_set_first_batch_pause (self->loader, FIRST_SCREEN_PAUSE_MS);
   g_signal_connect_object (self->loader, "header-ready", G_CALLBACK (header_ready_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->loader, "notify::bytes-read", G_CALLBACK (progress_cb), self, G_CONNECT_SWAPPED);
   reports_report_view_set_loader (self->report_view, self->loader);
