@@ -68,6 +68,7 @@ struct _ReportsViewerWindow
   GMenu                *sort_submenu;
   GtkMenuButton        *menu_button;
   GMenuModel           *viewer_menu;
+  GBinding             *switcher_binding;  /* the bar shown while the title is */
 
   /* Owned references */
   GFile                *file;
@@ -251,6 +252,7 @@ load_cb (GObject      *object,
           /* No table nor chart: the file's name in the header bar. */
           adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
           gtk_widget_set_visible (GTK_WIDGET (self->search_button), FALSE);
+          g_clear_pointer (&self->switcher_binding, g_binding_unbind);
           gtk_widget_set_visible (self->switcher_bar, FALSE);
           return;
         }
@@ -417,6 +419,7 @@ reports_viewer_window_dispose (GObject *object)
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->present_source, g_source_remove);
+  g_clear_pointer (&self->switcher_binding, g_binding_unbind);
   gtk_widget_dispose_template (GTK_WIDGET (self), REPORTS_TYPE_VIEWER_WINDOW);
 
   g_clear_object (&self->loader);
@@ -544,6 +547,11 @@ reports_viewer_window_init (ReportsViewerWindow *self)
 #endif
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
+  /* The bar at the bottom when the header has no room for the switcher:
+   * hidden, not only unrevealed, so that the first screen neither
+   * measures it nor loads its font. */
+  self->switcher_binding = g_object_bind_property (self->switcher_title, "title-visible", self->switcher_bar, "visible",
+                                                   G_BINDING_SYNC_CREATE);
 
   search_bar = reports_report_view_get_search_bar (self->report_view);
   g_object_bind_property (self->search_button, "active", search_bar, "search-mode-enabled",
