@@ -57,8 +57,11 @@
 #               in build-aux/ci-session.sh): the first screen of rows after
 #               the file is chosen in the running app, its main window
 #               shown (app.open-report; goal < 150 ms), and the same with
-#               the viewer as a new process's first window (--cold: fonts,
-#               display and GL set-up in it), all rows read, a sort by
+#               the viewer as a new process's first window (--cold:
+#               `call-reports FILE` with no instance running, its ::open
+#               to the frame; fonts, icon theme and CSS set-up in it; the
+#               accessibility bus already running, as in a desktop
+#               session), all rows read, a sort by
 #               a number column to its frame (< 1 s), 60 scroll frames of a
 #               page each (< 16 ms), and a 10,000-bar chart's first frame
 #               (< 16 ms; its data set 100 ms after the window's last

@@ -25,6 +25,12 @@
  * columns as known so far (a wider row adds columns; a column's kind
  * covers the rows read so far) and the bytes read, for a progress bar.
  *
+ * The worker may wait after the first batch
+ * (yeastar_report_loader_set_first_batch_pause()) until the main thread
+ * has drawn it (yeastar_report_loader_resume()): a worker reading at full
+ * speed takes a core from the main thread and the display server while
+ * they make and draw the first screen.
+ *
  * Signals, in this order, on the main thread: ::header-ready once,
  * ::columns-changed when the columns or their kinds change,
  * ::rows-added and ::totals-added per batch; then the load's callback.
@@ -47,6 +53,8 @@ struct _YeastarReportLoader
   GFile               *file;
   guint                first_batch;
   gsize                batch_bytes;
+  guint                pause_ms;   /* after the first batch, at most */
+  struct _Gate        *gate;       /* the running load's, while it may pause */
 
   /* The main thread's view of the file */
   GStrv                preamble;
@@ -97,6 +105,16 @@ typedef struct
   gboolean             truncated;
 } Batch;
 
+/* Where the worker waits after the first batch: shared by the worker
+ * and the main thread, under its mutex. */
+typedef struct _Gate
+{
+  gatomicrefcount ref_count;
+  GMutex          mutex;
+  GCond           cond;
+  gboolean        open;
+} Gate;
+
 /* The worker's own, immutable for it: never the loader's fields. */
 typedef struct
 {
@@ -105,7 +123,77 @@ typedef struct
   GMainContext        *context;
   guint                first_batch;
   gsize                batch_bytes;
+  guint                pause_ms;
+  Gate                *gate;        /* ref, nullable */
 } Job;
+
+static Gate *
+gate_new (void)
+{
+  Gate *gate = g_new0 (Gate, 1);
+
+  g_atomic_ref_count_init (&gate->ref_count);
+  g_mutex_init (&gate->mutex);
+  g_cond_init (&gate->cond);
+  return gate;
+}
+
+static Gate *
+gate_ref (Gate *gate)
+{
+  g_atomic_ref_count_inc (&gate->ref_count);
+  return gate;
+}
+
+static void
+gate_unref (Gate *gate)
+{
+  if (!g_atomic_ref_count_dec (&gate->ref_count))
+    return;
+  g_mutex_clear (&gate->mutex);
+  g_cond_clear (&gate->cond);
+  g_free (gate);
+}
+
+/* Any thread: the main thread's resume, the cancellable's cancel. */
+static void
+gate_open (Gate *gate)
+{
+  g_mutex_lock (&gate->mutex);
+  gate->open = TRUE;
+  g_cond_broadcast (&gate->cond);
+  g_mutex_unlock (&gate->mutex);
+}
+
+static void
+gate_cancelled_cb (GCancellable *cancellable,
+                   Gate         *gate)
+{
+  gate_open (gate);
+}
+
+/* The worker: until the gate opens, the load is cancelled or @max_ms
+ * passed. */
+static void
+gate_wait (Gate         *gate,
+           guint         max_ms,
+           GCancellable *cancellable)
+{
+  gint64 deadline = g_get_monotonic_time () + (gint64) max_ms * G_TIME_SPAN_MILLISECOND;
+  gulong handler = 0;
+
+  if (cancellable != NULL)
+    handler = g_cancellable_connect (cancellable, G_CALLBACK (gate_cancelled_cb), gate_ref (gate),
+                                     (GDestroyNotify) gate_unref);
+
+  g_mutex_lock (&gate->mutex);
+  while (!gate->open)
+    if (!g_cond_wait_until (&gate->cond, &gate->mutex, deadline))
+      break;
+  g_mutex_unlock (&gate->mutex);
+
+  g_cancellable_disconnect (cancellable, handler);
+}
 
 static void
 column_clear (gpointer data)
@@ -146,6 +234,7 @@ job_free (gpointer data)
   g_clear_object (&job->loader);
   g_clear_object (&job->file);
   g_clear_pointer (&job->context, g_main_context_unref);
+  g_clear_pointer (&job->gate, gate_unref);
   g_free (job);
 }
 
@@ -155,6 +244,7 @@ yeastar_report_loader_finalize (GObject *object)
   YeastarReportLoader *self = (YeastarReportLoader *) object;
 
   g_clear_object (&self->file);
+  g_clear_pointer (&self->gate, gate_unref);
   g_clear_pointer (&self->preamble, g_strfreev);
   g_clear_pointer (&self->columns, g_array_unref);
   g_clear_pointer (&self->rows, yeastar_report_table_free);
@@ -329,6 +419,40 @@ yeastar_report_loader_set_first_batch (YeastarReportLoader *self,
   g_return_if_fail (YEASTAR_IS_REPORT_LOADER (self));
 
   self->first_batch = MAX (n_rows, 1);
+}
+
+/**
+ * yeastar_report_loader_set_first_batch_pause:
+ * @max_ms: how long the worker waits at most after the first batch; 0
+ *   (the default): it does not wait
+ *
+ * Before yeastar_report_loader_load_async(): once the first batch is
+ * handed over, the worker waits for yeastar_report_loader_resume() (or
+ * the load's cancellation, or @max_ms), so that the first screen is made
+ * and drawn without the worker taking a core meanwhile.
+ */
+void
+yeastar_report_loader_set_first_batch_pause (YeastarReportLoader *self,
+                                             guint                max_ms)
+{
+  g_return_if_fail (YEASTAR_IS_REPORT_LOADER (self));
+
+  self->pause_ms = max_ms;
+}
+
+/**
+ * yeastar_report_loader_resume:
+ *
+ * Lets the worker go on after the first batch
+ * (yeastar_report_loader_set_first_batch_pause()); nothing otherwise.
+ */
+void
+yeastar_report_loader_resume (YeastarReportLoader *self)
+{
+  g_return_if_fail (YEASTAR_IS_REPORT_LOADER (self));
+
+  if (self->gate != NULL)
+    gate_open (self->gate);
 }
 
 /**
@@ -543,6 +667,8 @@ load_thread (GTask        *task,
         {
           batch_close (batch, file);
           send_batch (job, batch);
+          if (first && job->gate != NULL)
+            gate_wait (job->gate, job->pause_ms, cancellable);
           batch = batch_new (job, cancellable, size);
           first = FALSE;
           n = 0;
@@ -573,6 +699,7 @@ load_done (GObject      *object,
   Batch *batch;
 
   self->loading = FALSE;
+  g_clear_pointer (&self->gate, gate_unref);
 
   batch = g_task_propagate_pointer (G_TASK (result), &error);
   if (batch == NULL)
@@ -623,6 +750,12 @@ yeastar_report_loader_load_async (YeastarReportLoader *self,
   job->context = g_main_context_ref_thread_default ();
   job->first_batch = self->first_batch;
   job->batch_bytes = self->batch_bytes;
+  job->pause_ms = self->pause_ms;
+  if (self->pause_ms > 0)
+    {
+      self->gate = gate_new ();
+      job->gate = gate_ref (self->gate);
+    }
 
   self->loading = TRUE;
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_LOADING]);

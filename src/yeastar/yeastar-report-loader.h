@@ -23,6 +23,9 @@ void                 yeastar_report_loader_set_first_batch       (YeastarReportL
                                                                   guint                 n_rows);
 void                 yeastar_report_loader_set_batch_bytes       (YeastarReportLoader  *self,
                                                                   gsize                 n_bytes);
+void                 yeastar_report_loader_set_first_batch_pause (YeastarReportLoader  *self,
+                                                                  guint                 max_ms);
+void                 yeastar_report_loader_resume                (YeastarReportLoader  *self);
 void                 yeastar_report_loader_load_async            (YeastarReportLoader  *self,
                                                                   GCancellable         *cancellable,
                                                                   GAsyncReadyCallback   callback,

@@ -39,17 +39,21 @@
  * drawn and a moment passed), then app.open-report opens FILE, as a
  * download's Preview, Open…, a drop or `call-reports FILE` sent to the
  * running instance do (all of them call reports_viewer_open()). With
- * --cold the viewer is the process's first window (`call-reports FILE`
- * with no instance running): fonts, the display's and GL's set-up, the
- * icon theme and CSS are done for it. It prints, in microseconds:
+ * --cold the viewer is the process's first window: a ReportsApplication
+ * is run as `call-reports FILE` with no instance running is (its
+ * ::open makes the viewer's window, without the main window); fonts,
+ * the icon theme and CSS are done for that window. As in a desktop
+ * session, the accessibility bus is running before the program starts
+ * (BENCH_VIEWER_A11Y_BUS=on-demand leaves its start to the window, as
+ * build-aux/ci-session.sh alone would). It prints, in microseconds:
  *
  *   first-screen-us N   from the file being chosen (app.open-report;
- *                       with --cold, the window's creation) to the end
- *                       of the first painted frame that shows rows
+ *                       with --cold, the application's ::open) to the
+ *                       end of the first painted frame that shows rows
  *   first-screen-from-load-us N
  *                       with --cold only: the same from the moment the
- *                       program was loaded (gtk_init() and adw_init()
- *                       in it)
+ *                       program was loaded (gtk_init(), adw_init(), the
+ *                       application's registration and start-up in it)
  *   load-us N           to the last row read (the first frame after it)
  *   chart-data-us N     to the chart's data made from every row (in a
  *                       worker thread, after the load)
@@ -78,7 +82,8 @@
  * BENCH_VIEWER_STOP=first-screen, =sort or =scroll ends the run after that case
  * (to profile one case: perf record -g, valgrind --tool=callgrind). In the
  * valgrind --tool=callgrind --collect-atstart=no --instr-atstart=no counts
- * from the file's choice (with --cold, the window's creation) on.
+ * from the file's choice (with --cold, the application's ::open) on, and
+ * with BENCH_VIEWER_STOP=first-screen up to the first screen.
  *
  * BENCH_VIEWER_ONLY=chart bench-viewer runs the chart's case alone, in a
  * process of its own, without a file; under callgrind (as above) it
@@ -131,10 +136,11 @@ static struct
   ReportsViewerWindow *window;
   GtkColumnView       *column_view;
   GtkWindow           *chart_window;
-  GMainLoop           *loop;
   GApplication        *app;
   GFile               *file;
   gint64               load_time;
+  gboolean             cold;
+  GMainLoop           *loop;
   gboolean             chart_only;
   gint64               load_end;      /* the first frame after the last row */
   guint                stall_source;
@@ -232,11 +238,15 @@ after_paint_cb (GdkFrameClock *clock,
         {
           printf ("first-screen-us %" G_GINT64_FORMAT "\n", now - bench.start);
           printf ("first-screen-cpu-us %" G_GINT64_FORMAT "\n", THREAD_CPU_US () - bench.cpu_start);
-          if (bench.app == NULL)
+          if (bench.cold)
             printf ("first-screen-from-load-us %" G_GINT64_FORMAT "\n", now - bench.load_time);
           bench.phase = WAIT_LOADED;
           if (g_strcmp0 (g_getenv ("BENCH_VIEWER_STOP"), "first-screen") == 0)
             {
+              /* The count ends with the first screen, not with the
+               * handlers after this one (the view's release of the
+               * rows read meanwhile) and the exit. */
+              CALLGRIND_TOGGLE_COLLECT;
               quit ();
               break;
             }
@@ -491,8 +501,17 @@ trace_rows_cb (gpointer    object,
 }
 
 static void
+paint_trace_cb (GdkFrameClock *clock)
+{
+  if (bench.phase == WAIT_FIRST_SCREEN)
+    trace_cb (NULL, "rendered");
+}
+
+static void
 window_mapped_cb (GtkWidget *window)
 {
+  if (g_getenv ("BENCH_VIEWER_TRACE") != NULL)
+    g_signal_connect_after (gtk_widget_get_frame_clock (window), "paint", G_CALLBACK (paint_trace_cb), NULL);
   g_signal_connect (gtk_widget_get_frame_clock (window), "after-paint", G_CALLBACK (after_paint_cb), NULL);
 }
 
@@ -619,25 +638,74 @@ run_chart_only (void)
   return 0;
 }
 
-static int
-run_cold (void)
+/* --cold: `call-reports FILE` with no instance running. The clock
+ * starts at the application's ::open, before its handler makes the
+ * viewer's window (GApplication's startup, with its icon theme worker,
+ * has run). */
+static void
+open_cb (GApplication *app,
+         gpointer      files,
+         int           n_files,
+         const char   *hint)
 {
-  init_display ();
-  bench.loop = g_main_loop_new (NULL, FALSE);
   CALLGRIND_START_INSTRUMENTATION;
   CALLGRIND_TOGGLE_COLLECT;
   bench.start = g_get_monotonic_time ();
   bench.cpu_start = THREAD_CPU_US ();
-  watch_viewer (reports_viewer_window_new (NULL, bench.file));
-  reports_viewer_window_present_when_ready (bench.window);
+  if (g_getenv ("BENCH_VIEWER_TRACE") != NULL)
+    trace_cb (NULL, "start");
+}
 
-  g_main_loop_run (bench.loop);
+static void
+cold_window_added_cb (GtkApplication *app,
+                      GtkWindow      *window)
+{
+  if (REPORTS_IS_VIEWER_WINDOW (window) && bench.window == NULL)
+    watch_viewer (REPORTS_VIEWER_WINDOW (window));
+  else if (!REPORTS_IS_VIEWER_WINDOW (window))
+    g_printerr ("bench-viewer: `call-reports FILE` made a window other than the viewer's\n");
+}
 
-  gtk_window_destroy (GTK_WINDOW (bench.window));
-  if (bench.chart_window != NULL)
-    gtk_window_destroy (bench.chart_window);
-  g_main_loop_unref (bench.loop);
-  return 0;
+/* A desktop session runs the accessibility bus from its start (GNOME
+ * starts at-spi-bus-launcher at login): the first window of an app
+ * there asks for its address and connects, it does not wait for it to
+ * be started. build-aux/ci-session.sh starts it on demand, so here it is
+ * started first, unless BENCH_VIEWER_A11Y_BUS=on-demand. */
+static void
+start_a11y_bus (void)
+{
+  g_autoptr(GDBusConnection) bus = NULL;
+  g_autoptr(GVariant) reply = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_strcmp0 (g_getenv ("BENCH_VIEWER_A11Y_BUS"), "on-demand") == 0)
+    return;
+  bus = g_bus_get_sync (G_BUS_TYPE_SESSION, NULL, &error);
+  if (bus != NULL)
+    reply = g_dbus_connection_call_sync (bus, "org.a11y.Bus", "/org/a11y/bus", "org.a11y.Bus", "GetAddress",
+                                         NULL, G_VARIANT_TYPE ("(s)"), G_DBUS_CALL_FLAGS_NONE, -1, NULL, &error);
+  if (reply == NULL)
+    g_printerr ("bench-viewer: no accessibility bus: %s\n", error->message);
+}
+
+static int
+run_cold (void)
+{
+  g_autoptr(ReportsApplication) app = NULL;
+  g_autofree char *path = g_file_get_path (bench.file);
+  char *argv[] = { (char *) "bench-viewer", path, NULL };
+  int status;
+
+  start_a11y_bus ();
+  app = reports_application_new (NULL);
+  g_application_set_flags (G_APPLICATION (app),
+                           g_application_get_flags (G_APPLICATION (app)) | G_APPLICATION_NON_UNIQUE);
+  bench.app = G_APPLICATION (app);
+  g_signal_connect (app, "open", G_CALLBACK (open_cb), NULL);
+  g_signal_connect (app, "window-added", G_CALLBACK (cold_window_added_cb), NULL);
+  status = g_application_run (G_APPLICATION (app), 2, argv);
+  bench.app = NULL;
+  return status;
 }
 
 int
@@ -658,6 +726,7 @@ main (int   argc,
     }
 
   bench.file = g_file_new_for_commandline_arg (argv[argc - 1]);
+  bench.cold = cold;
   status = cold ? run_cold () : run_warm ();
   g_clear_object (&bench.file);
   return status;

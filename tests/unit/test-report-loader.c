@@ -281,6 +281,105 @@ test_small (void)
   fixture_tear_down (&f);
 }
 
+static gboolean
+set_flag_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* Runs the main context for @ms: whatever the worker sends meanwhile
+ * arrives. */
+static void
+iterate_for (guint ms)
+{
+  gboolean over = FALSE;
+
+  g_timeout_add (ms, set_flag_cb, &over);
+  while (!over)
+    g_main_context_iteration (NULL, TRUE);
+}
+
+static YeastarReportLoader *
+start_paused (Fixture      *f,
+              guint         pause_ms,
+              GCancellable *cancellable)
+{
+  YeastarReportLoader *loader = yeastar_report_loader_new (f->file);
+
+  yeastar_report_loader_set_first_batch (loader, 50);
+  yeastar_report_loader_set_batch_bytes (loader, 16 * 1024);
+  yeastar_report_loader_set_first_batch_pause (loader, pause_ms);
+  g_signal_connect (loader, "rows-added", G_CALLBACK (rows_added_cb), f);
+  f->main_thread = g_thread_self ();
+  yeastar_report_loader_load_async (loader, cancellable, load_cb, f);
+  while (f->batches == 0 && !f->done)
+    g_main_context_iteration (NULL, TRUE);
+  return loader;
+}
+
+/* Paused after the first batch: nothing more until resumed, then every
+ * row. */
+static void
+test_first_batch_pause (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(YeastarReportLoader) loader = NULL;
+
+  fixture_set_up (&f, 20000, FALSE);
+  /* Longer than the test's time limit: only the resume ends the pause. */
+  loader = start_paused (&f, 10 * 60 * 1000, NULL);
+  g_assert_cmpuint (f.rows_seen, ==, 50);
+  iterate_for (300);
+  g_assert_cmpuint (f.batches, ==, 1);
+  g_assert_cmpuint (f.rows_seen, ==, 50);
+  g_assert_true (yeastar_report_loader_is_loading (loader));
+
+  yeastar_report_loader_resume (loader);
+  while (!f.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (f.error);
+  g_assert_cmpuint (f.batches, >, 10);
+  g_assert_cmpuint (f.rows_seen, ==, 20000);
+  /* Once over, resuming again does nothing. */
+  yeastar_report_loader_resume (loader);
+  fixture_tear_down (&f);
+}
+
+/* Cancelled while paused: the worker stops waiting at once. */
+static void
+test_first_batch_pause_cancel (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(YeastarReportLoader) loader = NULL;
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  fixture_set_up (&f, 20000, FALSE);
+  loader = start_paused (&f, 10 * 60 * 1000, cancellable);
+  g_cancellable_cancel (cancellable);
+  while (!f.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_error (f.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (f.rows_seen, ==, 50);
+  fixture_tear_down (&f);
+}
+
+/* Never resumed: the worker goes on after the pause's time. */
+static void
+test_first_batch_pause_times_out (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(YeastarReportLoader) loader = NULL;
+
+  fixture_set_up (&f, 20000, FALSE);
+  loader = start_paused (&f, 50, NULL);
+  while (!f.done)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_no_error (f.error);
+  g_assert_cmpuint (f.rows_seen, ==, 20000);
+  fixture_tear_down (&f);
+}
+
 /* Cancelled after the first batch: the error, and nothing more arrives. */
 static void
 test_cancel (void)
@@ -387,6 +486,9 @@ main (int   argc,
   g_test_add_func ("/yeastar/report-loader/kind-changes", test_kind_changes);
   g_test_add_func ("/yeastar/report-loader/small", test_small);
   g_test_add_func ("/yeastar/report-loader/cancel", test_cancel);
+  g_test_add_func ("/yeastar/report-loader/first-batch-pause", test_first_batch_pause);
+  g_test_add_func ("/yeastar/report-loader/first-batch-pause-cancel", test_first_batch_pause_cancel);
+  g_test_add_func ("/yeastar/report-loader/first-batch-pause-times-out", test_first_batch_pause_times_out);
   g_test_add_func ("/yeastar/report-loader/not-a-report", test_not_a_report);
   g_test_add_func ("/yeastar/report-loader/missing-file", test_missing_file);
   g_test_add_func ("/yeastar/report-loader/take-rows", test_take_rows);

@@ -56,6 +56,7 @@ struct _ReportsReportView
   GMenu               *columns_menu;
   GHashTable          *bound;   /* GtkListItem → CellData: the rows' cells bound */
   gboolean             widths_set;
+  gboolean             has_totals;  /* the totals' columns are made with the first total */
 };
 
 G_DEFINE_FINAL_TYPE (ReportsReportView, reports_report_view, GTK_TYPE_WIDGET)
@@ -217,6 +218,22 @@ column_visible_cb (GSimpleAction *action,
   gtk_column_view_column_set_visible (column, g_variant_get_boolean (state));
 }
 
+/* The totals' column under the rows' column @i: its width and
+ * visibility follow it. */
+static void
+add_total_column (ReportsReportView *self,
+                  guint              i)
+{
+  g_autoptr(GtkColumnViewColumn) column = g_list_model_get_item (gtk_column_view_get_columns (self->column_view), i);
+  g_autoptr(GtkColumnViewColumn) total = NULL;
+  g_autofree char *title = column_title (self->loader, i);
+
+  total = gtk_column_view_column_new (title, cell_factory_new (self, i, TRUE));
+  gtk_column_view_append_column (self->totals_view, total);
+  g_object_bind_property (column, "fixed-width", total, "fixed-width", G_BINDING_SYNC_CREATE);
+  g_object_bind_property (column, "visible", total, "visible", G_BINDING_SYNC_CREATE);
+}
+
 static void
 add_column (ReportsReportView *self,
             guint              i)
@@ -225,7 +242,6 @@ add_column (ReportsReportView *self,
   g_autofree char *action_name = g_strdup_printf ("column-%u", i);
   g_autofree char *detailed = g_strdup_printf ("columns.column-%u", i);
   g_autoptr(GtkColumnViewColumn) column = NULL;
-  g_autoptr(GtkColumnViewColumn) total = NULL;
   g_autoptr(ReportsCellSorter) sorter = reports_cell_sorter_new (self->loader, i);
   g_autoptr(GSimpleAction) action = NULL;
 
@@ -233,11 +249,10 @@ add_column (ReportsReportView *self,
   gtk_column_view_column_set_resizable (column, TRUE);
   gtk_column_view_column_set_sorter (column, GTK_SORTER (sorter));
   gtk_column_view_append_column (self->column_view, column);
-
-  total = gtk_column_view_column_new (title, cell_factory_new (self, i, TRUE));
-  gtk_column_view_append_column (self->totals_view, total);
-  g_object_bind_property (column, "fixed-width", total, "fixed-width", G_BINDING_SYNC_CREATE);
-  g_object_bind_property (column, "visible", total, "visible", G_BINDING_SYNC_CREATE);
+  /* The totals' columns (their header hidden, but made all the same)
+   * wait for a total: most reports have one, at their end. */
+  if (self->has_totals)
+    add_total_column (self, i);
 
   action = g_simple_action_new_stateful (action_name, NULL, g_variant_new_boolean (TRUE));
   g_signal_connect_object (action, "change-state", G_CALLBACK (column_visible_cb), column, 0);
@@ -314,6 +329,9 @@ first_paint_cb (GdkFrameClock     *clock,
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
   if (self->rows != NULL)
     reports_row_model_hold (self->rows, FALSE);
+  /* The worker waits after the first batch, if asked to, until then. */
+  if (self->loader != NULL)
+    yeastar_report_loader_resume (self->loader);
 }
 
 static void
@@ -354,6 +372,14 @@ totals_added_cb (ReportsReportView   *self,
                  guint                n_added,
                  YeastarReportLoader *loader)
 {
+  if (!self->has_totals)
+    {
+      guint n = g_list_model_get_n_items (gtk_column_view_get_columns (self->column_view));
+
+      self->has_totals = TRUE;
+      for (guint i = 0; i < n; i++)
+        add_total_column (self, i);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->totals_window), TRUE);
   if (!self->widths_set)
     set_widths (self);

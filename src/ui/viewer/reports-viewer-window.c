@@ -41,6 +41,9 @@
 #define MIN_ROW_HEIGHT 24
 /* How long reports_viewer_window_present_when_ready() waits at most. */
 #define PRESENT_TIMEOUT_MS 250
+/* How long the reading waits at most for the first screen to be drawn
+ * (the view resumes it after that frame). */
+#define FIRST_SCREEN_PAUSE_MS 1000
 
 struct _ReportsViewerWindow
 {
@@ -67,6 +70,7 @@ struct _ReportsViewerWindow
   GMenu                *sort_submenu;
   GtkMenuButton        *menu_button;
   GMenuModel           *viewer_menu;
+  GBinding             *switcher_binding;  /* the bar shown while the title is */
 
   /* Owned references */
   GFile                *file;
@@ -287,6 +291,7 @@ load_cb (GObject      *object,
           /* No table nor chart: the file's name in the header bar. */
           adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
           gtk_widget_set_visible (GTK_WIDGET (self->search_button), FALSE);
+          g_clear_pointer (&self->switcher_binding, g_binding_unbind);
           gtk_widget_set_visible (self->switcher_bar, FALSE);
           return;
         }
@@ -315,6 +320,10 @@ start_loading (ReportsViewerWindow *self)
   /* (GTK 4.8 needs both.) */
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
   yeastar_report_loader_set_first_batch (self->loader, (guint) MAX (height, 1) / MIN_ROW_HEIGHT + 1);
+  /* A worker reading on at full speed took a core from the first screen
+   * (the main thread, the display server, Pango's font thread): about a
+   * sixth of its time on a 2-core machine (docs/benchmarks.md). */
+  yeastar_report_loader_set_first_batch_pause (self->loader, FIRST_SCREEN_PAUSE_MS);
   g_signal_connect_object (self->loader, "header-ready", G_CALLBACK (header_ready_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (self->loader, "notify::bytes-read", G_CALLBACK (progress_cb), self, G_CONNECT_SWAPPED);
   reports_report_view_set_loader (self->report_view, self->loader);
@@ -450,6 +459,7 @@ reports_viewer_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->chart_cancellable);
   g_clear_handle_id (&self->present_source, g_source_remove);
+  g_clear_pointer (&self->switcher_binding, g_binding_unbind);
   gtk_widget_dispose_template (GTK_WIDGET (self), REPORTS_TYPE_VIEWER_WINDOW);
 
   g_clear_object (&self->loader);
@@ -580,6 +590,11 @@ reports_viewer_window_init (ReportsViewerWindow *self)
 #endif
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
+  /* The bar at the bottom when the header has no room for the switcher:
+   * hidden, not only unrevealed, so that the first screen neither
+   * measures it nor loads its font. */
+  self->switcher_binding = g_object_bind_property (self->switcher_title, "title-visible", self->switcher_bar, "visible",
+                                                   G_BINDING_SYNC_CREATE);
 
   search_bar = reports_report_view_get_search_bar (self->report_view);
   g_object_bind_property (self->search_button, "active", search_bar, "search-mode-enabled",
