@@ -46,6 +46,7 @@ enum {
 
 enum {
   FINISHED,
+  RETRY_FAILED,
   N_SIGNALS
 };
 
@@ -398,12 +399,14 @@ retry_set_report (ReportsDownloadsPage  *self,
   g_autoptr(GError) error = NULL;
   const ReportsSetPbx *pbx;
 
+  /* The record keeps what failed first; why it cannot run again is
+   * the window's to show (a toast), not the record's. */
   set = reports_set_run_records_dup_retry_set (record, &error);
   if (set == NULL)
     {
       g_autofree char *message = yeastar_text_escape (error->message, -1);
 
-      reports_download_record_set_message (record, message);
+      g_signal_emit (self, signals [RETRY_FAILED], 0, record, message);
       return;
     }
 
@@ -620,6 +623,16 @@ reports_downloads_page_class_init (ReportsDownloadsPageClass *klass)
                   NULL, NULL,
                   NULL,
                   G_TYPE_NONE, 1, REPORTS_TYPE_DOWNLOAD_RECORD);
+
+  /* A set's report whose set or PBX is gone: the reason, escaped. */
+  signals [RETRY_FAILED] =
+    g_signal_new ("retry-failed",
+                  G_TYPE_FROM_CLASS (klass),
+                  G_SIGNAL_RUN_LAST,
+                  0,
+                  NULL, NULL,
+                  NULL,
+                  G_TYPE_NONE, 2, REPORTS_TYPE_DOWNLOAD_RECORD, G_TYPE_STRING);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/reports-downloads-page.ui");
   gtk_widget_class_bind_template_child (widget_class, ReportsDownloadsPage, list_box);

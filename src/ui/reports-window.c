@@ -156,6 +156,23 @@ download_finished_cb (ReportsWindow         *self,
   add_toast (self, toast);
 }
 
+/* Retry of a set's report whose set or PBX is gone: the record keeps
+ * its first failure, the toast says why it did not run again. */
+static void
+retry_failed_cb (ReportsWindow         *self,
+                 ReportsDownloadRecord *record,
+                 const char            *reason)
+{
+  /* libadwaita 1.2's toast titles are markup. */
+  g_autofree char *escaped = g_markup_escape_text (reason, -1);
+  /* Translators: %s says why, e.g. the set “Daily” could not be read */
+  g_autofree char *title = g_strdup_printf (_("Cannot retry: %s"), escaped);
+  AdwToast *toast = adw_toast_new (title);
+
+  adw_toast_set_timeout (toast, 0);
+  add_toast (self, toast);
+}
+
 static void
 title_visible_cb (ReportsWindow *self)
 {
@@ -197,6 +214,8 @@ ensure_pages (ReportsWindow *self)
   history = reports_download_history_dup_default ();
   self->downloads_page = reports_downloads_page_new (history);
   g_signal_connect_object (self->downloads_page, "finished", G_CALLBACK (download_finished_cb), self,
+                           G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->downloads_page, "retry-failed", G_CALLBACK (retry_failed_cb), self,
                            G_CONNECT_SWAPPED);
   page = adw_view_stack_add_titled (self->main_stack, GTK_WIDGET (self->downloads_page), "reports", _("Reports"));
   adw_view_stack_page_set_icon_name (page, "folder-download-symbolic");

@@ -289,6 +289,29 @@ test_cancel_one (Fixture       *f,
   g_assert_cmpuint (yeastar_simulator_get_live_token_count (f->sim), ==, 0);
 }
 
+/* Cancel of the whole run before its reports resolve: each record is
+ * cancelled, none failed. */
+static void
+test_cancel_run (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(ReportsSet) set = new_set (f, 3);
+  g_autoptr(ReportsSetRun) run = reports_set_run_new (set);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+
+  reports_set_run_set_secret (run, 0, SECRET);
+  reports_set_run_records_attach (run, f->history);
+  f->done = FALSE;
+  reports_set_run_start_async (run, cancellable, on_done, f);
+  g_cancellable_cancel (cancellable);
+  wait_done (f);
+  g_assert_error (f->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  for (guint i = 0; i < 3; i++)
+    g_assert_cmpint (reports_download_record_get_status (reports_set_run_records_get (run, i)), ==,
+                     REPORTS_DOWNLOAD_CANCELLED);
+}
+
 /* A run that cannot start (its folder is gone) fails each record with
  * the reason; a PBX without a secret fails its records with its own. */
 static void
@@ -415,6 +438,7 @@ main (int   argc,
 
   ADD ("/common/set-run-records/follow-run", test_records_follow_run);
   ADD ("/common/set-run-records/cancel-one", test_cancel_one);
+  ADD ("/common/set-run-records/cancel-run", test_cancel_run);
   ADD ("/common/set-run-records/failures", test_failures);
   ADD ("/common/set-run-records/retry-set", test_retry_set);
 

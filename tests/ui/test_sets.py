@@ -328,6 +328,26 @@ def main():
                    "the new attempt takes the failed row's place")
             tap.ok(wait_for(lambda: simulator.command("live") == "1", timeout=10),
                    "the retry's token is revoked")
+
+            # Retry of the other one while the set cannot be read: the row
+            # keeps what failed first, a toast says why it did not run.
+            left = set_rows(window, "Failed, nothing was saved: The output folder")
+            kept = safe_name(left[0][1]) if left else None
+            set_bytes = open(path, "rb").read()
+            with open(path, "w") as f:
+                f.write("{ not a set")
+            retry = button(app, "Retry", root=left[0][0]) if left else None
+            if retry is not None:
+                click(retry)
+            toast = app.wait_find(role="label", root=window, timeout=10,
+                                  predicate=lambda n: safe_name(n).startswith("Cannot retry: "))
+            tap.ok(toast is not None, "Retry of a set that cannot be read says why in a toast",
+                   [safe_name(n) for n in walk(window) if safe_role(n) == "label" and "retry" in safe_name(n)])
+            tap.ok(kept is not None and
+                   [safe_name(label) for _, label, _ in set_rows(window, "Failed, nothing was saved: ")] == [kept],
+                   "the row keeps its first failure", kept)
+            with open(path, "wb") as f:
+                f.write(set_bytes)
         keys("alt+1")
 
         # Edit: rename the set (its run history goes along).
