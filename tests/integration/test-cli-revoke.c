@@ -11,6 +11,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "cli-run.h"
 #include "yeastar-simulator.h"
 
 /*
@@ -71,20 +72,11 @@ static void
 fixture_tear_down (Fixture       *f,
                    gconstpointer  data)
 {
-  g_autoptr(GDir) dir = g_dir_open (f->out_dir, 0, NULL);
-  const char *name;
-
   yeastar_simulator_stop (f->sim);
   g_clear_object (&f->sim);
   g_clear_pointer (&f->base_uri, g_free);
 
-  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (f->out_dir, name, NULL);
-
-      g_remove (path);
-    }
-  g_rmdir (f->out_dir);
+  cli_run_remove_tree (f->out_dir);
   g_clear_pointer (&f->out_dir, g_free);
 }
 

@@ -285,6 +285,45 @@ def button(app, label, root=None):
                          (safe_name(n) == label or safe_name(n).replace("_", "").startswith(label)))
 
 
+def write_settings(output, width=760, height=860, extra=()):
+    """Write the app's GSettings keyfile (GSETTINGS_BACKEND=keyfile below
+    $XDG_CONFIG_HOME): @output as the destination folder the user chose
+    last time, the window's size and the @extra lines. Returns its path."""
+    settings_dir = os.path.join(os.environ["XDG_CONFIG_HOME"], "glib-2.0", "settings")
+    os.makedirs(settings_dir, exist_ok=True)
+    keyfile = os.path.join(settings_dir, "keyfile")
+    with open(keyfile, "w") as f:
+        f.write("[io/github/callreports/CallReports]\n")
+        f.write(f"destination-folder='{output}'\n")
+        f.write(f"window-width={width}\nwindow-height={height}\n")
+        for line in extra:
+            f.write(line + "\n")
+    return keyfile
+
+
+SERVER_ADDRESS = "Server Address, e.g. https://192.168.1.150:8088"
+
+
+def connect_to_simulator(app, uri, remember=False, heading="Extension Call Statistics", timeout=20):
+    """Fill in the connection page with @uri and the simulator's demo
+    credentials, turn “Remember This PBX” on when @remember (it is off by
+    default), press Connect and wait for the report form's @heading (None:
+    any heading). Returns that heading, or None when it did not connect."""
+    server = app.wait_find(role="text", name=SERVER_ADDRESS, timeout=30)
+    if server is None:
+        return None
+    set_text(server, uri)
+    set_text(app.find(role="text", name="Client ID"), "demo")
+    set_text(app.find(role="text", name="Client Secret"), "demo-secret")
+    if remember:
+        switch = app.find(role="check box", name="Remember This PBX")
+        if switch is not None and not switch.get_state_set().contains(Atspi.StateType.CHECKED):
+            click(switch)
+    time.sleep(0.3)
+    click(button(app, "Connect"))
+    return app.wait_find(role="heading", name=heading, timeout=timeout)
+
+
 def pick_day_in_calendar(day):
     """Select @day (a datetime.date in the month on show) in an open
     GtkCalendar with the keyboard, as its days expose no action. The first

@@ -19,8 +19,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import (App, Simulator, Tap, button, click, find_secrets, focus_window, keys,  # noqa: E402
-                          safe_name, set_text, type_text, wait_for)
+from atspi_driver import (App, Simulator, Tap, button, click, find_secrets,  # noqa: E402
+                          focus_window, keys, safe_name, set_text, type_text, wait_for, write_settings)
 
 import gi  # noqa: E402
 
@@ -48,12 +48,7 @@ def main():
     os.makedirs(output)
     tap = Tap()
 
-    settings_dir = os.path.join(os.environ["XDG_CONFIG_HOME"], "glib-2.0", "settings")
-    os.makedirs(settings_dir, exist_ok=True)
-    with open(os.path.join(settings_dir, "keyfile"), "w") as f:
-        f.write("[io/github/callreports/CallReports]\n")
-        f.write(f"destination-folder='{output}'\n")
-        f.write("window-width=760\nwindow-height=860\n")
+    write_settings(output)
 
     simulator = Simulator(simulator_binary)
     app = App(app_binary, env={"GSETTINGS_BACKEND": "keyfile", "LC_ALL": "C.UTF-8"})

@@ -14,8 +14,9 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import (App, Simulator, Tap, button, click, click_at, focus_window, keys,  # noqa: E402
-                          safe_name, safe_role, screenshot, set_text, text_of, type_text, wait_for, walk)
+from atspi_driver import (App, Simulator, Tap, button, click, click_at,  # noqa: E402
+                          connect_to_simulator, focus_window, keys, safe_name, safe_role, screenshot, text_of,
+                          type_text, wait_for, walk, write_settings)
 
 from gi.repository import Atspi  # noqa: E402
 
@@ -25,15 +26,7 @@ def is_showing(node):
 
 
 def connect(app, simulator):
-    server = app.wait_find(role="text", name="Server Address, e.g. https://192.168.1.150:8088", timeout=30)
-    if server is None:
-        return False
-    set_text(server, simulator.uri)
-    set_text(app.find(role="text", name="Client ID"), "demo")
-    set_text(app.find(role="text", name="Client Secret"), "demo-secret")
-    time.sleep(0.3)
-    click(button(app, "Connect"))
-    return app.wait_find(role="heading", timeout=20) is not None
+    return connect_to_simulator(app, simulator.uri, heading=None) is not None
 
 
 def heading(app):
@@ -156,11 +149,7 @@ def main():
     scratch = tempfile.mkdtemp(prefix="call-reports-layout-")
     output = os.path.join(scratch, "Reports")
     os.makedirs(output)
-    settings_dir = os.path.join(os.environ["XDG_CONFIG_HOME"], "glib-2.0", "settings")
-    os.makedirs(settings_dir, exist_ok=True)
-    with open(os.path.join(settings_dir, "keyfile"), "w") as f:
-        f.write(f"[io/github/callreports/CallReports]\ndestination-folder='{output}'\n"
-                "window-width=1100\nwindow-height=800\n")
+    write_settings(output, width=1100, height=800)
     env = {"GSETTINGS_BACKEND": "keyfile", "LC_ALL": "C.UTF-8"}
     simulator = Simulator(simulator_binary)
     messages = []

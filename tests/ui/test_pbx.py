@@ -13,8 +13,8 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import (App, Simulator, Tap, button, click, is_enabled, safe_name, safe_role,  # noqa: E402
-                          screenshot, set_text, wait_for, walk)
+from atspi_driver import (App, Simulator, Tap, button, click, connect_to_simulator,  # noqa: E402
+                          safe_name, safe_role, screenshot, wait_for, walk, write_settings)
 
 # An OSC that sets the terminal's title, a CR and LF and a tab, an RLO,
 # DEL and a C1 CSI; and how the window shows it.
@@ -32,27 +32,15 @@ def main():
     os.makedirs(output)
     tap = Tap()
 
-    settings_dir = os.path.join(os.environ["XDG_CONFIG_HOME"], "glib-2.0", "settings")
-    os.makedirs(settings_dir, exist_ok=True)
-    with open(os.path.join(settings_dir, "keyfile"), "w") as f:
-        f.write("[io/github/callreports/CallReports]\n")
-        f.write(f"destination-folder='{output}'\n")
-        f.write("window-width=760\nwindow-height=860\n")
+    write_settings(output)
 
     simulator = Simulator(simulator_binary, ["--extensions", "2000", "--time-format", "hh:mm:ss a",
                                              "--device-name", HOSTILE, "--hostile-text", HOSTILE])
     app = App(app_binary, env={"GSETTINGS_BACKEND": "keyfile", "LC_ALL": "C.UTF-8"})
     try:
         window = app.wait_find(role="frame", name="Call Reports")
-        server = app.wait_find(role="text", name="Server Address, e.g. https://192.168.1.150:8088")
-        set_text(server, simulator.uri)
-        set_text(app.find(role="text", name="Client ID"), "demo")
-        set_text(app.find(role="text", name="Client Secret"), "demo-secret")
-        time.sleep(0.3)
-        click(app.find(role="push button", name="Connect", predicate=lambda n: n.get_n_actions() > 0))
-
         # An unknown time format connects.
-        type_button = app.wait_find(role="heading", name="Extension Call Statistics", timeout=30)
+        type_button = connect_to_simulator(app, simulator.uri, timeout=30)
         tap.ok(type_button is not None, "a PBX with the time format “hh:mm:ss a” connects",
                [safe_name(n) for n in walk(window) if safe_role(n) == "label"][-6:])
         subtitle = app.wait_find(role="label", name=SHOWN, timeout=10)

@@ -18,9 +18,9 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import (App, Simulator, Tap, find_secrets, button, click, click_at, focus_window, is_enabled, is_focused, keys,  # noqa: E402
-                          pick_day_in_calendar, safe_name, safe_role, screenshot, set_text,
-                          type_text, wait_for, walk)
+from atspi_driver import (App, Simulator, Tap, button, click, click_at, find_secrets,  # noqa: E402
+                          focus_window, is_enabled, is_focused, keys, pick_day_in_calendar, safe_name,
+                          safe_role, screenshot, set_text, type_text, wait_for, walk, write_settings)
 
 from gi.repository import Atspi, GLib  # noqa: E402
 
@@ -103,12 +103,7 @@ def main():
     tap = Tap()
 
     # The folder the user chose last time, remembered in GSettings.
-    settings_dir = os.path.join(os.environ["XDG_CONFIG_HOME"], "glib-2.0", "settings")
-    os.makedirs(settings_dir, exist_ok=True)
-    with open(os.path.join(settings_dir, "keyfile"), "w") as f:
-        f.write("[io/github/callreports/CallReports]\n")
-        f.write(f"destination-folder='{output}'\n")
-        f.write("window-width=760\nwindow-height=860\n")
+    write_settings(output)
 
     simulator = Simulator(simulator_binary)
     # The file manager's D-Bus interface, as Show in Folder uses it.

@@ -22,8 +22,9 @@ gi.require_version("Atspi", "2.0")
 from gi.repository import Atspi  # noqa: E402
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import (App, Simulator, Tap, button, click, focus_window, is_enabled, is_focused,  # noqa: E402
-                          keys, safe_name, safe_role, screenshot, set_text, type_text, wait_for, walk)
+from atspi_driver import (App, Simulator, Tap, button, click, connect_to_simulator,  # noqa: E402
+                          focus_window, is_enabled, is_focused, keys, safe_name, safe_role, screenshot,
+                          type_text, wait_for, walk, write_settings)
 
 
 def is_checked(node):
@@ -41,14 +42,8 @@ def main():
 
     # An earlier version kept the IDs with the other values, by report
     # type only: they must not reach any PBX.
-    settings_dir = os.path.join(os.environ["XDG_CONFIG_HOME"], "glib-2.0", "settings")
-    os.makedirs(settings_dir, exist_ok=True)
-    keyfile = os.path.join(settings_dir, "keyfile")
-    with open(keyfile, "w") as f:
-        f.write("[io/github/callreports/CallReports]\n")
-        f.write(f"destination-folder='{output}'\n")
-        f.write("window-width=760\nwindow-height=860\n")
-        f.write("report-values={'extcallstatistics': {'ext_id_list': '3,35', 'communication_type': 'Inbound'}}\n")
+    keyfile = write_settings(output, extra=[
+        "report-values={'extcallstatistics': {'ext_id_list': '3,35', 'communication_type': 'Inbound'}}"])
 
     # PBX A numbers extensions from 1, as extension groups are.
     pbx_a = Simulator(simulator_binary, ["--first-id", "extension=1"])
@@ -58,17 +53,9 @@ def main():
 
     def connect(simulator):
         focus_window("Call Reports")
-        set_text(app.wait_find(role="text", name="Server Address, e.g. https://192.168.1.150:8088"), simulator.uri)
-        set_text(app.find(role="text", name="Client ID"), "demo")
-        set_text(app.find(role="text", name="Client Secret"), "demo-secret")
         # Selections are kept for a PBX the user remembers (an explicit
         # choice, off by default).
-        remember = app.find(role="check box", name="Remember This PBX")
-        if remember is not None and not remember.get_state_set().contains(Atspi.StateType.CHECKED):
-            click(remember)
-        time.sleep(0.3)
-        click(button(app, "Connect"))
-        return app.wait_find(role="heading", name="Extension Call Statistics", timeout=20) is not None
+        return connect_to_simulator(app, simulator.uri, remember=True) is not None
 
     def disconnect():
         click(button(app, "Disconnect"))

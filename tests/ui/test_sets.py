@@ -21,14 +21,9 @@ import tempfile
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import (App, Simulator, Tap, button, click, click_at, find_secrets, focus_window,  # noqa: E402
-                          is_enabled, keys, safe_name, safe_role, screenshot, set_text, text_of, type_text,
-                          wait_for, walk)
-
-import gi  # noqa: E402
-
-gi.require_version("Atspi", "2.0")
-from gi.repository import Atspi  # noqa: E402
+from atspi_driver import (App, Simulator, Tap, button, click, click_at,  # noqa: E402
+                          connect_to_simulator, find_secrets, focus_window, is_enabled, keys, safe_name,
+                          safe_role, screenshot, set_text, text_of, type_text, wait_for, walk, write_settings)
 
 
 def format_size(size):
@@ -85,12 +80,7 @@ def main():
     os.makedirs(output)
     tap = Tap()
 
-    settings_dir = os.path.join(os.environ["XDG_CONFIG_HOME"], "glib-2.0", "settings")
-    os.makedirs(settings_dir, exist_ok=True)
-    with open(os.path.join(settings_dir, "keyfile"), "w") as f:
-        f.write("[io/github/callreports/CallReports]\n")
-        f.write(f"destination-folder='{output}'\n")
-        f.write("window-width=760\nwindow-height=860\n")
+    write_settings(output)
 
     sets_dir = os.path.join(os.environ["XDG_DATA_HOME"], "call-reports", "sets")
     units_dir = os.path.join(os.environ["XDG_CONFIG_HOME"], "systemd", "user")
@@ -107,16 +97,8 @@ def main():
     tokens = []
     try:
         window = app.wait_find(role="frame", name="Call Reports")
-        set_text(app.wait_find(role="text", name="Server Address, e.g. https://192.168.1.150:8088"), simulator.uri)
-        set_text(app.find(role="text", name="Client ID"), "demo")
-        set_text(app.find(role="text", name="Client Secret"), "demo-secret")
         # The set's runs take the secret from the keyring, where Remember puts it.
-        remember = app.find(role="check box", name="Remember This PBX")
-        if remember is not None and not remember.get_state_set().contains(Atspi.StateType.CHECKED):
-            click(remember)
-        time.sleep(0.3)
-        click(button(app, "Connect"))
-        tap.ok(app.wait_find(role="heading", name="Extension Call Statistics", timeout=20) is not None,
+        tap.ok(connect_to_simulator(app, simulator.uri, remember=True) is not None,
                "connected, with the form on show")
 
         # The first report: two extensions, last month from Quick Range.

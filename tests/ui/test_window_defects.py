@@ -14,8 +14,9 @@ import sys
 import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from atspi_driver import (App, Simulator, Tap, button, click, click_at, focus_window, keys,  # noqa: E402
-                          safe_name, safe_role, screenshot, set_text, text_of, type_text, wait_for, walk)
+from atspi_driver import (App, Simulator, Tap, button, click, click_at,  # noqa: E402
+                          connect_to_simulator, focus_window, keys, safe_name, safe_role, screenshot, text_of,
+                          type_text, wait_for, walk)
 
 from gi.repository import Atspi  # noqa: E402
 
@@ -59,12 +60,7 @@ def connection_page(tap, app, simulator):
     # PBX text is data, not markup: a device name and model with "&" and "<".
     simulator.command("name device-name Sales & <Support>")
     simulator.command("name model P570 & Co")
-    set_text(server, simulator.uri)
-    set_text(app.find(role="text", name="Client ID"), "demo")
-    set_text(app.find(role="text", name="Client Secret"), "demo-secret")
-    time.sleep(0.3)
-    click(button(app, "Connect"))
-    return window, app.wait_find(role="heading", name="Extension Call Statistics", timeout=20) is not None
+    return window, connect_to_simulator(app, simulator.uri) is not None
 
 
 def selector_escape(tap, app):
