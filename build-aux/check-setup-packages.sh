@@ -54,6 +54,8 @@ declare -A table=(
   [msgcmp]=gettext
   [msgfmt]=gettext
   [ninja]=ninja-build
+  # binutils, which gcc depends on: build-aux/gen-network-stubs.py.
+  [nm]=gcc
   [openssl]=openssl
   [pkg-config]=pkg-config
   [python3]=python3-gi

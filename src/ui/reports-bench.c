@@ -9,6 +9,7 @@
 
 #include <stdio.h>
 #include <stdlib.h>
+#include <string.h>
 
 #include "reports-bench.h"
 
@@ -44,6 +45,42 @@ start_time (void)
   return value > 0 && value <= load_time ? value : load_time;
 }
 
+/* With CALL_REPORTS_BENCH_MAPS=1, "loaded PATH" for each network library
+ * mapped at the first frame (tests/ui/test-startup-libraries.sh): the
+ * network module and what it brings must not be loaded before it. */
+static void
+print_network_libraries (void)
+{
+  static const char * const names[] = { "call-reports-network", "libsoup-3.0", "libsecret-1", "libportal" };
+  g_autofree char *maps = NULL;
+  g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+  g_auto(GStrv) lines = NULL;
+
+  if (!g_file_get_contents ("/proc/self/maps", &maps, NULL, NULL))
+    {
+      printf ("maps unreadable\n");
+      return;
+    }
+  lines = g_strsplit (maps, "\n", -1);
+  for (guint i = 0; lines[i] != NULL; i++)
+    {
+      const char *path = strchr (lines[i], '/');
+
+      if (path == NULL || g_hash_table_contains (seen, path))
+        continue;
+      for (guint j = 0; j < G_N_ELEMENTS (names); j++)
+        {
+          if (strstr (path, names[j]) != NULL)
+            {
+              g_hash_table_add (seen, (gpointer) path);
+              printf ("loaded %s\n", path);
+              break;
+            }
+        }
+    }
+  printf ("maps read\n");
+}
+
 static void
 after_paint_cb (GdkFrameClock *frame_clock,
                 GtkWindow     *window)
@@ -52,6 +89,8 @@ after_paint_cb (GdkFrameClock *frame_clock,
 
   g_signal_handlers_disconnect_by_func (frame_clock, after_paint_cb, window);
   printf ("first-frame-us %" G_GINT64_FORMAT "\n", g_get_monotonic_time () - start_time ());
+  if (g_strcmp0 (g_getenv ("CALL_REPORTS_BENCH_MAPS"), "1") == 0)
+    print_network_libraries ();
   fflush (stdout);
 
   if (app != NULL)

@@ -52,61 +52,6 @@ yeastar_tls_certificate_dup_fingerprint (GTlsCertificate *certificate)
 
   return g_string_free (out, FALSE);
 }
-
-/**
- * yeastar_tls_normalize_fingerprint:
- * @text: a SHA-256 fingerprint in hex, with or without ':' (or spaces),
- *   in any case, optionally prefixed "SHA256 Fingerprint="
- *
- * Returns: (transfer full) (nullable): the canonical form, or NULL if
- *   @text is not 32 bytes of hex
- */
-char *
-yeastar_tls_normalize_fingerprint (const char *text)
-{
-  const char *p;
-  GString *hex;
-  GString *out;
-
-  if (text == NULL)
-    return NULL;
-
-  p = strchr (text, '=');
-  if (p != NULL)
-    text = p + 1;
-
-  hex = g_string_new (NULL);
-  for (p = text; *p != '\0'; p++)
-    {
-      if (*p == ':' || *p == ' ' || *p == '\t' || *p == '\n' || *p == '-')
-        continue;
-      if (!g_ascii_isxdigit (*p))
-        {
-          g_string_free (hex, TRUE);
-          return NULL;
-        }
-      g_string_append_c (hex, g_ascii_toupper (*p));
-    }
-
-  if (hex->len != 64)
-    {
-      g_string_free (hex, TRUE);
-      return NULL;
-    }
-
-  out = g_string_sized_new (96);
-  for (guint i = 0; i < 64; i += 2)
-    {
-      if (i > 0)
-        g_string_append_c (out, ':');
-      g_string_append_len (out, hex->str + i, 2);
-    }
-  g_string_free (hex, TRUE);
-
-  return g_string_free (out, FALSE);
-}
-
-
 /* What a message's "accept-certificate" handler decides: a certificate
  * the system does not trust is accepted only if it is the pinned one and
  * @msg goes to the PBX's @origin (messages never leave it, see

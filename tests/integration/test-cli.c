@@ -849,6 +849,42 @@ test_demo (void)
   g_assert_nonnull (strstr (out, "\t6400 - Support\n"));
 }
 
+/* The network module (src/reports-network.c) that cannot be loaded, as
+ * missing and as a file that is no library: a message naming it and
+ * dlerror()'s reason, exit status 1, no crash and no secret. Development
+ * builds take its path from CALL_REPORTS_NETWORK_MODULE for this test. */
+static void
+test_network_module_unloadable (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("call-reports-module-XXXXXX", NULL);
+  g_autofree char *missing = g_build_filename (dir, "missing.so", NULL);
+  g_autofree char *garbage = g_build_filename (dir, "garbage.so", NULL);
+  const char *paths[] = { missing, garbage };
+  const char *args[] = { "download", "--server", "http://127.0.0.1:9/", "--client-id", CLIENT_ID,
+                         "--type", "ivr", "--ivr-id-list", "1", "--output", dir, "--quiet", NULL };
+
+  g_assert_nonnull (dir);
+  g_assert_true (g_file_set_contents (garbage, "not a shared object\n", -1, NULL));
+
+  for (guint i = 0; i < G_N_ELEMENTS (paths); i++)
+    {
+      g_autoptr(GSubprocessLauncher) launcher = cli_run_new_launcher (SECRET);
+      g_auto(CliRun) run = { 0, };
+      g_autofree char *expected = g_strdup_printf ("call-reports: cannot load the network module %s: ", paths[i]);
+
+      g_subprocess_launcher_setenv (launcher, "CALL_REPORTS_NETWORK_MODULE", paths[i], TRUE);
+      cli_run_spawn (&run, launcher, args, CLI_RUN_DEFAULT);
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_true (g_str_has_prefix (run.err, expected));
+      /* dlerror() names the file too. */
+      g_assert_nonnull (strstr (run.err + strlen (expected), paths[i]));
+      cli_run_assert_no_secrets (&run, SECRET, NULL);
+    }
+
+  cli_run_remove_tree (dir);
+}
+
 /* The pure parser, which will be fuzzed: accepted forms and garbage. */
 static void
 test_time_parser (void)
@@ -941,6 +977,7 @@ main (int   argc,
 
   g_test_add_func ("/cli/time/parser", test_time_parser);
   g_test_add_func ("/cli/demo", test_demo);
+  g_test_add_func ("/cli/network-module/unloadable", test_network_module_unloadable);
 
 #define ADD(path, func) \
   g_test_add (path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
