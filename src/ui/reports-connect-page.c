@@ -13,6 +13,7 @@
 #include "reports-certificate.h"
 #include "reports-compat.h"
 #include "reports-connect-page.h"
+#include "reports-row-layout.h"
 #include "reports-secrets.h"
 #include "reports-selection-store.h"
 #include "reports-server.h"
@@ -927,6 +928,10 @@ reports_connect_page_init (ReportsConnectPage *self)
 
   spare_subtitle_width_search (GTK_WIDGET (self->remember_row));
   spare_subtitle_width_search (GTK_WIDGET (self->demo_row));
+  /* The rows' title boxes sized for their width only, not also searched
+   * for their width at a height (reports-row-layout.c). */
+  reports_row_layout_install (ADW_ACTION_ROW (self->remember_row));
+  reports_row_layout_install (ADW_ACTION_ROW (self->demo_row));
 
   reveal = find_last_of_type (GTK_WIDGET (self->secret_row), GTK_TYPE_BUTTON);
   text = find_last_of_type (GTK_WIDGET (self->secret_row), GTK_TYPE_TEXT);
