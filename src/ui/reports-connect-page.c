@@ -14,6 +14,7 @@
 #include "reports-compat.h"
 #include "reports-connect-page.h"
 #include "reports-row-layout.h"
+#include "reports-row-wrap.h"
 #include "reports-secrets.h"
 #include "reports-selection-store.h"
 #include "reports-server.h"
@@ -932,6 +933,8 @@ reports_connect_page_init (ReportsConnectPage *self)
    * for their width at a height (reports-row-layout.c). */
   reports_row_layout_install (ADW_ACTION_ROW (self->remember_row));
   reports_row_layout_install (ADW_ACTION_ROW (self->demo_row));
+  reports_row_wrap_titles_by_word (GTK_WIDGET (self->remember_row));
+  reports_row_wrap_titles_by_word (GTK_WIDGET (self->demo_row));
 
   reveal = find_last_of_type (GTK_WIDGET (self->secret_row), GTK_TYPE_BUTTON);
   text = find_last_of_type (GTK_WIDGET (self->secret_row), GTK_TYPE_TEXT);

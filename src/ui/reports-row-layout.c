@@ -295,7 +295,8 @@ reports_row_layout_new (GtkLayoutManager *box_layout,
  * @row: an action row
  *
  * Lays out @row's header box with a #ReportsRowLayout, which centers the
- * title box (`box.title`) in its stead. libadwaita 1.2 never calls the
+ * title box (`box.title`) in its stead, and lets the header box fill the
+ * row. libadwaita 1.2 never calls the
  * header box's GtkBox functions after building it (only those of its
  * prefix and suffix boxes), so its layout can change.
  *
@@ -332,6 +333,12 @@ reports_row_layout_install (AdwActionRow *row)
 
   gtk_widget_set_layout_manager (header, reports_row_layout_new (box_layout, title_box));
   gtk_widget_set_valign (title_box, GTK_ALIGN_FILL);
+  /* The header box draws nothing of its own and is as high as its title
+   * box or suffix, which it centers; a list gives a row its least height,
+   * so the header box fills the row as it did when centered. Centered,
+   * GtkWidget asked it its width at its height (and its height at any
+   * width, to bound that height) at each allocation. */
+  gtk_widget_set_valign (header, GTK_ALIGN_FILL);
 
   return TRUE;
 }
