@@ -13,6 +13,8 @@
 #include "reports-certificate.h"
 #include "reports-compat.h"
 #include "reports-connect-page.h"
+#include "reports-row-layout.h"
+#include "reports-row-wrap.h"
 #include "reports-secrets.h"
 #include "reports-selection-store.h"
 #include "reports-server.h"
@@ -33,9 +35,13 @@ struct _ReportsConnectPage
   guint                 remember : 1;
   guint                 trusted_once : 1;
 
-  /* Template widgets */
+  /* Built when needed */
   AdwPreferencesGroup  *saved_group;
   GtkListBox           *saved_list;
+  GtkSpinner           *spinner;
+
+  /* Template widgets */
+  AdwPreferencesGroup  *form_group;
   AdwEntryRow          *server_row;
   AdwEntryRow          *client_id_row;
   AdwPasswordEntryRow  *secret_row;
@@ -44,7 +50,7 @@ struct _ReportsConnectPage
   GtkLabel             *error_label;
   GtkButton            *cancel_button;
   GtkButton            *connect_button;
-  GtkSpinner           *spinner;
+  GtkBox               *connect_box;
   AdwActionRow         *demo_row;
 };
 
@@ -64,7 +70,9 @@ enum {
 static GParamSpec *properties [N_PROPS];
 static guint signals [N_SIGNALS];
 
-static void start_connect (ReportsConnectPage *self);
+static void     start_connect         (ReportsConnectPage *self);
+static gboolean list_keynav_failed_cb (ReportsConnectPage *self,
+                                       GtkDirectionType    direction);
 
 gboolean
 reports_connect_page_get_busy (ReportsConnectPage *self)
@@ -145,8 +153,17 @@ set_busy (ReportsConnectPage *self,
       clear_secret (self);
     }
 
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
-  gtk_spinner_set_spinning (self->spinner, busy);
+  /* Start-up builds no spinner: it is made when first needed. */
+  if (busy && self->spinner == NULL)
+    {
+      self->spinner = GTK_SPINNER (gtk_spinner_new ());
+      gtk_box_prepend (self->connect_box, GTK_WIDGET (self->spinner));
+    }
+  if (self->spinner != NULL)
+    {
+      gtk_widget_set_visible (GTK_WIDGET (self->spinner), busy);
+      gtk_spinner_set_spinning (self->spinner, busy);
+    }
   gtk_widget_set_visible (GTK_WIDGET (self->cancel_button), busy);
   update_actions (self);
 
@@ -689,14 +706,50 @@ create_saved_row (gpointer item,
   return row;
 }
 
+/* The saved PBXs' group, first on the page, built when there is a saved
+ * PBX to show, not at start-up. */
+static void
+ensure_saved_group (ReportsConnectPage *self)
+{
+  GtkWidget *page_box;
+
+  if (self->saved_group != NULL)
+    return;
+
+  self->saved_group = ADW_PREFERENCES_GROUP (adw_preferences_group_new ());
+  adw_preferences_group_set_title (self->saved_group, _("Saved PBXs"));
+  adw_preferences_group_set_description (self->saved_group, _("Their Client Secrets are kept in your keyring."));
+
+  self->saved_list = GTK_LIST_BOX (gtk_list_box_new ());
+  gtk_list_box_set_selection_mode (self->saved_list, GTK_SELECTION_NONE);
+  gtk_widget_add_css_class (GTK_WIDGET (self->saved_list), "boxed-list");
+  gtk_accessible_update_property (GTK_ACCESSIBLE (self->saved_list),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _("Saved PBXs"),
+                                  -1);
+  g_signal_connect_object (self->saved_list, "keynav-failed",
+                           G_CALLBACK (list_keynav_failed_cb), self, G_CONNECT_SWAPPED);
+  adw_preferences_group_add (self->saved_group, GTK_WIDGET (self->saved_list));
+
+  /* AdwPreferencesPage 1.2 only appends a group: this one goes into the
+   * page's box of groups, before the form. */
+  page_box = gtk_widget_get_parent (GTK_WIDGET (self->form_group));
+  gtk_box_prepend (GTK_BOX (page_box), GTK_WIDGET (self->saved_group));
+}
+
 static void
 servers_changed_cb (ReportsConnectPage *self)
 {
+  guint n_servers = g_list_model_get_n_items (G_LIST_MODEL (self->servers));
+
+  if (n_servers == 0 && self->saved_group == NULL)
+    return;
+
+  ensure_saved_group (self);
+
   /* Rows carry their position as the action target: rebuild them all. */
   gtk_list_box_bind_model (self->saved_list, G_LIST_MODEL (self->servers),
                            create_saved_row, self, NULL);
-  gtk_widget_set_visible (GTK_WIDGET (self->saved_group),
-                          g_list_model_get_n_items (G_LIST_MODEL (self->servers)) > 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->saved_group), n_servers > 0);
 }
 
 void
@@ -879,8 +932,7 @@ reports_connect_page_class_init (ReportsConnectPageClass *klass)
                   G_TYPE_NONE, 1, REPORTS_TYPE_SESSION);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE_PATH "/ui/reports-connect-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, saved_group);
-  gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, saved_list);
+  gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, form_group);
   gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, server_row);
   gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, client_id_row);
   gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, secret_row);
@@ -889,7 +941,7 @@ reports_connect_page_class_init (ReportsConnectPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, cancel_button);
   gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, connect_button);
-  gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, connect_box);
   gtk_widget_class_bind_template_child (widget_class, ReportsConnectPage, demo_row);
   gtk_widget_class_bind_template_callback (widget_class, list_keynav_failed_cb);
   gtk_widget_class_bind_template_callback (widget_class, form_changed_cb);
@@ -927,6 +979,12 @@ reports_connect_page_init (ReportsConnectPage *self)
 
   spare_subtitle_width_search (GTK_WIDGET (self->remember_row));
   spare_subtitle_width_search (GTK_WIDGET (self->demo_row));
+  /* The rows' title boxes sized for their width only, not also searched
+   * for their width at a height (reports-row-layout.c). */
+  reports_row_layout_install (ADW_ACTION_ROW (self->remember_row));
+  reports_row_layout_install (ADW_ACTION_ROW (self->demo_row));
+  reports_row_wrap_titles_by_word (GTK_WIDGET (self->remember_row));
+  reports_row_wrap_titles_by_word (GTK_WIDGET (self->demo_row));
 
   reveal = find_last_of_type (GTK_WIDGET (self->secret_row), GTK_TYPE_BUTTON);
   text = find_last_of_type (GTK_WIDGET (self->secret_row), GTK_TYPE_TEXT);
