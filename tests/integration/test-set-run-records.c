@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "reports-download-history-private.h"
 #include "reports-set-run-records.h"
 #include "reports-set-store.h"
 #include "yeastar-simulator.h"
@@ -261,7 +262,11 @@ test_records_follow_run (Fixture       *f,
       g_assert_nonnull (time);
     }
 
-  /* Kept as they ended. */
+  g_test_message ("The list was written %u times for a run of %u reports",
+                  _reports_download_history_get_n_saves (f->history), N_REPORTS);
+
+  /* Kept as they ended, once what waits is written. */
+  reports_download_history_flush (f->history);
   g_assert_true (reports_download_history_load (again, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, N_REPORTS);
   g_assert_cmpint (reports_download_record_get_status (nth (again, 0)), ==, REPORTS_DOWNLOAD_DONE);
