@@ -12,6 +12,7 @@
 
 #include "reports-application.h"
 #include "reports-cli.h"
+#include "reports-download-history.h"
 #include "reports-log.h"
 
 int
@@ -42,7 +43,13 @@ main (int   argc,
   /* Subcommands (`call-reports download …`) run headless: they must work
    * from cron with no display, so they never initialise GTK. */
   if (reports_cli_is_command (argc, argv))
-    return reports_cli_run (argc, argv);
+    {
+      int status = reports_cli_run (argc, argv);
+
+      /* Whatever a command left in the Reports page's list is written. */
+      reports_download_history_flush_default ();
+      return status;
+    }
 
   help_description = reports_cli_dup_help_description ();
   app = reports_application_new (help_description);

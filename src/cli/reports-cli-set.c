@@ -594,6 +594,14 @@ set_show (int    argc,
           result = g_strdup_printf (_("%u saved, %u failed; the first failure: %s"),
                                     state->n_saved, state->n_failed, message);
         }
+      if (state->n_cancelled > 0)
+        {
+          g_autofree char *counts = g_steal_pointer (&result);
+
+          /* Translators: a set's run the user cancelled, and what it did
+           * before ("1 file saved") */
+          result = g_strdup_printf (_("Cancelled; %s"), counts);
+        }
       g_string_append_printf (out, "%-16s %s\n", _("Result:"), result);
     }
   else

@@ -9,22 +9,36 @@
 
 #include <string.h>
 
-#include "reports-download-history.h"
+#include "reports-download-history-private.h"
 
 /* The downloads the Reports page lists, newest first, as a GListModel of
  * ReportsDownloadRecord. They are kept in a file of the user's state
  * directory (~/.local/state/call-reports/downloads.gvariant), the
- * GVariant text of an array of records, written whenever a record is
- * added, finishes or is removed. At most MAX_RECORDS are kept. */
+ * GVariant text of an array of records. At most MAX_RECORDS are kept.
+ *
+ * The file is written after a record is added or removed and after a
+ * record's status or file changes (not as its bytes come), but not at
+ * once: the first change starts a short timer and everything changed
+ * until it fires goes in one write, so that a set run's parallel
+ * downloads, each finishing with several changes, cost a few writes and
+ * not one per change. reports_download_history_flush () writes what is
+ * pending at once; dispose, the application's shutdown and the command
+ * line's exit call it. Each write replaces the file by renaming a
+ * complete new one over it, so that a process killed at any point
+ * leaves the old list or the new one, never a part of one. */
 
 #define MAX_RECORDS 200
+#define SAVE_DELAY_MS 500
 
 struct _ReportsDownloadHistory
 {
-  GObject    parent_instance;
+  GObject       parent_instance;
 
-  GFile     *file;
-  GPtrArray *records;
+  GFile        *file;
+  GPtrArray    *records;
+  GMainContext *context;
+  GSource      *save_source;
+  guint         n_saves;
 };
 
 static void list_model_iface_init (GListModelInterface *iface);
@@ -66,10 +80,34 @@ list_model_iface_init (GListModelInterface *iface)
 
 static gboolean save_or_warn (ReportsDownloadHistory *self);
 
+static gboolean
+save_timeout_cb (gpointer user_data)
+{
+  ReportsDownloadHistory *self = user_data;
+
+  g_clear_pointer (&self->save_source, g_source_unref);
+  save_or_warn (self);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Writes the list soon, with whatever else changes until then. */
+static void
+schedule_save (ReportsDownloadHistory *self)
+{
+  if (self->file == NULL || self->save_source != NULL)
+    return;
+
+  self->save_source = g_timeout_source_new (SAVE_DELAY_MS);
+  g_source_set_static_name (self->save_source, "[call-reports] save downloads");
+  g_source_set_callback (self->save_source, save_timeout_cb, self, NULL);
+  g_source_attach (self->save_source, self->context);
+}
+
 static void
 record_changed_cb (ReportsDownloadHistory *self)
 {
-  save_or_warn (self);
+  schedule_save (self);
 }
 
 static void
@@ -81,12 +119,24 @@ track (ReportsDownloadHistory *self,
 }
 
 static void
+reports_download_history_dispose (GObject *object)
+{
+  ReportsDownloadHistory *self = REPORTS_DOWNLOAD_HISTORY (object);
+
+  /* Nothing changed is lost with the last reference. */
+  reports_download_history_flush (self);
+
+  G_OBJECT_CLASS (reports_download_history_parent_class)->dispose (object);
+}
+
+static void
 reports_download_history_finalize (GObject *object)
 {
   ReportsDownloadHistory *self = REPORTS_DOWNLOAD_HISTORY (object);
 
   g_clear_object (&self->file);
   g_clear_pointer (&self->records, g_ptr_array_unref);
+  g_clear_pointer (&self->context, g_main_context_unref);
 
   G_OBJECT_CLASS (reports_download_history_parent_class)->finalize (object);
 }
@@ -96,6 +146,7 @@ reports_download_history_class_init (ReportsDownloadHistoryClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
+  object_class->dispose = reports_download_history_dispose;
   object_class->finalize = reports_download_history_finalize;
 }
 
@@ -103,6 +154,8 @@ static void
 reports_download_history_init (ReportsDownloadHistory *self)
 {
   self->records = g_ptr_array_new_with_free_func (g_object_unref);
+  /* The changes come from this context's callbacks: the write too. */
+  self->context = g_main_context_ref_thread_default ();
 }
 
 GFile *
@@ -121,10 +174,11 @@ reports_download_history_new (GFile *file)
   return self;
 }
 
+static ReportsDownloadHistory *default_history;
+
 ReportsDownloadHistory *
 reports_download_history_dup_default (void)
 {
-  static ReportsDownloadHistory *default_history;
   g_autoptr(GFile) file = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -156,6 +210,13 @@ reports_download_history_load (ReportsDownloadHistory *self,
   GVariant *child;
 
   g_return_val_if_fail (REPORTS_IS_DOWNLOAD_HISTORY (self), FALSE);
+
+  /* What is read replaces what was not written yet. */
+  if (self->save_source != NULL)
+    {
+      g_source_destroy (self->save_source);
+      g_clear_pointer (&self->save_source, g_source_unref);
+    }
 
   removed = self->records->len;
   g_ptr_array_set_size (self->records, 0);
@@ -205,11 +266,13 @@ reports_download_history_load (ReportsDownloadHistory *self,
   return TRUE;
 }
 
+/* Writes the list now, whatever is pending. */
 gboolean
 reports_download_history_save (ReportsDownloadHistory *self,
                                GError                **error)
 {
   g_autoptr(GFile) parent = NULL;
+  g_autofree char *path = NULL;
   g_autoptr(GVariant) variant = NULL;
   g_autofree char *text = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -217,8 +280,16 @@ reports_download_history_save (ReportsDownloadHistory *self,
 
   g_return_val_if_fail (REPORTS_IS_DOWNLOAD_HISTORY (self), FALSE);
 
+  if (self->save_source != NULL)
+    {
+      g_source_destroy (self->save_source);
+      g_clear_pointer (&self->save_source, g_source_unref);
+    }
+
   if (self->file == NULL)
     return TRUE;
+
+  self->n_saves++;
 
   /* Each record boxed, so that a later version can add fields and an
    * older one skips what it does not know. */
@@ -236,9 +307,51 @@ reports_download_history_save (ReportsDownloadHistory *self,
       return FALSE;
     }
 
+  /* A new file written and synced beside the old one, then renamed over
+   * it: the old list or the new one, whenever the process stops. */
+  path = g_file_get_path (self->file);
+  if (path != NULL)
+    return g_file_set_contents_full (path, text, -1, G_FILE_SET_CONTENTS_CONSISTENT, 0600, error);
+
   return g_file_replace_contents (self->file, text, strlen (text), NULL, FALSE,
                                   G_FILE_CREATE_PRIVATE | G_FILE_CREATE_REPLACE_DESTINATION,
                                   NULL, NULL, error);
+}
+
+/* Writes the changes not written yet, if any: before the process ends. */
+void
+reports_download_history_flush (ReportsDownloadHistory *self)
+{
+  g_return_if_fail (REPORTS_IS_DOWNLOAD_HISTORY (self));
+
+  if (self->save_source != NULL)
+    save_or_warn (self);
+}
+
+/* Flushes the process's list of the default file, if one is in use. */
+void
+reports_download_history_flush_default (void)
+{
+  if (default_history != NULL)
+    reports_download_history_flush (default_history);
+}
+
+/* Whether changes wait to be written. */
+gboolean
+_reports_download_history_get_pending (ReportsDownloadHistory *self)
+{
+  g_return_val_if_fail (REPORTS_IS_DOWNLOAD_HISTORY (self), FALSE);
+
+  return self->save_source != NULL;
+}
+
+/* How many times the file was written: for the tests. */
+guint
+_reports_download_history_get_n_saves (ReportsDownloadHistory *self)
+{
+  g_return_val_if_fail (REPORTS_IS_DOWNLOAD_HISTORY (self), 0);
+
+  return self->n_saves;
 }
 
 static gboolean
@@ -257,8 +370,8 @@ save_or_warn (ReportsDownloadHistory *self)
 
 
 /* Adds the @n_records of @records first, in their order (@records[0] at
- * the top), saves the list once, and keeps it whenever a record's status,
- * file or message changes. */
+ * the top), and keeps the list soon, and again whenever a record's status
+ * or file changes. */
 void
 reports_download_history_add_all (ReportsDownloadHistory  *self,
                                   ReportsDownloadRecord  **records,
@@ -288,7 +401,7 @@ reports_download_history_add_all (ReportsDownloadHistory  *self,
       g_list_model_items_changed (G_LIST_MODEL (self), MAX_RECORDS, removed, 0);
     }
 
-  save_or_warn (self);
+  schedule_save (self);
 }
 
 /* Adds @record first: reports_download_history_add_all () of one. */
@@ -313,7 +426,7 @@ reports_download_history_remove (ReportsDownloadHistory *self,
   g_signal_handlers_disconnect_by_data (record, self);
   g_ptr_array_remove_index (self->records, position);
   g_list_model_items_changed (G_LIST_MODEL (self), position, 1, 0);
-  save_or_warn (self);
+  schedule_save (self);
 }
 
 /* Removes every record but the running ones. */
@@ -334,7 +447,7 @@ reports_download_history_clear_finished (ReportsDownloadHistory *self)
         }
     }
 
-  save_or_warn (self);
+  schedule_save (self);
 }
 
 ReportsDownloadRecord *

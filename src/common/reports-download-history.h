@@ -26,6 +26,8 @@ gboolean                reports_download_history_load             (ReportsDownlo
                                                                    GError                **error);
 gboolean                reports_download_history_save             (ReportsDownloadHistory *self,
                                                                    GError                **error);
+void                    reports_download_history_flush            (ReportsDownloadHistory *self);
+void                    reports_download_history_flush_default    (void);
 void                    reports_download_history_add              (ReportsDownloadHistory *self,
                                                                    ReportsDownloadRecord  *record);
 void                    reports_download_history_add_all          (ReportsDownloadHistory  *self,

@@ -243,7 +243,19 @@ reports_set_run_records_fail (ReportsSetRun *run,
 
   message = yeastar_text_escape (error->message, -1);
   for (guint i = 0; i < records->records->len; i++)
-    fail_record (g_ptr_array_index (records->records, i), message);
+    {
+      ReportsDownloadRecord *record = g_ptr_array_index (records->records, i);
+
+      /* A cancelled run's reports are cancelled, as a cancelled download. */
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+          reports_download_record_get_status (record) == REPORTS_DOWNLOAD_RUNNING)
+        {
+          reports_download_record_set_cancellable (record, NULL);
+          reports_download_record_set_status (record, REPORTS_DOWNLOAD_CANCELLED);
+        }
+      else
+        fail_record (record, message);
+    }
 }
 
 ReportsSet *

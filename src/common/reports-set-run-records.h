@@ -24,7 +24,8 @@ void                   reports_set_run_records_attach (ReportsSetRun          *r
 ReportsDownloadRecord *reports_set_run_records_get    (ReportsSetRun          *run,
                                                        guint                   index);
 /* The run failed as a whole (reports_set_run_start_finish ()): the
- * reports that did not finish failed with @error. */
+ * reports that did not finish failed with @error, or were cancelled
+ * when @error is G_IO_ERROR_CANCELLED. */
 void                   reports_set_run_records_fail   (ReportsSetRun          *run,
                                                        const GError           *error);
 

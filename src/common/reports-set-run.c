@@ -347,6 +347,25 @@ reports_set_run_get_n_failed (ReportsSetRun *self)
   return n;
 }
 
+/* The reports the run's cancellation, or their own, stopped: counted in
+ * reports_set_run_get_n_failed () too. */
+guint
+reports_set_run_get_n_cancelled (ReportsSetRun *self)
+{
+  guint n = 0;
+
+  g_return_val_if_fail (REPORTS_IS_SET_RUN (self), 0);
+
+  for (guint i = 0; i < self->results->len; i++)
+    {
+      if (g_error_matches (g_array_index (self->results, ReportsSetResult, i).error,
+                           G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        n++;
+    }
+
+  return n;
+}
+
 static ReportsSetResult *
 job_get_result (Job *job)
 {
@@ -790,6 +809,15 @@ pbx_start (PbxRun *pbx)
   g_autoptr(GError) error = NULL;
 
   self->n_open++;
+
+  /* Cancelled before it started (while its secret was looked up): its
+   * reports are cancelled, whatever the lookup said. */
+  if (g_cancellable_set_error_if_cancelled (g_task_get_cancellable (self->task), &error))
+    {
+      pbx_fail_all (pbx, error);
+      pbx_close (pbx);
+      return;
+    }
 
   if (pbx->error == NULL && pbx->secret == NULL)
     g_set_error (&pbx->error, G_IO_ERROR, G_IO_ERROR_PERMISSION_DENIED,

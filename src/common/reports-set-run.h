@@ -80,6 +80,7 @@ guint             reports_set_run_get_n_results  (ReportsSetRun        *self);
 const ReportsSetResult *reports_set_run_get_result (ReportsSetRun      *self,
                                                     guint               index);
 guint             reports_set_run_get_n_failed   (ReportsSetRun        *self);
+guint             reports_set_run_get_n_cancelled (ReportsSetRun       *self);
 /* Cancels one report of the run, not the others: it fails with
  * G_IO_ERROR_CANCELLED, and its PBX's token is still revoked at the end. */
 void              reports_set_run_cancel_report  (ReportsSetRun        *self,

@@ -120,6 +120,7 @@ reports_set_state_load (const char *name)
   state->scheduled = member_int (root, "scheduled");
   state->n_saved = (guint) CLAMP (member_int (root, "saved"), 0, G_MAXUINT);
   state->n_failed = (guint) CLAMP (member_int (root, "failed"), 0, G_MAXUINT);
+  state->n_cancelled = (guint) CLAMP (member_int (root, "cancelled"), 0, G_MAXUINT);
   state->message = g_strdup (member_string (root, "message"));
 
   files = json_object_get_member (root, "files");
@@ -178,6 +179,11 @@ reports_set_state_save (ReportsSetState  *state,
   json_builder_add_int_value (builder, state->n_saved);
   json_builder_set_member_name (builder, "failed");
   json_builder_add_int_value (builder, state->n_failed);
+  if (state->n_cancelled != 0)
+    {
+      json_builder_set_member_name (builder, "cancelled");
+      json_builder_add_int_value (builder, state->n_cancelled);
+    }
   if (state->message != NULL)
     {
       json_builder_set_member_name (builder, "message");
@@ -245,6 +251,7 @@ reports_set_state_record (ReportsSetState *state,
   state->last_run = g_date_time_to_unix (now);
   state->n_saved = 0;
   state->n_failed = 0;
+  state->n_cancelled = 0;
   g_clear_pointer (&state->message, g_free);
 
   for (guint i = 0; i < reports_set_run_get_n_results (run); i++)
@@ -260,6 +267,8 @@ reports_set_state_record (ReportsSetState *state,
           g_ptr_array_add (state->files, file);
           state->n_saved++;
         }
+      else if (g_error_matches (result->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        state->n_cancelled++;
       else if (result->error != NULL)
         {
           if (state->message == NULL)
@@ -331,6 +340,7 @@ reports_set_state_record_run (ReportsSetRun  *run,
     {
       state->last_run = g_date_time_to_unix (now);
       state->n_saved = 0;
+      state->n_cancelled = 0;
       state->n_failed = reports_set_run_get_n_results (run);
       g_free (state->message);
       state->message = g_strdup (run_error->message);

@@ -28,7 +28,8 @@ typedef struct
   gint64     last_run;     /* Unix time; 0: never ran */
   gint64     scheduled;    /* Unix time the schedule was last turned on; 0: unknown */
   guint      n_saved;
-  guint      n_failed;
+  guint      n_failed;     /* not counting the cancelled */
+  guint      n_cancelled;  /* the run was cancelled before these ended */
   char      *message;      /* the first failure's message, or NULL */
   GPtrArray *files;        /* ReportsSetStateFile */
 } ReportsSetState;
@@ -44,7 +45,9 @@ gboolean         reports_set_state_delete  (const char      *name,
                                             GError         **error);
 /* Where the set's state is kept (it may not exist). */
 GFile           *reports_set_state_dup_file (const char     *name);
-/* Records a finished run at @now: its counts, first failure and files. */
+/* Records a finished run at @now: its counts (a report the run's
+ * cancellation stopped counted apart, not failed), first failure and
+ * files. */
 void             reports_set_state_record  (ReportsSetState *state,
                                             ReportsSetRun   *run,
                                             GDateTime       *now);

@@ -13,6 +13,7 @@
 #include "reports-application.h"
 #include "reports-background.h"
 #include "reports-compat.h"
+#include "reports-download-history.h"
 #include "reports-viewer.h"
 #include "reports-window.h"
 
@@ -274,6 +275,16 @@ reports_application_startup (GApplication *app)
 }
 
 static void
+reports_application_shutdown (GApplication *app)
+{
+  /* The Reports page's list is written a little after it changes: what
+   * changed last is written before the process ends. */
+  reports_download_history_flush_default ();
+
+  G_APPLICATION_CLASS (reports_application_parent_class)->shutdown (app);
+}
+
+static void
 reports_application_constructed (GObject *object)
 {
   ReportsApplication *self = REPORTS_APPLICATION (object);
@@ -357,6 +368,7 @@ reports_application_class_init (ReportsApplicationClass *klass)
   app_class->handle_local_options = reports_application_handle_local_options;
   app_class->startup = reports_application_startup;
   app_class->activate = reports_application_activate;
+  app_class->shutdown = reports_application_shutdown;
   app_class->open = reports_application_open;
 
   properties[PROP_HELP_DESCRIPTION] =

@@ -10,7 +10,9 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "reports-download-history-private.h"
 #include "reports-set-run-records.h"
+#include "reports-set-state.h"
 #include "reports-set-store.h"
 #include "yeastar-simulator.h"
 
@@ -261,7 +263,11 @@ test_records_follow_run (Fixture       *f,
       g_assert_nonnull (time);
     }
 
-  /* Kept as they ended. */
+  g_test_message ("The list was written %u times for a run of %u reports",
+                  _reports_download_history_get_n_saves (f->history), N_REPORTS);
+
+  /* Kept as they ended, once what waits is written. */
+  reports_download_history_flush (f->history);
   g_assert_true (reports_download_history_load (again, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, N_REPORTS);
   g_assert_cmpint (reports_download_record_get_status (nth (again, 0)), ==, REPORTS_DOWNLOAD_DONE);
@@ -310,6 +316,83 @@ test_cancel_run (Fixture       *f,
   for (guint i = 0; i < 3; i++)
     g_assert_cmpint (reports_download_record_get_status (reports_set_run_records_get (run, i)), ==,
                      REPORTS_DOWNLOAD_CANCELLED);
+}
+
+/* Cancel while the Report Sets window still looks up the PBX's secret
+ * (the lookup, cancelled too, says the keyring could not be read): the
+ * reports are cancelled, not failed for a missing secret; nothing is
+ * asked of the PBX; the run's record says it was cancelled, with no
+ * failure, across a save. */
+static void
+test_cancel_before_start (Fixture       *f,
+                          gconstpointer  data)
+{
+  g_autoptr(ReportsSet) set = new_set (f, 3);
+  g_autoptr(ReportsSetRun) run = reports_set_run_new (set);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) lookup_error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Operation was cancelled");
+  g_autoptr(GError) missing = reports_set_pbx_new_missing_secret_error (reports_set_get_pbx (set, 0), lookup_error);
+  g_autoptr(ReportsSetState) state = reports_set_state_new ();
+  g_autoptr(ReportsSetState) loaded = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GError) error = NULL;
+
+  reports_set_run_set_pbx_error (run, 0, missing);
+  reports_set_run_records_attach (run, f->history);
+  f->done = FALSE;
+  g_cancellable_cancel (cancellable);
+  reports_set_run_start_async (run, cancellable, on_done, f);
+  wait_done (f);
+  g_assert_error (f->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  for (guint i = 0; i < 3; i++)
+    {
+      ReportsDownloadRecord *record = reports_set_run_records_get (run, i);
+
+      g_assert_error (reports_set_run_get_result (run, i)->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+      g_assert_cmpint (reports_download_record_get_status (record), ==, REPORTS_DOWNLOAD_CANCELLED);
+      g_assert_null (reports_download_record_get_cancellable (record));
+    }
+  g_assert_cmpuint (reports_set_run_get_n_cancelled (run), ==, 3);
+  g_assert_cmpuint (yeastar_simulator_get_request_count (f->sim, YEASTAR_SIMULATOR_GET_TOKEN), ==, 0);
+
+  reports_set_state_record (state, run, now);
+  g_assert_cmpuint (state->n_saved, ==, 0);
+  g_assert_cmpuint (state->n_failed, ==, 0);
+  g_assert_cmpuint (state->n_cancelled, ==, 3);
+  g_assert_null (state->message);
+  g_assert_true (reports_set_state_save (state, "Monthly Pack", &error));
+  g_assert_no_error (error);
+  loaded = reports_set_state_load ("Monthly Pack");
+  g_assert_cmpuint (loaded->n_cancelled, ==, 3);
+  g_assert_cmpuint (loaded->n_failed, ==, 0);
+}
+
+/* A run cancelled as a whole after its records were listed and before
+ * they finished: those still running are cancelled, not failed. */
+static void
+test_cancel_records (Fixture       *f,
+                     gconstpointer  data)
+{
+  g_autoptr(ReportsSet) set = new_set (f, 2);
+  g_autoptr(ReportsSetRun) run = reports_set_run_new (set);
+  g_autoptr(GError) cancelled = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, "Operation was cancelled");
+  g_autoptr(GError) failed = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_FAILED, "gone");
+
+  reports_set_run_records_attach (run, f->history);
+  reports_download_record_set_status (reports_set_run_records_get (run, 1), REPORTS_DOWNLOAD_DONE);
+  reports_set_run_records_fail (run, cancelled);
+  g_assert_cmpint (reports_download_record_get_status (reports_set_run_records_get (run, 0)), ==,
+                   REPORTS_DOWNLOAD_CANCELLED);
+  g_assert_null (reports_download_record_get_cancellable (reports_set_run_records_get (run, 0)));
+  g_assert_cmpint (reports_download_record_get_status (reports_set_run_records_get (run, 1)), ==,
+                   REPORTS_DOWNLOAD_DONE);
+
+  /* Any other error fails them. */
+  reports_download_record_set_status (reports_set_run_records_get (run, 0), REPORTS_DOWNLOAD_RUNNING);
+  reports_set_run_records_fail (run, failed);
+  g_assert_cmpint (reports_download_record_get_status (reports_set_run_records_get (run, 0)), ==,
+                   REPORTS_DOWNLOAD_FAILED);
 }
 
 /* A run that cannot start (its folder is gone) fails each record with
@@ -439,6 +522,8 @@ main (int   argc,
   ADD ("/common/set-run-records/follow-run", test_records_follow_run);
   ADD ("/common/set-run-records/cancel-one", test_cancel_one);
   ADD ("/common/set-run-records/cancel-run", test_cancel_run);
+  ADD ("/common/set-run-records/cancel-before-start", test_cancel_before_start);
+  ADD ("/common/set-run-records/cancel-records", test_cancel_records);
   ADD ("/common/set-run-records/failures", test_failures);
   ADD ("/common/set-run-records/retry-set", test_retry_set);
 

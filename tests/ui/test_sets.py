@@ -332,6 +332,44 @@ def main():
                 f.write(set_bytes)
         keys("alt+1")
 
+        # Cancelled while the PBX is slow to log in: the reports that had
+        # not started are cancelled, as the Reports page says it, not
+        # failed; the toast and the last run say the run was cancelled.
+        simulator.command("stall get_token 120000")
+        raise_window("Report Sets")
+        click(run)
+        cancel_run = app.wait_find(role="push button", root=sets_window,
+                                   predicate=lambda n: safe_name(n).replace("_", "").startswith("Cancel Run"))
+        tap.ok(cancel_run is not None, "a running set offers Cancel Run",
+               [(safe_role(n), safe_name(n)) for n in walk(sets_window)
+                if safe_role(n) == "push button" or "ancel" in safe_name(n)])
+        time.sleep(1.0)
+        if cancel_run is not None:
+            click(cancel_run)
+
+        def run_row_states():
+            return [safe_name(n) for n in walk(sets_window) if safe_role(n) == "label" and
+                    safe_name(n).startswith(("Saved as ", "Failed: ", "Cancelled", "Waiting", "Downloading"))]
+        cancelled = wait_for(lambda: run_row_states().count("Cancelled; nothing was saved") == 2, timeout=20)
+        states = run_row_states()
+        tap.ok(cancelled and not any(s.startswith("Failed") for s in states),
+               "each report the cancelled run had not got to says Cancelled, none Failed", states)
+        toast = app.wait_find(role="label", root=sets_window, name="The run was cancelled")
+        tap.ok(toast is not None, "a toast says the run was cancelled",
+               [safe_name(n) for n in walk(sets_window) if safe_role(n) == "label" and "ancel" in safe_name(n)])
+        last = app.wait_find(role="label", root=sets_window,
+                             predicate=lambda n: safe_name(n).endswith(": Cancelled; 0 files saved"))
+        tap.ok(last is not None, "the last run says it was cancelled",
+               [safe_name(n) for n in walk(sets_window) if safe_role(n) == "label" and ": " in safe_name(n)])
+        screenshot(os.path.join(shots, "report-set-cancelled.png"), sets_window)
+        focus_window("Call Reports")
+        keys("alt+2")
+        cancelled_rows = wait_for(lambda: len(set_rows(window, "Cancelled; nothing was saved")) == 2 and
+                                  set_rows(window, "Cancelled; nothing was saved"), timeout=10)
+        tap.ok(bool(cancelled_rows), "the Reports page lists both reports as cancelled",
+               [safe_name(n) for n in walk(window) if safe_role(n) == "label" and "ancel" in safe_name(n)])
+        keys("alt+1")
+
         # Edit: rename the set (its run history goes along).
         name = app.find(role="text", name="Name", root=sets_window)
         focus_window("Report Sets")

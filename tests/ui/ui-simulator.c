@@ -67,6 +67,17 @@ command_cb (char     **words,
       yeastar_simulator_inject_fault (simulator, words[1], YEASTAR_SIMULATOR_FAULT_PARAMETER_ERROR, 1);
       return g_strdup ("ok");
     }
+  else if (g_strcmp0 (words[0], "stall") == 0 && words[1] != NULL)
+    {
+      guint64 ms = 0;
+
+      /* The next reply of that endpoint waits `stall-ms` (30 s), or the
+       * milliseconds given. */
+      if (words[2] != NULL && g_ascii_string_to_unsigned (words[2], 10, 1, G_MAXINT32, &ms, NULL))
+        g_object_set (simulator, "stall-ms", (guint) ms, NULL);
+      yeastar_simulator_inject_fault (simulator, words[1], YEASTAR_SIMULATOR_FAULT_STALL, 1);
+      return g_strdup ("ok");
+    }
   else if (g_strcmp0 (words[0], "live") == 0)
     return g_strdup_printf ("%u", yeastar_simulator_get_live_token_count (simulator));
   else if (g_strcmp0 (words[0], "break") == 0 && words[1] != NULL)

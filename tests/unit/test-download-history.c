@@ -14,7 +14,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
-#include "reports-download-history.h"
+#include "reports-download-history-private.h"
 #include "reports-download-label.h"
 #include "yeastar-menu-option.h"
 
@@ -99,6 +99,7 @@ test_round_trip (Fixture       *fixture,
   reports_download_record_set_message (failed, "The PBX refused: Queue");
   reports_download_record_set_status (failed, REPORTS_DOWNLOAD_FAILED);
   g_assert_false (reports_download_record_get_file_missing (done));
+  reports_download_history_flush (history);
 
   /* Read back as a restart does: newest first; what ran is interrupted. */
   g_assert_true (reports_download_history_load (again, NULL));
@@ -153,6 +154,7 @@ test_remove_and_clear (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (history)), ==, 1);
   g_assert_true (nth (history, 0) == c);
 
+  reports_download_history_flush (history);
   g_assert_true (reports_download_history_load (again, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 1);
 }
@@ -225,6 +227,7 @@ test_set_record (Fixture       *fixture,
   reports_download_record_set_values (record, later);
   reports_download_record_set_message (record, "refused");
   reports_download_record_set_status (record, REPORTS_DOWNLOAD_FAILED);
+  reports_download_history_flush (history);
 
   g_assert_true (reports_download_history_load (again, NULL));
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 2);
@@ -249,6 +252,132 @@ test_set_record (Fixture       *fixture,
   variant = g_variant_parse (NULL, "('id', 'u', 'n', 'ivr', '/tmp', @a{ss} {}, int64 0, uint32 2, "
                              "'', 'no', uint64 0, @a{ss} {}, '', uint32 0)", NULL, NULL, NULL);
   g_assert_null (reports_download_record_new_from_variant (variant));
+}
+
+static ReportsDownloadHistory *
+read_back (Fixture *fixture)
+{
+  ReportsDownloadHistory *again = reports_download_history_new (fixture->file);
+
+  g_assert_true (reports_download_history_load (again, NULL));
+  return again;
+}
+
+static guint64
+file_inode (Fixture *fixture)
+{
+  g_autofree char *path = g_file_get_path (fixture->file);
+  GStatBuf st;
+
+  g_assert_cmpint (g_stat (path, &st), ==, 0);
+  return st.st_ino;
+}
+
+static gboolean
+timeout_cb (gpointer user_data)
+{
+  gboolean *timed_out = user_data;
+
+  *timed_out = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+/* A burst of changes, as a set run's parallel downloads make when they
+ * finish, is one write a little later, not one write per change; what is
+ * not written yet is written by a flush and by the last unref. Each write
+ * puts a new file in place of the old one, never one written into. */
+static void
+test_coalesced (Fixture       *fixture,
+                gconstpointer  user_data)
+{
+  ReportsDownloadHistory *history = reports_download_history_new (fixture->file);
+  g_autoptr(ReportsDownloadHistory) again = NULL;
+  ReportsDownloadRecord *records[4];
+  g_autofree char *path = g_build_filename (fixture->dir, "report.xlsx", NULL);
+  g_autoptr(GFile) parent = g_file_get_parent (fixture->file);
+  g_autoptr(GFileEnumerator) children = NULL;
+  g_autoptr(GFileInfo) child = NULL;
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+  guint64 inode;
+  guint n_children = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    records[i] = new_record ("queueperformance");
+  reports_download_history_add_all (history, records, G_N_ELEMENTS (records));
+
+  /* Each download ends: its bytes, its file, its size, its status. */
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      for (guint64 received = 0; received <= 4000; received += 1000)
+        reports_download_record_set_progress (records[i], received, 4000);
+      reports_download_record_set_path (records[i], path);
+      reports_download_record_set_size (records[i], 4000);
+      reports_download_record_set_pbx_name (records[i], "Main Office");
+      reports_download_record_set_status (records[i], REPORTS_DOWNLOAD_DONE);
+    }
+
+  /* Nothing written yet: it waits for the burst to end. */
+  g_assert_true (_reports_download_history_get_pending (history));
+  g_assert_cmpuint (_reports_download_history_get_n_saves (history), ==, 0);
+  g_assert_false (g_file_query_exists (fixture->file, NULL));
+
+  timeout_id = g_timeout_add_seconds (10, timeout_cb, &timed_out);
+  while (_reports_download_history_get_pending (history) && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+
+  /* One write, with every record as it ended. */
+  g_assert_cmpuint (_reports_download_history_get_n_saves (history), ==, 1);
+  again = read_back (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, G_N_ELEMENTS (records));
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    {
+      g_assert_cmpint (reports_download_record_get_status (nth (again, i)), ==, REPORTS_DOWNLOAD_DONE);
+      g_assert_cmpuint (reports_download_record_get_size (nth (again, i)), ==, 4000);
+      g_assert_cmpstr (reports_download_record_get_pbx_name (nth (again, i)), ==, "Main Office");
+    }
+  g_clear_object (&again);
+
+  /* A flush writes what waits, at once, and only that. */
+  inode = file_inode (fixture);
+  reports_download_record_set_status (records[0], REPORTS_DOWNLOAD_FAILED);
+  g_assert_true (_reports_download_history_get_pending (history));
+  reports_download_history_flush (history);
+  g_assert_false (_reports_download_history_get_pending (history));
+  g_assert_cmpuint (_reports_download_history_get_n_saves (history), ==, 2);
+  reports_download_history_flush (history);
+  g_assert_cmpuint (_reports_download_history_get_n_saves (history), ==, 2);
+  again = read_back (fixture);
+  g_assert_cmpint (reports_download_record_get_status (nth (again, 0)), ==, REPORTS_DOWNLOAD_FAILED);
+  g_clear_object (&again);
+  /* A new file renamed over the old one: a reader, or a process killed
+   * while it writes, sees the old list or the new one. */
+  g_assert_cmpuint (file_inode (fixture), !=, inode);
+
+  /* The last unref writes what waits too. */
+  reports_download_history_remove (history, records[3]);
+  reports_download_record_set_status (records[1], REPORTS_DOWNLOAD_CANCELLED);
+  g_assert_true (_reports_download_history_get_pending (history));
+  g_object_unref (history);
+  again = read_back (fixture);
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (again)), ==, 3);
+  g_assert_cmpint (reports_download_record_get_status (nth (again, 1)), ==, REPORTS_DOWNLOAD_CANCELLED);
+
+  /* No temporary file left beside it. */
+  children = g_file_enumerate_children (parent, G_FILE_ATTRIBUTE_STANDARD_NAME, 0, NULL, NULL);
+  g_assert_nonnull (children);
+  while ((child = g_file_enumerator_next_file (children, NULL, NULL)) != NULL)
+    {
+      g_assert_cmpstr (g_file_info_get_name (child), ==, "downloads.gvariant");
+      n_children++;
+      g_clear_object (&child);
+    }
+  g_assert_cmpuint (n_children, ==, 1);
+
+  for (guint i = 0; i < G_N_ELEMENTS (records); i++)
+    g_object_unref (records[i]);
 }
 
 static void
@@ -383,6 +512,8 @@ main (int   argc,
               fixture_set_up, test_collect_names, fixture_tear_down);
   g_test_add ("/common/download-history/damaged", Fixture, NULL,
               fixture_set_up, test_damaged, fixture_tear_down);
+  g_test_add ("/common/download-history/coalesced", Fixture, NULL,
+              fixture_set_up, test_coalesced, fixture_tear_down);
 
   return g_test_run ();
 }

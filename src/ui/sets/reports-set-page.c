@@ -597,15 +597,28 @@ run_done_cb (GObject      *object,
   /* The page is gone (its window closed): the run is only recorded. */
   if (self->run_rows == NULL)
     {
-      if (reports_set_run_start_finish (run, result, &error))
+      if (reports_set_run_start_finish (run, result, &error) ||
+          g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
         reports_sets_record_run (run);
-      else
+      if (error != NULL)
         reports_set_run_records_fail (run, error);
       g_signal_handlers_disconnect_by_data (run, self);
       return;
     }
 
-  if (!reports_set_run_start_finish (run, result, &error))
+  if (!reports_set_run_start_finish (run, result, &error) &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      /* Cancelled: what it saved is kept (for the set's retention too),
+       * the reports it did not get to are cancelled, not failed, and the
+       * last run says so. */
+      reports_sets_record_run (run);
+      reports_set_run_records_fail (run, error);
+      for (guint i = 0; i < self->run_rows->len; i++)
+        reports_set_run_row_cancel (g_ptr_array_index (self->run_rows, i));
+      _reports_set_page_show_toast (self, _("The run was cancelled"));
+    }
+  else if (error != NULL)
     {
       reports_set_run_records_fail (run, error);
       _reports_set_page_show_toast (self, error->message);
@@ -615,7 +628,8 @@ run_done_cb (GObject      *object,
   else
     {
       reports_sets_record_run (run);
-      n_failed = reports_set_run_get_n_failed (run);
+      /* A report cancelled alone is not a failure. */
+      n_failed = reports_set_run_get_n_failed (run) - reports_set_run_get_n_cancelled (run);
       if (n_failed > 0)
         {
           g_autofree char *text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,

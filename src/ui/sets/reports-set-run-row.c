@@ -132,7 +132,7 @@ reports_set_run_row_update (ReportsSetRunRow *self)
     }
   else if (g_error_matches (result->error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     /* As the Reports page says it. */
-    show_state (self, "failed", _("Cancelled; nothing was saved"));
+    show_state (self, "cancelled", _("Cancelled; nothing was saved"));
   else if (result->error != NULL)
     {
       g_autofree char *message = yeastar_text_escape (result->error->message, -1);
@@ -158,6 +158,18 @@ reports_set_run_row_fail (ReportsSetRunRow *self,
   escaped = yeastar_text_escape (message, -1);
   subtitle = g_strdup_printf (_("Failed: %s"), escaped);
   show_state (self, "failed", subtitle);
+}
+
+/* The run was cancelled before this report ended. */
+void
+reports_set_run_row_cancel (ReportsSetRunRow *self)
+{
+  g_return_if_fail (REPORTS_IS_SET_RUN_ROW (self));
+
+  if (reports_set_run_get_result (self->run, self->index)->done)
+    return;
+
+  show_state (self, "cancelled", _("Cancelled; nothing was saved"));
 }
 
 static void
@@ -205,6 +217,7 @@ reports_set_run_row_init (ReportsSetRunRow *self)
   gtk_stack_add_named (self->state_stack, GTK_WIDGET (self->spinner), "running");
   gtk_stack_add_named (self->state_stack, state_icon ("emblem-ok-symbolic", _("Saved"), "success"), "saved");
   gtk_stack_add_named (self->state_stack, state_icon ("dialog-warning-symbolic", _("Failed"), "error"), "failed");
+  gtk_stack_add_named (self->state_stack, state_icon ("action-unavailable-symbolic", _("Cancelled"), "dim-label"), "cancelled");
 
   self->open_button = GTK_BUTTON (gtk_button_new_from_icon_name ("document-open-symbolic"));
   gtk_widget_set_valign (GTK_WIDGET (self->open_button), GTK_ALIGN_CENTER);

@@ -18,7 +18,7 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (ReportsSetRunRow, reports_set_run_row, REPORTS, SET_RUN_ROW, AdwActionRow)
 
 /* One report of a running set: the PBX, the type, the period, and its
- * state (waiting, downloading, saved as, failed because). */
+ * state (waiting, downloading, saved as, failed because, cancelled). */
 GtkWidget *reports_set_run_row_new      (ReportsSetRun *run,
                                          guint          index);
 /* Reads the result again: started, or finished. */
@@ -30,5 +30,7 @@ void       reports_set_run_row_progress (ReportsSetRunRow *self);
  * not done says why. */
 void       reports_set_run_row_fail     (ReportsSetRunRow *self,
                                          const char       *message);
+/* A run that was cancelled: a report not done says it was cancelled. */
+void       reports_set_run_row_cancel   (ReportsSetRunRow *self);
 
 G_END_DECLS

@@ -313,6 +313,15 @@ reports_sets_describe_last_run (const char *name,
                                 state->n_saved, state->n_failed, message);
     }
 
+  if (state->n_cancelled > 0)
+    {
+      g_autofree char *counts = g_steal_pointer (&result);
+
+      /* Translators: a set's run the user cancelled, and what it did
+       * before ("1 file saved") */
+      result = g_strdup_printf (_("Cancelled; %s"), counts);
+    }
+
   if (!prefix)
     /* Translators: the time of a set's last run, and its result */
     return g_strdup_printf (_("%s: %s"), time, result);

@@ -114,3 +114,23 @@ reports_chart_bars_per_row (const ReportsChartBars *bars,
     }
   return longest;
 }
+
+/**
+ * reports_chart_fit_span:
+ *
+ * Returns: where a text of @length from @start goes to lie within
+ *   [@min, @max]: @start when it does, moved in when it does not, @min
+ *   when it is longer than the room
+ */
+float
+reports_chart_fit_span (float start,
+                        float length,
+                        float min,
+                        float max)
+{
+  if (start + length > max)
+    start = max - length;
+  if (start < min)
+    start = min;
+  return start;
+}

@@ -38,5 +38,9 @@ int    reports_chart_bars_index_at (const ReportsChartBars *bars,
 float *reports_chart_bars_per_row  (const ReportsChartBars *bars,
                                     guint                   n_bars,
                                     guint                   n_rows);
+float  reports_chart_fit_span      (float                   start,
+                                    float                   length,
+                                    float                   min,
+                                    float                   max);
 
 G_END_DECLS

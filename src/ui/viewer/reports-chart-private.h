@@ -67,9 +67,26 @@ typedef struct
   GdkRGBA background;
 } ChartPalette;
 
+#define CHART_PAD        12.0f
+#define CHART_ROW_HEIGHT 28.0f
+#define CHART_MANY_BARS  200
+
+/* The width of @text in pixels, as drawn. */
+typedef float (*ReportsChartMeasure) (const char *text,
+                                      gpointer    user_data);
+
 ChartGeometry      *_reports_chart_layout        (ReportsChart        *self,
                                                   float                width,
                                                   float                height);
+/* reports-chart-layout.c: the same without a widget. */
+ChartGeometry      *_reports_chart_layout_compute (const ReportsChartData *data,
+                                                   float                   width,
+                                                   float                   height,
+                                                   float                   font_px,
+                                                   ReportsChartMeasure     measure,
+                                                   gpointer                user_data);
+float               _reports_chart_text_drawn_width (const ChartText   *text,
+                                                     float              width);
 void                _reports_chart_geometry_free (ChartGeometry       *geometry);
 void                _reports_chart_draw          (ReportsChart        *self,
                                                   GtkSnapshot         *snapshot,

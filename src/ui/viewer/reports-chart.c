@@ -36,11 +36,9 @@
  * its position, a bar's rectangle for the highlight and SVG).
  */
 
-#define PAD          12.0f
-#define ROW_HEIGHT   28.0f
-#define BAR_FILL     0.72f
-#define MAX_LABEL    0.38f
-#define MANY_BARS    200
+#define PAD          CHART_PAD
+#define ROW_HEIGHT   CHART_ROW_HEIGHT
+#define MANY_BARS    CHART_MANY_BARS
 #define MANY_POINTS  100
 
 struct _ReportsChart
@@ -93,217 +91,16 @@ _reports_chart_get_hover (ReportsChart *self)
   return self->hover;
 }
 
-void
-_reports_chart_geometry_free (ChartGeometry *geometry)
+/* The widget's text sizes, for the layout. */
+static float
+measure_text (const char *text,
+              gpointer    user_data)
 {
-  if (geometry == NULL)
-    return;
-
-  for (guint i = 0; i < geometry->texts->len; i++)
-    g_free (g_array_index (geometry->texts, ChartText, i).text);
-  g_array_unref (geometry->texts);
-  g_clear_pointer (&geometry->bars.values, g_array_unref);
-  g_array_unref (geometry->bands);
-  g_array_unref (geometry->points);
-  g_array_unref (geometry->grid);
-  g_array_unref (geometry->axes);
-  g_free (geometry);
-}
-
-static void
-add_text (ChartGeometry *g,
-          float          x,
-          float          y,
-          char          *text,
-          ChartAlign     align,
-          gboolean       dim)
-{
-  ChartText t = { x, y, text, align, dim };
-
-  g_array_append_val (g->texts, t);
-}
-
-static void
-add_line (GArray *lines,
-          float   x1,
-          float   y1,
-          float   x2,
-          float   y2)
-{
-  ChartLine l = { x1, y1, x2, y2 };
-
-  g_array_append_val (lines, l);
-}
-
-static int
-text_width (ReportsChart *self,
-            const char   *text)
-{
-  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), text);
+  g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (user_data), text);
   int width, height;
 
   pango_layout_get_pixel_size (layout, &width, &height);
-  return width;
-}
-
-/* A step of 1, 2, 2.5 or 5 × 10ⁿ (for durations: seconds, minutes, hours)
- * that gives about @n ticks up to @max. */
-static double
-nice_step (double          max,
-           guint           n,
-           YeastarCellKind kind)
-{
-  static const double time_steps[] = { 1, 2, 5, 10, 15, 30, 60, 120, 300, 600, 900, 1800, 3600,
-                                       7200, 10800, 21600, 43200, 86400 };
-  double raw = max / n;
-  double magnitude, fraction;
-
-  if (raw <= 0)
-    return 1;
-  if (kind == YEASTAR_CELL_KIND_DURATION)
-    for (guint i = 0; i < G_N_ELEMENTS (time_steps); i++)
-      if (time_steps[i] >= raw)
-        return time_steps[i];
-
-  magnitude = pow (10, floor (log10 (raw)));
-  fraction = raw / magnitude;
-  if (kind == YEASTAR_CELL_KIND_DURATION)
-    magnitude = MAX (magnitude, 3600);
-  return (fraction <= 1 ? 1 : fraction <= 2 ? 2 : fraction <= 2.5 ? 2.5 : fraction <= 5 ? 5 : 10) * magnitude;
-}
-
-static void
-value_range (const ReportsChartData *data,
-             double                 *max,
-             double                 *step)
-{
-  double top = 0;
-
-  for (guint i = 0; i < data->values->len; i++)
-    top = MAX (top, g_array_index (data->values, double, i));
-  *step = nice_step (top > 0 ? top : 1, 5, data->kind);
-  *max = MAX (ceil ((top > 0 ? top : 1) / *step) * *step, *step);
-}
-
-static void
-layout_bars (ReportsChart  *self,
-             ChartGeometry *g)
-{
-  const ReportsChartData *data = self->data;
-  guint n = data->values->len;
-  double max, step;
-  float label_width = 0, value_width = 0, row;
-  gboolean labelled;
-
-  value_range (data, &max, &step);
-  g->plot_y = PAD + g->font_px + 8;
-  g->plot_height = MAX (g->height - g->plot_y - PAD, 1);
-  row = MIN (ROW_HEIGHT, g->plot_height / MAX (n, 1));
-  /* Too many bars for a line of text each: no labels (the tooltips and
-   * the accessible description still name them). */
-  labelled = row >= g->font_px;
-
-  for (guint i = 0; labelled && i < n; i++)
-    {
-      g_autofree char *value = reports_chart_format_value (data->kind, g_array_index (data->values, double, i));
-
-      label_width = MAX (label_width, text_width (self, data->labels->pdata[i]));
-      value_width = MAX (value_width, text_width (self, value));
-    }
-  label_width = MIN (label_width + PAD, g->width * MAX_LABEL);
-
-  g->plot_x = PAD + label_width;
-  g->plot_width = MAX (g->width - g->plot_x - value_width - 2 * PAD, 40);
-
-  for (double v = 0; v <= max + step / 2; v += step)
-    {
-      float x = g->plot_x + (float) (v / max) * g->plot_width;
-
-      add_line (g->grid, x, g->plot_y, x, g->plot_y + row * n);
-      add_text (g, x, PAD + g->font_px / 2, reports_chart_format_value (data->kind, v), CHART_ALIGN_CENTER, TRUE);
-    }
-  add_line (g->axes, g->plot_x, g->plot_y, g->plot_x, g->plot_y + row * n);
-
-  /* The bars themselves are worked out from the values when drawn. */
-  g->bars.values = g_array_ref (data->values);
-  g->bars.max = max;
-  g->bars.plot_x = g->plot_x;
-  g->bars.plot_y = g->plot_y;
-  g->bars.plot_width = g->plot_width;
-  g->bars.pitch = row;
-  g->bars.bar_height = MAX (row * BAR_FILL, 1);
-
-  for (guint i = 0; labelled && i < n; i++)
-    {
-      float middle = g->plot_y + row * i + row / 2;
-      ReportsChartBarRect bar;
-
-      reports_chart_bars_get_rect (&g->bars, i, &bar);
-      add_text (g, g->plot_x - 8, middle, g_strdup (data->labels->pdata[i]), CHART_ALIGN_END, FALSE);
-      add_text (g, bar.x + bar.width + 6, middle,
-                reports_chart_format_value (data->kind, g_array_index (data->values, double, i)),
-                CHART_ALIGN_START, TRUE);
-    }
-}
-
-static void
-layout_line (ReportsChart  *self,
-             ChartGeometry *g)
-{
-  const ReportsChartData *data = self->data;
-  guint n = data->values->len;
-  double max, step;
-  float value_width = 0, label_width = 0, dx;
-  guint every;
-
-  value_range (data, &max, &step);
-  for (double v = 0; v <= max + step / 2; v += step)
-    {
-      g_autofree char *text = reports_chart_format_value (data->kind, v);
-
-      value_width = MAX (value_width, text_width (self, text));
-    }
-  for (guint i = 0; i < MIN (n, MANY_BARS); i++)
-    label_width = MAX (label_width, text_width (self, data->labels->pdata[i]));
-
-  g->plot_x = PAD + value_width + 8;
-  g->plot_y = PAD + g->font_px / 2;
-  g->plot_width = MAX (g->width - g->plot_x - PAD - label_width / 2, 40);
-  g->plot_height = MAX (g->height - g->plot_y - PAD - g->font_px - 8, 40);
-  dx = n > 1 ? g->plot_width / (n - 1) : 0;
-  every = (guint) ceil ((label_width + 12) / MAX (dx, 0.001f));
-  every = MAX (every, 1);
-
-  for (double v = 0; v <= max + step / 2; v += step)
-    {
-      float y = g->plot_y + g->plot_height - (float) (v / max) * g->plot_height;
-
-      add_line (g->grid, g->plot_x, y, g->plot_x + g->plot_width, y);
-      add_text (g, g->plot_x - 8, y, reports_chart_format_value (data->kind, v), CHART_ALIGN_END, TRUE);
-    }
-  add_line (g->axes, g->plot_x, g->plot_y + g->plot_height, g->plot_x + g->plot_width, g->plot_y + g->plot_height);
-
-  for (guint i = 0; i < n; i++)
-    {
-      double value = MAX (g_array_index (data->values, double, i), 0);
-      graphene_point_t p;
-      ChartRect band;
-
-      p.x = n > 1 ? g->plot_x + dx * i : g->plot_x + g->plot_width / 2;
-      p.y = g->plot_y + g->plot_height - (float) (value / max) * g->plot_height;
-      g_array_append_val (g->points, p);
-
-      band.x = p.x - MAX (dx, 1) / 2;
-      band.y = g->plot_y;
-      band.width = MAX (dx, 1);
-      band.height = g->plot_height;
-      band.index = i;
-      g_array_append_val (g->bands, band);
-
-      if (i % every == 0)
-        add_text (g, p.x, g->plot_y + g->plot_height + 8 + g->font_px / 2, g_strdup (data->labels->pdata[i]),
-                  CHART_ALIGN_CENTER, TRUE);
-    }
+  return (float) width;
 }
 
 ChartGeometry *
@@ -311,30 +108,11 @@ _reports_chart_layout (ReportsChart *self,
                        float         width,
                        float         height)
 {
-  ChartGeometry *g = g_new0 (ChartGeometry, 1);
   g_autoptr(PangoLayout) layout = gtk_widget_create_pango_layout (GTK_WIDGET (self), "0");
   int text_height;
 
-  g->width = width;
-  g->height = height;
-  g->bands = g_array_new (FALSE, FALSE, sizeof (ChartRect));
-  g->points = g_array_new (FALSE, FALSE, sizeof (graphene_point_t));
-  g->grid = g_array_new (FALSE, FALSE, sizeof (ChartLine));
-  g->axes = g_array_new (FALSE, FALSE, sizeof (ChartLine));
-  g->texts = g_array_new (FALSE, FALSE, sizeof (ChartText));
   pango_layout_get_pixel_size (layout, NULL, &text_height);
-  g->font_px = (float) text_height;
-
-  if (self->data == NULL || self->data->values->len == 0)
-    return g;
-
-  g->line = self->data->line;
-  if (g->line)
-    layout_line (self, g);
-  else
-    layout_bars (self, g);
-
-  return g;
+  return _reports_chart_layout_compute (self->data, width, height, (float) text_height, measure_text, self);
 }
 
 static void
@@ -513,7 +291,7 @@ draw_texts (ReportsChart        *self,
       int width, height;
       float x;
 
-      pango_layout_set_width (layout, t->align == CHART_ALIGN_END ? (int) (t->x - PAD) * PANGO_SCALE : -1);
+      pango_layout_set_width (layout, t->align == CHART_ALIGN_END ? (int) MAX (t->x - PAD, 0) * PANGO_SCALE : -1);
       pango_layout_set_text (layout, t->text, -1);
       pango_layout_get_pixel_size (layout, &width, &height);
       x = t->align == CHART_ALIGN_START ? t->x : t->align == CHART_ALIGN_END ? t->x - width : t->x - width / 2.0f;
