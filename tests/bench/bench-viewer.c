@@ -65,15 +65,24 @@
  *   scroll-us N…        each of 60 frames that scroll the table by a page:
  *                       from the scroll (in the frame's update phase) to
  *                       the end of that frame's paint
- *   chart-us N          a chart of 10,000 bars in a window already shown
- *                       (its first frame without data, then a chart of
- *                       10 bars, then 100 ms): from its data being set
- *                       to the end of the frame that draws it
+ *   chart-us N          the user's way to a chart: with the table
+ *                       shown (and scrolled, above), the viewer's chart
+ *                       gets 10,000 bars (as the worker's data comes),
+ *                       then, 100 ms later, the Chart tab is chosen as
+ *                       Alt+2 does (viewer.show-view): from that choice
+ *                       to the end of the frame that draws the chart
  *   chart-page-faults N the main thread's minor page faults meanwhile
  *   chart-again-us N…   with BENCH_VIEWER_CHART_RUNS=N, the same N − 1
- *                       times more in the same window, each after the
- *                       10 bars again (and chart-again-cpu-us,
+ *                       times more, each after the table again (Alt+1,
+ *                       its frame, 100 ms) (and chart-again-cpu-us,
  *                       chart-again-page-faults)
+ *   chart-window-us N   a chart of 10,000 bars in a new window already
+ *                       shown (its first frame without data, then a
+ *                       chart of 10 bars, then 100 ms): from its data
+ *                       being set to the end of the frame that draws it
+ *                       (and chart-window-cpu-us, chart-window-page-faults;
+ *                       chart-window-again-* as above, each after the
+ *                       10 bars again)
  *
  * and each as CPU time too (NAME-cpu-us: the main thread's; the process's
  * for the sort). BENCH_VIEWER_TRACE=1 also prints when the window was
@@ -85,11 +94,17 @@
  * from the file's choice (with --cold, the application's ::open) on, and
  * with BENCH_VIEWER_STOP=first-screen up to the first screen.
  *
- * BENCH_VIEWER_ONLY=chart bench-viewer runs the chart's case alone, in a
- * process of its own, without a file; under callgrind (as above) it
- * counts the timed chart frames only. With BENCH_VIEWER_TRACE=1 the
- * chart's frame is traced too: when it starts (before-paint), after its
- * layout, after its paint, as the time since the data was set.
+ * BENCH_VIEWER_ONLY=chart bench-viewer runs the new window's chart case
+ * alone (chart-window-*), in a process of its own, without a file; under
+ * callgrind (as above) it counts the timed chart frames only. With
+ * BENCH_VIEWER_TRACE=1 that chart's frame is traced too: when it starts
+ * (before-paint), after its layout, after its paint, as the time since
+ * the data was set; and every chart case prints the monotonic clock at
+ * its start and end ("trace timing-start", "trace timing-end"), to
+ * pick its samples out of `perf record -k CLOCK_MONOTONIC`.
+ * BENCH_VIEWER_CALLGRIND=chart-tab (the first chart-us frame) or
+ * =scroll-N (the Nth scroll frame, from 1) makes callgrind, run with
+ * --collect-atstart=no --instr-atstart=no, count that frame alone.
  */
 
 #define SCROLL_FRAMES 60
@@ -105,6 +120,7 @@ typedef enum
   WAIT_LOADED,
   WAIT_SORTED,
   SCROLLING,
+  WAIT_CHART_TAB,
   WAIT_CHART,
   DONE,
 } Phase;
@@ -173,6 +189,26 @@ vadjustment (void)
 
 static void start_chart (void);
 
+/* BENCH_VIEWER_CALLGRIND=chart-tab: callgrind counts the first Chart
+ * tab's frame alone, not from the file's choice on. */
+static gboolean
+callgrind_chart_tab (void)
+{
+  return g_strcmp0 (g_getenv ("BENCH_VIEWER_CALLGRIND"), "chart-tab") == 0;
+}
+
+/* BENCH_VIEWER_CALLGRIND=scroll-N: the Nth scroll frame alone (from 1). */
+static guint
+callgrind_scroll_frame (void)
+{
+  const char *what = g_getenv ("BENCH_VIEWER_CALLGRIND");
+
+  return what != NULL && g_str_has_prefix (what, "scroll-") ? (guint) g_ascii_strtoull (what + 7, NULL, 10) : 0;
+}
+
+static void start_chart_tab (void);
+static void chart_tab_painted (void);
+
 /* From the first screen to the chart's data: the longest time the main
  * loop did not come round (a 1 ms timeout of high priority, as in
  * bench-selector.c). */
@@ -205,6 +241,11 @@ scroll_tick (GtkWidget     *widget,
   if (bench.phase != SCROLLING)
     return G_SOURCE_REMOVE;
 
+  if (callgrind_scroll_frame () == bench.scrolls + 1)
+    {
+      CALLGRIND_START_INSTRUMENTATION;
+      CALLGRIND_TOGGLE_COLLECT;
+    }
   bench.scroll_start = g_get_monotonic_time ();
   bench.cpu_start = THREAD_CPU_US ();
   gtk_adjustment_set_value (adjustment, gtk_adjustment_get_value (adjustment) +
@@ -306,6 +347,8 @@ after_paint_cb (GdkFrameClock *clock,
         {
           printf ("scroll-us %" G_GINT64_FORMAT "\n", now - bench.scroll_start);
           printf ("scroll-cpu-us %" G_GINT64_FORMAT "\n", THREAD_CPU_US () - bench.cpu_start);
+          if (callgrind_scroll_frame () == bench.scrolls + 1)
+            CALLGRIND_TOGGLE_COLLECT;
           bench.scroll_start = 0;
           if (++bench.scrolls == SCROLL_FRAMES)
             {
@@ -315,9 +358,13 @@ after_paint_cb (GdkFrameClock *clock,
                   quit ();
                   break;
                 }
-              start_chart ();
+              start_chart_tab ();
             }
         }
+      break;
+
+    case WAIT_CHART_TAB:
+      chart_tab_painted ();
       break;
 
     case WAIT_CHART:
@@ -353,10 +400,11 @@ thread_faults (void)
   return usage.ru_minflt;
 }
 
-static void
-set_chart_data (gpointer chart)
+/* The 10,000 bars: "Talk Time by Extension" of a big PBX. */
+static ReportsChartData *
+new_chart_data (void)
 {
-  g_autoptr(ReportsChartData) data = reports_chart_data_new ("Talk Time by Extension", YEASTAR_CELL_KIND_DURATION, FALSE);
+  ReportsChartData *data = reports_chart_data_new ("Talk Time by Extension", YEASTAR_CELL_KIND_DURATION, FALSE);
 
   for (guint i = 0; i < CHART_BARS; i++)
     {
@@ -365,17 +413,113 @@ set_chart_data (gpointer chart)
       g_snprintf (label, sizeof label, "%u Agent", 1000 + i);
       reports_chart_data_add (data, label, (double) ((CHART_BARS - i) * 37 % 100000));
     }
+  return data;
+}
+
+static void
+start_timing (void)
+{
+  bench.start = g_get_monotonic_time ();
+  bench.cpu_start = THREAD_CPU_US ();
+  chart_faults = thread_faults ();
+  if (g_getenv ("BENCH_VIEWER_TRACE") != NULL)
+    printf ("trace timing-start monotonic %" G_GINT64_FORMAT "\n", bench.start);
+}
+
+static void
+print_timing (const char *name)
+{
+  printf ("%s-us %" G_GINT64_FORMAT "\n", name, g_get_monotonic_time () - bench.start);
+  printf ("%s-cpu-us %" G_GINT64_FORMAT "\n", name, THREAD_CPU_US () - bench.cpu_start);
+  printf ("%s-page-faults %" G_GINT64_FORMAT "\n", name, (gint64) (thread_faults () - chart_faults));
+  if (g_getenv ("BENCH_VIEWER_TRACE") != NULL)
+    printf ("trace timing-end monotonic %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
+}
+
+static void
+set_chart_data (gpointer chart)
+{
+  g_autoptr(ReportsChartData) data = new_chart_data ();
 
   chart_state = CHART_TIMED;
   /* Alone, callgrind counts the chart's frames only. */
   if (bench.chart_only)
     CALLGRIND_TOGGLE_COLLECT;
-  bench.start = g_get_monotonic_time ();
-  bench.cpu_start = THREAD_CPU_US ();
-  chart_faults = thread_faults ();
-  if (g_getenv ("BENCH_VIEWER_TRACE") != NULL)
-    printf ("trace chart-start monotonic %" G_GINT64_FORMAT "\n", bench.start);
+  start_timing ();
   reports_chart_set_data (REPORTS_CHART (chart), g_steal_pointer (&data));
+}
+
+/* The user's way to the chart (issue 15): the report open in the
+ * table, scrolled, its chart's data made meanwhile (here 10,000 bars,
+ * set on the viewer's chart while the table is shown, as the worker's
+ * result is), then, a while after the last frame, the Chart tab
+ * (Alt+2: viewer.show-view). Timed from the switch to the end of the
+ * frame that draws the chart; BENCH_VIEWER_CHART_RUNS times, each after
+ * the table again (Alt+1) and a moment. */
+static enum
+{
+  TAB_TABLE,
+  TAB_SETTLING,
+  TAB_TIMED,
+} tab_state;
+static guint tab_done;
+
+static void
+show_chart_tab (gpointer user_data)
+{
+  tab_state = TAB_TIMED;
+  if (callgrind_chart_tab () && tab_done == 0)
+    {
+      CALLGRIND_START_INSTRUMENTATION;
+      CALLGRIND_TOGGLE_COLLECT;
+    }
+  start_timing ();
+  gtk_widget_activate_action (GTK_WIDGET (bench.window), "viewer.show-view", "s", "chart");
+}
+
+static void
+start_chart_tab (void)
+{
+  g_autoptr(ReportsChartData) data = new_chart_data ();
+  const char *runs = g_getenv ("BENCH_VIEWER_CHART_RUNS");
+
+  if (runs != NULL)
+    chart_runs = MAX (g_ascii_strtoull (runs, NULL, 10), 1);
+  bench.phase = WAIT_CHART_TAB;
+  reports_chart_set_data (REPORTS_CHART (reports_viewer_window_get_chart (bench.window)), g_steal_pointer (&data));
+  tab_state = TAB_SETTLING;
+  g_timeout_add_once (CHART_SETTLE_MS, show_chart_tab, NULL);
+}
+
+static void
+chart_tab_painted (void)
+{
+  switch (tab_state)
+    {
+    case TAB_TABLE:
+      /* The table's frame again: the chart a while after it. */
+      tab_state = TAB_SETTLING;
+      g_timeout_add_once (CHART_SETTLE_MS, show_chart_tab, NULL);
+      break;
+
+    case TAB_SETTLING:
+      break;
+
+    case TAB_TIMED:
+    default:
+      if (callgrind_chart_tab () && tab_done == 0)
+        CALLGRIND_TOGGLE_COLLECT;
+      print_timing (tab_done == 0 ? "chart" : "chart-again");
+      if (++tab_done < chart_runs)
+        {
+          tab_state = TAB_TABLE;
+          gtk_widget_activate_action (GTK_WIDGET (bench.window), "viewer.show-view", "s", "table");
+          break;
+        }
+      bench.phase = WAIT_CHART;
+      start_chart ();
+      break;
+    }
 }
 
 static void
@@ -422,14 +566,8 @@ chart_painted_cb (GdkFrameClock *clock,
 
     case CHART_TIMED:
     default:
-      {
-        /* The first in the window, then the later ones. */
-        const char *name = chart_done == 0 ? "chart" : "chart-again";
-
-        printf ("%s-us %" G_GINT64_FORMAT "\n", name, g_get_monotonic_time () - bench.start);
-        printf ("%s-cpu-us %" G_GINT64_FORMAT "\n", name, THREAD_CPU_US () - bench.cpu_start);
-        printf ("%s-page-faults %" G_GINT64_FORMAT "\n", name, (gint64) (thread_faults () - chart_faults));
-      }
+      /* The first in the window, then the later ones. */
+      print_timing (chart_done == 0 ? "chart-window" : "chart-window-again");
       if (bench.chart_only)
         CALLGRIND_TOGGLE_COLLECT;
       if (++chart_done < chart_runs)
@@ -548,8 +686,11 @@ choose_file_cb (gpointer user_data)
 {
   g_autofree char *uri = g_file_get_uri (bench.file);
 
-  CALLGRIND_START_INSTRUMENTATION;
-  CALLGRIND_TOGGLE_COLLECT;
+  if (!callgrind_chart_tab () && callgrind_scroll_frame () == 0)
+    {
+      CALLGRIND_START_INSTRUMENTATION;
+      CALLGRIND_TOGGLE_COLLECT;
+    }
   bench.start = g_get_monotonic_time ();
   bench.cpu_start = THREAD_CPU_US ();
   g_action_group_activate_action (G_ACTION_GROUP (bench.app), "open-report", g_variant_new_string (uri));
