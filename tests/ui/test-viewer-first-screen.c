@@ -18,7 +18,8 @@
  * The viewer's first screen, in a display (build-aux/ci-session.sh):
  * reports_viewer_window_present_when_ready() shows the window once the
  * first rows are in, so its first frame with rows shows the first batch,
- * a screenful of the window's height (680 px / 24 px + 1 = 29 rows), not
+ * a screenful of the window's height below its header bar ((680 px − 46
+ * px) / 24 px + 1 = 27 rows, where 23 show with no preamble), not
  * the 64 rows of the loader's default nor the whole file; the next rows
  * come after that frame, a few at a time until more than GTK 4.8's 200
  * row widgets are made (GTK makes the widgets of every row added among
@@ -27,7 +28,7 @@
  */
 
 #define N_ROWS       20000
-#define SCREEN_ROWS  (680 / 24 + 1)
+#define SCREEN_ROWS  ((680 - 46) / 24 + 1)
 /* GTK 4.8's row widgets around its anchor (GTK_LIST_VIEW_MAX_LIST_ITEMS). */
 #define GTK_ROW_WIDGETS 200
 /* The most rows a change among them may add: the view adds one a time,
