@@ -146,6 +146,7 @@ static struct
   guint                stall_source;
   gint64               stall_last;
   gint64               stall_longest;
+  gint64               stall_cpu;
 } bench;
 
 __attribute__((constructor)) static void
@@ -180,9 +181,18 @@ static gboolean
 stall_tick_cb (gpointer user_data)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = THREAD_CPU_US ();
 
+  /* BENCH_VIEWER_TRACE: each stall over a frame's 16 ms, when it ended,
+   * and the main thread's CPU time in it (the rest it waited: for the
+   * X server, for a core). */
+  if (now - bench.stall_last > 16000 && g_getenv ("BENCH_VIEWER_TRACE") != NULL)
+    printf ("trace stall-us %" G_GINT64_FORMAT " cpu %" G_GINT64_FORMAT " ended %" G_GINT64_FORMAT
+            " monotonic %" G_GINT64_FORMAT "\n",
+            now - bench.stall_last, cpu - bench.stall_cpu, now - bench.start, now);
   bench.stall_longest = MAX (bench.stall_longest, now - bench.stall_last);
   bench.stall_last = now;
+  bench.stall_cpu = cpu;
   return G_SOURCE_CONTINUE;
 }
 
@@ -498,6 +508,8 @@ trace_rows_cb (gpointer    object,
 {
   if (position == 0)
     trace_cb (object, what);
+  else if (bench.phase == WAIT_LOADED)
+    printf ("trace batch %u+%u %" G_GINT64_FORMAT "\n", position, n_added, g_get_monotonic_time () - bench.start);
 }
 
 static void
