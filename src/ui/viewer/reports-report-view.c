@@ -32,13 +32,15 @@
  */
 
 #define SAMPLE_ROWS 200
-/* After the first screen the rows come in a few at a time, each frame
- * for about RAMP_BUDGET_US of making their widgets, until there are
- * RAMP_ROWS of them: GTK 4.8 keeps the row widgets of 200 rows around
- * its anchor (GTK_LIST_VIEW_MAX_LIST_ITEMS, two more per tracker) and
- * makes those of every row added among them at once, in ::items-changed.
- * The rows after those get no widget until scrolled to; they come at
- * once. */
+/* After the first screen the rows come in a few at a time, in idle
+ * callbacks of low priority, each making their widgets for about
+ * RAMP_BUDGET_US, until there are RAMP_ROWS of them: GTK 4.8 keeps the
+ * row widgets of 200 rows around its anchor (GTK_LIST_VIEW_MAX_LIST_ITEMS,
+ * two more per tracker) and makes those of every row added among them at
+ * once, in ::items-changed. Between two frames several of these run, each
+ * an iteration of the main loop of its own; the frame measures and lays
+ * out the rows they added. The rows after those get no widget until
+ * scrolled to; they come at once. */
 #define RAMP_ROWS      256
 #define RAMP_BUDGET_US 3000
 
@@ -66,7 +68,7 @@ struct _ReportsReportView
   GHashTable          *bound;   /* GtkListItem → CellData: the rows' cells bound */
   gboolean             widths_set;
   gboolean             ramping;     /* the rows after the first screen come in */
-  guint                ramp_tick;
+  guint                ramp_source;
   gboolean             has_totals;  /* the totals' columns are made with the first total */
 };
 
@@ -334,11 +336,9 @@ header_ready_cb (ReportsReportView   *self,
 }
 
 static gboolean
-ramp_tick_cb (GtkWidget     *widget,
-              GdkFrameClock *clock,
-              gpointer       user_data)
+ramp_cb (gpointer user_data)
 {
-  ReportsReportView *self = REPORTS_REPORT_VIEW (widget);
+  ReportsReportView *self = REPORTS_REPORT_VIEW (user_data);
   gint64 start = g_get_monotonic_time ();
   guint waiting;
 
@@ -358,7 +358,7 @@ ramp_tick_cb (GtkWidget     *widget,
   if (!self->ramping || waiting == 0)
     {
       /* Rows to come: the next batch starts it again. */
-      self->ramp_tick = 0;
+      self->ramp_source = 0;
       return G_SOURCE_REMOVE;
     }
   return G_SOURCE_CONTINUE;
@@ -367,8 +367,8 @@ ramp_tick_cb (GtkWidget     *widget,
 static void
 ramp (ReportsReportView *self)
 {
-  if (self->ramping && self->ramp_tick == 0)
-    self->ramp_tick = gtk_widget_add_tick_callback (GTK_WIDGET (self), ramp_tick_cb, NULL, NULL);
+  if (self->ramping && self->ramp_source == 0)
+    self->ramp_source = g_idle_add_full (G_PRIORITY_LOW, ramp_cb, self, NULL);
 }
 
 static void
@@ -647,9 +647,7 @@ reports_report_view_dispose (GObject *object)
 {
   ReportsReportView *self = REPORTS_REPORT_VIEW (object);
 
-  if (self->ramp_tick != 0)
-    gtk_widget_remove_tick_callback (GTK_WIDGET (self), self->ramp_tick);
-  self->ramp_tick = 0;
+  g_clear_handle_id (&self->ramp_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), REPORTS_TYPE_REPORT_VIEW);
 
   g_clear_object (&self->selection);
