@@ -37,12 +37,15 @@
  * RAMP_BUDGET_US, until there are RAMP_ROWS of them: GTK 4.8 keeps the
  * row widgets of 200 rows around its anchor (GTK_LIST_VIEW_MAX_LIST_ITEMS,
  * two more per tracker) and makes those of every row added among them at
- * once, in ::items-changed. Between two frames several of these run, each
- * an iteration of the main loop of its own; the frame measures and lays
- * out the rows they added. The rows after those get no widget until
- * scrolled to; they come at once. */
-#define RAMP_ROWS      256
-#define RAMP_BUDGET_US 3000
+ * once, in ::items-changed. Between two frames these let in
+ * RAMP_ROWS_PER_FRAME rows at most, each callback an iteration of the
+ * main loop of its own; the frame measures and lays out those rows. The
+ * rows after those get no widget until scrolled to; they come at once. */
+#define RAMP_ROWS           256
+#define RAMP_BUDGET_US      3000
+/* The most rows let in between two frames: the frame measures and lays
+ * them out. */
+#define RAMP_ROWS_PER_FRAME 4
 
 struct _ReportsReportView
 {
@@ -69,6 +72,8 @@ struct _ReportsReportView
   gboolean             widths_set;
   gboolean             ramping;     /* the rows after the first screen come in */
   guint                ramp_source;
+  guint                ramp_in_frame;  /* rows let in since the last frame */
+  gulong               ramp_frame_handler;
   gboolean             has_totals;  /* the totals' columns are made with the first total */
 };
 
@@ -335,19 +340,36 @@ header_ready_cb (ReportsReportView   *self,
   update_columns (self);
 }
 
+static void ramp (ReportsReportView *self);
+
+static void
+ramp_frame_cb (GdkFrameClock     *clock,
+               ReportsReportView *self)
+{
+  g_clear_signal_handler (&self->ramp_frame_handler, clock);
+  self->ramp_in_frame = 0;
+  ramp (self);
+}
+
 static gboolean
 ramp_cb (gpointer user_data)
 {
   ReportsReportView *self = REPORTS_REPORT_VIEW (user_data);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   gint64 start = g_get_monotonic_time ();
-  guint waiting;
+  guint waiting = 0;
 
   /* One row at a time: its widgets are made in ::items-changed, so the
-   * time taken is the cost; the frame then measures and draws them. */
-  do
-    waiting = reports_row_model_show_more (self->rows, 1);
-  while (waiting > 0 && g_list_model_get_n_items (G_LIST_MODEL (self->rows)) < RAMP_ROWS &&
-         g_get_monotonic_time () - start < RAMP_BUDGET_US);
+   * time taken is the cost. */
+  while (self->ramp_in_frame < RAMP_ROWS_PER_FRAME &&
+         g_list_model_get_n_items (G_LIST_MODEL (self->rows)) < RAMP_ROWS &&
+         g_get_monotonic_time () - start < RAMP_BUDGET_US)
+    {
+      waiting = reports_row_model_show_more (self->rows, 1);
+      self->ramp_in_frame++;
+      if (waiting == 0)
+        break;
+    }
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) >= RAMP_ROWS ||
       (waiting == 0 && !yeastar_report_loader_is_loading (self->loader)))
@@ -361,13 +383,21 @@ ramp_cb (gpointer user_data)
       self->ramp_source = 0;
       return G_SOURCE_REMOVE;
     }
+  if (self->ramp_in_frame >= RAMP_ROWS_PER_FRAME && clock != NULL)
+    {
+      /* The next rows after the frame that lays these out. */
+      self->ramp_source = 0;
+      self->ramp_frame_handler = g_signal_connect_object (clock, "after-paint", G_CALLBACK (ramp_frame_cb), self, 0);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return G_SOURCE_REMOVE;
+    }
   return G_SOURCE_CONTINUE;
 }
 
 static void
 ramp (ReportsReportView *self)
 {
-  if (self->ramping && self->ramp_source == 0)
+  if (self->ramping && self->ramp_source == 0 && self->ramp_frame_handler == 0)
     self->ramp_source = g_idle_add_full (G_PRIORITY_LOW, ramp_cb, self, NULL);
 }
 
@@ -647,6 +677,8 @@ reports_report_view_dispose (GObject *object)
 {
   ReportsReportView *self = REPORTS_REPORT_VIEW (object);
 
+  /* (A frame's handler waiting goes with the view.) */
+  self->ramping = FALSE;
   g_clear_handle_id (&self->ramp_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), REPORTS_TYPE_REPORT_VIEW);
 
