@@ -261,6 +261,7 @@ after_paint_cb (GdkFrameClock *clock,
               break;
             }
           bench.stall_last = now;
+          bench.stall_cpu = THREAD_CPU_US ();
           bench.stall_source = g_timeout_add_full (G_PRIORITY_HIGH, 1, stall_tick_cb, NULL, NULL);
         }
       break;
