@@ -271,7 +271,13 @@ after_paint_cb (GdkFrameClock *clock,
        * starts after it, not beside it. */
       if (!yeastar_report_loader_is_loading (loader) && bench.load_end == 0)
         bench.load_end = now;
-      if (bench.load_end != 0 && !chart_data_ready ())
+      /* (And every row shown: after the first screen the view lets
+       * the first ones in a few a frame; a change of theirs would be
+       * taken for the sort's.) */
+      if (bench.load_end != 0 &&
+          (!chart_data_ready () ||
+           g_list_model_get_n_items (G_LIST_MODEL (selection)) <
+           yeastar_report_table_get_n_rows (yeastar_report_loader_get_rows (loader))))
         gtk_widget_queue_draw (GTK_WIDGET (bench.column_view));
       else if (bench.load_end != 0)
         {

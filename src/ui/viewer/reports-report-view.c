@@ -45,7 +45,7 @@
 #define RAMP_BUDGET_US      3000
 /* The most rows let in between two frames: the frame measures and lays
  * them out. */
-#define RAMP_ROWS_PER_FRAME 4
+#define RAMP_ROWS_PER_FRAME 6
 
 struct _ReportsReportView
 {
