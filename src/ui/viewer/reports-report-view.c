@@ -357,18 +357,17 @@ ramp_cb (gpointer user_data)
   ReportsReportView *self = REPORTS_REPORT_VIEW (user_data);
   GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
   gint64 start = g_get_monotonic_time ();
-  guint waiting = 0;
+  /* (The rows delivered and not shown yet.) */
+  guint waiting = reports_row_model_show_more (self->rows, 0);
 
   /* One row at a time: its widgets are made in ::items-changed, so the
    * time taken is the cost. */
-  while (self->ramp_in_frame < RAMP_ROWS_PER_FRAME &&
+  while (waiting > 0 && (clock == NULL || self->ramp_in_frame < RAMP_ROWS_PER_FRAME) &&
          g_list_model_get_n_items (G_LIST_MODEL (self->rows)) < RAMP_ROWS &&
          g_get_monotonic_time () - start < RAMP_BUDGET_US)
     {
       waiting = reports_row_model_show_more (self->rows, 1);
       self->ramp_in_frame++;
-      if (waiting == 0)
-        break;
     }
 
   if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) >= RAMP_ROWS ||
