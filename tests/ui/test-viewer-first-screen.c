@@ -31,8 +31,8 @@
 #define SCREEN_ROWS  ((680 - 46) / 24 + 1)
 /* GTK 4.8's row widgets around its anchor (GTK_LIST_VIEW_MAX_LIST_ITEMS). */
 #define GTK_ROW_WIDGETS 200
-/* The most rows a change among them may add: the view adds one a time,
- * for about 3 ms a frame. */
+/* The most rows a change among them may add: the view adds one at a
+ * time, at most 6 between two frames. */
 #define MOST_AT_ONCE 8
 
 static struct
