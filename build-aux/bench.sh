@@ -63,7 +63,10 @@
 #               accessibility bus already running, as in a desktop
 #               session), all rows read, a sort by
 #               a number column to its frame (< 1 s), 60 scroll frames of a
-#               page each (< 16 ms), and a 10,000-bar chart's first frame
+#               page each (< 16 ms), the longest the main loop stood still
+#               from the first screen to the chart's data made from every
+#               row (< 16 ms: the window never freezes while the rest of
+#               the rows stream in), and a 10,000-bar chart's first frame
 #               (< 16 ms) as the user comes to it: its data set while
 #               the table is shown, then the Chart tab chosen 100 ms later
 #               (Alt+2); also, without a goal, the same chart set in a new
@@ -271,7 +274,7 @@ print("rows", len(frame))' "$file" "$preamble" > "$work/pandas"
   inforow "viewer: a 10,000-bar chart set in a new window, its frame" "ms" "$work/viewer-chart-window-ms"
   inforow "viewer: the same, main thread's CPU time" "ms" "$work/viewer-chart-window-cpu-ms"
   inforow "viewer: the same, main thread's page faults" "" "$work/viewer-chart-window-faults"
-  inforow "viewer: longest main-loop stall, first screen to chart data" "ms" "$work/viewer-load-stall-ms"
+  row "viewer: longest main-loop stall, first screen to chart data" "ms" "$work/viewer-load-stall-ms" - "< 16 ms" "m < 16"
 }
 
 if [ "$only" = all ]; then

@@ -217,6 +217,38 @@ yeastar_report_table_get_row (const YeastarReportTable  *self,
 }
 
 /**
+ * yeastar_report_table_reserve:
+ * @n_rows: how many rows the table is expected to hold
+ *
+ * Makes room for @n_rows rows' bookkeeping at once (never less than
+ * there is). A table grown by doubling copies its bookkeeping at each
+ * step, and a million rows' (10 MB) copied into fresh pages took tens of
+ * ms of the main thread per step; room made ahead is only touched as
+ * rows come.
+ */
+void
+yeastar_report_table_reserve (YeastarReportTable *self,
+                              guint               n_rows)
+{
+  g_return_if_fail (self != NULL);
+
+  if (n_rows <= self->rows_cap)
+    return;
+  self->rows_cap = MIN (n_rows, G_MAXUINT32 - 1);
+  self->row_data = g_renew (const char *, self->row_data, self->rows_cap);
+  self->row_cells = g_renew (guint16, self->row_cells, self->rows_cap);
+}
+
+/* How many rows the table has room for without growing. */
+guint
+yeastar_report_table_get_capacity (const YeastarReportTable *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->rows_cap;
+}
+
+/**
  * yeastar_report_table_take_rows:
  * @other: (transfer full): a table filled by another thread
  *

@@ -34,6 +34,9 @@ guint               yeastar_report_table_get_row      (const YeastarReportTable 
                                                        guint                      row,
                                                        const char               **cells,
                                                        guint                      n_columns);
+void                yeastar_report_table_reserve      (YeastarReportTable        *self,
+                                                       guint                      n_rows);
+guint               yeastar_report_table_get_capacity (const YeastarReportTable  *self);
 gboolean            yeastar_report_table_take_rows    (YeastarReportTable        *self,
                                                        YeastarReportTable        *other);
 gsize               yeastar_report_table_get_size     (const YeastarReportTable  *self);

@@ -162,6 +162,7 @@ static struct
   guint                stall_source;
   gint64               stall_last;
   gint64               stall_longest;
+  gint64               stall_cpu;
 } bench;
 
 __attribute__((constructor)) static void
@@ -216,9 +217,18 @@ static gboolean
 stall_tick_cb (gpointer user_data)
 {
   gint64 now = g_get_monotonic_time ();
+  gint64 cpu = THREAD_CPU_US ();
 
+  /* BENCH_VIEWER_TRACE: each stall over a frame's 16 ms, when it ended,
+   * and the main thread's CPU time in it (the rest it waited: for the
+   * X server, for a core). */
+  if (now - bench.stall_last > 16000 && g_getenv ("BENCH_VIEWER_TRACE") != NULL)
+    printf ("trace stall-us %" G_GINT64_FORMAT " cpu %" G_GINT64_FORMAT " ended %" G_GINT64_FORMAT
+            " monotonic %" G_GINT64_FORMAT "\n",
+            now - bench.stall_last, cpu - bench.stall_cpu, now - bench.start, now);
   bench.stall_longest = MAX (bench.stall_longest, now - bench.stall_last);
   bench.stall_last = now;
+  bench.stall_cpu = cpu;
   return G_SOURCE_CONTINUE;
 }
 
@@ -292,6 +302,7 @@ after_paint_cb (GdkFrameClock *clock,
               break;
             }
           bench.stall_last = now;
+          bench.stall_cpu = THREAD_CPU_US ();
           bench.stall_source = g_timeout_add_full (G_PRIORITY_HIGH, 1, stall_tick_cb, NULL, NULL);
         }
       break;
@@ -301,7 +312,13 @@ after_paint_cb (GdkFrameClock *clock,
        * starts after it, not beside it. */
       if (!yeastar_report_loader_is_loading (loader) && bench.load_end == 0)
         bench.load_end = now;
-      if (bench.load_end != 0 && !chart_data_ready ())
+      /* (And every row shown: after the first screen the view lets
+       * the first ones in a few a frame; a change of theirs would be
+       * taken for the sort's.) */
+      if (bench.load_end != 0 &&
+          (!chart_data_ready () ||
+           g_list_model_get_n_items (G_LIST_MODEL (selection)) <
+           yeastar_report_table_get_n_rows (yeastar_report_loader_get_rows (loader))))
         gtk_widget_queue_draw (GTK_WIDGET (bench.column_view));
       else if (bench.load_end != 0)
         {
@@ -636,6 +653,8 @@ trace_rows_cb (gpointer    object,
 {
   if (position == 0)
     trace_cb (object, what);
+  else if (bench.phase == WAIT_LOADED)
+    printf ("trace batch %u+%u %" G_GINT64_FORMAT "\n", position, n_added, g_get_monotonic_time () - bench.start);
 }
 
 static void

@@ -32,6 +32,20 @@
  */
 
 #define SAMPLE_ROWS 200
+/* After the first screen the rows come in a few at a time, in idle
+ * callbacks of low priority, each making their widgets for about
+ * RAMP_BUDGET_US, until there are RAMP_ROWS of them: GTK 4.8 keeps the
+ * row widgets of 200 rows around its anchor (GTK_LIST_VIEW_MAX_LIST_ITEMS,
+ * two more per tracker) and makes those of every row added among them at
+ * once, in ::items-changed. Between two frames these let in
+ * RAMP_ROWS_PER_FRAME rows at most, each callback an iteration of the
+ * main loop of its own; the frame measures and lays out those rows. The
+ * rows after those get no widget until scrolled to; they come at once. */
+#define RAMP_ROWS           256
+#define RAMP_BUDGET_US      3000
+/* The most rows let in between two frames: the frame measures and lays
+ * them out. */
+#define RAMP_ROWS_PER_FRAME 6
 
 struct _ReportsReportView
 {
@@ -56,6 +70,10 @@ struct _ReportsReportView
   GMenu               *columns_menu;
   GHashTable          *bound;   /* GtkListItem → CellData: the rows' cells bound */
   gboolean             widths_set;
+  gboolean             ramping;     /* the rows after the first screen come in */
+  guint                ramp_source;
+  guint                ramp_in_frame;  /* rows let in since the last frame */
+  gulong               ramp_frame_handler;
   gboolean             has_totals;  /* the totals' columns are made with the first total */
 };
 
@@ -322,16 +340,79 @@ header_ready_cb (ReportsReportView   *self,
   update_columns (self);
 }
 
+static void ramp (ReportsReportView *self);
+
+static void
+ramp_frame_cb (GdkFrameClock     *clock,
+               ReportsReportView *self)
+{
+  g_clear_signal_handler (&self->ramp_frame_handler, clock);
+  self->ramp_in_frame = 0;
+  ramp (self);
+}
+
+static gboolean
+ramp_cb (gpointer user_data)
+{
+  ReportsReportView *self = REPORTS_REPORT_VIEW (user_data);
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+  gint64 start = g_get_monotonic_time ();
+  /* (The rows delivered and not shown yet.) */
+  guint waiting = reports_row_model_show_more (self->rows, 0);
+
+  /* One row at a time: its widgets are made in ::items-changed, so the
+   * time taken is the cost. */
+  while (waiting > 0 && (clock == NULL || self->ramp_in_frame < RAMP_ROWS_PER_FRAME) &&
+         g_list_model_get_n_items (G_LIST_MODEL (self->rows)) < RAMP_ROWS &&
+         g_get_monotonic_time () - start < RAMP_BUDGET_US)
+    {
+      waiting = reports_row_model_show_more (self->rows, 1);
+      self->ramp_in_frame++;
+    }
+
+  if (g_list_model_get_n_items (G_LIST_MODEL (self->rows)) >= RAMP_ROWS ||
+      (waiting == 0 && !yeastar_report_loader_is_loading (self->loader)))
+    {
+      self->ramping = FALSE;
+      reports_row_model_hold (self->rows, FALSE);
+    }
+  if (!self->ramping || waiting == 0)
+    {
+      /* Rows to come: the next batch starts it again. */
+      self->ramp_source = 0;
+      return G_SOURCE_REMOVE;
+    }
+  if (self->ramp_in_frame >= RAMP_ROWS_PER_FRAME && clock != NULL)
+    {
+      /* The next rows after the frame that lays these out. */
+      self->ramp_source = 0;
+      self->ramp_frame_handler = g_signal_connect_object (clock, "after-paint", G_CALLBACK (ramp_frame_cb), self, 0);
+      gtk_widget_queue_draw (GTK_WIDGET (self));
+      return G_SOURCE_REMOVE;
+    }
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+ramp (ReportsReportView *self)
+{
+  if (self->ramping && self->ramp_source == 0 && self->ramp_frame_handler == 0)
+    self->ramp_source = g_idle_add_full (G_PRIORITY_LOW, ramp_cb, self, NULL);
+}
+
 static void
 first_paint_cb (GdkFrameClock     *clock,
                 ReportsReportView *self)
 {
   g_signal_handlers_disconnect_by_func (clock, first_paint_cb, self);
-  if (self->rows != NULL)
-    reports_row_model_hold (self->rows, FALSE);
   /* The worker waits after the first batch, if asked to, until then. */
   if (self->loader != NULL)
     yeastar_report_loader_resume (self->loader);
+  if (self->rows != NULL)
+    {
+      self->ramping = TRUE;
+      ramp (self);
+    }
 }
 
 static void
@@ -350,7 +431,10 @@ rows_added_cb (ReportsReportView   *self,
                YeastarReportLoader *loader)
 {
   if (self->widths_set)
-    return;
+    {
+      ramp (self);
+      return;
+    }
 
   set_widths (self);
   /* The first screen of rows is drawn before the next batches: GTK 4.8
@@ -364,6 +448,12 @@ rows_added_cb (ReportsReportView   *self,
       else
         g_signal_connect (self, "map", G_CALLBACK (wait_first_paint), NULL);
     }
+}
+
+static void
+loading_cb (ReportsReportView *self)
+{
+  ramp (self);
 }
 
 static void
@@ -443,6 +533,7 @@ reports_report_view_set_loader (ReportsReportView   *self,
   g_signal_connect_object (loader, "columns-changed", G_CALLBACK (update_columns), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (loader, "rows-added", G_CALLBACK (rows_added_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (loader, "totals-added", G_CALLBACK (totals_added_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (loader, "notify::loading", G_CALLBACK (loading_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (gtk_column_view_get_sorter (self->column_view), "changed",
                            G_CALLBACK (sorter_changed_cb), self, G_CONNECT_SWAPPED);
 
@@ -585,6 +676,9 @@ reports_report_view_dispose (GObject *object)
 {
   ReportsReportView *self = REPORTS_REPORT_VIEW (object);
 
+  /* (A frame's handler waiting goes with the view.) */
+  self->ramping = FALSE;
+  g_clear_handle_id (&self->ramp_source, g_source_remove);
   gtk_widget_dispose_template (GTK_WIDGET (self), REPORTS_TYPE_REPORT_VIEW);
 
   g_clear_object (&self->selection);

@@ -259,6 +259,42 @@ reports_row_model_hold (ReportsRowModel *self,
     }
 }
 
+/**
+ * reports_row_model_show_more:
+ * @n: how many more rows to show at most
+ *
+ * While held (and in file order), shows up to @n more of the rows the
+ * loader has delivered: the view brings in the rows after the first
+ * screen a few at a time, as GTK 4.8 makes the row widgets of every row
+ * added within 200 of its anchor at once, in ::items-changed.
+ *
+ * Returns: how many rows delivered still wait
+ */
+guint
+reports_row_model_show_more (ReportsRowModel *self,
+                             guint            n)
+{
+  guint available;
+
+  g_return_val_if_fail (REPORTS_IS_ROW_MODEL (self), 0);
+
+  if (!self->held || self->order != NULL)
+    return 0;
+
+  available = yeastar_report_table_get_n_rows (table (self));
+  if (available <= self->n_items)
+    return 0;
+
+  n = MIN (n, available - self->n_items);
+  if (n > 0)
+    {
+      self->n_items += n;
+      g_list_model_items_changed (G_LIST_MODEL (self), self->n_items - n, 0, n);
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_N_ITEMS]);
+    }
+  return available - self->n_items;
+}
+
 typedef struct
 {
   const YeastarReportTable *table;

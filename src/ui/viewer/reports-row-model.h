@@ -28,6 +28,8 @@ void                 reports_row_model_set_search (ReportsRowModel     *self,
 gboolean             reports_row_model_is_busy    (ReportsRowModel     *self);
 void                 reports_row_model_hold       (ReportsRowModel     *self,
                                                    gboolean             held);
+guint                reports_row_model_show_more  (ReportsRowModel     *self,
+                                                   guint                n);
 guint                reports_row_model_get_row    (ReportsRowModel     *self,
                                                    guint                position);
 

@@ -37,8 +37,13 @@
  */
 
 /* The least height of a table row, in pixels: the first batch fills the
- * window's height with rows of it. */
-#define MIN_ROW_HEIGHT 24
+ * window's height below its header bar with rows of it (the first of them
+ * is the column titles' height at least), whatever the preamble above
+ * them takes. */
+#define MIN_ROW_HEIGHT        24
+/* The least height of the header bar, in pixels (libadwaita's is 46 and
+ * more). */
+#define MIN_HEADER_BAR_HEIGHT 46
 /* How long reports_viewer_window_present_when_ready() waits at most. */
 #define PRESENT_TIMEOUT_MS 250
 /* How long the reading waits at most for the first screen to be drawn
@@ -70,7 +75,7 @@ struct _ReportsViewerWindow
   GMenu                *sort_submenu;
   GtkMenuButton        *menu_button;
   GMenuModel           *viewer_menu;
-  GBinding             *switcher_binding;  /* the bar shown while the title is */
+  gulong                title_visible_handler;  /* the bar shown while the title is */
 
   /* Owned references */
   GFile                *file;
@@ -291,7 +296,7 @@ load_cb (GObject      *object,
           /* No table nor chart: the file's name in the header bar. */
           adw_view_switcher_title_set_view_switcher_enabled (self->switcher_title, FALSE);
           gtk_widget_set_visible (GTK_WIDGET (self->search_button), FALSE);
-          g_clear_pointer (&self->switcher_binding, g_binding_unbind);
+          g_clear_signal_handler (&self->title_visible_handler, self->switcher_title);
           gtk_widget_set_visible (self->switcher_bar, FALSE);
           return;
         }
@@ -319,7 +324,7 @@ start_loading (ReportsViewerWindow *self)
   self->loader = yeastar_report_loader_new (self->file);
   /* (GTK 4.8 needs both.) */
   gtk_window_get_default_size (GTK_WINDOW (self), &width, &height);
-  yeastar_report_loader_set_first_batch (self->loader, (guint) MAX (height, 1) / MIN_ROW_HEIGHT + 1);
+  yeastar_report_loader_set_first_batch (self->loader, (guint) MAX (height - MIN_HEADER_BAR_HEIGHT, 1) / MIN_ROW_HEIGHT + 1);
   /* A worker reading on at full speed took a core from the first screen
    * (the main thread, the display server, Pango's font thread): about a
    * sixth of its time on a 2-core machine (docs/benchmarks.md). */
@@ -432,6 +437,27 @@ show_shortcuts_action (GtkWidget  *widget,
   gtk_window_present (shortcuts);
 }
 
+/* The bar at the bottom when the header has no room for the switcher:
+ * hidden, not only unrevealed, so that the first screen neither measures
+ * it nor loads its font. */
+static void
+title_visible_cb (ReportsViewerWindow *self)
+{
+  gtk_widget_set_visible (self->switcher_bar, adw_view_switcher_title_get_title_visible (self->switcher_title));
+}
+
+/* The bar gets its stack, and so its buttons, when first shown: about
+ * 1 % of the main thread's work to the first screen (callgrind) went to
+ * buttons never shown. */
+static void
+switcher_bar_map_cb (ReportsViewerWindow *self)
+{
+  AdwViewSwitcherBar *bar = ADW_VIEW_SWITCHER_BAR (self->switcher_bar);
+
+  if (adw_view_switcher_bar_get_stack (bar) == NULL)
+    adw_view_switcher_bar_set_stack (bar, self->view_stack);
+}
+
 static void
 dark_cb (ReportsViewerWindow *self,
          GParamSpec          *pspec,
@@ -459,7 +485,8 @@ reports_viewer_window_dispose (GObject *object)
   g_cancellable_cancel (self->cancellable);
   g_cancellable_cancel (self->chart_cancellable);
   g_clear_handle_id (&self->present_source, g_source_remove);
-  g_clear_pointer (&self->switcher_binding, g_binding_unbind);
+  if (self->switcher_title != NULL)
+    g_clear_signal_handler (&self->title_visible_handler, self->switcher_title);
   gtk_widget_dispose_template (GTK_WIDGET (self), REPORTS_TYPE_VIEWER_WINDOW);
 
   g_clear_object (&self->loader);
@@ -590,11 +617,10 @@ reports_viewer_window_init (ReportsViewerWindow *self)
 #endif
 
   gtk_menu_button_set_create_popup_func (self->menu_button, create_menu_cb, self, NULL);
-  /* The bar at the bottom when the header has no room for the switcher:
-   * hidden, not only unrevealed, so that the first screen neither
-   * measures it nor loads its font. */
-  self->switcher_binding = g_object_bind_property (self->switcher_title, "title-visible", self->switcher_bar, "visible",
-                                                   G_BINDING_SYNC_CREATE);
+  self->title_visible_handler = g_signal_connect_object (self->switcher_title, "notify::title-visible",
+                                                         G_CALLBACK (title_visible_cb), self, G_CONNECT_SWAPPED);
+  title_visible_cb (self);
+  g_signal_connect_object (self->switcher_bar, "map", G_CALLBACK (switcher_bar_map_cb), self, G_CONNECT_SWAPPED);
 
   search_bar = reports_report_view_get_search_bar (self->report_view);
   g_object_bind_property (self->search_button, "active", search_bar, "search-mode-enabled",
