@@ -784,15 +784,21 @@ list_keynav_failed_cb (ReportsConnectPage *self,
 
 /* The page opens on the first thing to fill in: the server address, not
  * the header bar's first button. */
-static void
-reports_connect_page_map (GtkWidget *widget)
+void
+reports_connect_page_focus_form (ReportsConnectPage *self)
 {
-  ReportsConnectPage *self = REPORTS_CONNECT_PAGE (widget);
-
-  GTK_WIDGET_CLASS (reports_connect_page_parent_class)->map (widget);
+  g_return_if_fail (REPORTS_IS_CONNECT_PAGE (self));
 
   if (self->cancellable == NULL)
     gtk_widget_grab_focus (GTK_WIDGET (self->server_row));
+}
+
+static void
+reports_connect_page_map (GtkWidget *widget)
+{
+  GTK_WIDGET_CLASS (reports_connect_page_parent_class)->map (widget);
+
+  reports_connect_page_focus_form (REPORTS_CONNECT_PAGE (widget));
 }
 
 /* AdwPasswordEntryRow's reveal button has only an icon, and AT-SPI

@@ -25,5 +25,7 @@ void      reports_connect_page_connect_demo    (ReportsConnectPage *self);
 /* Reconnects to the PBX used last, with its secret from the keyring;
  * without one, fills in the form and waits for the secret. */
 void      reports_connect_page_reconnect_last  (ReportsConnectPage *self);
+/* Puts the focus on the first thing to fill in, unless connecting. */
+void      reports_connect_page_focus_form      (ReportsConnectPage *self);
 
 G_END_DECLS
