@@ -856,6 +856,12 @@ test_demo (void)
 static void
 test_network_module_unloadable (void)
 {
+#if !DEVELOPMENT_BUILD
+  /* Only development builds read CALL_REPORTS_NETWORK_MODULE (the ASan
+   * and valgrind checks build without -Ddevelopment=true). */
+  g_test_skip ("needs a development build");
+  return;
+#else
   g_autofree char *dir = g_dir_make_tmp ("call-reports-module-XXXXXX", NULL);
   g_autofree char *missing = g_build_filename (dir, "missing.so", NULL);
   g_autofree char *garbage = g_build_filename (dir, "garbage.so", NULL);
@@ -883,6 +889,7 @@ test_network_module_unloadable (void)
     }
 
   cli_run_remove_tree (dir);
+#endif
 }
 
 /* The pure parser, which will be fuzzed: accepted forms and garbage. */
