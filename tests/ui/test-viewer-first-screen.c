@@ -25,6 +25,11 @@
  * row widgets are made (GTK makes the widgets of every row added among
  * them at once, in ::items-changed: hundreds of ms with a main loop that
  * stood still), then the rest at once.
+ *
+ * The totals' area is there from the first screen (a placeholder until
+ * the file's end brings its totals): their arrival leaves the rows' area
+ * its height, so the last frame of a big load lays out and draws the
+ * totals alone. A file without totals loses the area once it is read.
  */
 
 #define N_ROWS       20000
@@ -45,6 +50,11 @@ static struct
   gboolean             mapped;
   GMainLoop           *loop;
   gboolean             in_parts;      /* the second test */
+  gboolean             with_totals;   /* the third: a total row at the file's end */
+  int                  first_height;  /* the rows' area's, in the first frame */
+  gboolean             totals_first;  /* the totals' area shown in the first frame */
+  int                  last_height;   /* the rows' area's, once the totals are in */
+  gboolean             totals_last;   /* the totals' area shown once the file is read */
   guint                changes;       /* after the first frame, among the first rows */
   guint                most_added;    /* the most rows one of those added */
 } t;
@@ -57,15 +67,46 @@ rows_shown (void)
   return selection != NULL ? g_list_model_get_n_items (G_LIST_MODEL (selection)) : 0;
 }
 
+static GtkWidget *
+rows_area (void)
+{
+  return gtk_widget_get_parent (GTK_WIDGET (t.column_view));
+}
+
+static GtkWidget *
+totals_area (void)
+{
+  return gtk_widget_get_next_sibling (rows_area ());
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
 {
   guint n = rows_shown ();
+  YeastarReportLoader *loader = reports_viewer_window_get_loader (t.window);
 
   if (t.first_frame_rows == 0)
     {
       t.first_frame_rows = n;
+      t.first_height = gtk_widget_get_height (rows_area ());
+      t.totals_first = gtk_widget_get_visible (totals_area ());
+      return;
+    }
+  if (t.with_totals)
+    {
+      /* Until the file is read and this frame shows what it left. */
+      if (!yeastar_report_loader_is_loading (loader) && n == N_ROWS)
+        {
+          t.last_height = gtk_widget_get_height (rows_area ());
+          t.totals_last = gtk_widget_get_visible (totals_area ());
+          g_signal_handlers_disconnect_by_func (clock, after_paint_cb, NULL);
+          g_main_loop_quit (t.loop);
+        }
+      else
+        {
+          gtk_widget_queue_draw (GTK_WIDGET (t.column_view));
+        }
       return;
     }
   if (t.in_parts)
@@ -124,7 +165,8 @@ timeout_cb (gpointer user_data)
 }
 
 static void
-run_viewer (gboolean in_parts)
+run_viewer (gboolean in_parts,
+            gboolean with_totals)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(GString) s = g_string_new ("Queue Performance\r\nPeriod:,01/03/2024 - 31/03/2024\r\n\r\n"
@@ -137,6 +179,8 @@ run_viewer (gboolean in_parts)
   g_assert_no_error (error);
   for (guint i = 0; i < N_ROWS; i++)
     g_string_append_printf (s, "%u,\"Queue %u\",%u,0:%02u:%02u\r\n", 6400 + i, i, i % 1000, i % 60, i % 60);
+  if (with_totals)
+    g_string_append (s, "Total,,9990000,166:30:00\r\n");
   path = g_build_filename (dir, "report.csv", NULL);
   g_file_set_contents (path, s->str, (gssize) s->len, &error);
   g_assert_no_error (error);
@@ -150,6 +194,7 @@ run_viewer (gboolean in_parts)
 
   /* Not shown before its first rows (or a quarter of a second). */
   t.in_parts = in_parts;
+  t.with_totals = with_totals;
   if (in_parts)
     g_signal_connect (gtk_column_view_get_model (t.column_view), "items-changed", G_CALLBACK (items_changed_cb),
                       NULL);
@@ -174,6 +219,23 @@ run_viewer (gboolean in_parts)
       g_assert_cmpuint (rows_shown (), ==, N_ROWS);
       g_assert_cmpuint (t.changes, >=, (GTK_ROW_WIDGETS - SCREEN_ROWS) / MOST_AT_ONCE);
       g_assert_cmpuint (t.most_added, <=, MOST_AT_ONCE);
+      /* The file has no totals: once it is read, no totals' area. */
+      g_assert_true (t.totals_first);
+      while (yeastar_report_loader_is_loading (reports_viewer_window_get_loader (t.window)))
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_false (gtk_widget_get_visible (totals_area ()));
+    }
+  else if (with_totals)
+    {
+      g_test_message ("rows' area: %d px high in the first frame, %d px with the totals in; totals' area "
+                      "shown first: %d, last: %d", t.first_height, t.last_height, t.totals_first, t.totals_last);
+      g_assert_cmpuint (yeastar_report_table_get_n_rows (yeastar_report_loader_get_totals (
+                                                           reports_viewer_window_get_loader (t.window))), ==, 1);
+      /* The totals' area from the first screen on, its height kept. */
+      g_assert_true (t.totals_first);
+      g_assert_true (t.totals_last);
+      g_assert_cmpint (t.first_height, >, 0);
+      g_assert_cmpint (t.last_height, ==, t.first_height);
     }
   else
     {
@@ -192,7 +254,7 @@ run_viewer (gboolean in_parts)
 static void
 test_first_screen (void)
 {
-  run_viewer (FALSE);
+  run_viewer (FALSE, FALSE);
 }
 
 /* After the first screen, the rows GTK makes widgets for come a few at a
@@ -200,7 +262,14 @@ test_first_screen (void)
 static void
 test_rows_in_parts (void)
 {
-  run_viewer (TRUE);
+  run_viewer (TRUE, FALSE);
+}
+
+/* A total row at the file's end: the rows' area keeps its height. */
+static void
+test_totals_keep_rows_height (void)
+{
+  run_viewer (FALSE, TRUE);
 }
 
 int
@@ -213,6 +282,7 @@ main (int   argc,
 
   g_test_add_func ("/viewer/first-screen", test_first_screen);
   g_test_add_func ("/viewer/rows-in-parts", test_rows_in_parts);
+  g_test_add_func ("/viewer/totals-keep-rows-height", test_totals_keep_rows_height);
 
   return g_test_run ();
 }

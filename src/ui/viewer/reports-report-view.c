@@ -24,6 +24,13 @@
  * rows (the totals follow the rows' horizontal scrolling, and each total column
  * takes the width of its row column). The totals' header is hidden.
  *
+ * A file's totals come at its end. While it loads, the totals' area shows
+ * a row of empty cells (the height of a total row) under a dim "Totals
+ * when the whole file is read", from the first screen on: the totals'
+ * arrival then relayouts and redraws the totals alone, not the rows' area
+ * too (whose height would change, a frame of 20 ms on a big file). A file
+ * that has no totals loses the area when it is read.
+ *
  * Cells are ReportsTableCells, laid out in their column view's
  * PangoContext (one per view, not one per cell as GtkInscription makes),
  * numbers to the right; control characters of the file are shown
@@ -58,6 +65,8 @@ struct _ReportsReportView
   GtkBox              *preamble_box;
   GtkScrolledWindow   *rows_window;
   GtkColumnView       *column_view;
+  GtkWidget           *totals_area;
+  GtkWidget           *totals_pending;
   GtkScrolledWindow   *totals_window;
   GtkColumnView       *totals_view;
 
@@ -65,6 +74,7 @@ struct _ReportsReportView
   YeastarReportLoader *loader;
   ReportsRowModel     *rows;
   ReportsRowModel     *totals;
+  GtkSelectionModel   *totals_selection;
   GtkMultiSelection   *selection;
   GSimpleActionGroup  *column_actions;
   GMenu               *columns_menu;
@@ -74,7 +84,8 @@ struct _ReportsReportView
   guint                ramp_source;
   guint                ramp_in_frame;  /* rows let in since the last frame */
   gulong               ramp_frame_handler;
-  gboolean             has_totals;  /* the totals' columns are made with the first total */
+  gboolean             has_totals;  /* the totals' columns are made with the first total (or its placeholder) */
+  gboolean             awaiting_totals;  /* the placeholder row is shown */
 };
 
 G_DEFINE_FINAL_TYPE (ReportsReportView, reports_report_view, GTK_TYPE_WIDGET)
@@ -126,7 +137,11 @@ draw_cell (CellData    *data,
   if (loader == NULL || row == NULL)
     return;
 
-  text = yeastar_report_table_get_cell (cell_table (data, row), reports_report_row_get_index (row), data->column);
+  /* (The totals' placeholder row has no row of the table: empty cells.) */
+  if (reports_report_row_get_index (row) < yeastar_report_table_get_n_rows (cell_table (data, row)))
+    text = yeastar_report_table_get_cell (cell_table (data, row), reports_report_row_get_index (row), data->column);
+  else
+    text = "";
   escaped = yeastar_text_escape (text, -1);
   reports_table_cell_set_text (cell, escaped);
   /* Numbers to the right; a "Total" label in a number column stays left. */
@@ -332,11 +347,46 @@ fill_preamble (ReportsReportView *self)
   gtk_widget_set_visible (GTK_WIDGET (self->preamble_box), lines[0] != NULL);
 }
 
+/* The totals' area from the first screen on, while the file loads: a
+ * row of empty cells under "Totals when the whole file is read". */
+static void
+show_totals_pending (ReportsReportView *self)
+{
+  g_autoptr(GListStore) store = g_list_store_new (REPORTS_TYPE_REPORT_ROW);
+  g_autoptr(ReportsReportRow) placeholder = reports_report_row_new (G_MAXUINT, TRUE);
+  g_autoptr(GtkNoSelection) selection = NULL;
+
+  g_list_store_append (store, placeholder);
+  selection = gtk_no_selection_new (G_LIST_MODEL (g_steal_pointer (&store)));
+  self->has_totals = TRUE;
+  self->awaiting_totals = TRUE;
+  gtk_column_view_set_model (self->totals_view, GTK_SELECTION_MODEL (selection));
+  gtk_column_view_set_show_column_separators (self->totals_view, FALSE);
+  gtk_widget_set_visible (self->totals_pending, TRUE);
+  gtk_widget_set_visible (self->totals_area, TRUE);
+}
+
+/* The file's totals in place of the placeholder: the same height for
+ * one total row, so only the totals' area is laid out again. */
+static void
+show_totals (ReportsReportView *self)
+{
+  if (!self->awaiting_totals)
+    return;
+  self->awaiting_totals = FALSE;
+  gtk_column_view_set_model (self->totals_view, self->totals_selection);
+  gtk_column_view_set_show_column_separators (self->totals_view, TRUE);
+  gtk_widget_set_visible (self->totals_pending, FALSE);
+}
+
 static void
 header_ready_cb (ReportsReportView   *self,
                  YeastarReportLoader *loader)
 {
   fill_preamble (self);
+  if (!self->has_totals && yeastar_report_loader_is_loading (loader) &&
+      yeastar_report_table_get_n_rows (yeastar_report_loader_get_totals (loader)) == 0)
+    show_totals_pending (self);
   update_columns (self);
 }
 
@@ -454,6 +504,13 @@ static void
 loading_cb (ReportsReportView *self)
 {
   ramp (self);
+  /* Read, and no totals: the placeholder goes. */
+  if (self->awaiting_totals && !yeastar_report_loader_is_loading (self->loader))
+    {
+      show_totals (self);
+      if (yeastar_report_table_get_n_rows (yeastar_report_loader_get_totals (self->loader)) == 0)
+        gtk_widget_set_visible (self->totals_area, FALSE);
+    }
 }
 
 static void
@@ -470,7 +527,8 @@ totals_added_cb (ReportsReportView   *self,
       for (guint i = 0; i < n; i++)
         add_total_column (self, i);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->totals_window), TRUE);
+  show_totals (self);
+  gtk_widget_set_visible (self->totals_area, TRUE);
   if (!self->widths_set)
     set_widths (self);
 }
@@ -503,7 +561,6 @@ void
 reports_report_view_set_loader (ReportsReportView   *self,
                                 YeastarReportLoader *loader)
 {
-  g_autoptr(GtkNoSelection) totals_selection = NULL;
   GtkWidget *totals_header;
 
   g_return_if_fail (REPORTS_IS_REPORT_VIEW (self));
@@ -516,8 +573,8 @@ reports_report_view_set_loader (ReportsReportView   *self,
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   g_signal_connect_object (self->rows, "reordered", G_CALLBACK (reordered_cb), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
-  totals_selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->totals)));
-  gtk_column_view_set_model (self->totals_view, GTK_SELECTION_MODEL (totals_selection));
+  self->totals_selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->totals))));
+  gtk_column_view_set_model (self->totals_view, self->totals_selection);
 
   /* The totals have no header of their own: they sit under the rows'. */
   totals_header = gtk_widget_get_first_child (GTK_WIDGET (self->totals_view));
@@ -683,6 +740,7 @@ reports_report_view_dispose (GObject *object)
 
   g_clear_object (&self->selection);
   g_clear_object (&self->rows);
+  g_clear_object (&self->totals_selection);
   g_clear_object (&self->totals);
   g_clear_object (&self->loader);
   g_clear_object (&self->column_actions);
@@ -707,6 +765,8 @@ reports_report_view_class_init (ReportsReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReportsReportView, preamble_box);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportView, rows_window);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportView, column_view);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportView, totals_area);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportView, totals_pending);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportView, totals_window);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportView, totals_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
