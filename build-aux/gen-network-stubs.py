@@ -92,13 +92,16 @@ def header_statements(path):
         statement = ' '.join(statement.split())
         if not statement:
             continue
-        # G_DECLARE_FINAL_TYPE (…) has no semicolon: split it off.
+        # G_DECLARE_FINAL_TYPE (…) and G_DEFINE_AUTOPTR_CLEANUP_FUNC (…)
+        # have no semicolon: split them off (the latter declares no
+        # function of ours and is dropped).
         while True:
-            m = re.match(r'^(G_DECLARE_[A-Z_]+\s*\([^()]*\))\s*(.*)$', statement)
+            m = re.match(r'^((G_DECLARE_[A-Z_]+|G_DEFINE_AUTO[A-Z_]*)\s*\([^()]*\))\s*(.*)$', statement)
             if not m:
                 break
-            statements.append(m.group(1))
-            statement = m.group(2)
+            if m.group(2).startswith('G_DECLARE_'):
+                statements.append(m.group(1))
+            statement = m.group(3)
         if statement:
             statements.append(statement)
     return statements

@@ -13,6 +13,7 @@
 
 #include "reports-cli.h"
 #include "reports-cli-set.h"
+#include "reports-cli-set-private.h"
 #include "yeastar-date-range.h"
 #include "yeastar-menu.h"
 #include "yeastar-report-type.h"

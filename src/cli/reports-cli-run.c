@@ -18,6 +18,7 @@
 #include "reports-cli-connection.h"
 #include "reports-cli-run.h"
 #include "reports-cli-set.h"
+#include "reports-cli-set-private.h"
 #include "reports-secrets.h"
 #include "reports-set-notification.h"
 #include "reports-set-run.h"

@@ -13,6 +13,7 @@
 #include "reports-cli.h"
 #include "reports-cli-connection.h"
 #include "reports-cli-set.h"
+#include "reports-cli-set-private.h"
 #include "reports-set-schedule.h"
 #include "reports-set-store.h"
 #include "reports-set-units.h"

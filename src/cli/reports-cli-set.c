@@ -15,6 +15,7 @@
 #include "reports-cli-connection.h"
 #include "reports-cli-request.h"
 #include "reports-cli-set.h"
+#include "reports-cli-set-private.h"
 #include "reports-name-template.h"
 #include "reports-set-state.h"
 #include "reports-set-store.h"

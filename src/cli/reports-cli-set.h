@@ -9,32 +9,9 @@
 
 #include <glib.h>
 
-#include "reports-set.h"
-
 G_BEGIN_DECLS
 
 int   reports_cli_set_run          (int          argc,
                                     char       **argv);
-
-/* The subcommands, in the order `set --help` lists them (for the shell
- * completions): the name, and its summary through @summary (N_()). NULL
- * past the last. */
-const char *reports_cli_set_get_subcommand (guint         index,
-                                            const char  **summary);
-
-/* For the subcommands in other files (reports-cli-set-schedule.c). */
-int   reports_cli_set_schedule_run   (int          argc,
-                                      char       **argv);
-int   reports_cli_set_unschedule_run (int          argc,
-                                      char       **argv);
-/* Loads the set NAME for a subcommand; on failure prints why and sets
- * *status. */
-ReportsSet *reports_cli_set_load   (const char  *name,
-                                    int         *status);
-/* Prints "call-reports: MESSAGE" and returns the exit status. */
-int   reports_cli_set_fail         (const GError *error);
-/* Prints a usage error naming the subcommand's --help. */
-int   reports_cli_set_usage        (const char   *format,
-                                    ...) G_GNUC_PRINTF (1, 2);
 
 G_END_DECLS

@@ -21,6 +21,9 @@ G_BEGIN_DECLS
 /* The longest set name, in bytes. */
 #define REPORTS_SET_NAME_MAX 100
 
+/* More months than anyone keeps reports for; it bounds the arithmetic. */
+#define REPORTS_SET_MAX_KEEP_MONTHS 1200
+
 /**
  * ReportsSetPbx:
  *

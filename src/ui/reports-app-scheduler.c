@@ -22,6 +22,7 @@ struct _ReportsAppScheduler
   GtkApplication   *application;  /* unowned: it owns this */
   ReportsScheduler *scheduler;
   gboolean          held;
+  guint             start_id;
 };
 
 G_DEFINE_FINAL_TYPE (ReportsAppScheduler, reports_app_scheduler, G_TYPE_OBJECT)
@@ -97,10 +98,50 @@ notify_set_run_action (GSimpleAction *action,
   send_notification (REPORTS_APP_SCHEDULER (user_data), parameter);
 }
 
+static gboolean
+start_idle (gpointer user_data)
+{
+  ReportsAppScheduler *self = user_data;
+
+  self->start_id = 0;
+  reports_scheduler_start (self->scheduler);
+
+  return G_SOURCE_REMOVE;
+}
+
+/* The first frame's update phase: the scheduler starts once the frame is
+ * drawn (an idle runs after the frame clock's paint). */
+static gboolean
+first_frame_tick (GtkWidget     *widget,
+                  GdkFrameClock *frame_clock,
+                  gpointer       user_data)
+{
+  ReportsAppScheduler *self = user_data;
+
+  if (self->scheduler != NULL && self->start_id == 0)
+    self->start_id = g_idle_add (start_idle, self);
+
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_window_added (GtkApplication      *application,
+                 GtkWindow           *window,
+                 ReportsAppScheduler *self)
+{
+  g_signal_handlers_disconnect_by_func (application, on_window_added, self);
+  gtk_widget_add_tick_callback (GTK_WIDGET (window), first_frame_tick,
+                                g_object_ref (self), g_object_unref);
+}
+
 static void
 reports_app_scheduler_dispose (GObject *object)
 {
   ReportsAppScheduler *self = (ReportsAppScheduler *) object;
+
+  if (self->application != NULL)
+    g_signal_handlers_disconnect_by_func (self->application, on_window_added, self);
+  g_clear_handle_id (&self->start_id, g_source_remove);
 
   if (self->scheduler != NULL)
     g_signal_handlers_disconnect_by_data (self->scheduler, self);
@@ -146,7 +187,16 @@ reports_app_scheduler_new (GtkApplication *application,
   g_signal_connect_swapped (self->scheduler, "notify::n-running", G_CALLBACK (update_hold), self);
   g_signal_connect (self->scheduler, "run-started", G_CALLBACK (on_run_started), self);
   g_signal_connect (self->scheduler, "run-finished", G_CALLBACK (on_run_finished), self);
-  reports_scheduler_start (self->scheduler);
+
+  /* Reading the sets loads the network module (json-glib reads their
+   * files), which the window's first frame must not wait for
+   * (docs/architecture.md, "The network module"): with a window (in a
+   * sandbox, where the scheduler runs in the app), the scheduler starts
+   * right after that frame; at login, without one, at once. */
+  if (background)
+    reports_scheduler_start (self->scheduler);
+  else
+    g_signal_connect (application, "window-added", G_CALLBACK (on_window_added), self);
 
   return self;
 }

@@ -47,11 +47,14 @@ start_time (void)
 
 /* With CALL_REPORTS_BENCH_MAPS=1, "loaded PATH" for each network library
  * mapped at the first frame (tests/ui/test-startup-libraries.sh): the
- * network module and what it brings must not be loaded before it. */
+ * network module and what it brings (json-glib too, which only the module
+ * links) must not be loaded before it. */
 static void
 print_network_libraries (void)
 {
-  static const char * const names[] = { "call-reports-network", "libsoup-3.0", "libsecret-1", "libportal" };
+  static const char * const names[] = {
+    "call-reports-network", "libsoup-3.0", "libsecret-1", "libportal", "libjson-glib-1.0",
+  };
   g_autofree char *maps = NULL;
   g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
   g_auto(GStrv) lines = NULL;

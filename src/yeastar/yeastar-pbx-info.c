@@ -175,60 +175,40 @@ yeastar_pbx_info_init (YeastarPbxInfo *self)
 {
 }
 
-static gboolean
-get_string (JsonObject  *data,
-            const char  *name,
-            gboolean     required,
-            char       **out,
-            GError     **error)
+void
+_yeastar_pbx_info_fields_clear (YeastarPbxInfoFields *fields)
 {
-  JsonNode *node = json_object_get_member (data, name);
-
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      if (!required)
-        return TRUE;
-    }
-  else if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    {
-      *out = g_strdup (json_node_get_string (node));
-      return TRUE;
-    }
-
-  g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
-               _("The PBX’s system information has no usable “%s”."), name);
-  return FALSE;
+  g_clear_pointer (&fields->device_name, g_free);
+  g_clear_pointer (&fields->model, g_free);
+  g_clear_pointer (&fields->firmware, g_free);
+  g_clear_pointer (&fields->serial, g_free);
+  g_clear_pointer (&fields->date_format, g_free);
+  g_clear_pointer (&fields->time_format, g_free);
+  g_clear_pointer (&fields->system_time, g_free);
 }
 
+/* The information of a system/information reply, whose JSON the network
+ * module reads (yeastar-reply-json.c): takes the strings of @fields
+ * (cleared, also on error), reads the date format and works out the PBX
+ * clock. */
 YeastarPbxInfo *
-_yeastar_pbx_info_new_from_json (JsonObject  *data,
-                                 GError     **error)
+_yeastar_pbx_info_new_take (YeastarPbxInfoFields  *fields,
+                            GError               **error)
 {
   g_autoptr(YeastarPbxInfo) self = g_object_new (YEASTAR_TYPE_PBX_INFO, NULL);
   g_autoptr(GError) local_error = NULL;
-  JsonNode *timestamp;
 
-  g_return_val_if_fail (data != NULL, NULL);
+  g_return_val_if_fail (fields != NULL, NULL);
 
-  if (!get_string (data, "firmware_version", TRUE, &self->firmware, error) ||
-      !get_string (data, "system_date_format", TRUE, &self->date_format_string, error) ||
-      !get_string (data, "system_time_format", TRUE, &self->time_format_string, error) ||
-      !get_string (data, "system_time", FALSE, &self->system_time, error) ||
-      !get_string (data, "device_name", FALSE, &self->device_name, error) ||
-      !get_string (data, "model_name", FALSE, &self->model, error) ||
-      !get_string (data, "sn", FALSE, &self->serial, error))
-    return NULL;
-
-  timestamp = json_object_get_member (data, "timestamp");
-  if (timestamp != NULL && JSON_NODE_HOLDS_VALUE (timestamp) &&
-      json_node_get_value_type (timestamp) == G_TYPE_INT64)
-    self->timestamp = json_node_get_int (timestamp);
-  else if (timestamp != NULL && !JSON_NODE_HOLDS_NULL (timestamp))
-    {
-      g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
-                   _("The PBX’s system information has no usable “%s”."), "timestamp");
-      return NULL;
-    }
+  self->device_name = g_steal_pointer (&fields->device_name);
+  self->model = g_steal_pointer (&fields->model);
+  self->firmware = g_steal_pointer (&fields->firmware);
+  self->serial = g_steal_pointer (&fields->serial);
+  self->date_format_string = g_steal_pointer (&fields->date_format);
+  self->time_format_string = g_steal_pointer (&fields->time_format);
+  self->system_time = g_steal_pointer (&fields->system_time);
+  self->timestamp = fields->timestamp;
+  _yeastar_pbx_info_fields_clear (fields);
 
   self->date_format = yeastar_date_format_new (self->date_format_string,
                                                self->time_format_string,

@@ -31,23 +31,28 @@ typedef void (*YeastarReportPhaseFunc) (YeastarReportPhase phase,
                                         gpointer           user_data);
 
 /* yeastar-error.c */
-const char        *_yeastar_json_get_string              (JsonObject             *object,
-                                                          const char             *name);
-gint64             _yeastar_json_get_int                 (JsonObject             *object,
-                                                          const char             *name,
-                                                          gint64                  fallback);
 void               _yeastar_error_set_certificate        (GError                 *error,
                                                           GTlsCertificate        *certificate,
                                                           const char             *fingerprint);
 char              *_yeastar_error_scrub                  (const char             *text,
                                                           const char * const     *secrets);
+GError            *_yeastar_error_new_request_too_long   (const char             *endpoint);
+void               _yeastar_error_take_invalid_params    (GError                 *error,
+                                                          GPtrArray              *params);
+
+/* yeastar-reply-json.c: the readers of JSON replies, in the network
+ * module, the only code that links json-glib. */
+const char        *_yeastar_json_get_string              (JsonObject             *object,
+                                                          const char             *name);
+gint64             _yeastar_json_get_int                 (JsonObject             *object,
+                                                          const char             *name,
+                                                          gint64                  fallback);
 GError            *_yeastar_error_from_errcode           (gint64                  errcode,
                                                           const char             *errmsg,
                                                           JsonObject             *root,
                                                           const char             *endpoint,
                                                           gboolean                during_login,
                                                           const char * const     *secrets);
-GError            *_yeastar_error_new_request_too_long   (const char             *endpoint);
 
 /* yeastar-client.c */
 SoupSession       *_yeastar_client_get_session           (YeastarClient          *self);
@@ -122,7 +127,7 @@ GError            *_yeastar_tls_refusal_error            (SoupMessage           
                                                           const char             *host,
                                                           const char             *pinned);
 
-/* yeastar-report-link.c */
+/* yeastar-reply-json.c */
 YeastarReportLink *_yeastar_report_link_new_from_json    (JsonObject             *root,
                                                           GError                **error);
 
@@ -154,7 +159,7 @@ void               _yeastar_client_request_report_async  (YeastarClient         
                                                           GAsyncReadyCallback     callback,
                                                           gpointer                user_data);
 
-/* yeastar-menu-option.c */
+/* yeastar-reply-json.c */
 GListStore        *_yeastar_menu_options_new_from_json   (const char             *menu,
                                                           JsonObject             *root,
                                                           GError                **error);
@@ -168,7 +173,22 @@ GListStore        *_yeastar_menu_options_new_from_json   (const char            
 #define _YEASTAR_CLIENT_EVENTS_KEY "yeastar-event-stream"
 void               _yeastar_event_stream_release         (gpointer                stream);
 
-/* yeastar-pbx-info.c */
+/* yeastar-pbx-info.c: the fields of a system/information reply */
+typedef struct
+{
+  char   *device_name;
+  char   *model;
+  char   *firmware;
+  char   *serial;
+  char   *date_format;
+  char   *time_format;
+  char   *system_time;
+  gint64  timestamp;
+} YeastarPbxInfoFields;
+void               _yeastar_pbx_info_fields_clear        (YeastarPbxInfoFields   *fields);
+YeastarPbxInfo    *_yeastar_pbx_info_new_take            (YeastarPbxInfoFields   *fields,
+                                                          GError                **error);
+/* yeastar-reply-json.c */
 YeastarPbxInfo    *_yeastar_pbx_info_new_from_json       (JsonObject             *data,
                                                           GError                **error);
 

@@ -67,23 +67,4 @@ yeastar_report_link_get_url (const YeastarReportLink *self)
   return self->url;
 }
 
-/* The link of a call_report/download reply with errcode 0. */
-YeastarReportLink *
-_yeastar_report_link_new_from_json (JsonObject  *root,
-                                    GError     **error)
-{
-  const char *file = _yeastar_json_get_string (root, "file");
-  const char *url = _yeastar_json_get_string (root, "download_resource_url");
-
-  if (url == NULL || url[0] != '/' ||
-      (json_object_has_member (root, "file") && file == NULL))
-    {
-      g_set_error (error, YEASTAR_ERROR, YEASTAR_ERROR_MALFORMED_REPLY,
-                   _("The PBX’s answer has no usable download link for the report."));
-      return NULL;
-    }
-
-  return yeastar_report_link_new (file, url);
-}
-
 /* ---------------------------------------------------------------------- */

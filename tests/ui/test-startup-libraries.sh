@@ -4,8 +4,8 @@
 # Run in build-aux/ci-session.sh: the app started with no PBX remembered
 # draws its first frame (the connection page) without having loaded the
 # network module or any of the libraries it brings (libsoup, libsecret,
-# libportal), which cost start-up about 26 M instructions
-# (docs/benchmarks.md). src/ui/reports-bench.c prints them from
+# libportal, json-glib), which cost start-up about 26 M instructions, and
+# json-glib another 1.6 M (docs/benchmarks.md). src/ui/reports-bench.c prints them from
 # /proc/self/maps with CALL_REPORTS_BENCH_MAPS=1.
 set -u
 app=$1
