@@ -56,6 +56,18 @@ dup_module_path (void)
   return g_build_filename (NETWORK_MODULE_DIR, NETWORK_MODULE_NAME, NULL);
 }
 
+/* Without the module the app cannot connect, download or reach the
+ * keyring: a broken installation, said plainly. g_module_error() is
+ * dlerror()'s text: paths and symbol names, never a secret. */
+G_GNUC_NORETURN static void
+exit_unloadable (const char *path)
+{
+  fflush (stdout);
+  fprintf (stderr, _("call-reports: cannot load the network module %s: %s\n"),
+           path, g_module_error ());
+  exit (1);
+}
+
 static GModule *
 load_module (void)
 {
@@ -64,15 +76,7 @@ load_module (void)
 
   loaded = g_module_open (path, G_MODULE_BIND_LAZY | G_MODULE_BIND_LOCAL);
   if (loaded == NULL)
-    {
-      /* Without it the app cannot connect, download or reach the keyring:
-       * a broken installation, said plainly. g_module_error() is
-       * dlerror()'s text: paths and symbol names, never a secret. */
-      fflush (stdout);
-      fprintf (stderr, _("call-reports: cannot load the network module %s: %s\n"),
-               path, g_module_error ());
-      exit (1);
-    }
+    exit_unloadable (path);
   /* Its GTypes stay registered: it is never unloaded. */
   g_module_make_resident (loaded);
   g_debug ("Loaded the network module %s", path);
@@ -104,12 +108,7 @@ reports_network_lookup (gpointer   *cache,
     g_once_init_leave (&module, load_module ());
 
   if (!g_module_symbol (module, name, &address) || address == NULL)
-    {
-      fflush (stdout);
-      fprintf (stderr, _("call-reports: cannot load the network module %s: %s\n"),
-               g_module_name (module), g_module_error ());
-      exit (1);
-    }
+    exit_unloadable (g_module_name (module));
   g_atomic_pointer_set (cache, address);
 
   return address;

@@ -91,6 +91,17 @@ save_timeout_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
+/* Forgets the write that was to come: done now, or replaced. */
+static void
+cancel_save (ReportsDownloadHistory *self)
+{
+  if (self->save_source != NULL)
+    {
+      g_source_destroy (self->save_source);
+      g_clear_pointer (&self->save_source, g_source_unref);
+    }
+}
+
 /* Writes the list soon, with whatever else changes until then. */
 static void
 schedule_save (ReportsDownloadHistory *self)
@@ -212,11 +223,7 @@ reports_download_history_load (ReportsDownloadHistory *self,
   g_return_val_if_fail (REPORTS_IS_DOWNLOAD_HISTORY (self), FALSE);
 
   /* What is read replaces what was not written yet. */
-  if (self->save_source != NULL)
-    {
-      g_source_destroy (self->save_source);
-      g_clear_pointer (&self->save_source, g_source_unref);
-    }
+  cancel_save (self);
 
   removed = self->records->len;
   g_ptr_array_set_size (self->records, 0);
@@ -280,11 +287,7 @@ reports_download_history_save (ReportsDownloadHistory *self,
 
   g_return_val_if_fail (REPORTS_IS_DOWNLOAD_HISTORY (self), FALSE);
 
-  if (self->save_source != NULL)
-    {
-      g_source_destroy (self->save_source);
-      g_clear_pointer (&self->save_source, g_source_unref);
-    }
+  cancel_save (self);
 
   if (self->file == NULL)
     return TRUE;
