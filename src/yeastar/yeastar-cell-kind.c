@@ -401,15 +401,17 @@ yeastar_cell_parse_number (const char      *text,
     case YEASTAR_CELL_KIND_DURATION:
       {
         const char *p = text;
-        guint h, m, s;
+        guint h = 0, m = 0, s = 0;
 
-        if (!(match & YEASTAR_CELL_MATCH_DURATION))
+        /* The match has checked the shape; the reads cannot fail, but
+         * say so rather than leave the compiler guessing. */
+        if (!(match & YEASTAR_CELL_MATCH_DURATION) ||
+            !read_number (&p, text + length, 6, &h, NULL) ||
+            ++p > text + length ||
+            !read_number (&p, text + length, 2, &m, NULL) ||
+            ++p > text + length ||
+            !read_number (&p, text + length, 2, &s, NULL))
           return FALSE;
-        read_number (&p, text + length, 6, &h, NULL);
-        p++;
-        read_number (&p, text + length, 2, &m, NULL);
-        p++;
-        read_number (&p, text + length, 2, &s, NULL);
         *value = (double) h * 3600 + m * 60 + s;
         return TRUE;
       }
