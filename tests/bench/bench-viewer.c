@@ -94,8 +94,9 @@
  *
  * It prints the renderer too ("renderer GskCairoRenderer"; GSK_RENDERER=gl
  * may give GskGLRenderer), and each timing as CPU time too (NAME-cpu-us:
- * the main thread's; the process's for the sort). BENCH_VIEWER_TRACE=1 also prints when the window was
- * made and mapped and when the header and the first rows arrived
+ * the main thread's; the process's for the sort). BENCH_VIEWER_TRACE=1
+ * also prints when the window was made and mapped and when the header
+ * and the first rows arrived
  * ("trace …"), to see where the first screen's time goes;
  * BENCH_VIEWER_STOP=first-screen, =sort or =scroll ends the run after that case
  * (to profile one case: perf record -g, valgrind --tool=callgrind). In the
@@ -430,9 +431,9 @@ thread_faults (void)
   return usage.ru_minflt;
 }
 
-/* The X server's minor page faults so far, or -1: where it is a local
-* process of ours (Xvfb in build-aux/ci-session.sh), its reading of the
-* frames' MIT-SHM images, which the app waits for at a frame's end. */
+/* The X server's minor page faults so far, or -1. Where it is a local
+ * process of ours (Xvfb in build-aux/ci-session.sh), they count its
+ * reading of the frames' MIT-SHM images, which a frame's end waits for. */
 static long
 xserver_faults (void)
 {
