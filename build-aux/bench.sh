@@ -71,7 +71,12 @@
 #               the table is shown, then the Chart tab chosen 100 ms later
 #               (Alt+2); also, without a goal, the same chart set in a new
 #               window already drawn (BENCH_VIEWER_ONLY=chart runs that
-#               case alone).
+#               case alone), and the X server's page faults in the Chart
+#               tab's frame (its reading of the frame's MIT-SHM image).
+#               Then, without a goal, the same viewer run with
+#               GSK_RENDERER=gl (Mesa's llvmpipe under Xvfb): the Chart
+#               tab's first frame and the scroll frames (nan if the GL
+#               renderer could not be used).
 #               `--only report` runs this case alone.
 set -eu
 cd "$(dirname "$0")/.."
@@ -252,9 +257,20 @@ print("rows", len(frame))' "$file" "$preamble" > "$work/pandas"
     awk '/^chart-window-us / { print $2 / 1000 }' "$work/viewer" >> "$work/viewer-chart-window-ms"
     awk '/^chart-window-page-faults / { print $2 }' "$work/viewer" >> "$work/viewer-chart-window-faults"
     awk '/^load-stall-us / { print $2 / 1000 }' "$work/viewer" >> "$work/viewer-load-stall-ms"
+    awk '/^chart-xserver-page-faults / { print $2 }' "$work/viewer" >> "$work/viewer-chart-xserver-faults"
     for what in first-screen sort sort-main scroll chart chart-window; do
       awk -v w="^$what-cpu-us " '$0 ~ w { print $2 / 1000 }' "$work/viewer" >> "$work/viewer-$what-cpu-ms"
     done
+    # The same with GTK's GL renderer, GTK 4.8's default where OpenGL
+    # works; under Xvfb that is Mesa's llvmpipe (software, in threads of
+    # its own). Recorded only if the GL renderer was the one used.
+    GSK_RENDERER=gl build-aux/ci-session.sh -- "$bench/bench-viewer" "$file" > "$work/viewer-gl" 2>/dev/null || true
+    if grep -q '^renderer GskGLRenderer$' "$work/viewer-gl"; then
+      awk '/^chart-us / { print $2 / 1000 }' "$work/viewer-gl" >> "$work/viewer-gl-chart-ms"
+      awk '/^chart-cpu-us / { print $2 / 1000 }' "$work/viewer-gl" >> "$work/viewer-gl-chart-cpu-ms"
+      awk '/^chart-page-faults / { print $2 }' "$work/viewer-gl" >> "$work/viewer-gl-chart-faults"
+      awk '/^scroll-us / { print $2 / 1000 }' "$work/viewer-gl" >> "$work/viewer-gl-scroll-ms"
+    fi
   done
   row "viewer: first screen of rows after the file is chosen (app running)" "ms" "$work/viewer-first-ms" - "< 150 ms" "m < 150"
   inforow "viewer: first screen, main thread's CPU time" "ms" "$work/viewer-first-screen-cpu-ms"
@@ -271,6 +287,11 @@ print("rows", len(frame))' "$file" "$preamble" > "$work/pandas"
   inforow "viewer: a scroll frame, main thread's CPU time" "ms" "$work/viewer-scroll-cpu-ms"
   inforow "viewer: the chart's frame, main thread's CPU time" "ms" "$work/viewer-chart-cpu-ms"
   inforow "viewer: the chart's frame, main thread's page faults" "" "$work/viewer-chart-faults"
+  inforow "viewer: the chart's frame, the X server's page faults" "" "$work/viewer-chart-xserver-faults"
+  inforow "viewer, GL renderer (llvmpipe): the chart's first frame" "ms" "$work/viewer-gl-chart-ms"
+  inforow "viewer, GL renderer (llvmpipe): the same, main thread's CPU" "ms" "$work/viewer-gl-chart-cpu-ms"
+  inforow "viewer, GL renderer (llvmpipe): the same, main thread's faults" "" "$work/viewer-gl-chart-faults"
+  inforow "viewer, GL renderer (llvmpipe): a scroll frame" "ms" "$work/viewer-gl-scroll-ms"
   inforow "viewer: a 10,000-bar chart set in a new window, its frame" "ms" "$work/viewer-chart-window-ms"
   inforow "viewer: the same, main thread's CPU time" "ms" "$work/viewer-chart-window-cpu-ms"
   inforow "viewer: the same, main thread's page faults" "" "$work/viewer-chart-window-faults"

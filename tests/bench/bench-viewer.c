@@ -11,8 +11,12 @@
 #include "config.h"
 
 #include <adwaita.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 #include <stdio.h>
 #include <sys/resource.h>
+#include <sys/socket.h>
 #include <time.h>
 #if __has_include (<valgrind/callgrind.h>)
 #include <valgrind/callgrind.h>
@@ -72,6 +76,10 @@
  *                       Alt+2 does (viewer.show-view): from that choice
  *                       to the end of the frame that draws the chart
  *   chart-page-faults N the main thread's minor page faults meanwhile
+ *   chart-xserver-page-faults N
+ *                       the X server's, where it is a local process we
+ *                       may read (Xvfb here): its reading of the frame's
+ *                       MIT-SHM image, which the frame's end waits for
  *   chart-again-us N…   with BENCH_VIEWER_CHART_RUNS=N, the same N − 1
  *                       times more, each after the table again (Alt+1,
  *                       its frame, 100 ms) (and chart-again-cpu-us,
@@ -84,9 +92,11 @@
  *                       chart-window-again-* as above, each after the
  *                       10 bars again)
  *
- * and each as CPU time too (NAME-cpu-us: the main thread's; the process's
- * for the sort). BENCH_VIEWER_TRACE=1 also prints when the window was
- * made and mapped and when the header and the first rows arrived
+ * It prints the renderer too ("renderer GskCairoRenderer"; GSK_RENDERER=gl
+ * may give GskGLRenderer), and each timing as CPU time too (NAME-cpu-us:
+ * the main thread's; the process's for the sort). BENCH_VIEWER_TRACE=1
+ * also prints when the window was made and mapped and when the header
+ * and the first rows arrived
  * ("trace …"), to see where the first screen's time goes;
  * BENCH_VIEWER_STOP=first-screen, =sort or =scroll ends the run after that case
  * (to profile one case: perf record -g, valgrind --tool=callgrind). In the
@@ -291,6 +301,9 @@ after_paint_cb (GdkFrameClock *clock,
           printf ("first-screen-cpu-us %" G_GINT64_FORMAT "\n", THREAD_CPU_US () - bench.cpu_start);
           if (bench.cold)
             printf ("first-screen-from-load-us %" G_GINT64_FORMAT "\n", now - bench.load_time);
+          /* GSK_RENDERER picks it; a renderer that cannot be realized
+           * (no OpenGL) falls back to the next. */
+          printf ("renderer %s\n", G_OBJECT_TYPE_NAME (gtk_native_get_renderer (GTK_NATIVE (bench.window))));
           bench.phase = WAIT_LOADED;
           if (g_strcmp0 (g_getenv ("BENCH_VIEWER_STOP"), "first-screen") == 0)
             {
@@ -406,6 +419,7 @@ static enum
 static guint chart_runs = 1;
 static guint chart_done;
 static long chart_faults;
+static long chart_xserver_faults;
 
 /* The main thread's minor page faults so far. */
 static long
@@ -415,6 +429,42 @@ thread_faults (void)
 
   getrusage (RUSAGE_THREAD, &usage);
   return usage.ru_minflt;
+}
+
+/* The X server's minor page faults so far, or -1. Where it is a local
+ * process of ours (Xvfb in build-aux/ci-session.sh), they count its
+ * reading of the frames' MIT-SHM images, which a frame's end waits for. */
+static long
+xserver_faults (void)
+{
+  static int pid;
+  g_autofree char *path = NULL;
+  g_autofree char *stat = NULL;
+  const char *fields;
+  long faults = -1;
+
+#ifdef GDK_WINDOWING_X11
+  if (pid == 0 && GDK_IS_X11_DISPLAY (gdk_display_get_default ()))
+    {
+      Display *xdisplay = gdk_x11_display_get_xdisplay (gdk_display_get_default ());
+      struct ucred cred;
+      socklen_t len = sizeof cred;
+
+      if (getsockopt (ConnectionNumber (xdisplay), SOL_SOCKET, SO_PEERCRED, &cred, &len) == 0)
+        pid = cred.pid;
+    }
+#endif
+  if (pid <= 0)
+    {
+      pid = -1;
+      return -1;
+    }
+  path = g_strdup_printf ("/proc/%d/stat", pid);
+  /* minflt is the 10th field, the 8th after the command's ")". */
+  if (g_file_get_contents (path, &stat, NULL, NULL) && (fields = strrchr (stat, ')')) != NULL &&
+      sscanf (fields + 1, " %*c %*d %*d %*d %*d %*d %*u %ld", &faults) != 1)
+    faults = -1;
+  return faults;
 }
 
 /* The 10,000 bars: "Talk Time by Extension" of a big PBX. */
@@ -439,6 +489,7 @@ start_timing (void)
   bench.start = g_get_monotonic_time ();
   bench.cpu_start = THREAD_CPU_US ();
   chart_faults = thread_faults ();
+  chart_xserver_faults = xserver_faults ();
   if (g_getenv ("BENCH_VIEWER_TRACE") != NULL)
     printf ("trace timing-start monotonic %" G_GINT64_FORMAT "\n", bench.start);
 }
@@ -449,6 +500,8 @@ print_timing (const char *name)
   printf ("%s-us %" G_GINT64_FORMAT "\n", name, g_get_monotonic_time () - bench.start);
   printf ("%s-cpu-us %" G_GINT64_FORMAT "\n", name, THREAD_CPU_US () - bench.cpu_start);
   printf ("%s-page-faults %" G_GINT64_FORMAT "\n", name, (gint64) (thread_faults () - chart_faults));
+  if (chart_xserver_faults >= 0)
+    printf ("%s-xserver-page-faults %" G_GINT64_FORMAT "\n", name, (gint64) (xserver_faults () - chart_xserver_faults));
   if (g_getenv ("BENCH_VIEWER_TRACE") != NULL)
     printf ("trace timing-end monotonic %" G_GINT64_FORMAT "\n", g_get_monotonic_time ());
 }
