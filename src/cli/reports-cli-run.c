@@ -449,6 +449,22 @@ reports_cli_run_run (int    argc,
   g_source_remove (sigint_source);
   g_source_remove (sigterm_source);
 
+  /* SIGINT or SIGTERM: the reports saved before it stay, whole; those
+   * under way were cancelled and their partial files removed. The run is
+   * not recorded. */
+  if (g_cancellable_is_cancelled (cancellable))
+    {
+      for (guint i = 0; i < reports_set_run_get_n_results (run); i++)
+        {
+          const ReportsSetResult *r = reports_set_run_get_result (run, i);
+
+          if (r->error == NULL && r->path != NULL && !json)
+            g_print ("%s\n", r->path);
+        }
+      g_printerr (_("call-reports: interrupted; the reports not finished were not saved\n"));
+      return REPORTS_EXIT_FAILURE;
+    }
+
   if (!reports_set_run_start_finish (run, result, &error))
     return reports_cli_set_fail (error);
 

@@ -339,6 +339,22 @@ reports_download_history_flush_default (void)
     reports_download_history_flush (default_history);
 }
 
+/* Whether a record of the process's list of the default file is still
+ * running: a download or a set's report not ended yet. */
+gboolean
+reports_download_history_get_running_default (void)
+{
+  if (default_history == NULL)
+    return FALSE;
+
+  for (guint i = 0; i < default_history->records->len; i++)
+    if (reports_download_record_get_status (g_ptr_array_index (default_history->records, i)) ==
+        REPORTS_DOWNLOAD_RUNNING)
+      return TRUE;
+
+  return FALSE;
+}
+
 /* Whether changes wait to be written. */
 gboolean
 _reports_download_history_get_pending (ReportsDownloadHistory *self)

@@ -28,6 +28,7 @@ gboolean                reports_download_history_save             (ReportsDownlo
                                                                    GError                **error);
 void                    reports_download_history_flush            (ReportsDownloadHistory *self);
 void                    reports_download_history_flush_default    (void);
+gboolean                reports_download_history_get_running_default (void);
 void                    reports_download_history_add              (ReportsDownloadHistory *self,
                                                                    ReportsDownloadRecord  *record);
 void                    reports_download_history_add_all          (ReportsDownloadHistory  *self,

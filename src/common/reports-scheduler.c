@@ -100,10 +100,18 @@ scheduler_now (ReportsScheduler *self)
   return g_date_time_new_now_local ();
 }
 
-static void
-reports_scheduler_dispose (GObject *object)
+/**
+ * reports_scheduler_stop:
+ *
+ * Cancels the runs under way and starts no other: the process is about
+ * to end. Each cancelled run still counts in #ReportsScheduler:n-running
+ * until it has ended (its partial files removed, its token revoked); no
+ * run is recorded or signalled as finished.
+ */
+void
+reports_scheduler_stop (ReportsScheduler *self)
 {
-  ReportsScheduler *self = (ReportsScheduler *) object;
+  g_return_if_fail (REPORTS_IS_SCHEDULER (self));
 
   g_cancellable_cancel (self->cancellable);
   g_clear_handle_id (&self->timeout_id, g_source_remove);
@@ -111,6 +119,12 @@ reports_scheduler_dispose (GObject *object)
   if (self->monitor != NULL)
     g_file_monitor_cancel (self->monitor);
   g_clear_object (&self->monitor);
+}
+
+static void
+reports_scheduler_dispose (GObject *object)
+{
+  reports_scheduler_stop (REPORTS_SCHEDULER (object));
 
   G_OBJECT_CLASS (reports_scheduler_parent_class)->dispose (object);
 }
@@ -527,6 +541,7 @@ on_run_done (GObject      *source,
 
   if (g_cancellable_is_cancelled (self->cancellable))
     {
+      set_n_running (self, self->n_running - 1);
       run_data_free (data);
       return;
     }
@@ -594,6 +609,7 @@ on_secret_looked_up (GObject      *source,
       if (secret != NULL)
         memset (secret, 0, strlen (secret));
       g_free (secret);
+      set_n_running (data->self, data->self->n_running - 1);
       run_data_free (data);
       return;
     }

@@ -50,6 +50,7 @@ void              reports_scheduler_set_secret_func  (ReportsScheduler          
                                                       gpointer                    user_data);
 /* Reads the store, watches its folder for changes, and checks. */
 void              reports_scheduler_start            (ReportsScheduler           *self);
+void              reports_scheduler_stop             (ReportsScheduler           *self);
 /* Reads the sets and their states again. */
 void              reports_scheduler_reload           (ReportsScheduler           *self);
 /* Starts every set whose time has come, then arms the timer for the

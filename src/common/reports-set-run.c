@@ -903,6 +903,16 @@ prepare_output (ReportsSetRun  *self,
   return TRUE;
 }
 
+/* A "cancelled" handler: its first argument is the run's cancellable,
+ * so g_cancellable_cancel() itself would cancel that one again and never
+ * the report's. */
+static void
+cancel_job (GCancellable *run_cancellable,
+            gpointer      job_cancellable)
+{
+  g_cancellable_cancel (G_CANCELLABLE (job_cancellable));
+}
+
 void
 reports_set_run_start_async (ReportsSetRun       *self,
                              GCancellable        *cancellable,
@@ -937,7 +947,7 @@ reports_set_run_start_async (ReportsSetRun       *self,
             {
               Job *job = g_ptr_array_index (pbx->jobs, j);
 
-              job->chain_id = g_cancellable_connect (cancellable, G_CALLBACK (g_cancellable_cancel),
+              job->chain_id = g_cancellable_connect (cancellable, G_CALLBACK (cancel_job),
                                                      g_object_ref (job->cancellable), g_object_unref);
             }
         }

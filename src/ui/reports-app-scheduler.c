@@ -22,6 +22,7 @@ struct _ReportsAppScheduler
   GtkApplication   *application;  /* unowned: it owns this */
   ReportsScheduler *scheduler;
   gboolean          held;
+  gboolean          stopped;
   guint             start_id;
 };
 
@@ -30,7 +31,7 @@ G_DEFINE_FINAL_TYPE (ReportsAppScheduler, reports_app_scheduler, G_TYPE_OBJECT)
 static void
 update_hold (ReportsAppScheduler *self)
 {
-  gboolean hold = reports_scheduler_get_n_scheduled (self->scheduler) > 0 ||
+  gboolean hold = (!self->stopped && reports_scheduler_get_n_scheduled (self->scheduler) > 0) ||
                   reports_scheduler_get_n_running (self->scheduler) > 0;
 
   if (hold == self->held)
@@ -199,6 +200,22 @@ reports_app_scheduler_new (GtkApplication *application,
     g_signal_connect (application, "window-added", G_CALLBACK (on_window_added), self);
 
   return self;
+}
+
+/* The process is to end (a signal asked it to): the runs under way are
+* cancelled, and the application is held only until they have ended. */
+void
+reports_app_scheduler_stop (ReportsAppScheduler *self)
+{
+  g_return_if_fail (REPORTS_IS_APP_SCHEDULER (self));
+
+  g_clear_handle_id (&self->start_id, g_source_remove);
+  if (self->scheduler == NULL || self->stopped)
+    return;
+
+  self->stopped = TRUE;
+  reports_scheduler_stop (self->scheduler);
+  update_hold (self);
 }
 
 ReportsScheduler *

@@ -25,6 +25,7 @@ G_DECLARE_FINAL_TYPE (ReportsAppScheduler, reports_app_scheduler, REPORTS, APP_S
  * application held while a set is scheduled or running. */
 ReportsAppScheduler *reports_app_scheduler_new           (GtkApplication      *application,
                                                           gboolean             background);
+void                 reports_app_scheduler_stop          (ReportsAppScheduler *self);
 /* NULL when schedules are systemd's. */
 ReportsScheduler    *reports_app_scheduler_get_scheduler (ReportsAppScheduler *self);
 

@@ -8,6 +8,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <glib-unix.h>
+#include <signal.h>
+#include <unistd.h>
 
 #include "reports-app-scheduler.h"
 #include "reports-application.h"
@@ -28,7 +31,17 @@ struct _ReportsApplication
   /* Started by `--background` (at login, inside Flatpak): no window
    * until activated again. */
   guint                background : 1;
+  /* A SIGTERM, SIGINT or SIGHUP came: the application is quitting. */
+  guint                quitting : 1;
+  guint                signal_ids[3];
+  guint                settle_id;
+  gint64               settle_deadline;
 };
+
+/* How long a quit on a signal waits for the cancelled downloads to end
+ * (their partial files removed, their records' status set). */
+#define SETTLE_TIMEOUT_USEC (10 * G_USEC_PER_SEC)
+#define SETTLE_POLL_MS      50
 
 G_DEFINE_FINAL_TYPE (ReportsApplication, reports_application, ADW_TYPE_APPLICATION)
 
@@ -165,6 +178,73 @@ quit_action (GSimpleAction *action,
   g_list_free_full (windows, g_object_unref);
 }
 
+static gboolean
+settle_tick (gpointer user_data)
+{
+  ReportsApplication *self = user_data;
+
+  if (reports_download_history_get_running_default () &&
+      g_get_monotonic_time () < self->settle_deadline)
+    return G_SOURCE_CONTINUE;
+
+  self->settle_id = 0;
+  g_application_release (G_APPLICATION (self));
+  return G_SOURCE_REMOVE;
+}
+
+/* SIGTERM (a session's logout, systemd stopping a run), SIGINT (Ctrl+C
+ * in a terminal) or SIGHUP: the application quits as by Quit, whether it
+ * has windows or runs in the background. Downloads and set runs are
+ * cancelled, which removes their partial files; the application stays
+ * until they ended (or SETTLE_TIMEOUT_USEC passed) and the tokens were
+ * revoked, then writes the list of downloads at its shutdown and exits
+ * with status 0. A second signal ends the process at once, with the list
+ * written but partial files perhaps left (the next download into their
+ * folder removes them). */
+static void
+quit_on_signal (ReportsApplication *self,
+                int                 signum)
+{
+  if (self->quitting)
+    {
+      reports_download_history_flush_default ();
+      g_printerr (_("call-reports: interrupted again; quitting at once\n"));
+      _exit (128 + signum);
+    }
+
+  g_debug ("Quitting on signal %d", signum);
+  self->quitting = TRUE;
+
+  if (self->scheduler != NULL)
+    reports_app_scheduler_stop (self->scheduler);
+  quit_action (NULL, NULL, self);
+
+  g_application_hold (G_APPLICATION (self));
+  self->settle_deadline = g_get_monotonic_time () + SETTLE_TIMEOUT_USEC;
+  self->settle_id = g_timeout_add (SETTLE_POLL_MS, settle_tick, self);
+}
+
+static gboolean
+on_sigterm (gpointer user_data)
+{
+  quit_on_signal (user_data, SIGTERM);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_sigint (gpointer user_data)
+{
+  quit_on_signal (user_data, SIGINT);
+  return G_SOURCE_CONTINUE;
+}
+
+static gboolean
+on_sighup (gpointer user_data)
+{
+  quit_on_signal (user_data, SIGHUP);
+  return G_SOURCE_CONTINUE;
+}
+
 static void
 about_action (GSimpleAction *action,
               GVariant      *parameter,
@@ -264,6 +344,10 @@ reports_application_startup (GApplication *app)
   G_APPLICATION_CLASS (reports_application_parent_class)->startup (app);
   preload_icon_theme ();
 
+  self->signal_ids[0] = g_unix_signal_add (SIGTERM, on_sigterm, self);
+  self->signal_ids[1] = g_unix_signal_add (SIGINT, on_sigint, self);
+  self->signal_ids[2] = g_unix_signal_add (SIGHUP, on_sighup, self);
+
   self->settings = g_settings_new (BASE_ID);
   self->scheduler = reports_app_scheduler_new (GTK_APPLICATION (app), self->background);
 
@@ -277,6 +361,12 @@ reports_application_startup (GApplication *app)
 static void
 reports_application_shutdown (GApplication *app)
 {
+  ReportsApplication *self = REPORTS_APPLICATION (app);
+
+  for (guint i = 0; i < G_N_ELEMENTS (self->signal_ids); i++)
+    g_clear_handle_id (&self->signal_ids[i], g_source_remove);
+  g_clear_handle_id (&self->settle_id, g_source_remove);
+
   /* The Reports page's list is written a little after it changes: what
    * changed last is written before the process ends. */
   reports_download_history_flush_default ();

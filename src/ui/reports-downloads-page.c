@@ -69,6 +69,16 @@ running_free (gpointer data)
   g_free (running);
 }
 
+/* A "cancelled" handler of the page's cancellable, which is its first
+ * argument: g_cancellable_cancel() itself would never cancel the
+ * download's. */
+static void
+cancel_running (GCancellable *page_cancellable,
+                gpointer      running_cancellable)
+{
+  g_cancellable_cancel (G_CANCELLABLE (running_cancellable));
+}
+
 gboolean
 reports_downloads_page_get_busy (ReportsDownloadsPage *self)
 {
@@ -325,7 +335,7 @@ start_download (ReportsDownloadsPage *self,
   running = g_new0 (Running, 1);
   running->download = yeastar_download_new (client, request, folder);
   running->cancellable = g_cancellable_new ();
-  g_cancellable_connect (self->cancellable, G_CALLBACK (g_cancellable_cancel),
+  g_cancellable_connect (self->cancellable, G_CALLBACK (cancel_running),
                          g_object_ref (running->cancellable), g_object_unref);
   g_object_set_data (G_OBJECT (running->download), "page", self);
   g_object_weak_ref (G_OBJECT (self), clear_page_pointer, running->download);

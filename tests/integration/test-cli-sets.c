@@ -7,6 +7,8 @@
 
 #include "config.h"
 
+#include <signal.h>
+
 #include <glib/gstdio.h>
 #include <json-glib/json-glib.h>
 #include <string.h>
@@ -127,17 +129,25 @@ fixture_tear_down (Fixture       *f,
   g_clear_pointer (&f->systemctl, g_free);
 }
 
-static void
-run_cliv (Fixture            *f,
-          CliRun             *run,
-          const char * const *args)
+static GSubprocessLauncher *
+new_launcher (Fixture *f)
 {
-  g_autoptr(GSubprocessLauncher) launcher = cli_run_new_launcher (NULL);
+  GSubprocessLauncher *launcher = cli_run_new_launcher (NULL);
 
   g_subprocess_launcher_setenv (launcher, "XDG_DATA_HOME", f->home, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_STATE_HOME", f->home, TRUE);
   g_subprocess_launcher_setenv (launcher, "XDG_CONFIG_HOME", f->home, TRUE);
   g_subprocess_launcher_setenv (launcher, "CALL_REPORTS_SYSTEMCTL", f->systemctl, TRUE);
+
+  return launcher;
+}
+
+static void
+run_cliv (Fixture            *f,
+          CliRun             *run,
+          const char * const *args)
+{
+  g_autoptr(GSubprocessLauncher) launcher = new_launcher (f);
 
   cli_run_spawn (run, launcher, args, CLI_RUN_DEFAULT);
 
@@ -767,6 +777,88 @@ test_run_concurrency (Fixture       *f,
   g_assert_cmpuint (yeastar_simulator_get_request_count (f->sims[0], YEASTAR_SIMULATOR_DEL_TOKEN), ==, 1);
 }
 
+static gboolean
+wake_cb (gpointer data)
+{
+  return G_SOURCE_CONTINUE;
+}
+
+/* The names under @path, hidden ones too, as paths below it. */
+static void
+list_tree (const char *path,
+           GPtrArray  *names)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      g_ptr_array_add (names, g_strdup (child));
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        list_tree (child, names);
+    }
+}
+
+/* SIGINT or SIGTERM while the PBX holds the file back: the run is
+ * cancelled at once (not when the PBX answers, 60 s later), nothing is
+ * left in the output folder (no partial file, no temporary folder), the
+ * token is revoked, and the run exits with status 1 saying so. */
+static void
+test_run_interrupted (Fixture       *f,
+                      gconstpointer  data)
+{
+  const int signums[] = { SIGTERM, SIGINT };
+  g_autofree char *secret0 = secret_arg (f, 0);
+  g_auto(CliRun) create = { 0, };
+  g_auto(CliRun) add = { 0, };
+
+  run_cli (f, &create, "set", "create", "Held", "--server", f->uris[0], "--client-id", "client-0",
+           "--output", f->out_dir);
+  g_assert_cmpint (create.status, ==, 0);
+  run_cli (f, &add, "set", "add", "Held", "--type", "queueperformance", "--queue-id-list", "1",
+           "--range", "last-month");
+  g_assert_cmpint (add.status, ==, 0);
+  g_object_set (f->sims[0], "stall-ms", 60000, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (signums); i++)
+    {
+      const char *args[] = { "run", "Held", "--client-secret-file", secret0, NULL };
+      g_autoptr(GSubprocessLauncher) launcher = new_launcher (f);
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GPtrArray) left = g_ptr_array_new_with_free_func (g_free);
+      g_auto(CliRun) run = { 0, };
+      guint files = yeastar_simulator_get_request_count (f->sims[0], YEASTAR_SIMULATOR_FILE);
+      gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+      gint64 sent;
+      guint wake_id;
+
+      yeastar_simulator_inject_fault (f->sims[0], YEASTAR_SIMULATOR_FILE, YEASTAR_SIMULATOR_FAULT_STALL, 1);
+      process = cli_run_start (launcher, args);
+
+      /* Until the PBX holds the file's request. */
+      wake_id = g_timeout_add (50, wake_cb, NULL);
+      while (yeastar_simulator_get_request_count (f->sims[0], YEASTAR_SIMULATOR_FILE) == files &&
+             g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      g_source_remove (wake_id);
+      g_assert_cmpuint (yeastar_simulator_get_request_count (f->sims[0], YEASTAR_SIMULATOR_FILE), ==, files + 1);
+
+      sent = g_get_monotonic_time ();
+      g_subprocess_send_signal (process, signums[i]);
+      cli_run_finish (&run, process, CLI_RUN_DEFAULT);
+
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpint (g_get_monotonic_time () - sent, <, 10 * G_USEC_PER_SEC);
+      g_assert_cmpstr (run.out, ==, "");
+      g_assert_nonnull (strstr (run.err, "interrupted; the reports not finished were not saved"));
+      list_tree (f->out_dir, left);
+      g_assert_cmpuint (left->len, ==, 0);
+      g_assert_cmpuint (yeastar_simulator_get_live_token_count (f->sims[0]), ==, 0);
+    }
+}
+
 /* A PBX with a self-signed certificate: refused until the set pins its
  * fingerprint, then used; the pin is in the set file, not a secret. */
 static void
@@ -1099,6 +1191,7 @@ main (int   argc,
   ADD ("/cli/sets/run/retention", test_run_retention);
   ADD ("/cli/sets/run/concurrency", test_run_concurrency);
   ADD ("/cli/sets/run/names-per-pbx", test_run_names_per_pbx);
+  ADD ("/cli/sets/run/interrupted", test_run_interrupted);
   ADD ("/cli/sets/commands", test_set_commands);
   ADD ("/cli/sets/schedule/units", test_schedule_units);
   ADD ("/cli/sets/schedule/no-manager", test_schedule_no_manager);

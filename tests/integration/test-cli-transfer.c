@@ -323,6 +323,48 @@ test_killed_run (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (names, 0), ==, FILE_NAME);
 }
 
+/* SIGTERM or SIGINT mid-transfer: the part is removed, nothing else is
+ * saved, and the run exits with status 1 saying it was interrupted. */
+static void
+test_interrupted (Fixture       *f,
+                  gconstpointer  data)
+{
+  const int signums[] = { SIGTERM, SIGINT };
+
+  g_atomic_int_set (&f->mode, MODE_SLOW);
+
+  for (guint i = 0; i < G_N_ELEMENTS (signums); i++)
+    {
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GPtrArray) names = NULL;
+      g_auto(CliRun) run = { 0, };
+      gboolean timed_out = FALSE;
+      guint timeout_id;
+      guint wake_id;
+
+      process = spawn (f, NULL, NULL);
+
+      /* Until the part has data (at most 20 s). */
+      timeout_id = g_timeout_add_seconds (20, flag_cb, &timed_out);
+      wake_id = g_timeout_add (50, wake_cb, NULL);
+      while (!timed_out && part_size (f) <= 0)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_false (timed_out);
+      g_source_remove (timeout_id);
+      g_source_remove (wake_id);
+
+      g_subprocess_send_signal (process, signums[i]);
+      finish_run (f, process, &run);
+      g_assert_true (g_subprocess_get_if_exited (process));
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_cmpstr (run.out, ==, "");
+      assert_says (run.err, "Interrupted");
+
+      names = list_folder (f);
+      g_assert_cmpuint (names->len, ==, 0);
+    }
+}
+
 /* 13: a folder that cannot take the file fails with exit status 6 and a
  * plain message before a single request is sent. */
 static void
@@ -493,6 +535,7 @@ main (int   argc,
   g_test_add ("/cli/transfer/" path, Fixture, NULL, fixture_set_up, func, fixture_tear_down)
 
   ADD ("killed-run", test_killed_run);
+  ADD ("interrupted", test_interrupted);
   ADD ("folder/missing", test_folder_missing);
   ADD ("folder/not-a-folder", test_folder_not_folder);
   ADD ("folder/not-writable", test_folder_not_writable);

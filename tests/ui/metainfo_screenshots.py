@@ -100,9 +100,11 @@ def main():
         dark(False)
 
         # A set of three reports, its Client Secret in the keyring as
-        # Remember This PBX keeps it; the window runs it.
-        output = os.path.join(scratch, "Reports")
-        os.makedirs(output)
+        # Remember This PBX keeps it; the window runs it. Its folder is in
+        # the session's home folder (ci-session.sh makes a throw-away
+        # one), as a user's would be, so the window shows "~/Reports/…".
+        output = os.path.join(os.path.expanduser("~"), "Reports")
+        os.makedirs(output, exist_ok=True)
         write_settings(output, width=WIDTH, height=HEIGHT)
         run_cli(binary, "set", "create", "Monthly Pack", "--server", simulator.uri, "--client-id", "demo",
                 "--output", output)

@@ -165,6 +165,69 @@ test_fit_span (void)
   g_assert_cmpfloat (reports_chart_fit_span (30, 120, 0, 100), ==, 0);
 }
 
+/* A label too long for the room left of the bars is shortened by the
+ * screen's rule (_reports_chart_shorten_text ()), and the SVG export
+ * writes it so shortened, as the screen shows it, not whole. */
+static void
+test_long_label_svg (void)
+{
+  static const char long_label[] = "1001 Alexandra Konstantinopoulou-Vandenberghe, Customer Service "
+                                   "Escalations and Returns (Night Shift)";
+  g_autoptr(ReportsChartData) data = reports_chart_data_new ("Total Calls", YEASTAR_CELL_KIND_INTEGER, FALSE);
+  g_autoptr(ChartGeometry) g = NULL;
+  ChartPalette palette = { 0, };
+  g_autofree char *svg = NULL;
+  g_autofree char *element = NULL;
+  const ChartText *shown = NULL;
+  const ChartText *short_one = NULL;
+
+  reports_chart_data_add (data, long_label, 12);
+  reports_chart_data_add (data, "1002 Bo", 7);
+  g = _reports_chart_layout_compute (data, 600, 300, FONT_PX, measure, NULL);
+
+  for (guint i = 0; i < g->texts->len; i++)
+    {
+      const ChartText *t = &g_array_index (g->texts, ChartText, i);
+
+      if (t->align == CHART_ALIGN_END && !t->dim && g_str_has_prefix (t->text, "1001 "))
+        shown = t;
+      else if (t->align == CHART_ALIGN_END && !t->dim && g_str_equal (t->text, "1002 Bo"))
+        short_one = t;
+    }
+
+  g_assert_nonnull (shown);
+  g_assert_nonnull (short_one);
+  g_assert_true (g_str_has_suffix (shown->text, "…"));
+  g_assert_cmpuint (strlen (shown->text), <, strlen (long_label));
+  g_assert_true (strncmp (shown->text, long_label, strlen (shown->text) - strlen ("…")) == 0);
+  g_assert_cmpfloat (measure (shown->text, NULL), <=, shown->x - CHART_PAD);
+
+  svg = _reports_chart_svg_text (g, &palette, data);
+  element = g_strdup_printf (">%s</text>", shown->text);
+  g_assert_nonnull (strstr (svg, element));
+  /* (The description, <desc>, names the whole label: it is not drawn.) */
+  g_clear_pointer (&element, g_free);
+  element = g_strdup_printf (">%s</text>", long_label);
+  g_assert_null (strstr (svg, element));
+  g_assert_nonnull (strstr (svg, ">1002 Bo</text>"));
+}
+
+/* The rule itself: whole characters, no trailing space before "…", the
+ * text itself when it fits, "…" alone when nothing else does. */
+static void
+test_shorten_text (void)
+{
+  g_autofree char *fits = _reports_chart_shorten_text ("Queue 1", 49, measure, NULL);
+  g_autofree char *cut = _reports_chart_shorten_text ("Queue Überlauf", 56, measure, NULL);
+  g_autofree char *space = _reports_chart_shorten_text ("Ab cdefgh", 28, measure, NULL);
+  g_autofree char *none = _reports_chart_shorten_text ("Queue", 3, measure, NULL);
+
+  g_assert_cmpstr (fits, ==, "Queue 1");
+  g_assert_cmpstr (cut, ==, "Queue Ü…");
+  g_assert_cmpstr (space, ==, "Ab…");
+  g_assert_cmpstr (none, ==, "…");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -175,6 +238,8 @@ main (int   argc,
   g_test_add_func ("/viewer/chart-layout/bars-inside", test_bars_inside);
   g_test_add_func ("/viewer/chart-layout/line-inside", test_line_inside);
   g_test_add_func ("/viewer/chart-layout/room-left", test_room_left);
+  g_test_add_func ("/viewer/chart-layout/shorten-text", test_shorten_text);
+  g_test_add_func ("/viewer/chart-layout/long-label-svg", test_long_label_svg);
 
   return g_test_run ();
 }

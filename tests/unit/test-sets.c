@@ -10,6 +10,7 @@
 #include <glib/gstdio.h>
 #include <string.h>
 
+#include "reports-display-path.h"
 #include "reports-name-template.h"
 #include "reports-period.h"
 #include "reports-schedule.h"
@@ -708,6 +709,39 @@ test_pbx_texts (void)
   g_assert_cmpstr (not_uri, ==, "not an address");
 }
 
+/* Paths in the home folder are shown from "~", the GNOME way; others,
+ * and a folder whose name only starts like the home folder's, whole. */
+static void
+test_display_path (void)
+{
+  const char *home = g_get_home_dir ();
+  g_autofree char *reports = g_build_filename (home, "Reports", "Main Office", "x.csv", NULL);
+  g_autofree char *sibling = g_strconcat (home, "2", G_DIR_SEPARATOR_S, "Reports", NULL);
+  g_autofree char *shown = NULL;
+  g_autoptr(GFile) folder = g_file_new_build_filename (home, "Reports", NULL);
+
+  g_assert_true (g_path_is_absolute (home) && strcmp (home, "/") != 0);
+
+  shown = reports_display_path (reports);
+  g_assert_cmpstr (shown, ==, "~/Reports/Main Office/x.csv");
+  g_clear_pointer (&shown, g_free);
+
+  shown = reports_display_path (home);
+  g_assert_cmpstr (shown, ==, "~");
+  g_clear_pointer (&shown, g_free);
+
+  shown = reports_display_path (sibling);
+  g_assert_cmpstr (shown, ==, sibling);
+  g_clear_pointer (&shown, g_free);
+
+  shown = reports_display_path ("/srv/reports/x.csv");
+  g_assert_cmpstr (shown, ==, "/srv/reports/x.csv");
+  g_clear_pointer (&shown, g_free);
+
+  shown = reports_display_path_file (folder);
+  g_assert_cmpstr (shown, ==, "~/Reports");
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -737,6 +771,7 @@ main (int   argc,
   g_test_add_func ("/common/sets/state/prune", test_state_prune);
   g_test_add_func ("/common/sets/deletion", test_deletion);
   g_test_add_func ("/common/sets/pbx-texts", test_pbx_texts);
+  g_test_add_func ("/common/display-path", test_display_path);
 
   status = g_test_run ();
 

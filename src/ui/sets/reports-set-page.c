@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "reports-compat.h"
+#include "reports-display-path.h"
 #include "reports-name-template.h"
 #include "reports-secrets.h"
 #include "reports-server.h"
@@ -157,7 +158,7 @@ static void
 update_folder (ReportsSetPage *self)
 {
   g_autoptr(GFile) folder = reports_set_dup_output_folder (self->set);
-  g_autofree char *display = g_file_get_parse_name (folder);
+  g_autofree char *display = reports_display_path_file (folder);
 
   adw_action_row_set_subtitle (self->folder_row, display);
 }

@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "reports-compat.h"
+#include "reports-display-path.h"
 #include "reports-set-run-row.h"
 #include "reports-sets-util.h"
 #include "yeastar-text.h"
@@ -123,7 +124,7 @@ reports_set_run_row_update (ReportsSetRunRow *self)
   if (result->path != NULL)
     {
       g_autofree char *size = g_format_size (result->bytes);
-      g_autofree char *path = g_filename_display_name (result->path);
+      g_autofree char *path = reports_display_path (result->path);
       g_autofree char *subtitle = NULL;
 
       /* Translators: a file's path and its size */

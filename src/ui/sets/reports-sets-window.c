@@ -10,6 +10,7 @@
 #include <glib/gi18n.h>
 
 #include "reports-compat.h"
+#include "reports-display-path.h"
 #include "reports-server.h"
 #include "reports-set-deletion.h"
 #include "reports-set-page.h"
@@ -436,7 +437,7 @@ export_response_cb (GtkNativeDialog   *native,
         show_toast (self, error->message);
       else
         {
-          g_autofree char *display = g_file_get_parse_name (file);
+          g_autofree char *display = reports_display_path_file (file);
           /* Translators: %s is a file's path */
           g_autofree char *text = g_strdup_printf (_("Exported to %s"), display);
 

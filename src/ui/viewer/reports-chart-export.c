@@ -104,12 +104,12 @@ append_lines (GString       *svg,
     }
 }
 
-static char *
-svg_text (ReportsChart        *self,
-          const ChartGeometry *g)
+/* @data: (nullable): for the title and description */
+char *
+_reports_chart_svg_text (const ChartGeometry    *g,
+                         const ChartPalette     *palette,
+                         const ReportsChartData *data)
 {
-  const ChartPalette *palette = _reports_chart_get_palette (self);
-  const ReportsChartData *data = reports_chart_get_data (self);
   GString *svg = g_string_new (NULL);
   g_autofree char *title = g_markup_escape_text (data != NULL ? data->title : "", -1);
   g_autofree char *description = NULL;
@@ -210,7 +210,7 @@ reports_chart_save_svg (ReportsChart  *self,
 
   export_size (self, &width, &height);
   geometry = _reports_chart_layout (self, width, height);
-  svg = svg_text (self, geometry);
+  svg = _reports_chart_svg_text (geometry, _reports_chart_get_palette (self), reports_chart_get_data (self));
 
   return g_file_replace_contents (file, svg, strlen (svg), NULL, FALSE, G_FILE_CREATE_REPLACE_DESTINATION,
                                   NULL, cancellable, error);

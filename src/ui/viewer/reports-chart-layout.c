@@ -60,14 +60,71 @@ text_width (Layout     *l,
   return l->measure (text, l->user_data);
 }
 
+/* The room left of a text aligned at its end at @x: what it is shortened
+ * to fit (and what draw_texts () in reports-chart.c gives Pango). */
+static float
+end_room (float x)
+{
+  return MAX ((float) (int) (x - PAD), 0);
+}
+
+/**
+ * _reports_chart_shorten_text:
+ * @text: a text of the chart
+ * @room: the width it may take, in pixels
+ *
+ * The one rule by which the chart shortens a text too wide for its room,
+ * on screen, in PNG and in SVG: its longest beginning, whole characters,
+ * that fits with "…" after it (trailing spaces dropped), or "…" alone.
+ *
+ * Returns: (transfer full): @text itself when it fits, else the
+ *   shortened text
+ */
+char *
+_reports_chart_shorten_text (const char          *text,
+                             float                room,
+                             ReportsChartMeasure  measure,
+                             gpointer             user_data)
+{
+  glong low = 0, high;
+
+  g_return_val_if_fail (text != NULL, NULL);
+
+  if (measure (text, user_data) <= room)
+    return g_strdup (text);
+
+  /* The most characters that fit: between low (fits, or none) and high
+   * (the whole text, which does not). */
+  high = g_utf8_strlen (text, -1);
+  while (high - low > 1)
+    {
+      glong mid = (low + high) / 2;
+      const char *end = g_utf8_offset_to_pointer (text, mid);
+      g_autofree char *candidate = g_strdup_printf ("%.*s…", (int) (end - text), text);
+
+      if (measure (candidate, user_data) <= room)
+        low = mid;
+      else
+        high = mid;
+    }
+
+  {
+    const char *end = g_utf8_offset_to_pointer (text, low);
+
+    while (end > text && g_ascii_isspace (end[-1]))
+      end--;
+    return g_strdup_printf ("%.*s…", (int) (end - text), text);
+  }
+}
+
 /* The width a text takes when drawn: one aligned at its end is
- * ellipsized to the room left of it (reports-chart.c, draw_texts ()). */
+ * shortened to the room left of it (_reports_chart_shorten_text ()). */
 float
 _reports_chart_text_drawn_width (const ChartText *t,
                                  float            width)
 {
   if (t->align == CHART_ALIGN_END)
-    return MIN (width, MAX ((float) (int) (t->x - PAD), 0));
+    return MIN (width, end_room (t->x));
   return width;
 }
 
@@ -84,10 +141,14 @@ add_text (Layout     *l,
   ChartGeometry *g = l->g;
   ChartText t = { x, y, text, align, dim };
 
-  /* One aligned at its end is ellipsized to the room left of it: it only
+  /* One aligned at its end is shortened to the room left of it: it only
    * has to end inside. */
   if (align == CHART_ALIGN_END)
-    t.x = MIN (x, g->width);
+    {
+      t.x = MIN (x, g->width);
+      t.text = _reports_chart_shorten_text (text, end_room (t.x), l->measure, l->user_data);
+      g_free (text);
+    }
   else
     {
       float share = align == CHART_ALIGN_START ? 0 : 0.5f;

@@ -87,6 +87,14 @@ ChartGeometry      *_reports_chart_layout_compute (const ReportsChartData *data,
                                                    gpointer                user_data);
 float               _reports_chart_text_drawn_width (const ChartText   *text,
                                                      float              width);
+char               *_reports_chart_shorten_text  (const char          *text,
+                                                  float                room,
+                                                  ReportsChartMeasure  measure,
+                                                  gpointer             user_data);
+/* reports-chart-export.c: the SVG of a geometry. */
+char               *_reports_chart_svg_text      (const ChartGeometry    *geometry,
+                                                  const ChartPalette     *palette,
+                                                  const ReportsChartData *data);
 void                _reports_chart_geometry_free (ChartGeometry       *geometry);
 void                _reports_chart_draw          (ReportsChart        *self,
                                                   GtkSnapshot         *snapshot,
