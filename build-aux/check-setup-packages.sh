@@ -80,7 +80,7 @@ declare -A words=(
   [as]=1 [c++]=1 [column]=1 [display]=1 [file]=1 [gettext]=1 [gio]=1
   [less]=1 [make]=1 [more]=1 [ngettext]=1 [node]=1 [size]=1 [stream]=1
   [strings]=1 [strip]=1 [top]=1 [w]=1 [xauth]=1
-  [bridge]=1 [ss]=1 [tc]=1 [time]=1 [cc]=1 [kill]=1 [write]=1 [systemd]=1 [view]=1
+  [ld]=1 [bridge]=1 [ss]=1 [tc]=1 [time]=1 [cc]=1 [kill]=1 [write]=1 [systemd]=1 [view]=1
 )
 
 read_packages() { # SCRIPT: the words of its `packages=( … )` list
