@@ -30,6 +30,13 @@
  * the file's end brings its totals): their arrival leaves the rows' area
  * its height, so the last frame of a big load lays out and draws the
  * totals alone. A file without totals loses the area once it is read.
+ *
+ * The end of a load changes the content at its top (the progress bar
+ * goes) and at its bottom (the totals come): GTK 4.8's cairo renderer on
+ * X11 repaints the bounding box of a frame's changes, so the two come in
+ * frames of their own; and the bar's overlay's render node without the
+ * bar is the one with it less the bar's, or GTK cannot diff the two and
+ * repaints all of the content.
  */
 
 #define N_ROWS       20000
@@ -55,6 +62,14 @@ static struct
   gboolean             totals_first;  /* the totals' area shown in the first frame */
   int                  last_height;   /* the rows' area's, once the totals are in */
   gboolean             totals_last;   /* the totals' area shown once the file is read */
+  GtkWidget           *progress_bar;
+  GskRenderNodeType    overlay_first; /* the kind of the bar's overlay's node, in the first frame */
+  guint                overlay_first_n;  /* its children, if a container */
+  GskRenderNodeType    overlay_last;  /* the same, once the bar is gone */
+  guint                overlay_last_n;
+  guint                frames;
+  guint                bar_gone_frame;   /* the first frame without the bar */
+  guint                totals_in_frame;  /* the first frame with the totals, not their placeholder */
   guint                changes;       /* after the first frame, among the first rows */
   guint                most_added;    /* the most rows one of those added */
 } t;
@@ -79,6 +94,51 @@ totals_area (void)
   return gtk_widget_get_next_sibling (rows_area ());
 }
 
+static GtkWidget *
+find_progress_bar (GtkWidget *widget)
+{
+  if (GTK_IS_PROGRESS_BAR (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_progress_bar (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* The kind of the render node the renderer last had of the progress
+ * bar's overlay (its parent's snapshot of it: under a translation), and
+ * its number of children if a container. */
+static GskRenderNodeType
+overlay_node_type (guint *n_children)
+{
+  GtkWidget *overlay = gtk_widget_get_parent (t.progress_bar);
+  g_autoptr(GtkSnapshot) snapshot = gtk_snapshot_new ();
+  g_autoptr(GskRenderNode) node = NULL;
+  GskRenderNode *own;
+
+  gtk_widget_snapshot_child (gtk_widget_get_parent (overlay), overlay, snapshot);
+  node = gtk_snapshot_to_node (snapshot);
+  g_assert_nonnull (node);
+  own = gsk_render_node_get_node_type (node) == GSK_TRANSFORM_NODE ? gsk_transform_node_get_child (node) : node;
+  *n_children = gsk_render_node_get_node_type (own) == GSK_CONTAINER_NODE ? gsk_container_node_get_n_children (own) : 0;
+  return gsk_render_node_get_node_type (own);
+}
+
+/* The totals' placeholder line, over the totals' area. */
+static GtkWidget *
+totals_pending (void)
+{
+  GtkWidget *label = gtk_widget_get_last_child (totals_area ());
+
+  g_assert_true (GTK_IS_LABEL (label));
+  return label;
+}
+
 static void
 after_paint_cb (GdkFrameClock *clock,
                 gpointer       user_data)
@@ -91,15 +151,27 @@ after_paint_cb (GdkFrameClock *clock,
       t.first_frame_rows = n;
       t.first_height = gtk_widget_get_height (rows_area ());
       t.totals_first = gtk_widget_get_visible (totals_area ());
+      t.progress_bar = find_progress_bar (GTK_WIDGET (t.window));
+      g_assert_true (gtk_widget_get_mapped (t.progress_bar));
+      t.overlay_first = overlay_node_type (&t.overlay_first_n);
       return;
     }
   if (t.with_totals)
     {
+      /* What this frame drew (this handler runs before the view's own
+       * after-paint handlers, connected later). */
+      t.frames++;
+      if (t.bar_gone_frame == 0 && !gtk_widget_get_visible (t.progress_bar))
+        t.bar_gone_frame = t.frames;
+      if (t.totals_in_frame == 0 && !gtk_widget_get_visible (totals_pending ()))
+        t.totals_in_frame = t.frames;
       /* Until the file is read and this frame shows what it left. */
-      if (!yeastar_report_loader_is_loading (loader) && n == N_ROWS)
+      if (!yeastar_report_loader_is_loading (loader) && n == N_ROWS && t.bar_gone_frame != 0 &&
+          t.totals_in_frame != 0)
         {
           t.last_height = gtk_widget_get_height (rows_area ());
           t.totals_last = gtk_widget_get_visible (totals_area ());
+          t.overlay_last = overlay_node_type (&t.overlay_last_n);
           g_signal_handlers_disconnect_by_func (clock, after_paint_cb, NULL);
           g_main_loop_quit (t.loop);
         }
@@ -221,7 +293,9 @@ run_viewer (gboolean in_parts,
       g_assert_cmpuint (t.most_added, <=, MOST_AT_ONCE);
       /* The file has no totals: once it is read, no totals' area. */
       g_assert_true (t.totals_first);
-      while (yeastar_report_loader_is_loading (reports_viewer_window_get_loader (t.window)))
+      /* (It goes in the frame after the load's last one.) */
+      for (guint i = 0; i < 1000 && (yeastar_report_loader_is_loading (reports_viewer_window_get_loader (t.window)) ||
+                                     gtk_widget_get_visible (totals_area ())); i++)
         g_main_context_iteration (NULL, TRUE);
       g_assert_false (gtk_widget_get_visible (totals_area ()));
     }
@@ -236,6 +310,19 @@ run_viewer (gboolean in_parts,
       g_assert_true (t.totals_last);
       g_assert_cmpint (t.first_height, >, 0);
       g_assert_cmpint (t.last_height, ==, t.first_height);
+
+      /* The bar at the top and the totals at the bottom not in one frame;
+       * the bar gone, and its overlay's node of the same kind without it. */
+      g_test_message ("frames after the first: bar gone in %u, totals in %u; the bar's overlay's node: "
+                      "type %d (%u children) with the bar, %d (%u) without", t.bar_gone_frame, t.totals_in_frame,
+                      t.overlay_first, t.overlay_first_n, t.overlay_last, t.overlay_last_n);
+      g_assert_cmpuint (t.bar_gone_frame, !=, t.totals_in_frame);
+      g_assert_false (gtk_widget_get_visible (t.progress_bar));
+      /* Its nodes less the bar's, so that GTK diffs the two and repaints
+       * the bar's strip: not another node in its place. */
+      g_assert_cmpint (t.overlay_first, ==, GSK_CONTAINER_NODE);
+      g_assert_cmpint (t.overlay_last, ==, GSK_CONTAINER_NODE);
+      g_assert_cmpuint (t.overlay_last_n, ==, t.overlay_first_n - 1);
     }
   else
     {
@@ -265,7 +352,9 @@ test_rows_in_parts (void)
   run_viewer (TRUE, FALSE);
 }
 
-/* A total row at the file's end: the rows' area keeps its height. */
+/* A total row at the file's end: the rows' area keeps its height; the
+ * progress bar goes in another frame than the one the totals come in,
+ * and its overlay's render node loses the bar's alone. */
 static void
 test_totals_keep_rows_height (void)
 {
@@ -276,9 +365,15 @@ int
 main (int   argc,
       char *argv[])
 {
+  g_autoptr(GtkCssProvider) style = gtk_css_provider_new ();
+
   g_test_init (&argc, &argv, NULL);
   gtk_init ();
   adw_init ();
+  /* The application's style sheet, as AdwApplication loads it. */
+  gtk_css_provider_load_from_resource (style, RESOURCE_BASE_PATH "/style.css");
+  gtk_style_context_add_provider_for_display (gdk_display_get_default (), GTK_STYLE_PROVIDER (style),
+                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
 
   g_test_add_func ("/viewer/first-screen", test_first_screen);
   g_test_add_func ("/viewer/rows-in-parts", test_rows_in_parts);

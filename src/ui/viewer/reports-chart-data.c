@@ -160,7 +160,9 @@ new_for_report (YeastarReportLoader *loader,
   YeastarReportTable *rows = yeastar_report_loader_get_rows (loader);
   YeastarCellKind kind = yeastar_report_loader_get_column_kind (loader, value_column);
   guint n = yeastar_report_table_get_n_rows (rows);
-  g_autoptr(GArray) entries = g_array_new (FALSE, FALSE, sizeof (Entry));
+  /* Sized for every row at once: grown, its reallocs copied it with
+   * malloc's arena lock held, and the main thread's allocations waited. */
+  g_autoptr(GArray) entries = g_array_sized_new (FALSE, FALSE, sizeof (Entry), n);
   g_autofree char *value_name = yeastar_text_escape (yeastar_report_loader_get_column_name (loader, value_column), -1);
   g_autofree char *label_name = yeastar_text_escape (yeastar_report_loader_get_column_name (loader, label_column), -1);
   ReportsChartData *self;

@@ -500,17 +500,55 @@ rows_added_cb (ReportsReportView   *self,
     }
 }
 
+/* The totals in their placeholder's place; a file read without totals
+ * loses the area. */
+static void
+end_totals_pending (ReportsReportView *self)
+{
+  gboolean any = yeastar_report_table_get_n_rows (yeastar_report_loader_get_totals (self->loader)) > 0;
+
+  show_totals (self);
+  gtk_widget_set_visible (self->totals_area, any);
+}
+
+static void
+totals_frame_cb (GdkFrameClock     *clock,
+                 ReportsReportView *self)
+{
+  g_signal_handlers_disconnect_by_func (clock, totals_frame_cb, self);
+  if (self->loader != NULL && self->awaiting_totals)
+    end_totals_pending (self);
+}
+
+/* The end of the load, with the placeholder on screen: the totals come
+ * in the frame after the one of the load's last batch, which hides the
+ * window's progress bar at the top of the content. GTK 4.8's cairo
+ * renderer on X11 repaints the bounding box of a frame's changes: the
+ * bar and the totals in one frame repainted the whole content, about
+ * 20 ms of the main thread (docs/benchmarks.md); in two frames each is
+ * a strip. */
+static void
+end_totals_pending_after_paint (ReportsReportView *self)
+{
+  GdkFrameClock *clock = gtk_widget_get_frame_clock (GTK_WIDGET (self));
+
+  if (clock == NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      end_totals_pending (self);
+      return;
+    }
+  g_signal_handlers_disconnect_by_func (clock, totals_frame_cb, self);
+  g_signal_connect_object (clock, "after-paint", G_CALLBACK (totals_frame_cb), self, 0);
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
 static void
 loading_cb (ReportsReportView *self)
 {
   ramp (self);
   /* Read, and no totals: the placeholder goes. */
   if (self->awaiting_totals && !yeastar_report_loader_is_loading (self->loader))
-    {
-      show_totals (self);
-      if (yeastar_report_table_get_n_rows (yeastar_report_loader_get_totals (self->loader)) == 0)
-        gtk_widget_set_visible (self->totals_area, FALSE);
-    }
+    end_totals_pending_after_paint (self);
 }
 
 static void
@@ -527,8 +565,15 @@ totals_added_cb (ReportsReportView   *self,
       for (guint i = 0; i < n; i++)
         add_total_column (self, i);
     }
-  show_totals (self);
-  gtk_widget_set_visible (self->totals_area, TRUE);
+  if (self->awaiting_totals)
+    {
+      end_totals_pending_after_paint (self);
+    }
+  else
+    {
+      show_totals (self);
+      gtk_widget_set_visible (self->totals_area, TRUE);
+    }
   if (!self->widths_set)
     set_widths (self);
 }
