@@ -227,6 +227,11 @@ def main():
         last = app.wait_find(role="label", root=sets_window,
                              predicate=lambda n: safe_name(n).endswith(": 2 files saved"))
         tap.ok(last is not None, "the last run and its result are shown")
+        example = app.wait_find(role="label", root=sets_window,
+                                predicate=lambda n: safe_name(n).startswith("Demo PBX/"), timeout=10)
+        tap.ok(example is not None and safe_name(example) == f"Demo PBX/extcallstatistics-{last_month(today)}.csv",
+               "the file names' example names the PBX as the run did",
+               [safe_name(n) for n in walk(sets_window) if safe_role(n) == "label" and "/" in safe_name(n)])
 
         # The main window's Reports page lists the run's reports too, with
         # the set's name, the PBX, the state and the byte count.

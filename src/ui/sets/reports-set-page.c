@@ -12,6 +12,8 @@
 
 #include "reports-compat.h"
 #include "reports-display-path.h"
+#include "reports-download-history.h"
+#include "reports-download-record.h"
 #include "reports-name-template.h"
 #include "reports-secrets.h"
 #include "reports-server.h"
@@ -89,6 +91,28 @@ save (ReportsSetPage *self)
 
 /* General ------------------------------------------------------------ */
 
+/* What a run would put for {pbx}: the PBX's device name, known from the
+ * newest download from it, else its host, as the run does for a PBX
+ * that has no name. */
+static char *
+dup_example_pbx_name (const ReportsSetPbx *pbx)
+{
+  g_autoptr(ReportsDownloadHistory) history = reports_download_history_dup_default ();
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (history));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(ReportsDownloadRecord) record = g_list_model_get_item (G_LIST_MODEL (history), i);
+      const char *name = reports_download_record_get_pbx_name (record);
+
+      if (name != NULL && name[0] != '\0' &&
+          g_strcmp0 (reports_download_record_get_pbx_uri (record), pbx->server) == 0)
+        return g_strdup (name);
+    }
+
+  return reports_sets_dup_host (pbx->server);
+}
+
 static void
 update_example (ReportsSetPage *self)
 {
@@ -98,6 +122,7 @@ update_example (ReportsSetPage *self)
   ReportsPeriod period = { YEASTAR_DATE_RANGE_LAST_MONTH, 0 };
   g_autofree char *label = reports_period_dup_label (&period, now);
   g_autofree char *host = NULL;
+  g_autofree char *pbx_name = NULL;
   g_autofree char *relative = NULL;
   const char *type = "QueuePerformance";
   ReportsNameValues values = { 0, };
@@ -119,10 +144,19 @@ update_example (ReportsSetPage *self)
       label = reports_period_dup_label (&report->period, now);
     }
 
-  host = reports_set_get_n_pbxs (self->set) > 0
-         ? reports_sets_dup_host (reports_set_get_pbx (self->set, 0)->server)
-         : g_strdup ("192.168.1.150");
-  values.pbx = host;
+  if (reports_set_get_n_pbxs (self->set) > 0)
+    {
+      const ReportsSetPbx *pbx = reports_set_get_pbx (self->set, 0);
+
+      host = reports_sets_dup_host (pbx->server);
+      pbx_name = dup_example_pbx_name (pbx);
+    }
+  else
+    {
+      host = g_strdup ("192.168.1.150");
+      pbx_name = g_strdup (host);
+    }
+  values.pbx = pbx_name;
   values.host = host;
   values.type = type;
   values.period = label;
