@@ -71,7 +71,8 @@ build_entries (Download *self)
     { "output", 'o', 0, G_OPTION_ARG_FILENAME, &self->output,
       N_("The folder to save into (default: your download folder)"), N_("DIR") },
     { "json", 0, 0, G_OPTION_ARG_NONE, &self->json,
-      N_("Print one JSON object (path, file_name, bytes, type, query) instead of the path"), NULL },
+      N_("Print one JSON object (state, path, file_name, bytes, type, query) instead of the "
+         "path; also when interrupted, marked so"), NULL },
     { "resolve-ids", 0, 0, G_OPTION_ARG_NONE, &self->resolve_ids,
       N_("Look every ID up in the PBX’s lists, numeric ones too, so that a number such as "
          "an extension number is accepted and an unknown ID is an error"), NULL },
@@ -254,16 +255,19 @@ on_state_changed (YeastarDownload *download,
     }
 }
 
+/* @file NULL: SIGINT or SIGTERM stopped the download; no file was kept,
+ * and "query" is null unless the request was sent. */
 static void
 print_json (Download *self,
             GFile    *file,
-            guint64   size)
+            guint64   size,
+            gboolean  sent)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
-  g_autofree char *path = g_file_get_path (file);
-  g_autofree char *name = g_file_get_basename (file);
+  g_autofree char *path = file != NULL ? g_file_get_path (file) : NULL;
+  g_autofree char *name = file != NULL ? g_file_get_basename (file) : NULL;
   g_autofree char *query = NULL;
   g_autofree char *text = NULL;
   g_autofree char *shown = NULL;
@@ -271,20 +275,37 @@ print_json (Download *self,
 
   /* The query as it was sent, without the access token (to_query never
    * includes it). */
-  query = yeastar_report_request_to_query (reports_cli_request_get_request (self->request),
-                                           yeastar_pbx_info_get_date_format (info), NULL);
+  if (sent && info != NULL)
+    query = yeastar_report_request_to_query (reports_cli_request_get_request (self->request),
+                                             yeastar_pbx_info_get_date_format (info), NULL);
 
   json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "interrupted");
+  json_builder_add_boolean_value (builder, file == NULL);
+  json_builder_set_member_name (builder, "state");
+  json_builder_add_string_value (builder, file != NULL ? "saved" : "interrupted");
   json_builder_set_member_name (builder, "path");
-  json_builder_add_string_value (builder, path);
+  if (path != NULL)
+    json_builder_add_string_value (builder, path);
+  else
+    json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "file_name");
-  json_builder_add_string_value (builder, name);
+  if (name != NULL)
+    json_builder_add_string_value (builder, name);
+  else
+    json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "bytes");
-  json_builder_add_int_value (builder, (gint64) size);
+  if (file != NULL)
+    json_builder_add_int_value (builder, (gint64) size);
+  else
+    json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "type");
   json_builder_add_string_value (builder, reports_cli_request_get_type_name (self->request));
   json_builder_set_member_name (builder, "query");
-  json_builder_add_string_value (builder, query);
+  if (query != NULL)
+    json_builder_add_string_value (builder, query);
+  else
+    json_builder_add_null_value (builder);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -300,6 +321,22 @@ fail (Download     *self,
       const GError *error)
 {
   return reports_cli_connection_fail (self->connection, error);
+}
+
+/* A failure once the PBX may have been asked: after SIGINT or SIGTERM,
+* --json still prints its object, with no file; the message and the
+* exit status are those of fail (). @sent: the report was requested. */
+static int
+fail_connected (Download     *self,
+                const GError *error,
+                gboolean      sent)
+{
+  if (self->json &&
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED) &&
+      g_cancellable_is_cancelled (reports_cli_connection_get_cancellable (self->connection)))
+    print_json (self, NULL, 0, sent);
+
+  return fail (self, error);
 }
 
 /* The options and help of `call-reports download`. */
@@ -384,7 +421,7 @@ print_saved (Download        *self,
   reports_cli_connection_progress (self->connection, _("Saved %s"), size_text);
 
   if (self->json)
-    print_json (self, file, size);
+    print_json (self, file, size, TRUE);
   else
     g_print ("%s\n", path);
 }
@@ -423,9 +460,11 @@ reports_cli_download_run (int    argc,
 
   if (!prepare_request (self, &error) ||
       !reports_cli_connection_check (self->connection, &error) ||
-      !prepare_folder (self, &error) ||
-      !connect_and_complete (self, &error))
+      !prepare_folder (self, &error))
     return fail (self, error);
+
+  if (!connect_and_complete (self, &error))
+    return fail_connected (self, error, FALSE);
 
   download = yeastar_download_new (reports_cli_connection_get_client (self->connection),
                                    reports_cli_request_get_request (self->request), self->folder);
@@ -438,7 +477,7 @@ reports_cli_download_run (int    argc,
   file = yeastar_download_start_finish (download, result, &error);
   g_signal_handlers_disconnect_by_func (download, on_state_changed, self);
   if (file == NULL)
-    return fail (self, error);
+    return fail_connected (self, error, TRUE);
 
   print_saved (self, download, file);
   reports_cli_connection_close (self->connection);

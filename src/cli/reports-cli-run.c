@@ -24,6 +24,7 @@
 #include "reports-set-run.h"
 #include "reports-set-state.h"
 #include "yeastar-client.h"
+#include "yeastar-text.h"
 
 /*
  * `call-reports run SET [--json]`: every report of the set from every PBX
@@ -38,6 +39,10 @@
  * The exit status is that of the first report that failed, in the set's
  * order (PBX by PBX), as `download` would have exited for it; 0 when
  * every report was saved.
+ *
+ * --json prints the same document after SIGINT or SIGTERM, with
+ * "interrupted": true and each report as it stands: saved, failed, or
+ * "interrupted" (not finished, nothing of it kept).
  */
 
 typedef struct
@@ -213,27 +218,78 @@ on_report_finished (ReportsSetRun *run,
     g_printerr (_("Saved %s\n"), result->path);
 }
 
+/* A report the run's cancellation stopped, or never started: its
+ * partial file, if any, was removed. */
+static gboolean
+result_is_unfinished (const ReportsSetResult *result)
+{
+  if (result->error != NULL)
+    return g_error_matches (result->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+  return result->path == NULL;
+}
+
 static void
-print_json (ReportsSetRun *run)
+add_error (JsonBuilder  *builder,
+           const GError *error)
+{
+  int status = reports_cli_exit_status_for_error (error);
+
+  json_builder_set_member_name (builder, "error");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, error->message);
+  json_builder_set_member_name (builder, "exit_status");
+  json_builder_add_int_value (builder, status);
+  json_builder_set_member_name (builder, "class");
+  json_builder_add_string_value (builder, exit_class (status));
+  json_builder_end_object (builder);
+}
+
+/* @interrupted: SIGINT or SIGTERM stopped the run; the reports it
+ * stopped are "interrupted", with neither a path nor an error. */
+static void
+print_json (ReportsSetRun *run,
+            gboolean       interrupted)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *text = NULL;
+  g_autofree char *shown = NULL;
   ReportsSet *set = reports_set_run_get_set (run);
-  guint n_failed = reports_set_run_get_n_failed (run);
+  guint n_results = reports_set_run_get_n_results (run);
+  guint n_saved = 0;
+  guint n_failed = 0;
+  guint n_unfinished = 0;
+
+  for (guint i = 0; i < n_results; i++)
+    {
+      const ReportsSetResult *result = reports_set_run_get_result (run, i);
+
+      if (interrupted && result_is_unfinished (result))
+        n_unfinished++;
+      else if (result->error != NULL)
+        n_failed++;
+      else
+        n_saved++;
+    }
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "set");
   json_builder_add_string_value (builder, reports_set_get_name (set));
+  json_builder_set_member_name (builder, "interrupted");
+  json_builder_add_boolean_value (builder, interrupted);
   json_builder_set_member_name (builder, "saved");
-  json_builder_add_int_value (builder, reports_set_run_get_n_results (run) - n_failed);
+  json_builder_add_int_value (builder, n_saved);
   json_builder_set_member_name (builder, "failed");
   json_builder_add_int_value (builder, n_failed);
+  json_builder_set_member_name (builder, "unfinished");
+  json_builder_add_int_value (builder, n_unfinished);
   json_builder_set_member_name (builder, "files");
   json_builder_begin_array (builder);
 
-  for (guint i = 0; i < reports_set_run_get_n_results (run); i++)
+  for (guint i = 0; i < n_results; i++)
     {
       const ReportsSetResult *result = reports_set_run_get_result (run, i);
 
@@ -249,9 +305,13 @@ print_json (ReportsSetRun *run)
       json_builder_add_string_value (builder, result->type);
       json_builder_set_member_name (builder, "period");
       json_builder_add_string_value (builder, result->period);
+      json_builder_set_member_name (builder, "state");
 
-      if (result->error == NULL)
+      if (interrupted && result_is_unfinished (result))
+        json_builder_add_string_value (builder, "interrupted");
+      else if (result->error == NULL)
         {
+          json_builder_add_string_value (builder, "saved");
           json_builder_set_member_name (builder, "path");
           json_builder_add_string_value (builder, result->path);
           json_builder_set_member_name (builder, "bytes");
@@ -259,17 +319,8 @@ print_json (ReportsSetRun *run)
         }
       else
         {
-          int status = reports_cli_exit_status_for_error (result->error);
-
-          json_builder_set_member_name (builder, "error");
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "message");
-          json_builder_add_string_value (builder, result->error->message);
-          json_builder_set_member_name (builder, "exit_status");
-          json_builder_add_int_value (builder, status);
-          json_builder_set_member_name (builder, "class");
-          json_builder_add_string_value (builder, exit_class (status));
-          json_builder_end_object (builder);
+          json_builder_add_string_value (builder, "failed");
+          add_error (builder, result->error);
         }
 
       json_builder_end_object (builder);
@@ -281,7 +332,10 @@ print_json (ReportsSetRun *run)
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
+  /* Exact data; DEL, C1 and bidi controls of the PBX's texts (its name,
+   * its error messages) as \uXXXX for the terminal. */
+  shown = yeastar_text_escape_json (text);
+  g_print ("%s\n", shown);
 }
 
 static void
@@ -384,8 +438,8 @@ reports_cli_run_run (int    argc,
   int status = REPORTS_EXIT_OK;
   GOptionEntry entries[] = {
     { "json", 0, 0, G_OPTION_ARG_NONE, &json,
-      N_("Print one JSON object: every file (path, type, pbx, period, bytes) or its error "
-         "(message, exit_status, class)"), NULL },
+      N_("Print one JSON object: every file (state, path, type, pbx, period, bytes) or its "
+         "error (message, exit_status, class); also when interrupted, marked so"), NULL },
     { "client-secret-file", 0, 0, G_OPTION_ARG_FILENAME_ARRAY, &secret_files,
       N_("Read the Client Secret of the PBX at URL from FILE; once per PBX (FILE alone for a "
          "set of one PBX)"), N_("URL=FILE") },
@@ -451,14 +505,18 @@ reports_cli_run_run (int    argc,
 
   /* SIGINT or SIGTERM: the reports saved before it stay, whole; those
    * under way were cancelled and their partial files removed. The run is
-   * not recorded. */
+   * not recorded. --json still prints its document, each report as it
+   * stands. */
   if (g_cancellable_is_cancelled (cancellable))
     {
-      for (guint i = 0; i < reports_set_run_get_n_results (run); i++)
+      if (json)
+        print_json (run, TRUE);
+
+      for (guint i = 0; i < reports_set_run_get_n_results (run) && !json; i++)
         {
           const ReportsSetResult *r = reports_set_run_get_result (run, i);
 
-          if (r->error == NULL && r->path != NULL && !json)
+          if (r->error == NULL && r->path != NULL)
             g_print ("%s\n", r->path);
         }
       g_printerr (_("call-reports: interrupted; the reports not finished were not saved\n"));
@@ -474,7 +532,7 @@ reports_cli_run_run (int    argc,
     notify_run (run);
 
   if (json)
-    print_json (run);
+    print_json (run, FALSE);
   else
     print_text (run);
 

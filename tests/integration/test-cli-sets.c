@@ -274,6 +274,8 @@ test_run_two_pbxs_one_failing (Fixture       *f,
   g_assert_cmpstr (json_object_get_string_member (summary, "set"), ==, "Pack");
   g_assert_cmpint (json_object_get_int_member (summary, "saved"), ==, 7);
   g_assert_cmpint (json_object_get_int_member (summary, "failed"), ==, 3);
+  g_assert_false (json_object_get_boolean_member (summary, "interrupted"));
+  g_assert_cmpint (json_object_get_int_member (summary, "unfinished"), ==, 0);
   files = json_object_get_array_member (summary, "files");
   g_assert_cmpuint (json_array_get_length (files), ==, 2 * N_TYPES);
 
@@ -303,6 +305,7 @@ test_run_two_pbxs_one_failing (Fixture       *f,
           JsonObject *error = json_object_get_object_member (file, "error");
 
           failed[p]++;
+          g_assert_cmpstr (json_object_get_string_member (file, "state"), ==, "failed");
           g_assert_false (json_object_has_member (file, "path"));
           g_assert_cmpint (json_object_get_int_member (error, "exit_status"), ==, 4);
           g_assert_cmpstr (json_object_get_string_member (error, "class"), ==, "rejected");
@@ -318,6 +321,7 @@ test_run_two_pbxs_one_failing (Fixture       *f,
           GStatBuf st;
 
           saved[p]++;
+          g_assert_cmpstr (json_object_get_string_member (file, "state"), ==, "saved");
           g_assert_cmpstr (dir, ==, expected_dir);
           g_assert_cmpstr (name, ==, expected_name);
           g_assert_cmpint (g_stat (path, &st), ==, 0);
@@ -859,6 +863,157 @@ test_run_interrupted (Fixture       *f,
     }
 }
 
+/* The visible regular files under @path (not the hidden parts). */
+static guint
+count_visible_files (const char *path)
+{
+  g_autoptr(GDir) dir = g_dir_open (path, 0, NULL);
+  const char *name;
+  guint n = 0;
+
+  while (dir != NULL && (name = g_dir_read_name (dir)) != NULL)
+    {
+      g_autofree char *child = g_build_filename (path, name, NULL);
+
+      if (name[0] == '.')
+        continue;
+      if (g_file_test (child, G_FILE_TEST_IS_DIR))
+        n += count_visible_files (child);
+      else
+        n++;
+    }
+
+  return n;
+}
+
+/* --json and SIGTERM or SIGINT after one report of two was saved, while
+ * the PBX holds the other's file: still one JSON document on standard
+ * output, "interrupted": true, the saved report with its path (the file
+ * is there, whole), the held one "interrupted" without a path, nothing
+ * else left in the folder; the exit status and the message stay. */
+static void
+test_run_interrupted_json (Fixture       *f,
+                           gconstpointer  data)
+{
+  const int signums[] = { SIGTERM, SIGINT };
+  g_autofree char *secret0 = secret_arg (f, 0);
+  g_auto(CliRun) create = { 0, };
+  g_auto(CliRun) add1 = { 0, };
+  g_auto(CliRun) add2 = { 0, };
+
+  run_cli (f, &create, "set", "create", "Held", "--server", f->uris[0], "--client-id", "client-0",
+           "--output", f->out_dir);
+  g_assert_cmpint (create.status, ==, 0);
+  run_cli (f, &add1, "set", "add", "Held", "--type", "queueperformance", "--queue-id-list", "1",
+           "--range", "last-month");
+  g_assert_cmpint (add1.status, ==, 0);
+  run_cli (f, &add2, "set", "add", "Held", "--type", "trunkactivity", "--trunk-id-list", "3",
+           "--range", "last-month");
+  g_assert_cmpint (add2.status, ==, 0);
+  g_object_set (f->sims[0], "stall-ms", 60000, NULL);
+
+  for (guint i = 0; i < G_N_ELEMENTS (signums); i++)
+    {
+      const char *args[] = { "run", "Held", "--json", "--client-secret-file", secret0, NULL };
+      g_autoptr(GSubprocessLauncher) launcher = new_launcher (f);
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GPtrArray) left = g_ptr_array_new_with_free_func (g_free);
+      g_auto(CliRun) run = { 0, };
+      guint requests = yeastar_simulator_get_request_count (f->sims[0], YEASTAR_SIMULATOR_FILE);
+      gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+      g_autofree char *saved_path = NULL;
+      JsonObject *summary;
+      JsonArray *files;
+      guint n_saved = 0;
+      guint n_interrupted = 0;
+      guint wake_id;
+
+      yeastar_simulator_inject_fault (f->sims[0], YEASTAR_SIMULATOR_FILE, YEASTAR_SIMULATOR_FAULT_STALL, 1);
+      process = cli_run_start (launcher, args);
+
+      /* Until the PBX holds one file and the other is saved. */
+      wake_id = g_timeout_add (50, wake_cb, NULL);
+      while ((yeastar_simulator_get_request_count (f->sims[0], YEASTAR_SIMULATOR_FILE) < requests + 2 ||
+              count_visible_files (f->out_dir) < 1) &&
+             g_get_monotonic_time () < deadline)
+        g_main_context_iteration (NULL, TRUE);
+      g_source_remove (wake_id);
+      g_assert_cmpuint (yeastar_simulator_get_request_count (f->sims[0], YEASTAR_SIMULATOR_FILE), ==, requests + 2);
+      g_assert_cmpuint (count_visible_files (f->out_dir), ==, 1);
+
+      g_subprocess_send_signal (process, signums[i]);
+      cli_run_finish (&run, process, CLI_RUN_DEFAULT);
+
+      g_assert_cmpint (run.status, ==, 1);
+      g_assert_nonnull (strstr (run.err, "interrupted; the reports not finished were not saved"));
+
+      summary = parse_summary (run.out, parser);
+      g_assert_cmpstr (json_object_get_string_member (summary, "set"), ==, "Held");
+      g_assert_true (json_object_get_boolean_member (summary, "interrupted"));
+      g_assert_cmpint (json_object_get_int_member (summary, "saved"), ==, 1);
+      g_assert_cmpint (json_object_get_int_member (summary, "failed"), ==, 0);
+      g_assert_cmpint (json_object_get_int_member (summary, "unfinished"), ==, 1);
+      files = json_object_get_array_member (summary, "files");
+      g_assert_cmpuint (json_array_get_length (files), ==, 2);
+
+      for (guint r = 0; r < json_array_get_length (files); r++)
+        {
+          JsonObject *file = json_array_get_object_element (files, r);
+          const char *state = json_object_get_string_member (file, "state");
+
+          g_assert_cmpstr (json_object_get_string_member (file, "pbx"), ==, f->uris[0]);
+          g_assert_cmpstr (json_object_get_string_member (file, "type"), ==,
+                           r == 0 ? "queueperformance" : "trunkactivity");
+          g_assert_false (json_object_has_member (file, "error"));
+
+          if (g_str_equal (state, "saved"))
+            {
+              const char *path = json_object_get_string_member (file, "path");
+              GStatBuf st;
+
+              n_saved++;
+              g_assert_true (g_str_has_prefix (path, f->out_dir));
+              g_assert_cmpint (g_stat (path, &st), ==, 0);
+              g_assert_cmpint (st.st_size, >, 0);
+              g_assert_cmpint (st.st_size, ==, json_object_get_int_member (file, "bytes"));
+              saved_path = g_strdup (path);
+            }
+          else
+            {
+              n_interrupted++;
+              g_assert_cmpstr (state, ==, "interrupted");
+              g_assert_false (json_object_has_member (file, "path"));
+              g_assert_false (json_object_has_member (file, "bytes"));
+            }
+        }
+
+      g_assert_cmpuint (n_saved, ==, 1);
+      g_assert_cmpuint (n_interrupted, ==, 1);
+
+      /* The saved file and its folders only: no part, no temporary folder. */
+      list_tree (f->out_dir, left);
+      for (guint l = 0; l < left->len; l++)
+        {
+          const char *name = g_ptr_array_index (left, l);
+
+          g_assert_true (g_str_equal (name, saved_path) ||
+                         (g_file_test (name, G_FILE_TEST_IS_DIR) && g_str_has_prefix (saved_path, name)));
+        }
+      g_assert_cmpuint (yeastar_simulator_get_live_token_count (f->sims[0]), ==, 0);
+
+      /* The next round starts from an empty folder. */
+      g_assert_cmpint (g_unlink (saved_path), ==, 0);
+      for (guint l = left->len; l > 0; l--)
+        {
+          const char *name = g_ptr_array_index (left, l - 1);
+
+          if (g_file_test (name, G_FILE_TEST_IS_DIR))
+            g_assert_cmpint (g_rmdir (name), ==, 0);
+        }
+    }
+}
+
 /* A PBX with a self-signed certificate: refused until the set pins its
  * fingerprint, then used; the pin is in the set file, not a secret. */
 static void
@@ -1192,6 +1347,7 @@ main (int   argc,
   ADD ("/cli/sets/run/concurrency", test_run_concurrency);
   ADD ("/cli/sets/run/names-per-pbx", test_run_names_per_pbx);
   ADD ("/cli/sets/run/interrupted", test_run_interrupted);
+  ADD ("/cli/sets/run/interrupted-json", test_run_interrupted_json);
   ADD ("/cli/sets/commands", test_set_commands);
   ADD ("/cli/sets/schedule/units", test_schedule_units);
   ADD ("/cli/sets/schedule/no-manager", test_schedule_no_manager);

@@ -12,6 +12,7 @@
 #include <unistd.h>
 
 #include <glib/gstdio.h>
+#include <json-glib/json-glib.h>
 
 #include "cli-run.h"
 #include "raw-server.h"
@@ -365,6 +366,65 @@ test_interrupted (Fixture       *f,
     }
 }
 
+/* --json and SIGTERM or SIGINT mid-transfer: still one JSON object on
+ * standard output, "interrupted": true and no file (path, file_name and
+ * bytes null), the query that was sent; the part is removed, and the
+ * exit status and the message stay. */
+static void
+test_interrupted_json (Fixture       *f,
+                       gconstpointer  data)
+{
+  const int signums[] = { SIGTERM, SIGINT };
+  const char * const extra[] = { "--json", NULL };
+
+  g_atomic_int_set (&f->mode, MODE_SLOW);
+
+  for (guint i = 0; i < G_N_ELEMENTS (signums); i++)
+    {
+      g_autoptr(GSubprocess) process = NULL;
+      g_autoptr(GPtrArray) names = NULL;
+      g_autoptr(JsonParser) parser = json_parser_new ();
+      g_autoptr(GError) error = NULL;
+      g_auto(CliRun) run = { 0, };
+      gboolean timed_out = FALSE;
+      JsonObject *object;
+      guint timeout_id;
+      guint wake_id;
+
+      process = spawn (f, NULL, extra);
+
+      /* Until the part has data (at most 20 s). */
+      timeout_id = g_timeout_add_seconds (20, flag_cb, &timed_out);
+      wake_id = g_timeout_add (50, wake_cb, NULL);
+      while (!timed_out && part_size (f) <= 0)
+        g_main_context_iteration (NULL, TRUE);
+      g_assert_false (timed_out);
+      g_source_remove (timeout_id);
+      g_source_remove (wake_id);
+
+      g_subprocess_send_signal (process, signums[i]);
+      finish_run (f, process, &run);
+      g_assert_true (g_subprocess_get_if_exited (process));
+      g_assert_cmpint (run.status, ==, 1);
+      assert_says (run.err, "Interrupted");
+
+      json_parser_load_from_data (parser, run.out, -1, &error);
+      g_assert_no_error (error);
+      g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+      object = json_node_get_object (json_parser_get_root (parser));
+      g_assert_true (json_object_get_boolean_member (object, "interrupted"));
+      g_assert_cmpstr (json_object_get_string_member (object, "state"), ==, "interrupted");
+      g_assert_true (json_object_get_null_member (object, "path"));
+      g_assert_true (json_object_get_null_member (object, "file_name"));
+      g_assert_true (json_object_get_null_member (object, "bytes"));
+      g_assert_cmpstr (json_object_get_string_member (object, "type"), ==, "ivr");
+      g_assert_nonnull (strstr (json_object_get_string_member (object, "query"), "ivr_id_list=1"));
+
+      names = list_folder (f);
+      g_assert_cmpuint (names->len, ==, 0);
+    }
+}
+
 /* 13: a folder that cannot take the file fails with exit status 6 and a
  * plain message before a single request is sent. */
 static void
@@ -536,6 +596,7 @@ main (int   argc,
 
   ADD ("killed-run", test_killed_run);
   ADD ("interrupted", test_interrupted);
+  ADD ("interrupted-json", test_interrupted_json);
   ADD ("folder/missing", test_folder_missing);
   ADD ("folder/not-a-folder", test_folder_not_folder);
   ADD ("folder/not-writable", test_folder_not_writable);
