@@ -514,6 +514,27 @@ def main():
                            predicate=lambda n: safe_name(n).startswith("Not a call report")) if frame else None
             tap.ok(page is not None and why is not None,
                    "a file that is no report opens a window that says so, and why")
+
+            # A report with no rows (its preamble and header only): the
+            # Chart tab says the report has no rows, not that it has no
+            # column of numbers (it has ten).
+            empty = os.path.join(scratch, "no-rows.csv")
+            with open(path, encoding="utf-8-sig") as source:
+                lines = source.read().splitlines(keepends=True)
+            header_line = next(i for i, line in enumerate(lines) if line.startswith("Extension Number,"))
+            with open(empty, "w", encoding="utf-8") as f:
+                f.writelines(lines[:header_line + 1])
+            others = [f for f in app.frames() if safe_name(f) == "Extension Call Statistics"]
+            subprocess.run([binary, empty], timeout=30)
+            frame = wait_for(lambda: next((f for f in app.frames() if safe_name(f) == "Extension Call Statistics"
+                                           and not any(f == o for o in others)), None))
+            if frame is not None:
+                click(app.find(role="page tab", name="Chart", root=frame))
+            said = app.wait_find(role="label", root=frame, timeout=5,
+                                 predicate=lambda n: safe_name(n).startswith("The report has no rows")) if frame else None
+            tap.ok(said is not None, "the chart of a report without rows says it has no rows")
+            if frame is not None:
+                screenshot(os.path.join(shots, "viewer-chart-no-rows.png"), frame)
     finally:
         if app is not None:
             app.stop()

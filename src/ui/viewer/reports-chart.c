@@ -394,8 +394,9 @@ reports_chart_measure (GtkWidget      *widget,
     }
   else
     {
+      /* A few bars need less than the minimum: never ask for less. */
       *minimum = 200;
-      *natural = natural_height (self->data);
+      *natural = MAX (*minimum, natural_height (self->data));
     }
 }
 

@@ -216,6 +216,13 @@ fill_chart (ReportsViewerWindow *self)
   if (self->chart_columns->len == 0 || self->label_column < 0 ||
       yeastar_report_table_get_n_rows (yeastar_report_loader_get_rows (self->loader)) == 0)
     {
+      /* Say which: a report with no row (a period without calls) has
+       * no column kinds either (they come from the cells), and is not
+       * one without numbers. */
+      if (yeastar_report_table_get_n_rows (yeastar_report_loader_get_rows (self->loader)) == 0)
+        adw_status_page_set_description (self->chart_status, _("The report has no rows: no calls in its period match its filters."));
+      else
+        adw_status_page_set_description (self->chart_status, _("The report has no column of numbers or durations."));
       gtk_stack_set_visible_child_name (self->chart_stack, "empty");
       return;
     }
