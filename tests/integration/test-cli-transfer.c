@@ -324,6 +324,21 @@ test_killed_run (Fixture       *f,
   g_assert_cmpstr (g_ptr_array_index (names, 0), ==, FILE_NAME);
 }
 
+/* Runs the main context until the transfer's part has data (at most 20 s). */
+static void
+wait_for_part (Fixture *f)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id = g_timeout_add_seconds (20, flag_cb, &timed_out);
+  guint wake_id = g_timeout_add (50, wake_cb, NULL);
+
+  while (!timed_out && part_size (f) <= 0)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_false (timed_out);
+  g_source_remove (timeout_id);
+  g_source_remove (wake_id);
+}
+
 /* SIGTERM or SIGINT mid-transfer: the part is removed, nothing else is
  * saved, and the run exits with status 1 saying it was interrupted. */
 static void
@@ -339,20 +354,10 @@ test_interrupted (Fixture       *f,
       g_autoptr(GSubprocess) process = NULL;
       g_autoptr(GPtrArray) names = NULL;
       g_auto(CliRun) run = { 0, };
-      gboolean timed_out = FALSE;
-      guint timeout_id;
-      guint wake_id;
 
       process = spawn (f, NULL, NULL);
 
-      /* Until the part has data (at most 20 s). */
-      timeout_id = g_timeout_add_seconds (20, flag_cb, &timed_out);
-      wake_id = g_timeout_add (50, wake_cb, NULL);
-      while (!timed_out && part_size (f) <= 0)
-        g_main_context_iteration (NULL, TRUE);
-      g_assert_false (timed_out);
-      g_source_remove (timeout_id);
-      g_source_remove (wake_id);
+      wait_for_part (f);
 
       g_subprocess_send_signal (process, signums[i]);
       finish_run (f, process, &run);
@@ -386,21 +391,11 @@ test_interrupted_json (Fixture       *f,
       g_autoptr(JsonParser) parser = json_parser_new ();
       g_autoptr(GError) error = NULL;
       g_auto(CliRun) run = { 0, };
-      gboolean timed_out = FALSE;
       JsonObject *object;
-      guint timeout_id;
-      guint wake_id;
 
       process = spawn (f, NULL, extra);
 
-      /* Until the part has data (at most 20 s). */
-      timeout_id = g_timeout_add_seconds (20, flag_cb, &timed_out);
-      wake_id = g_timeout_add (50, wake_cb, NULL);
-      while (!timed_out && part_size (f) <= 0)
-        g_main_context_iteration (NULL, TRUE);
-      g_assert_false (timed_out);
-      g_source_remove (timeout_id);
-      g_source_remove (wake_id);
+      wait_for_part (f);
 
       g_subprocess_send_signal (process, signums[i]);
       finish_run (f, process, &run);
