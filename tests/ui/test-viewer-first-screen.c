@@ -82,10 +82,12 @@ rows_shown (void)
   return selection != NULL ? g_list_model_get_n_items (G_LIST_MODEL (selection)) : 0;
 }
 
+/* The rows' scrolled window in its overlay (which shows the message of a
+ * report without rows), the child of the view's box above the totals. */
 static GtkWidget *
 rows_area (void)
 {
-  return gtk_widget_get_parent (GTK_WIDGET (t.column_view));
+  return gtk_widget_get_ancestor (GTK_WIDGET (t.column_view), GTK_TYPE_OVERLAY);
 }
 
 static GtkWidget *

@@ -379,6 +379,22 @@ def main():
         tap.ok(wait_for(lambda: len(table_rows(app, rows_list)) == len(rows), timeout=10),
                "Escape ends the search: every row is back")
 
+        # A search that matches nothing says so over the rows' area, and the
+        # message goes with the search.
+        keys("ctrl+f")
+        type_text("zzqqx")
+        nothing = app.wait_find(role="label", root=window, timeout=10,
+                                predicate=lambda n: safe_name(n) == "No rows match the search")
+        tap.ok(nothing is not None and table_rows(app, rows_list) == [],
+               "a search that matches no row says so", table_rows(app, rows_list))
+        screenshot(os.path.join(shots, "viewer-search-no-match.png"), window)
+        keys("Escape")
+        tap.ok(wait_for(lambda: len(table_rows(app, rows_list)) == len(rows) and
+                        app.find(role="label", root=window,
+                                 predicate=lambda n: safe_name(n) == "No rows match the search")
+                        is None, timeout=10),
+               "Escape ends it: the rows are back, the message gone")
+
         # Clicking a row selects it; Ctrl+C copies it as tab-separated
         # text, the titles of the columns shown first.
         first = table_rows(app, rows_list)[0] if rows_list else None
@@ -528,10 +544,15 @@ def main():
             subprocess.run([binary, empty], timeout=30)
             frame = wait_for(lambda: next((f for f in app.frames() if safe_name(f) == "Extension Call Statistics"
                                            and not any(f == o for o in others)), None))
+            table_says = app.wait_find(role="label", root=frame, timeout=10,
+                                       predicate=lambda n: safe_name(n) == "This report has no rows") if frame else None
+            tap.ok(table_says is not None, "the table of a report without rows says it has no rows")
+            if frame is not None:
+                screenshot(os.path.join(shots, "viewer-no-rows.png"), frame)
             if frame is not None:
                 click(app.find(role="page tab", name="Chart", root=frame))
             said = app.wait_find(role="label", root=frame, timeout=5,
-                                 predicate=lambda n: safe_name(n).startswith("The report has no rows")) if frame else None
+                                 predicate=lambda n: safe_name(n).startswith("The report has no rows:")) if frame else None
             tap.ok(said is not None, "the chart of a report without rows says it has no rows")
             if frame is not None:
                 screenshot(os.path.join(shots, "viewer-chart-no-rows.png"), frame)

@@ -65,6 +65,7 @@ struct _ReportsReportView
   GtkBox              *preamble_box;
   GtkScrolledWindow   *rows_window;
   GtkColumnView       *column_view;
+  GtkLabel            *empty_label;
   GtkWidget           *totals_area;
   GtkWidget           *totals_pending;
   GtkScrolledWindow   *totals_window;
@@ -401,6 +402,8 @@ ramp_frame_cb (GdkFrameClock     *clock,
   ramp (self);
 }
 
+static void update_empty (ReportsReportView *self);
+
 static gboolean
 ramp_cb (gpointer user_data)
 {
@@ -425,6 +428,7 @@ ramp_cb (gpointer user_data)
     {
       self->ramping = FALSE;
       reports_row_model_hold (self->rows, FALSE);
+      update_empty (self);
     }
   if (!self->ramping || waiting == 0)
     {
@@ -542,10 +546,30 @@ end_totals_pending_after_paint (ReportsReportView *self)
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
+/* Over the rows' area, once the file is read: that it has no rows, or
+ * that the search matches none. */
+static void
+update_empty (ReportsReportView *self)
+{
+  const char *search = gtk_editable_get_text (GTK_EDITABLE (self->search_entry));
+  gboolean loaded = self->loader != NULL && !yeastar_report_loader_is_loading (self->loader);
+  gboolean no_rows = loaded &&
+                     yeastar_report_table_get_n_rows (yeastar_report_loader_get_rows (self->loader)) == 0;
+  gboolean no_match = loaded && !no_rows && !self->ramping && search[0] != '\0' &&
+                      g_list_model_get_n_items (G_LIST_MODEL (self->rows)) == 0;
+
+  if (no_rows)
+    gtk_label_set_label (self->empty_label, _("This report has no rows"));
+  else if (no_match)
+    gtk_label_set_label (self->empty_label, _("No rows match the search"));
+  gtk_widget_set_visible (GTK_WIDGET (self->empty_label), no_rows || no_match);
+}
+
 static void
 loading_cb (ReportsReportView *self)
 {
   ramp (self);
+  update_empty (self);
   /* Read, and no totals: the placeholder goes. */
   if (self->awaiting_totals && !yeastar_report_loader_is_loading (self->loader))
     end_totals_pending_after_paint (self);
@@ -600,6 +624,7 @@ search_changed_cb (ReportsReportView *self,
 {
   if (self->rows != NULL)
     reports_row_model_set_search (self->rows, gtk_editable_get_text (GTK_EDITABLE (entry)));
+  update_empty (self);
 }
 
 void
@@ -617,6 +642,7 @@ reports_report_view_set_loader (ReportsReportView   *self,
   self->totals = reports_row_model_new (loader, TRUE);
   self->selection = gtk_multi_selection_new (g_object_ref (G_LIST_MODEL (self->rows)));
   g_signal_connect_object (self->rows, "reordered", G_CALLBACK (reordered_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (self->rows, "items-changed", G_CALLBACK (update_empty), self, G_CONNECT_SWAPPED);
   gtk_column_view_set_model (self->column_view, GTK_SELECTION_MODEL (self->selection));
   self->totals_selection = GTK_SELECTION_MODEL (gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->totals))));
   gtk_column_view_set_model (self->totals_view, self->totals_selection);
@@ -812,6 +838,7 @@ reports_report_view_class_init (ReportsReportViewClass *klass)
   gtk_widget_class_bind_template_child (widget_class, ReportsReportView, column_view);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportView, totals_area);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportView, totals_pending);
+  gtk_widget_class_bind_template_child (widget_class, ReportsReportView, empty_label);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportView, totals_window);
   gtk_widget_class_bind_template_child (widget_class, ReportsReportView, totals_view);
   gtk_widget_class_bind_template_callback (widget_class, search_changed_cb);
