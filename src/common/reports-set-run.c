@@ -15,6 +15,7 @@
 #include "reports-name-template.h"
 #include "reports-set-names.h"
 #include "reports-set-run.h"
+#include "yeastar-cancellable.h"
 #include "yeastar-client.h"
 #include "yeastar-download.h"
 #include "yeastar-request-length.h"
@@ -903,16 +904,6 @@ prepare_output (ReportsSetRun  *self,
   return TRUE;
 }
 
-/* A "cancelled" handler: its first argument is the run's cancellable,
- * so g_cancellable_cancel() itself would cancel that one again and never
- * the report's. */
-static void
-cancel_job (GCancellable *run_cancellable,
-            gpointer      job_cancellable)
-{
-  g_cancellable_cancel (G_CANCELLABLE (job_cancellable));
-}
-
 void
 reports_set_run_start_async (ReportsSetRun       *self,
                              GCancellable        *cancellable,
@@ -947,8 +938,7 @@ reports_set_run_start_async (ReportsSetRun       *self,
             {
               Job *job = g_ptr_array_index (pbx->jobs, j);
 
-              job->chain_id = g_cancellable_connect (cancellable, G_CALLBACK (cancel_job),
-                                                     g_object_ref (job->cancellable), g_object_unref);
+              job->chain_id = yeastar_cancellable_chain (cancellable, job->cancellable);
             }
         }
     }

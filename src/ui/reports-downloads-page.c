@@ -18,6 +18,7 @@
 #include "reports-secrets.h"
 #include "reports-set-run-records.h"
 #include "reports-set-store.h"
+#include "yeastar-cancellable.h"
 #include "yeastar-download.h"
 #include "yeastar-error.h"
 #include "yeastar-text.h"
@@ -67,16 +68,6 @@ running_free (gpointer data)
   g_clear_object (&running->download);
   g_clear_object (&running->cancellable);
   g_free (running);
-}
-
-/* A "cancelled" handler of the page's cancellable, which is its first
- * argument: g_cancellable_cancel() itself would never cancel the
- * download's. */
-static void
-cancel_running (GCancellable *page_cancellable,
-                gpointer      running_cancellable)
-{
-  g_cancellable_cancel (G_CANCELLABLE (running_cancellable));
 }
 
 gboolean
@@ -335,8 +326,7 @@ start_download (ReportsDownloadsPage *self,
   running = g_new0 (Running, 1);
   running->download = yeastar_download_new (client, request, folder);
   running->cancellable = g_cancellable_new ();
-  g_cancellable_connect (self->cancellable, G_CALLBACK (cancel_running),
-                         g_object_ref (running->cancellable), g_object_unref);
+  yeastar_cancellable_chain (self->cancellable, running->cancellable);
   g_object_set_data (G_OBJECT (running->download), "page", self);
   g_object_weak_ref (G_OBJECT (self), clear_page_pointer, running->download);
   g_hash_table_insert (self->running, g_strdup (reports_download_record_get_id (record)), running);

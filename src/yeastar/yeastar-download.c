@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "yeastar-cancellable.h"
 #include "yeastar-download-private.h"
 #include "yeastar-error.h"
 
@@ -542,13 +543,6 @@ yeastar_download_get_error (YeastarDownload *self)
   return self->error;
 }
 
-static void
-chain_cancel (GCancellable *cancellable,
-              gpointer      user_data)
-{
-  g_cancellable_cancel (G_CANCELLABLE (user_data));
-}
-
 void
 yeastar_download_start_async (YeastarDownload     *self,
                               GCancellable        *cancellable,
@@ -578,8 +572,7 @@ yeastar_download_start_async (YeastarDownload     *self,
   if (cancellable != NULL)
     {
       self->caller_cancellable = g_object_ref (cancellable);
-      self->chain_id = g_cancellable_connect (cancellable, G_CALLBACK (chain_cancel),
-                                              g_object_ref (self->cancellable), g_object_unref);
+      self->chain_id = yeastar_cancellable_chain (cancellable, self->cancellable);
     }
 
   /* Nothing is asked of the PBX for a folder that cannot take the file. */

@@ -9,6 +9,7 @@
 
 #include <glib/gi18n.h>
 
+#include "yeastar-cancellable.h"
 #include "yeastar-error.h"
 #include "yeastar-transfer-watch.h"
 
@@ -157,13 +158,6 @@ on_got_headers (SoupMessage          *msg,
   yeastar_transfer_watch_got_headers (self);
 }
 
-static void
-on_parent_cancelled (GCancellable *parent,
-                     gpointer      user_data)
-{
-  g_cancellable_cancel (G_CANCELLABLE (user_data));
-}
-
 /* Counts body bytes for the speed limit. */
 void
 yeastar_transfer_watch_add_bytes (YeastarTransferWatch *self,
@@ -286,8 +280,7 @@ yeastar_transfer_watch_new (SoupMessage                 *msg,
   if (cancellable != NULL)
     {
       self->parent = g_object_ref (cancellable);
-      self->parent_id = g_cancellable_connect (cancellable, G_CALLBACK (on_parent_cancelled),
-                                               g_object_ref (self->cancellable), g_object_unref);
+      self->parent_id = yeastar_cancellable_chain (cancellable, self->cancellable);
     }
 
   self->tick = g_timeout_source_new (TICK_MS);
