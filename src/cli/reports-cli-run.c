@@ -218,15 +218,29 @@ on_report_finished (ReportsSetRun *run,
     g_printerr (_("Saved %s\n"), result->path);
 }
 
-/* A report the run's cancellation stopped, or never started: its
- * partial file, if any, was removed. */
-static gboolean
-result_is_unfinished (const ReportsSetResult *result)
+typedef enum
 {
-  if (result->error != NULL)
-    return g_error_matches (result->error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  RESULT_SAVED,
+  RESULT_FAILED,
+  RESULT_INTERRUPTED,
+  N_RESULT_STATES
+} ResultState;
 
-  return result->path == NULL;
+static const char * const result_state_names[N_RESULT_STATES] = { "saved", "failed", "interrupted" };
+
+/* @interrupted: SIGINT or SIGTERM stopped the run; a report it stopped,
+ * or never started, is interrupted (its partial file, if any, was
+ * removed). */
+static ResultState
+result_state (const ReportsSetResult *result,
+              gboolean                interrupted)
+{
+  if (interrupted &&
+      (result->error != NULL ? g_error_matches (result->error, G_IO_ERROR, G_IO_ERROR_CANCELLED)
+                             : result->path == NULL))
+    return RESULT_INTERRUPTED;
+
+  return result->error != NULL ? RESULT_FAILED : RESULT_SAVED;
 }
 
 static void
@@ -259,21 +273,10 @@ print_json (ReportsSetRun *run,
   g_autofree char *shown = NULL;
   ReportsSet *set = reports_set_run_get_set (run);
   guint n_results = reports_set_run_get_n_results (run);
-  guint n_saved = 0;
-  guint n_failed = 0;
-  guint n_unfinished = 0;
+  guint counts[N_RESULT_STATES] = { 0, };
 
   for (guint i = 0; i < n_results; i++)
-    {
-      const ReportsSetResult *result = reports_set_run_get_result (run, i);
-
-      if (interrupted && result_is_unfinished (result))
-        n_unfinished++;
-      else if (result->error != NULL)
-        n_failed++;
-      else
-        n_saved++;
-    }
+    counts[result_state (reports_set_run_get_result (run, i), interrupted)]++;
 
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "set");
@@ -281,17 +284,18 @@ print_json (ReportsSetRun *run,
   json_builder_set_member_name (builder, "interrupted");
   json_builder_add_boolean_value (builder, interrupted);
   json_builder_set_member_name (builder, "saved");
-  json_builder_add_int_value (builder, n_saved);
+  json_builder_add_int_value (builder, counts[RESULT_SAVED]);
   json_builder_set_member_name (builder, "failed");
-  json_builder_add_int_value (builder, n_failed);
+  json_builder_add_int_value (builder, counts[RESULT_FAILED]);
   json_builder_set_member_name (builder, "unfinished");
-  json_builder_add_int_value (builder, n_unfinished);
+  json_builder_add_int_value (builder, counts[RESULT_INTERRUPTED]);
   json_builder_set_member_name (builder, "files");
   json_builder_begin_array (builder);
 
   for (guint i = 0; i < n_results; i++)
     {
       const ReportsSetResult *result = reports_set_run_get_result (run, i);
+      ResultState state = result_state (result, interrupted);
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "pbx");
@@ -306,20 +310,17 @@ print_json (ReportsSetRun *run,
       json_builder_set_member_name (builder, "period");
       json_builder_add_string_value (builder, result->period);
       json_builder_set_member_name (builder, "state");
+      json_builder_add_string_value (builder, result_state_names[state]);
 
-      if (interrupted && result_is_unfinished (result))
-        json_builder_add_string_value (builder, "interrupted");
-      else if (result->error == NULL)
+      if (state == RESULT_SAVED)
         {
-          json_builder_add_string_value (builder, "saved");
           json_builder_set_member_name (builder, "path");
           json_builder_add_string_value (builder, result->path);
           json_builder_set_member_name (builder, "bytes");
           json_builder_add_int_value (builder, (gint64) result->bytes);
         }
-      else
+      else if (state == RESULT_FAILED)
         {
-          json_builder_add_string_value (builder, "failed");
           add_error (builder, result->error);
         }
 
@@ -511,14 +512,14 @@ reports_cli_run_run (int    argc,
     {
       if (json)
         print_json (run, TRUE);
+      else
+        for (guint i = 0; i < reports_set_run_get_n_results (run); i++)
+          {
+            const ReportsSetResult *r = reports_set_run_get_result (run, i);
 
-      for (guint i = 0; i < reports_set_run_get_n_results (run) && !json; i++)
-        {
-          const ReportsSetResult *r = reports_set_run_get_result (run, i);
-
-          if (r->error == NULL && r->path != NULL)
-            g_print ("%s\n", r->path);
-        }
+            if (result_state (r, TRUE) == RESULT_SAVED)
+              g_print ("%s\n", r->path);
+          }
       g_printerr (_("call-reports: interrupted; the reports not finished were not saved\n"));
       return REPORTS_EXIT_FAILURE;
     }
