@@ -193,6 +193,7 @@ fill_chart (ReportsViewerWindow *self)
 {
   g_autoptr(GtkStringList) names = gtk_string_list_new (NULL);
   guint n = yeastar_report_loader_get_n_columns (self->loader);
+  gboolean no_rows = yeastar_report_table_get_n_rows (yeastar_report_loader_get_rows (self->loader)) == 0;
   guint chosen = 0;
 
   g_clear_pointer (&self->chart_columns, g_array_unref);
@@ -213,13 +214,12 @@ fill_chart (ReportsViewerWindow *self)
       g_array_append_val (self->chart_columns, i);
     }
 
-  if (self->chart_columns->len == 0 || self->label_column < 0 ||
-      yeastar_report_table_get_n_rows (yeastar_report_loader_get_rows (self->loader)) == 0)
+  if (self->chart_columns->len == 0 || self->label_column < 0 || no_rows)
     {
       /* Say which: a report with no row (a period without calls) has
        * no column kinds either (they come from the cells), and is not
        * one without numbers. */
-      if (yeastar_report_table_get_n_rows (yeastar_report_loader_get_rows (self->loader)) == 0)
+      if (no_rows)
         adw_status_page_set_description (self->chart_status, _("The report has no rows: no calls in its period match its filters."));
       else
         adw_status_page_set_description (self->chart_status, _("The report has no column of numbers or durations."));
